@@ -1,0 +1,205 @@
+-- sync_pull: one page of everything the caller's phone may hold that changed
+-- after the cursor, in sync_seq order, plus the ids it must drop.
+
+create function private.me_json(m public.members) returns jsonb
+language sql stable set search_path = '' as $$
+  select jsonb_build_object(
+    'member_id', m.id,
+    'user_id', m.user_id,
+    'display_name', m.display_name,
+    'email', m.email,
+    'role', m.role,
+    'locale', m.locale,
+    'organization', (select jsonb_build_object('id', o.id, 'name', o.name) from public.organizations o where o.id = m.org_id),
+    'store', (select jsonb_build_object('id', s.id, 'name', s.name, 'time_zone', s.time_zone) from public.stores s where s.id = m.store_id),
+    'department', (select jsonb_build_object('id', d.id, 'name', d.name) from public.departments d where d.id = m.department_id),
+    'managed_store_ids', to_jsonb(coalesce(case
+        when m.role in ('hr', 'admin') then array(select s.id from public.stores s where s.org_id = m.org_id order by s.name)
+        when m.role = 'manager' then array(select sm.store_id from public.store_managers sm where sm.member_id = m.id)
+      end, '{}'::uuid[])),
+    'answered_pulse_ids', to_jsonb(array(
+      select pp.pulse_id from public.pulse_participation pp
+      join public.pulses p on p.id = pp.pulse_id
+      where pp.member_id = m.id and p.closes_at > now() - interval '30 days'))
+  )
+$$;
+comment on function private.me_json(public.members) is 'The caller''s profile as sync_pull returns it (me).';
+
+create function private.briefing_json(b public.briefings) returns jsonb
+language sql stable set search_path = '' as $$
+  select jsonb_build_object(
+    'id', b.id, 'kind', b.kind, 'title', b.title, 'body', b.body, 'priority', b.priority,
+    'author_id', b.author_id,
+    'author_name', (select a.display_name from public.members a where a.id = b.author_id),
+    'store_ids', to_jsonb(b.store_ids), 'department_ids', to_jsonb(b.department_ids), 'roles', to_jsonb(b.roles),
+    'shift_date', b.shift_date, 'shift_start', b.shift_start, 'shift_end', b.shift_end,
+    'requires_ack', b.requires_ack, 'ack_due_at', b.ack_due_at,
+    'publish_at', b.publish_at, 'expires_at', b.expires_at,
+    'version', b.version, 'content_hash', b.content_hash,
+    'created_at', b.created_at, 'updated_at', b.updated_at, 'sync_seq', b.sync_seq
+  )
+$$;
+comment on function private.briefing_json(public.briefings) is 'A briefing as phones receive it.';
+
+-- Content ids an audience could hold that the member's current audience cannot:
+-- what a phone must drop after its member moved store, department or role.
+create function private.ids_lost_by_move(m public.members, c private.member_audience_changes) returns uuid[]
+language sql stable set search_path = '' as $$
+  select array(
+    select b.id from public.briefings b
+    where b.org_id = c.org_id and b.retracted_at is null
+      and (b.author_id = m.id or private.audience_includes(b.store_ids, b.department_ids, b.roles, c.store_id, c.department_id, c.role))
+      and not private.briefing_visible_to(b, m)
+    union all
+    select l.id from public.lessons l
+    where l.org_id = c.org_id and l.archived_at is null
+      and private.audience_includes(l.store_ids, l.department_ids, l.roles, c.store_id, c.department_id, c.role)
+      and not (l.org_id = m.org_id and private.audience_includes(l.store_ids, l.department_ids, l.roles, m.store_id, m.department_id, m.role))
+    union all
+    select p.id from public.pulses p
+    where p.org_id = c.org_id and p.archived_at is null
+      and private.audience_includes(p.store_ids, p.department_ids, p.roles, c.store_id, c.department_id, c.role)
+      and not (p.org_id = m.org_id and private.audience_includes(p.store_ids, p.department_ids, p.roles, m.store_id, m.department_id, m.role))
+    union all
+    select v.id from public.value_cards v
+    where v.org_id = c.org_id and v.org_id <> m.org_id
+  )
+$$;
+comment on function private.ids_lost_by_move(public.members, private.member_audience_changes) is 'Ids visible to a member''s previous audience but not to the current one.';
+
+create function public.sync_pull(p_cursor bigint default 0, p_limit int default 500) returns jsonb
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  v_me public.members := private.require_member();
+  v_hi bigint := private.sync_high_water();
+  v_change private.member_audience_changes;
+  v_kinds text[];
+  v_ids uuid[];
+  v_seqs bigint[];
+  v_more boolean;
+  v_end bigint;
+  v_removed uuid[];
+begin
+  if p_cursor is null or p_cursor < 0 then
+    raise exception using errcode = '22023', message = 'p_cursor must be 0 or a cursor returned by sync_pull', detail = 'invalid_cursor';
+  end if;
+  if p_limit is null or p_limit < 1 or p_limit > 1000 then
+    raise exception using errcode = '22023', message = 'p_limit must be between 1 and 1000', detail = 'invalid_limit';
+  end if;
+
+  -- A member whose audience changed starts over from 0 after dropping what
+  -- only the old audience could see; cursor 0 never triggers this again.
+  if p_cursor > 0 then
+    select c.* into v_change from private.member_audience_changes c
+    where c.member_id = v_me.id and c.sync_seq > p_cursor and c.sync_seq < v_hi
+    order by c.sync_seq limit 1;
+    if found then
+      return jsonb_build_object(
+        'cursor', 0, 'has_more', true, 'reset', true, 'me', private.me_json(v_me),
+        'briefings', '[]'::jsonb, 'value_cards', '[]'::jsonb, 'lessons', '[]'::jsonb,
+        'pulses', '[]'::jsonb, 'acks', '[]'::jsonb,
+        'removed', to_jsonb(private.ids_lost_by_move(v_me, v_change)));
+    end if;
+  end if;
+
+  with candidates as (
+    (select 'briefing'::text as kind, b.id, b.sync_seq from public.briefings b
+      where b.org_id = v_me.org_id and b.sync_seq > p_cursor and b.sync_seq < v_hi
+        and private.briefing_visible_to(b, v_me)
+      order by b.sync_seq limit p_limit + 1)
+    union all
+    (select 'value_card', c.id, c.sync_seq from public.value_cards c
+      where c.org_id = v_me.org_id and c.sync_seq > p_cursor and c.sync_seq < v_hi and c.archived_at is null
+      order by c.sync_seq limit p_limit + 1)
+    union all
+    (select 'lesson', l.id, l.sync_seq from public.lessons l
+      where l.org_id = v_me.org_id and l.sync_seq > p_cursor and l.sync_seq < v_hi and l.archived_at is null
+        and private.audience_includes(l.store_ids, l.department_ids, l.roles, v_me.store_id, v_me.department_id, v_me.role)
+      order by l.sync_seq limit p_limit + 1)
+    union all
+    (select 'pulse', p.id, p.sync_seq from public.pulses p
+      where p.org_id = v_me.org_id and p.sync_seq > p_cursor and p.sync_seq < v_hi and p.archived_at is null
+        and private.audience_includes(p.store_ids, p.department_ids, p.roles, v_me.store_id, v_me.department_id, v_me.role)
+      order by p.sync_seq limit p_limit + 1)
+    union all
+    (select 'ack', a.id, a.sync_seq from public.acknowledgements a
+      where a.member_id = v_me.id and a.sync_seq > p_cursor and a.sync_seq < v_hi
+      order by a.sync_seq limit p_limit + 1)
+    union all
+    (select 'removed', t.item_id, t.sync_seq from private.sync_tombstones t
+      where t.org_id = v_me.org_id and t.sync_seq > p_cursor and t.sync_seq < v_hi
+        and (t.author_id = v_me.id
+             or private.audience_includes(t.store_ids, t.department_ids, t.roles, v_me.store_id, v_me.department_id, v_me.role))
+      order by t.sync_seq limit p_limit + 1)
+  ), page as (
+    select kind, id, sync_seq from candidates order by sync_seq limit p_limit + 1
+  )
+  select array_agg(kind order by sync_seq), array_agg(id order by sync_seq), array_agg(sync_seq order by sync_seq)
+  into v_kinds, v_ids, v_seqs from page;
+
+  v_more := coalesce(cardinality(v_ids), 0) > p_limit;
+  if v_more then
+    v_kinds := v_kinds[1:p_limit];
+    v_ids := v_ids[1:p_limit];
+    v_end := v_seqs[p_limit];
+  else
+    -- Nothing visible is left below the high-water mark: jump the cursor there.
+    v_end := greatest(p_cursor, v_hi - 1);
+  end if;
+
+  select array(
+    select distinct r.id from unnest(v_kinds, v_ids) as r(kind, id)
+    where r.kind = 'removed'
+      and not exists (select 1 from public.briefings b where b.id = r.id and private.briefing_visible_to(b, v_me))
+      and not exists (select 1 from public.lessons l where l.id = r.id and l.archived_at is null and l.org_id = v_me.org_id
+                        and private.audience_includes(l.store_ids, l.department_ids, l.roles, v_me.store_id, v_me.department_id, v_me.role))
+      and not exists (select 1 from public.pulses p where p.id = r.id and p.archived_at is null and p.org_id = v_me.org_id
+                        and private.audience_includes(p.store_ids, p.department_ids, p.roles, v_me.store_id, v_me.department_id, v_me.role))
+      and not exists (select 1 from public.value_cards c where c.id = r.id and c.archived_at is null and c.org_id = v_me.org_id)
+    -- Expiry is a matter of time, not of a write: a catching-up phone is told
+    -- about recently expired briefings it may still hold.
+    union
+    select b.id from public.briefings b
+    where p_cursor > 0 and not v_more
+      and b.org_id = v_me.org_id and b.retracted_at is null
+      and b.expires_at <= now() and b.expires_at > now() - interval '30 days'
+      and (b.author_id = v_me.id
+           or private.audience_includes(b.store_ids, b.department_ids, b.roles, v_me.store_id, v_me.department_id, v_me.role))
+  ) into v_removed;
+
+  return jsonb_build_object(
+    'cursor', v_end,
+    'has_more', v_more,
+    'me', private.me_json(v_me),
+    'briefings', coalesce((select jsonb_agg(private.briefing_json(b) order by b.sync_seq) from public.briefings b
+                           where b.id = any (array(select r.id from unnest(v_kinds, v_ids) r(kind, id) where r.kind = 'briefing'))), '[]'::jsonb),
+    'value_cards', coalesce((select jsonb_agg(jsonb_build_object(
+                               'id', c.id, 'title', c.title, 'statement', c.statement, 'on_the_floor', c.on_the_floor,
+                               'examples', to_jsonb(c.examples), 'position', c.position, 'updated_at', c.updated_at,
+                               'sync_seq', c.sync_seq) order by c.sync_seq)
+                             from public.value_cards c
+                             where c.id = any (array(select r.id from unnest(v_kinds, v_ids) r(kind, id) where r.kind = 'value_card'))), '[]'::jsonb),
+    'lessons', coalesce((select jsonb_agg(jsonb_build_object(
+                           'id', l.id, 'title', l.title, 'summary', l.summary, 'minutes', l.minutes,
+                           'cards', l.cards, 'quiz', l.quiz, 'pass_mark', l.pass_mark, 'version', l.version,
+                           'updated_at', l.updated_at, 'sync_seq', l.sync_seq) order by l.sync_seq)
+                         from public.lessons l
+                         where l.id = any (array(select r.id from unnest(v_kinds, v_ids) r(kind, id) where r.kind = 'lesson'))), '[]'::jsonb),
+    'pulses', coalesce((select jsonb_agg(jsonb_build_object(
+                          'id', p.id, 'question', p.question, 'scale', p.scale, 'allow_comment', p.allow_comment,
+                          'opens_at', p.opens_at, 'closes_at', p.closes_at, 'updated_at', p.updated_at,
+                          'sync_seq', p.sync_seq) order by p.sync_seq)
+                        from public.pulses p
+                        where p.id = any (array(select r.id from unnest(v_kinds, v_ids) r(kind, id) where r.kind = 'pulse'))), '[]'::jsonb),
+    'acks', coalesce((select jsonb_agg(jsonb_build_object(
+                        'id', a.id, 'briefing_id', a.briefing_id, 'version', a.version, 'content_hash', a.content_hash,
+                        'acked_at', a.acked_at, 'received_at', a.received_at, 'sync_seq', a.sync_seq) order by a.sync_seq)
+                      from public.acknowledgements a
+                      where a.id = any (array(select r.id from unnest(v_kinds, v_ids) r(kind, id) where r.kind = 'ack'))), '[]'::jsonb),
+    'removed', to_jsonb(coalesce(v_removed, '{}'::uuid[]))
+  );
+end $$;
+comment on function public.sync_pull(bigint, int) is 'One page (p_limit rows, sync_seq order) of what the caller may hold, changed after p_cursor, plus removed ids; reset=true means drop removed and pull again from 0.';
+
+revoke execute on function public.sync_pull(bigint, int) from public, anon;
+grant execute on function public.sync_pull(bigint, int) to authenticated;
