@@ -1,0 +1,46 @@
+/**
+ * `npm test`: typecheck, then every Vitest project (unit, integration, browser)
+ * in one run, then one closing line "N passed, N failed" that CI can read.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+function run(command: string, args: string[]): number {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  return result.status ?? 1;
+}
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+}
+
+const typecheck = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+if (typecheck !== 0) {
+  console.error('frontline: typecheck failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+mkdirSync('.tmp', { recursive: true });
+const report = '.tmp/vitest-report.json';
+const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+
+let summary: VitestJson | null = null;
+try {
+  summary = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
+} catch {
+  summary = null;
+}
+if (!summary) {
+  console.log(`0 passed, 1 failed`);
+  process.exit(status || 1);
+}
+const skipped = summary.numPendingTests + summary.numTodoTests;
+if (skipped > 0) {
+  console.error(`frontline: ${skipped} tests were skipped; skipped tests are not allowed`);
+}
+console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed`);
+process.exit(status !== 0 || skipped > 0 ? 1 : 0);
