@@ -79,6 +79,7 @@ declare
   v_more boolean;
   v_end bigint;
   v_removed uuid[];
+  v_total bigint;
 begin
   if p_cursor is null or p_cursor < 0 then
     raise exception using errcode = '22023', message = 'p_cursor must be 0 or a cursor returned by sync_pull', detail = 'invalid_cursor';
@@ -137,6 +138,22 @@ begin
   select array_agg(kind order by sync_seq), array_agg(id order by sync_seq), array_agg(sync_seq order by sync_seq)
   into v_kinds, v_ids, v_seqs from page;
 
+  -- A first sync reports how much is coming, so a new phone can show progress.
+  if p_cursor = 0 then
+    select (select count(*) from public.briefings b
+             where b.org_id = v_me.org_id and b.sync_seq < v_hi and private.briefing_visible_to(b, v_me))
+         + (select count(*) from public.value_cards c
+             where c.org_id = v_me.org_id and c.sync_seq < v_hi and c.archived_at is null)
+         + (select count(*) from public.lessons l
+             where l.org_id = v_me.org_id and l.sync_seq < v_hi and l.archived_at is null
+               and private.audience_includes(l.store_ids, l.department_ids, l.roles, v_me.store_id, v_me.department_id, v_me.role))
+         + (select count(*) from public.pulses p
+             where p.org_id = v_me.org_id and p.sync_seq < v_hi and p.archived_at is null
+               and private.audience_includes(p.store_ids, p.department_ids, p.roles, v_me.store_id, v_me.department_id, v_me.role))
+         + (select count(*) from public.acknowledgements a where a.member_id = v_me.id and a.sync_seq < v_hi)
+    into v_total;
+  end if;
+
   v_more := coalesce(cardinality(v_ids), 0) > p_limit;
   if v_more then
     v_kinds := v_kinds[1:p_limit];
@@ -170,6 +187,7 @@ begin
   return jsonb_build_object(
     'cursor', v_end,
     'has_more', v_more,
+    'total', v_total,
     'me', private.me_json(v_me),
     'briefings', coalesce((select jsonb_agg(private.briefing_json(b) order by b.sync_seq) from public.briefings b
                            where b.id = any (array(select r.id from unnest(v_kinds, v_ids) r(kind, id) where r.kind = 'briefing'))), '[]'::jsonb),
@@ -199,7 +217,7 @@ begin
     'removed', to_jsonb(coalesce(v_removed, '{}'::uuid[]))
   );
 end $$;
-comment on function public.sync_pull(bigint, int) is 'One page (p_limit rows, sync_seq order) of what the caller may hold, changed after p_cursor, plus removed ids; reset=true means drop removed and pull again from 0.';
+comment on function public.sync_pull(bigint, int) is 'One page (p_limit rows, sync_seq order) of what the caller may hold, changed after p_cursor, plus removed ids; total (first page only) counts every row a first sync will bring; reset=true means drop removed and pull again from 0.';
 
 revoke execute on function public.sync_pull(bigint, int) from public, anon;
 grant execute on function public.sync_pull(bigint, int) to authenticated;

@@ -37,6 +37,8 @@ describe('paging', () => {
     expect(expected.length).toBeGreaterThan(15);
 
     const paged = await pullAll(member.client, 3);
+    expect(paged.pages[0]!.total).toBe(expected.length);
+    expect(paged.pages[1]!.total ?? null).toBeNull();
     expect(paged.pages.length).toBeGreaterThanOrEqual(Math.ceil(expected.length / 3));
     const seen = paged.pages.flatMap(idsOf);
     expect(new Set(seen).size).toBe(seen.length);

@@ -125,6 +125,8 @@ export type Ack = z.infer<typeof Ack>;
 export const SyncPullResult = z.object({
   cursor: z.number(),
   has_more: z.boolean(),
+  /** Rows a first sync (cursor 0) will bring in all; null on later pages. */
+  total: z.optional(z.nullable(z.number())),
   reset: z.optional(z.boolean()),
   me: MemberProfile,
   briefings: z.array(Briefing),

@@ -1,0 +1,159 @@
+/**
+ * Every write the UI can make. Each command validates its input, then writes
+ * the local row the screen shows and its outbox entry in one IndexedDB
+ * transaction, so the action is on screen at once (marked waiting) and can
+ * never be lost between the two. Screens call these; they never touch Dexie or
+ * supabase-js themselves. Failures come back as values with words for the user.
+ */
+import type { FrontlineDb, LocalAck, LocalBriefing, OutboxEntry } from './db';
+import { readMeta } from './db';
+import {
+  BriefingPayload, FeedbackPayload, KudosPayload, LessonAttemptPayload, PulseResponsePayload,
+  type Briefing, type MutationPayloads, type MutationType,
+} from './supabase/types';
+import { storageFailure, type StorageFailure } from './storage-errors';
+
+export interface CommandContext {
+  db: FrontlineDb;
+  now: () => Date;
+  newId: () => string;
+  /** Called after a successful write, e.g. to ask the sync engine to send it. */
+  afterWrite: () => void;
+}
+
+export type CommandResult =
+  | { ok: true; id: string }
+  | { ok: false; reason: 'invalid'; message: string }
+  | { ok: false; reason: StorageFailure['reason']; message: string };
+
+function outboxEntry<T extends MutationType>(ctx: CommandContext, type: T, payload: MutationPayloads[T]): OutboxEntry<T> {
+  return { id: ctx.newId(), type, payload, created_at: ctx.now().toISOString(), state: 'waiting' };
+}
+
+async function commit(ctx: CommandContext, entry: OutboxEntry, writeLocal: () => Promise<unknown>): Promise<CommandResult> {
+  try {
+    await ctx.db.transaction('rw', [ctx.db.outbox, ctx.db.briefings, ctx.db.acks, ctx.db.meta], async () => {
+      await writeLocal();
+      await ctx.db.outbox.add(entry);
+    });
+  } catch (error) {
+    const failure = storageFailure(error);
+    if (failure) return { ok: false, ...failure };
+    throw error;
+  }
+  ctx.afterWrite();
+  return { ok: true, id: entry.id };
+}
+
+function invalid(message: string): CommandResult {
+  return { ok: false, reason: 'invalid', message };
+}
+
+/** "Read and understood": records the exact version and hash the person was shown. */
+export async function acknowledgeBriefing(
+  ctx: CommandContext,
+  briefing: Pick<Briefing, 'id' | 'version' | 'content_hash'>,
+): Promise<CommandResult> {
+  const ackedAt = ctx.now().toISOString();
+  const entry = outboxEntry(ctx, 'ack', {
+    briefing_id: briefing.id, version: briefing.version, content_hash: briefing.content_hash, acked_at: ackedAt,
+  });
+  const local: LocalAck = {
+    id: entry.id, briefing_id: briefing.id, version: briefing.version, content_hash: briefing.content_hash,
+    acked_at: ackedAt, received_at: ackedAt, sync_seq: 0, local_state: 'pending',
+  };
+  return commit(ctx, entry, () => ctx.db.acks.put(local));
+}
+
+export async function recordLessonAttempt(ctx: CommandContext, payload: MutationPayloads['lesson_attempt']): Promise<CommandResult> {
+  const parsed = LessonAttemptPayload.safeParse(payload);
+  if (!parsed.success) return invalid('This lesson attempt is incomplete.');
+  return commit(ctx, outboxEntry(ctx, 'lesson_attempt', parsed.data), async () => {});
+}
+
+export async function sendFeedback(ctx: CommandContext, payload: MutationPayloads['feedback']): Promise<CommandResult> {
+  const parsed = FeedbackPayload.safeParse(payload);
+  if (!parsed.success) return invalid('Choose a kind and a recipient.');
+  const body = parsed.data.body.trim();
+  if (body.length === 0) return invalid('Write something first.');
+  if (body.length > 4000) return invalid('Feedback can be at most 4,000 characters.');
+  return commit(ctx, outboxEntry(ctx, 'feedback', { ...parsed.data, body }), async () => {});
+}
+
+export async function answerPulse(ctx: CommandContext, payload: MutationPayloads['pulse_response']): Promise<CommandResult> {
+  const parsed = PulseResponsePayload.safeParse(payload);
+  if (!parsed.success) return invalid('Pick a score.');
+  return commit(ctx, outboxEntry(ctx, 'pulse_response', parsed.data), async () => {
+    const meta = await readMeta(ctx.db);
+    if (meta.me && !meta.me.answered_pulse_ids.includes(parsed.data.pulse_id)) {
+      await ctx.db.meta.put({ ...meta, me: { ...meta.me, answered_pulse_ids: [...meta.me.answered_pulse_ids, parsed.data.pulse_id] } });
+    }
+  });
+}
+
+export async function giveKudos(ctx: CommandContext, payload: MutationPayloads['kudos']): Promise<CommandResult> {
+  const parsed = KudosPayload.safeParse(payload);
+  if (!parsed.success) return invalid('Choose a colleague.');
+  const message = parsed.data.message.trim();
+  if (message.length === 0) return invalid('Add a short message.');
+  if (message.length > 500) return invalid('Kudos can be at most 500 characters.');
+  return commit(ctx, outboxEntry(ctx, 'kudos', { ...parsed.data, message }), async () => {});
+}
+
+/** Publish, edit or retract a briefing; the local copy shows as "will send" until the server confirms. */
+export async function saveBriefing(ctx: CommandContext, payload: MutationPayloads['briefing']): Promise<CommandResult> {
+  const parsed = BriefingPayload.safeParse(payload);
+  if (!parsed.success) return invalid('The briefing needs a title and a text.');
+  const p = parsed.data;
+  if (p.action !== 'retract') {
+    if (p.title.trim().length === 0 || p.body.trim().length === 0) return invalid('The briefing needs a title and a text.');
+    if (p.title.length > 200) return invalid('The title can be at most 200 characters.');
+    if (p.body.length > 20000) return invalid('The text can be at most 20,000 characters.');
+  }
+  const entry = outboxEntry(ctx, 'briefing', p);
+  return commit(ctx, entry, async () => {
+    const existing = await ctx.db.briefings.get(p.briefing_id);
+    if (p.action === 'retract') {
+      await ctx.db.briefings.delete(p.briefing_id);
+      return;
+    }
+    const meta = await readMeta(ctx.db);
+    const now = ctx.now().toISOString();
+    const local: LocalBriefing = {
+      id: p.briefing_id,
+      kind: p.kind ?? existing?.kind ?? 'shift',
+      title: p.title.trim(),
+      body: p.body,
+      priority: p.priority ?? 'normal',
+      author_id: existing?.author_id ?? meta.me?.member_id ?? '',
+      author_name: existing?.author_name ?? meta.me?.display_name ?? null,
+      store_ids: p.store_ids ?? [],
+      department_ids: p.department_ids ?? [],
+      roles: p.roles ?? [],
+      shift_date: p.shift_date ?? null,
+      shift_start: p.shift_start ?? null,
+      shift_end: p.shift_end ?? null,
+      requires_ack: p.requires_ack ?? false,
+      ack_due_at: p.ack_due_at ?? null,
+      publish_at: p.publish_at ?? existing?.publish_at ?? now,
+      expires_at: p.expires_at ?? null,
+      version: existing?.version ?? 0,
+      content_hash: existing?.content_hash ?? '',
+      created_at: existing?.created_at ?? now,
+      updated_at: now,
+      sync_seq: existing?.sync_seq ?? 0,
+      local_state: 'pending',
+    };
+    await ctx.db.briefings.put(local);
+  });
+}
+
+/** Drops a rejected outbox entry the person has read about (and its local row). */
+export async function dismissRejected(ctx: CommandContext, entryId: string): Promise<void> {
+  await ctx.db.transaction('rw', [ctx.db.outbox, ctx.db.acks], async () => {
+    const entry = await ctx.db.outbox.where('id').equals(entryId).first();
+    if (entry?.state !== 'rejected') return;
+    await ctx.db.outbox.where('id').equals(entryId).delete();
+    if (entry.type === 'ack') await ctx.db.acks.delete(entryId);
+  });
+}

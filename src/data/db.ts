@@ -1,0 +1,80 @@
+/**
+ * The phone's copy of the world, one IndexedDB database per user (its name
+ * carries the user id, so a shared phone never shows one person's data to the
+ * next). Holds the content synced down, the outbox of actions waiting to go up,
+ * and the sync state. Every schema version stays listed here; db.test.ts opens
+ * a database written by each earlier version.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Ack, Briefing, Lesson, MemberProfile, MutationPayloads, MutationType, Pulse, ValueCard } from './supabase/types';
+
+/** Local-only marks on synced rows: what the phone did that the server has not confirmed yet. */
+export type LocalState = 'pending' | 'rejected';
+
+export type LocalBriefing = Briefing & { local_state?: LocalState };
+export type LocalAck = Ack & { local_state?: LocalState };
+
+export interface OutboxEntry<T extends MutationType = MutationType> {
+  /** Insertion order: the outbox drains in this order. */
+  seq?: number;
+  /** Client-made mutation id, the server's idempotency key. */
+  id: string;
+  type: T;
+  payload: MutationPayloads[T];
+  created_at: string;
+  state: 'waiting' | 'rejected';
+  rejection?: { code: string; message: string };
+}
+
+export interface SyncMeta {
+  key: 'sync';
+  cursor: number;
+  me: MemberProfile | null;
+  last_synced_at: string | null;
+  /** Set while the first sync on this phone runs: rows so far of the server's total. */
+  first_sync: { done: number; total: number | null } | null;
+}
+
+export type FrontlineDb = Dexie & {
+  briefings: EntityTable<LocalBriefing, 'id'>;
+  valueCards: EntityTable<ValueCard, 'id'>;
+  lessons: EntityTable<Lesson, 'id'>;
+  pulses: EntityTable<Pulse, 'id'>;
+  acks: EntityTable<LocalAck, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  meta: EntityTable<SyncMeta, 'key'>;
+};
+
+export const CONTENT_TABLES = ['briefings', 'valueCards', 'lessons', 'pulses', 'acks'] as const;
+
+/** Schema versions, oldest first. Never edit a landed entry: append a new one. */
+export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
+  {
+    version: 1,
+    stores: {
+      briefings: 'id, publish_at',
+      valueCards: 'id, position',
+      lessons: 'id',
+      pulses: 'id',
+      acks: 'id, briefing_id',
+      outbox: '++seq, &id, state',
+      meta: 'key',
+    },
+  },
+];
+
+export function databaseName(userId: string): string {
+  return `frontline-${userId}`;
+}
+
+export function openDatabase(userId: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): FrontlineDb {
+  const db = new Dexie(databaseName(userId), options) as FrontlineDb;
+  for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
+  return db;
+}
+
+export const EMPTY_META: SyncMeta = { key: 'sync', cursor: 0, me: null, last_synced_at: null, first_sync: null };
+
+export async function readMeta(db: FrontlineDb): Promise<SyncMeta> {
+  return (await db.meta.get('sync')) ?? EMPTY_META;
+}

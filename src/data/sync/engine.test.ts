@@ -1,0 +1,205 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { openDatabase, readMeta, type FrontlineDb } from '../db';
+import { acknowledgeBriefing, giveKudos, type CommandContext } from '../commands';
+import { SyncEngine, type SyncEngineOptions } from './engine';
+import { FakeServer, NETWORK_DOWN, SERVER_ERROR, UNAUTHORIZED } from './testing/fake-server';
+
+let db: FrontlineDb;
+let server: FakeServer;
+let timers: Array<{ fn: () => void; ms: number }>;
+
+function engine(overrides: Partial<SyncEngineOptions> = {}): SyncEngine {
+  return new SyncEngine({
+    db, api: server, lockName: 'test', random: () => 0.5, now: () => 1_000_000,
+    setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {}, ...overrides,
+  });
+}
+
+function ctx(): CommandContext {
+  return { db, now: () => new Date('2026-11-22T10:00:00Z'), newId: randomUUID, afterWrite: () => {} };
+}
+
+async function queueKudos(count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const result = await giveKudos(ctx(), { to_member_id: randomUUID(), message: `thanks ${i}` });
+    if (!result.ok) throw new Error(result.message);
+    ids.push(result.id);
+  }
+  return ids;
+}
+
+beforeEach(() => {
+  db = openDatabase(randomUUID());
+  server = new FakeServer();
+  timers = [];
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('push', () => {
+  it('drains the outbox in order, in batches no larger than the limit', async () => {
+    const ids = await queueKudos(7);
+    await engine({ batchSize: 3 }).requestSync();
+    expect(server.pushCalls.map((batch) => batch.length)).toEqual([3, 3, 1]);
+    expect(server.pushCalls.flat().map((m) => m.id)).toEqual(ids);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps a rejected entry with its reason and never sends it again', async () => {
+    const [bad, good] = await queueKudos(2);
+    server.rejectWhen = (m) => (m.id === bad ? { id: m.id, status: 'rejected', code: 'unknown_member', message: 'No active colleague' } : null);
+    const sync = engine();
+    await sync.requestSync();
+    const left = await db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ id: bad, state: 'rejected', rejection: { code: 'unknown_member', message: 'No active colleague' } });
+    expect(server.applied.has(good!)).toBe(true);
+    await sync.requestSync();
+    expect(server.pushCalls.flat().filter((m) => m.id === bad)).toHaveLength(1);
+  });
+
+  it('marks an acknowledgement waiting, then confirmed once the server has it', async () => {
+    server.addBriefings(1);
+    const [briefing] = [...server.briefings.values()];
+    const result = await acknowledgeBriefing(ctx(), briefing!);
+    expect(result.ok).toBe(true);
+    expect((await db.acks.toArray())[0]?.local_state).toBe('pending');
+    await engine().requestSync();
+    const ack = (await db.acks.toArray())[0];
+    expect(ack?.local_state).toBeUndefined();
+    expect(ack?.briefing_id).toBe(briefing!.id);
+  });
+});
+
+describe('failures', () => {
+  it('a network error leaves the outbox alone and retries within 2 s with backoff', async () => {
+    await queueKudos(2);
+    server.failNext(NETWORK_DOWN, SERVER_ERROR);
+    const sync = engine();
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('retrying');
+    expect(timers[0]!.ms).toBeLessThanOrEqual(2_000);
+    expect(await db.outbox.count()).toBe(2);
+    timers.shift()!.fn();
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('retrying');
+    expect(timers[0]!.ms).toBeGreaterThan(1_000);
+    timers.shift()!.fn();
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.applied.size).toBe(2);
+  });
+
+  it('a fetch that throws is retried like any network failure', async () => {
+    await queueKudos(1);
+    server.failNext('throw');
+    const sync = engine();
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('retrying');
+    expect(await db.outbox.count()).toBe(1);
+    timers.shift()!.fn();
+    await sync.requestSync();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a 401 refreshes the session once and carries on', async () => {
+    await queueKudos(1);
+    server.failNext(UNAUTHORIZED);
+    const sync = engine();
+    await sync.requestSync();
+    expect(server.refreshCalls).toBe(1);
+    expect(sync.getStatus().phase).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a second 401 asks the person to sign in and keeps the outbox untouched', async () => {
+    await queueKudos(3);
+    server.failNext(UNAUTHORIZED, UNAUTHORIZED);
+    const sync = engine();
+    await sync.requestSync();
+    expect(server.refreshCalls).toBe(1);
+    expect(sync.getStatus()).toMatchObject({ phase: 'signin_required' });
+    expect(await db.outbox.where('state').equals('waiting').count()).toBe(3);
+    await sync.requestSync();
+    expect(server.pushCalls).toHaveLength(2);
+    await sync.resume();
+    expect(sync.getStatus().phase).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a refresh that fails for lack of network backs off instead of signing out', async () => {
+    await queueKudos(1);
+    server.failNext(UNAUTHORIZED);
+    server.refreshAnswer = 'offline';
+    const sync = engine();
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('retrying');
+    expect(timers).toHaveLength(1);
+  });
+
+  it('offline: no call at all, status says so', async () => {
+    await queueKudos(1);
+    const sync = engine({ isOnline: () => false });
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('offline');
+    expect(server.pushCalls).toHaveLength(0);
+  });
+});
+
+describe('pull', () => {
+  it('pages through the cursor, storing every row and the cursor with it', async () => {
+    server.addBriefings(7);
+    await engine({ pageSize: 3 }).requestSync();
+    expect(server.pullCalls.map((c) => c.cursor)).toEqual([0, 3, 6]);
+    expect(await db.briefings.count()).toBe(7);
+    const meta = await readMeta(db);
+    expect(meta.cursor).toBe(7);
+    expect(meta.first_sync).toBeNull();
+    expect(meta.last_synced_at).not.toBeNull();
+    expect(meta.me?.display_name).toBe('Alex Kim');
+  });
+
+  it('reports first-sync progress as rows so far of the total', async () => {
+    server.addBriefings(5);
+    const sync = engine({ pageSize: 2 });
+    const progress: Array<{ done: number; total: number | null } | null> = [];
+    const original = server.pull.bind(server);
+    server.pull = async (cursor, limit) => {
+      progress.push((await readMeta(db)).first_sync);
+      return original(cursor, limit);
+    };
+    await sync.requestSync();
+    expect(progress).toEqual([null, { done: 2, total: 5 }, { done: 4, total: 5 }]);
+    expect((await readMeta(db)).first_sync).toBeNull();
+  });
+
+  it('applies removals', async () => {
+    const [first, second] = server.addBriefings(2);
+    const sync = engine();
+    await sync.requestSync();
+    server.remove(first!.id);
+    await sync.requestSync();
+    expect((await db.briefings.toArray()).map((b) => b.id)).toEqual([second!.id]);
+  });
+
+  it('only one cycle runs at a time; requests during it fold into one more', async () => {
+    await queueKudos(1);
+    const sync = engine();
+    const calls = [sync.requestSync(), sync.requestSync(), sync.requestSync()];
+    await Promise.all(calls);
+    expect(server.pullCalls.length).toBe(2);
+  });
+
+  it('runs each cycle under the shared Web Lock', async () => {
+    const names: string[] = [];
+    const locks = { request: (async (name: string, fn: () => Promise<unknown>) => { names.push(name); return fn(); }) as unknown as LockManager['request'] };
+    await engine({ locks, lockName: 'frontline-sync:user' }).requestSync();
+    expect(names).toEqual(['frontline-sync:user']);
+  });
+});

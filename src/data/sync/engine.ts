@@ -1,0 +1,219 @@
+/**
+ * The sync engine: pushes the outbox, then pulls what changed, one cycle at a
+ * time across every tab of this user (Web Locks). It promises:
+ * - the outbox drains in order, at most 500 per call, each entry until the
+ *   server says applied/duplicate (dropped) or rejected (kept, shown, not resent);
+ * - network errors and 5xx retry with jittered exponential backoff;
+ * - a 401 refreshes the session once, then waits for the person to sign in,
+ *   without touching the outbox;
+ * - pulled pages land with their cursor in one transaction.
+ * Its status (phase, error, next retry) is observable; counts of waiting and
+ * rejected items are read from the outbox itself.
+ */
+import type { FrontlineDb } from '../db';
+import { readMeta } from '../db';
+import type { RpcFailure, RpcOutcome } from '../supabase/rpc';
+import type { Mutation, SyncPullResult, SyncPushResult } from '../supabase/types';
+import { applyPullPage, applyPushVerdict } from './apply';
+import { retryDelayMs } from './backoff';
+import { actionFor } from './failures';
+import { judgeResults, nextBatch, toMutation } from './push-plan';
+
+export interface SyncApi {
+  pull(cursor: number, limit: number): Promise<RpcOutcome<SyncPullResult>>;
+  push(mutations: Mutation[]): Promise<RpcOutcome<SyncPushResult>>;
+  /** Refresh the access token: 'offline' when the network failed, 'signed_out' when the session is gone. */
+  refreshSession(): Promise<'refreshed' | 'offline' | 'signed_out'>;
+}
+
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signin_required' | 'stopped';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** Words for the person when something is wrong. */
+  message: string | null;
+  nextRetryAt: number | null;
+}
+
+export interface SyncEngineOptions {
+  db: FrontlineDb;
+  api: SyncApi;
+  /** Web Locks name shared by every tab of this user. */
+  lockName: string;
+  locks?: Pick<LockManager, 'request'> | null;
+  isOnline?: () => boolean;
+  now?: () => number;
+  random?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  pageSize?: number;
+  batchSize?: number;
+}
+
+type CycleResult = { kind: 'done' } | { kind: 'retry'; message: string } | { kind: 'signin' } | { kind: 'stop'; message: string };
+
+class CycleFailure extends Error {
+  constructor(readonly failure: RpcFailure) {
+    super(failure.message);
+  }
+}
+
+export class SyncEngine {
+  private status: SyncStatus = { phase: 'idle', message: null, nextRetryAt: null };
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private attempt = 0;
+  private timer: unknown = null;
+  private stopped = false;
+  private readonly o: Required<Omit<SyncEngineOptions, 'locks'>> & { locks: SyncEngineOptions['locks'] };
+
+  constructor(options: SyncEngineOptions) {
+    this.o = {
+      isOnline: () => true,
+      now: () => Date.now(),
+      random: Math.random,
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      pageSize: 500,
+      batchSize: 500,
+      ...options,
+      locks: options.locks ?? null,
+    };
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Ask for a sync soon; calls while one runs fold into one more cycle after it. */
+  requestSync(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.status.phase === 'signin_required') return Promise.resolve();
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.cancelTimer();
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** After a new sign-in or token: leave "sign in to sync" and try again now. */
+  resume(): Promise<void> {
+    if (this.status.phase === 'signin_required' || this.status.phase === 'stopped') {
+      this.attempt = 0;
+      this.setStatus({ phase: 'idle', message: null, nextRetryAt: null });
+    }
+    return this.requestSync();
+  }
+
+  dispose(): void {
+    this.stopped = true;
+    this.cancelTimer();
+    this.listeners.clear();
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.rerun = false;
+      if (!this.o.isOnline()) {
+        this.setStatus({ phase: 'offline', message: null, nextRetryAt: null });
+        return;
+      }
+      this.setStatus({ phase: 'syncing', message: null, nextRetryAt: null });
+      const result = await this.withLock(() => this.cycle());
+      if (this.stopped) return;
+      if (result.kind === 'done') {
+        this.attempt = 0;
+        this.setStatus({ phase: 'idle', message: null, nextRetryAt: null });
+      } else if (result.kind === 'retry') {
+        const delay = retryDelayMs(this.attempt++, this.o.random());
+        const nextRetryAt = this.o.now() + delay;
+        this.setStatus({ phase: this.o.isOnline() ? 'retrying' : 'offline', message: result.message, nextRetryAt });
+        this.timer = this.o.setTimer(() => {
+          this.timer = null;
+          void this.requestSync();
+        }, delay);
+        return;
+      } else if (result.kind === 'signin') {
+        this.setStatus({ phase: 'signin_required', message: 'Sign in again to sync. Your waiting items are kept.', nextRetryAt: null });
+        return;
+      } else {
+        this.setStatus({ phase: 'stopped', message: result.message, nextRetryAt: null });
+        return;
+      }
+    } while (this.rerun);
+  }
+
+  private async withLock<T>(fn: () => Promise<T>): Promise<T> {
+    if (!this.o.locks) return fn();
+    return this.o.locks.request(this.o.lockName, fn) as Promise<T>;
+  }
+
+  /** push, pull, and push again anything written meanwhile; refresh the session at most once. */
+  private async cycle(): Promise<CycleResult> {
+    let refreshed = false;
+    for (;;) {
+      try {
+        await this.pushAll();
+        await this.pullAll();
+        await this.pushAll();
+        return { kind: 'done' };
+      } catch (error) {
+        // Anything unexpected (a storage hiccup, a thrown fetch) is retried later, never lost.
+        if (!(error instanceof CycleFailure)) return { kind: 'retry', message: `Sync failed: ${String(error)}` };
+        const action = actionFor(error.failure);
+        if (action.kind === 'retry') return { kind: 'retry', message: action.message };
+        if (action.kind === 'stop') return { kind: 'stop', message: action.message };
+        if (refreshed) return { kind: 'signin' };
+        refreshed = true;
+        const outcome = await this.o.api.refreshSession();
+        if (outcome === 'offline') return { kind: 'retry', message: 'No connection to the server.' };
+        if (outcome === 'signed_out') return { kind: 'signin' };
+      }
+    }
+  }
+
+  private async pushAll(): Promise<void> {
+    for (;;) {
+      const waiting = await this.o.db.outbox.where('state').equals('waiting').sortBy('seq');
+      const batch = nextBatch(waiting, this.o.batchSize);
+      if (batch.length === 0) return;
+      const outcome = await this.o.api.push(batch.map(toMutation));
+      if (!outcome.ok) throw new CycleFailure(outcome.error);
+      const verdict = judgeResults(batch, outcome.data.results);
+      await applyPushVerdict(this.o.db, verdict);
+      if (verdict.unanswered.length === batch.length) return;
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    for (;;) {
+      const { cursor } = await readMeta(this.o.db);
+      const outcome = await this.o.api.pull(cursor, this.o.pageSize);
+      if (!outcome.ok) throw new CycleFailure(outcome.error);
+      await applyPullPage(this.o.db, outcome.data, new Date(this.o.now()));
+      if (!outcome.data.has_more) return;
+    }
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) {
+      this.o.clearTimer(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private setStatus(status: SyncStatus): void {
+    this.status = status;
+    for (const listener of this.listeners) listener(status);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Pure decisions of the push half: which outbox entries go in the next batch,
+ * and what the server's answers mean for each of them.
+ */
+import type { OutboxEntry } from '../db';
+import { LIMITS, type Mutation, type MutationResult } from '../supabase/types';
+
+/** The oldest waiting entries, in outbox order, at most `max` of them. Rejected ones never go again. */
+export function nextBatch(entries: readonly OutboxEntry[], max: number = LIMITS.batch): OutboxEntry[] {
+  return entries
+    .filter((entry) => entry.state === 'waiting')
+    .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+    .slice(0, max);
+}
+
+export function toMutation(entry: OutboxEntry): Mutation {
+  return { id: entry.id, type: entry.type, payload: entry.payload, created_at: entry.created_at } as Mutation;
+}
+
+export interface PushVerdict {
+  /** Applied or duplicate: the server has it; drop from the outbox. */
+  confirmed: string[];
+  /** Refused: keep, show the reason, never send again. */
+  rejected: Array<{ id: string; code: string; message: string }>;
+  /** Sent but not answered (should not happen): stays waiting for the next push. */
+  unanswered: string[];
+}
+
+export function judgeResults(sent: readonly OutboxEntry[], results: readonly MutationResult[]): PushVerdict {
+  const byId = new Map(results.map((result) => [String(result.id), result]));
+  const verdict: PushVerdict = { confirmed: [], rejected: [], unanswered: [] };
+  for (const entry of sent) {
+    const result = byId.get(entry.id);
+    if (!result) verdict.unanswered.push(entry.id);
+    else if (result.status === 'rejected') {
+      verdict.rejected.push({ id: entry.id, code: result.code ?? 'rejected', message: result.message ?? 'The server refused this change.' });
+    } else verdict.confirmed.push(entry.id);
+  }
+  return verdict;
+}
