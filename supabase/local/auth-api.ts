@@ -1,0 +1,196 @@
+/**
+ * `/auth/v1`: the part of GoTrue supabase-js uses here — password sign-in, token
+ * refresh, the current user and sign-out — with GoTrue's JSON shapes and error codes.
+ */
+import type { JWTPayload } from 'jose';
+import type { Pool } from 'pg';
+import type { ServerResponse } from 'node:http';
+import {
+  findUser,
+  refreshSession,
+  sessionExists,
+  signInWithPassword,
+  signOut,
+  type IssuedSession,
+  type LogoutScope,
+  type SessionRefusal,
+  type SessionResult,
+  type UserRow,
+} from './auth-sessions';
+import { BODY_TOO_LARGE, bearerToken, jsonObject, readBody, sendEmpty, sendJson, type ApiRequest, type RouteHandler } from './http-util';
+import type { JwtCodec } from './jwt';
+import { postgrestError } from './postgrest-errors';
+
+interface AuthOptions {
+  pool: Pool;
+  jwt: JwtCodec;
+  /** `<apiUrl>/auth/v1`, the `iss` of access tokens. */
+  issuer: string;
+  accessTokenSeconds: number;
+}
+
+const MESSAGES: Readonly<Record<SessionRefusal, string>> = {
+  invalid_credentials: 'Invalid login credentials',
+  email_not_confirmed: 'Email not confirmed',
+  user_banned: 'User is banned',
+  refresh_token_not_found: 'Invalid Refresh Token: Refresh Token Not Found',
+  refresh_token_already_used: 'Invalid Refresh Token: Already Used',
+  session_expired: 'Invalid Refresh Token: Session Expired',
+};
+
+export function authApi(options: AuthOptions): RouteHandler {
+  return async (request) => {
+    const { req, res, path } = request;
+    const route = `${req.method} ${path}`;
+    if (route === 'POST /token') return token(options, request);
+    if (route === 'GET /user') return currentUser(options, request);
+    if (route === 'POST /logout') return logout(options, request);
+    if (route === 'GET /health') return sendJson(res, 200, { version: 'frontline-local', name: 'GoTrue', description: 'Local stand-in for Supabase Auth' });
+    if (route === 'GET /settings') {
+      return sendJson(res, 200, {
+        external: { email: true, phone: false },
+        disable_signup: true,
+        mailer_autoconfirm: false,
+        phone_autoconfirm: false,
+        sms_provider: '',
+        saml_enabled: false,
+      });
+    }
+    sendJson(res, 404, postgrestError('PGRST125', 'Invalid path specified in request URL'));
+  };
+}
+
+function authError(res: ServerResponse, status: number, errorCode: string, message: string): void {
+  sendJson(res, status, { code: status, error_code: errorCode, msg: message });
+}
+
+async function token(options: AuthOptions, { req, res, url }: ApiRequest): Promise<void> {
+  const text = await readBody(req);
+  if (text === null) return authError(res, 413, 'request_too_large', BODY_TOO_LARGE);
+  const body = jsonObject(text);
+  if (!body) return authError(res, 400, 'bad_json', 'Could not parse request body as JSON');
+  const grant = url.searchParams.get('grant_type');
+  if (grant === 'password') {
+    const { email, password } = body;
+    if (typeof email !== 'string' || email === '' || typeof password !== 'string' || password === '') {
+      return authError(res, 400, 'validation_failed', 'Email and password are required');
+    }
+    return sendSession(options, res, await signInWithPassword(options.pool, email, password));
+  }
+  if (grant === 'refresh_token') {
+    const refreshToken = body.refresh_token;
+    if (typeof refreshToken !== 'string' || refreshToken === '') {
+      return authError(res, 400, 'validation_failed', 'refresh_token required');
+    }
+    return sendSession(options, res, await refreshSession(options.pool, refreshToken));
+  }
+  authError(res, 400, 'unsupported_grant_type', 'unsupported_grant_type');
+}
+
+async function sendSession(
+  options: AuthOptions,
+  res: ServerResponse,
+  result: SessionResult,
+): Promise<void> {
+  if (!result.ok) return authError(res, 400, result.code, MESSAGES[result.code]);
+  const { session } = result;
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const expiresAt = issuedAt + options.accessTokenSeconds;
+  sendJson(res, 200, {
+    access_token: await options.jwt.sign(accessClaims(options.issuer, session, issuedAt, expiresAt)),
+    token_type: 'bearer',
+    expires_in: options.accessTokenSeconds,
+    expires_at: expiresAt,
+    refresh_token: session.refreshToken,
+    user: userJson(session.user),
+  });
+}
+
+function accessClaims(issuer: string, session: IssuedSession, issuedAt: number, expiresAt: number): JWTPayload {
+  const { user } = session;
+  return {
+    aud: user.aud || 'authenticated',
+    exp: expiresAt,
+    iat: issuedAt,
+    iss: issuer,
+    sub: user.id,
+    email: user.email ?? '',
+    phone: user.phone ?? '',
+    app_metadata: user.raw_app_meta_data ?? {},
+    user_metadata: user.raw_user_meta_data ?? {},
+    role: user.role || 'authenticated',
+    aal: 'aal1',
+    amr: [{ method: 'password', timestamp: Math.floor(session.sessionCreatedAt.getTime() / 1000) }],
+    session_id: session.sessionId,
+    is_anonymous: user.is_anonymous,
+  };
+}
+
+function userJson(user: UserRow): Record<string, unknown> {
+  return {
+    id: user.id,
+    aud: user.aud || 'authenticated',
+    role: user.role || 'authenticated',
+    email: user.email ?? '',
+    email_confirmed_at: user.email_confirmed_at,
+    phone: user.phone ?? '',
+    confirmed_at: user.confirmed_at,
+    last_sign_in_at: user.last_sign_in_at,
+    app_metadata: user.raw_app_meta_data ?? {},
+    user_metadata: user.raw_user_meta_data ?? {},
+    identities: [],
+    created_at: user.created_at,
+    updated_at: user.updated_at,
+    is_anonymous: user.is_anonymous,
+  };
+}
+
+/**
+ * The caller's access token must verify and, when it names a session (tokens GoTrue
+ * issues always do), that session must still exist, as in GoTrue.
+ */
+async function authenticatedClaims(
+  options: AuthOptions,
+  { req, res }: ApiRequest,
+): Promise<{ userId: string; sessionId: string | null } | null> {
+  const accessToken = bearerToken(req);
+  if (!accessToken) {
+    authError(res, 401, 'no_authorization', 'This endpoint requires a Bearer token');
+    return null;
+  }
+  const verified = await options.jwt.verify(accessToken);
+  if (!verified.ok) {
+    authError(res, 403, 'bad_jwt', `invalid JWT: unable to parse or verify signature, ${verified.reason}`);
+    return null;
+  }
+  const { sub, session_id: sessionId } = verified.claims;
+  if (typeof sub !== 'string' || sub === '') {
+    authError(res, 403, 'bad_jwt', 'invalid claim: missing sub claim');
+    return null;
+  }
+  if (sessionId === undefined) return { userId: sub, sessionId: null };
+  if (typeof sessionId !== 'string' || !(await sessionExists(options.pool, sessionId))) {
+    authError(res, 403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
+    return null;
+  }
+  return { userId: sub, sessionId };
+}
+
+async function currentUser(options: AuthOptions, request: ApiRequest): Promise<void> {
+  const caller = await authenticatedClaims(options, request);
+  if (!caller) return;
+  const user = await findUser(options.pool, caller.userId);
+  if (!user) return authError(request.res, 403, 'user_not_found', 'User from sub claim in JWT does not exist');
+  sendJson(request.res, 200, userJson(user));
+}
+
+async function logout(options: AuthOptions, request: ApiRequest): Promise<void> {
+  const scope = request.url.searchParams.get('scope') ?? 'global';
+  if (scope !== 'global' && scope !== 'local' && scope !== 'others') {
+    return authError(request.res, 400, 'validation_failed', 'Unsupported logout scope');
+  }
+  const caller = await authenticatedClaims(options, request);
+  if (!caller) return;
+  await signOut(options.pool, caller.userId, caller.sessionId, scope satisfies LogoutScope);
+  sendEmpty(request.res, 204);
+}

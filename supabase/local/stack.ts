@@ -1,0 +1,162 @@
+/**
+ * The local Supabase stack: PostgreSQL (embedded, or an existing server given by
+ * `databaseUrl`) set up as a Supabase project is — bootstrap, migrations, and the seed
+ * on a fresh database — behind the subset of Supabase's HTTP API the app uses, so
+ * supabase-js talks to it unchanged.
+ */
+import pg, { type Pool } from 'pg';
+import { fileURLToPath } from 'node:url';
+import { authApi } from './auth-api';
+import { bootstrap, dropAllSchemas } from './bootstrap';
+import { DEFAULT_JWT_SECRET, demoApiKeys, jwtCodec } from './jwt';
+import { applyMigrations, applySeed } from './migrate';
+import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
+import { restApi } from './rest-api';
+import { RpcFunctions } from './rpc-functions';
+import { listenApi } from './server';
+
+export interface StackOptions {
+  /** Embedded Postgres data directory. */
+  dataDir: string;
+  /** false: the data directory is deleted on stop (tests). */
+  persistent: boolean;
+  /** Start from an empty database: wipe dataDir, or drop every schema behind databaseUrl. */
+  reset?: boolean;
+  /** 0 picks a free port. */
+  apiPort: number;
+  /** Embedded Postgres port; 0 or undefined picks a free port. */
+  dbPort?: number;
+  /** Use this existing Postgres (as a superuser) instead of an embedded one; dataDir is then unused. */
+  databaseUrl?: string;
+  jwtSecret?: string;
+  /** Apply the seed file when the database is fresh (default true). */
+  seed?: boolean;
+  /** Default: supabase/migrations. */
+  migrationsDir?: string;
+  /** Default: supabase/seed.sql. */
+  seedFile?: string;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  apiUrl: string;
+  databaseUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  jwtSecret: string;
+  /** The database was created or reset by this start (and so was seeded). */
+  freshDatabase: boolean;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+const DEFAULT_SEED_FILE = fileURLToPath(new URL('../seed.sql', import.meta.url));
+
+/** Throws an Error with a one-line message, having stopped whatever it had started. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+  const jwt = jwtCodec(jwtSecret);
+  const accessTokenSeconds = accessTokenLifetime(process.env.JWT_EXPIRY);
+  const api = await listenApi(options.apiPort);
+  let postgres: RunningPostgres;
+  try {
+    postgres = options.databaseUrl
+      ? existingPostgres(options.databaseUrl)
+      : await startEmbeddedPostgres({
+          dataDir: options.dataDir,
+          port: options.dbPort,
+          persistent: options.persistent,
+          reset: options.reset ?? false,
+          log,
+        });
+  } catch (error) {
+    await api.close();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const pool = new pg.Pool({ connectionString: postgres.url, max: 10, application_name: 'frontline-local-api' });
+  // An idle pooled connection that dies must not crash the process; the pool replaces it.
+  // While stopping (Ctrl-C also reaches Postgres directly) such deaths are expected.
+  pool.on('error', (error) => {
+    if (!stopping) log(`Postgres connection lost: ${error.message}`);
+  });
+  try {
+    const freshDatabase = await prepareDatabase(pool, postgres, options, log);
+    api.serve({
+      jwt,
+      log,
+      auth: authApi({ pool, jwt, issuer: `${api.url}/auth/v1`, accessTokenSeconds }),
+      rest: restApi({ pool, jwt, functions: new RpcFunctions(pool) }),
+    });
+    const { anonKey, serviceRoleKey } = await demoApiKeys(jwt);
+    return {
+      apiUrl: api.url,
+      databaseUrl: postgres.url,
+      anonKey,
+      serviceRoleKey,
+      jwtSecret,
+      freshDatabase,
+      stop() {
+        stopping ??= (async () => {
+          await api.close();
+          await pool.end();
+          await postgres.stop();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await api.close();
+    await pool.end().catch(() => undefined);
+    // A cluster created by this start holds nothing worth keeping; the next start begins fresh.
+    await postgres.stop({ wipe: postgres.initialised });
+    throw error;
+  }
+}
+
+/** Bootstrap, migrations, and the seed when the database is fresh; returns whether it was. */
+async function prepareDatabase(
+  pool: Pool,
+  postgres: RunningPostgres,
+  options: StackOptions,
+  log: (line: string) => void,
+): Promise<boolean> {
+  await pool.query('select 1').catch((error: Error) => {
+    throw new Error(`Postgres is not reachable at ${redact(postgres.url)}: ${error.message}`);
+  });
+  let fresh = postgres.initialised;
+  if (options.databaseUrl && options.reset) {
+    await dropAllSchemas(pool);
+    fresh = true;
+  }
+  await bootstrap(pool);
+  const migrations = await applyMigrations(pool, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR, log);
+  // An existing server counts as fresh while no migration had ever reached it.
+  fresh ||= Boolean(options.databaseUrl) && migrations.previouslyApplied === 0;
+  if (fresh && (options.seed ?? true)) await applySeed(pool, options.seedFile ?? DEFAULT_SEED_FILE, log);
+  return fresh;
+}
+
+function existingPostgres(url: string): RunningPostgres {
+  return { url, initialised: false, stop: async () => undefined };
+}
+
+function accessTokenLifetime(value: string | undefined): number {
+  const seconds = Number(value ?? 3600);
+  if (!Number.isInteger(seconds) || seconds <= 0) {
+    throw new Error(`JWT_EXPIRY must be a whole number of seconds, not "${value}"`);
+  }
+  return seconds;
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
