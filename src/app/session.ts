@@ -1,0 +1,74 @@
+/**
+ * Everything a signed-in phone needs beyond its local data, loaded after the
+ * first render: the supabase client, the sync engine and what triggers it
+ * (start, back online, page visible, after each write, a timer).
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { FrontlineDb } from '../data/db';
+import { SyncEngine } from '../data/sync/engine';
+import { supabaseSyncApi } from '../data/sync/supabase-api';
+import { AUTH_STORAGE_KEY, supabase } from './supabase-client';
+
+export interface Services {
+  client: SupabaseClient;
+  engine: SyncEngine;
+  /** Ends the auth session on this device; local data and unsent items stay for next time. */
+  signOut(): Promise<void>;
+  dispose(): void;
+}
+
+const SYNC_EVERY_MS = 60_000;
+
+export function startServices(userId: string, db: FrontlineDb): Services {
+  const client = supabase();
+  const engine = new SyncEngine({
+    db,
+    api: supabaseSyncApi(client),
+    lockName: `frontline-sync:${userId}`,
+    locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null,
+    isOnline: () => navigator.onLine,
+  });
+  const sync = () => void engine.requestSync();
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') sync();
+  };
+  window.addEventListener('online', sync);
+  window.addEventListener('offline', sync);
+  document.addEventListener('visibilitychange', onVisible);
+  const timer = window.setInterval(() => {
+    if (document.visibilityState === 'visible') sync();
+  }, SYNC_EVERY_MS);
+  const { data: auth } = client.auth.onAuthStateChange((event) => {
+    if (event === 'SIGNED_IN' || event === 'TOKEN_REFRESHED') void engine.resume();
+  });
+  sync();
+
+  return {
+    client,
+    engine,
+    async signOut() {
+      try {
+        await client.auth.signOut({ scope: 'local' });
+      } finally {
+        // Offline, supabase-js keeps the session when the logout call fails; the person asked to leave.
+        localStorage.removeItem(AUTH_STORAGE_KEY);
+      }
+    },
+    dispose() {
+      window.removeEventListener('online', sync);
+      window.removeEventListener('offline', sync);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.clearInterval(timer);
+      auth.subscription.unsubscribe();
+      engine.dispose();
+    },
+  };
+}
+
+export async function signIn(email: string, password: string): Promise<{ ok: true; userId: string } | { ok: false; message: string }> {
+  const { data, error } = await supabase().auth.signInWithPassword({ email, password });
+  if (data.user) return { ok: true, userId: data.user.id };
+  if (error?.code === 'invalid_credentials') return { ok: false, message: 'That email and password do not match.' };
+  if (error && error.status === 0) return { ok: false, message: 'No connection. Sign-in needs the network once; after that the app works offline.' };
+  return { ok: false, message: error?.message ?? 'Sign-in failed.' };
+}

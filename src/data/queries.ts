@@ -1,0 +1,31 @@
+/**
+ * Read-only views of the phone's data for screens (used with useLiveQuery, so
+ * screens re-render when sync or a command changes a row).
+ */
+import type { FrontlineDb, LocalAck, LocalBriefing, OutboxEntry, SyncMeta } from './db';
+import { readMeta } from './db';
+
+export function allBriefings(db: FrontlineDb): Promise<LocalBriefing[]> {
+  return db.briefings.toArray();
+}
+
+export function allAcks(db: FrontlineDb): Promise<LocalAck[]> {
+  return db.acks.toArray();
+}
+
+export function syncMeta(db: FrontlineDb): Promise<SyncMeta> {
+  return readMeta(db);
+}
+
+export interface OutboxSummary {
+  waiting: number;
+  rejected: OutboxEntry[];
+}
+
+export async function outboxSummary(db: FrontlineDb): Promise<OutboxSummary> {
+  const [waiting, rejected] = await Promise.all([
+    db.outbox.where('state').equals('waiting').count(),
+    db.outbox.where('state').equals('rejected').toArray(),
+  ]);
+  return { waiting, rejected };
+}

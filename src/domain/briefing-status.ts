@@ -1,0 +1,67 @@
+/**
+ * Pure rules for what a phone shows about briefings: which are live now, the
+ * order on the Today screen, and whether the person's acknowledgement counts
+ * for the version on screen (only an ack of that exact version and hash does).
+ */
+export interface BriefingLike {
+  id: string;
+  version: number;
+  content_hash: string;
+  priority: 'normal' | 'important' | 'critical';
+  requires_ack: boolean;
+  ack_due_at: string | null;
+  publish_at: string;
+  expires_at: string | null;
+}
+
+export interface AckLike {
+  briefing_id: string;
+  version: number;
+  content_hash: string;
+  local_state?: 'pending' | 'rejected';
+}
+
+export type AckState = 'not_required' | 'acknowledged' | 'waiting' | 'rejected' | 'needed' | 'overdue';
+
+export function isLive(briefing: Pick<BriefingLike, 'publish_at' | 'expires_at'>, now: Date): boolean {
+  const t = now.getTime();
+  return Date.parse(briefing.publish_at) <= t && (briefing.expires_at === null || Date.parse(briefing.expires_at) > t);
+}
+
+/** The acknowledgement that counts for the version on screen, if any. */
+export function ackFor(briefing: BriefingLike, acks: readonly AckLike[]): AckLike | undefined {
+  const matching = acks.filter((a) => a.briefing_id === briefing.id && a.version === briefing.version && a.content_hash === briefing.content_hash);
+  return matching.find((a) => a.local_state === undefined) ?? matching.find((a) => a.local_state === 'pending') ?? matching[0];
+}
+
+export function ackState(briefing: BriefingLike, acks: readonly AckLike[], now: Date): AckState {
+  const ack = ackFor(briefing, acks);
+  if (ack?.local_state === undefined && ack) return 'acknowledged';
+  if (ack?.local_state === 'pending') return 'waiting';
+  if (!briefing.requires_ack) return 'not_required';
+  if (ack?.local_state === 'rejected') return 'rejected';
+  if (briefing.ack_due_at !== null && Date.parse(briefing.ack_due_at) < now.getTime()) return 'overdue';
+  return 'needed';
+}
+
+const PRIORITY_RANK = { critical: 0, important: 1, normal: 2 } as const;
+
+/** Must-acknowledge items still open first (soonest due first), then by priority, then newest. */
+export function todayOrder(now: Date, acks: readonly AckLike[]) {
+  return (a: BriefingLike, b: BriefingLike): number => {
+    const openA = isOpen(ackState(a, acks, now));
+    const openB = isOpen(ackState(b, acks, now));
+    if (openA !== openB) return openA ? -1 : 1;
+    if (openA && openB) {
+      const dueA = a.ack_due_at ? Date.parse(a.ack_due_at) : Number.POSITIVE_INFINITY;
+      const dueB = b.ack_due_at ? Date.parse(b.ack_due_at) : Number.POSITIVE_INFINITY;
+      if (dueA !== dueB) return dueA - dueB;
+    }
+    if (a.priority !== b.priority) return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority];
+    return Date.parse(b.publish_at) - Date.parse(a.publish_at) || a.id.localeCompare(b.id);
+  };
+}
+
+function isOpen(state: AckState): boolean {
+  return state === 'needed' || state === 'overdue' || state === 'rejected';
+}
