@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acknowledgeBriefing, answerPulse, dismissRejected, giveKudos, saveBriefing, sendFeedback, type CommandContext } from './commands';
+import { openDatabase, type FrontlineDb } from './db';
+
+let db: FrontlineDb;
+let writes: number;
+let ctx: CommandContext;
+const briefing = { id: 'b0000000-0000-4000-8000-000000000001', version: 3, content_hash: 'f'.repeat(64) };
+
+beforeEach(() => {
+  db = openDatabase(crypto.randomUUID());
+  writes = 0;
+  ctx = { db, now: () => new Date('2026-11-22T10:00:00Z'), newId: () => crypto.randomUUID(), afterWrite: () => { writes++; } };
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('commands', () => {
+  it('acknowledge writes the local ack and its outbox entry together, naming version and hash', async () => {
+    const result = await acknowledgeBriefing(ctx, briefing);
+    expect(result.ok).toBe(true);
+    const [entry] = await db.outbox.toArray();
+    const [ack] = await db.acks.toArray();
+    expect(entry).toMatchObject({ type: 'ack', state: 'waiting', payload: { briefing_id: briefing.id, version: 3, content_hash: briefing.content_hash } });
+    expect(ack).toMatchObject({ id: entry!.id, local_state: 'pending', version: 3 });
+    expect(writes).toBe(1);
+  });
+
+  it('invalid input writes nothing and says why', async () => {
+    const results = [
+      await sendFeedback(ctx, { kind: 'praise', recipient: 'store', body: '   ', anonymous: false }),
+      await giveKudos(ctx, { to_member_id: 'not-a-uuid', message: 'hi' }),
+      await saveBriefing(ctx, { action: 'publish', briefing_id: crypto.randomUUID(), title: '', body: 'x' }),
+      await sendFeedback(ctx, { kind: 'praise', recipient: 'store', body: 'x'.repeat(4001), anonymous: false }),
+    ];
+    for (const result of results) expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await db.outbox.count()).toBe(0);
+    expect(writes).toBe(0);
+  });
+
+  it('a full disk comes back as a value, and nothing half-written stays', async () => {
+    db.outbox.hook('creating', () => {
+      throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    });
+    const result = await acknowledgeBriefing(ctx, briefing);
+    expect(result).toMatchObject({ ok: false, reason: 'storage_full' });
+    expect(await db.acks.count()).toBe(0);
+  });
+
+  it('a briefing composed offline shows as pending until sent', async () => {
+    const id = crypto.randomUUID();
+    const result = await saveBriefing(ctx, { action: 'publish', briefing_id: id, title: 'Truck at 9', body: 'Clear bay 2', store_ids: [] });
+    expect(result.ok).toBe(true);
+    expect(await db.briefings.get(id)).toMatchObject({ title: 'Truck at 9', local_state: 'pending' });
+    expect((await db.outbox.toArray())[0]?.payload).toMatchObject({ action: 'publish', briefing_id: id });
+  });
+
+  it('answering a pulse marks it answered on this phone at once', async () => {
+    await db.meta.put({ key: 'sync', cursor: 0, last_synced_at: null, first_sync: null, me: {
+      member_id: crypto.randomUUID(), user_id: crypto.randomUUID(), display_name: 'A', email: 'a@x', role: 'staff', locale: 'en',
+      organization: { id: crypto.randomUUID(), name: 'O' }, store: null, department: null, managed_store_ids: [], answered_pulse_ids: [],
+    } });
+    const pulseId = crypto.randomUUID();
+    expect((await answerPulse(ctx, { pulse_id: pulseId, score: 9 })).ok).toBe(true);
+    expect((await db.meta.get('sync'))?.me?.answered_pulse_ids).toEqual([pulseId]);
+  });
+
+  it('dismiss removes only rejected entries', async () => {
+    const waiting = await acknowledgeBriefing(ctx, briefing);
+    if (!waiting.ok) throw new Error('setup');
+    await dismissRejected(ctx, waiting.id);
+    expect(await db.outbox.count()).toBe(1);
+    await db.outbox.where('id').equals(waiting.id).modify({ state: 'rejected', rejection: { code: 'x', message: 'y' } });
+    await dismissRejected(ctx, waiting.id);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.acks.count()).toBe(0);
+  });
+});

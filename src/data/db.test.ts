@@ -1,0 +1,44 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { databaseName, openDatabase, readMeta, SCHEMA_VERSIONS } from './db';
+import { V1_ROWS, V1_STORES } from './schema-fixtures/v1';
+
+describe('local database versions', () => {
+  it('version 1 is still declared exactly as it shipped', () => {
+    expect(SCHEMA_VERSIONS[0]).toEqual({ version: 1, stores: V1_STORES });
+  });
+
+  it('opens a database written by version 1, keeping its content, outbox and cursor', async () => {
+    const userId = crypto.randomUUID();
+    const old = new Dexie(databaseName(userId));
+    old.version(1).stores(V1_STORES);
+    await old.open();
+    await old.table('briefings').bulkAdd(V1_ROWS.briefings.map((r) => ({ ...r })));
+    await old.table('acks').bulkAdd(V1_ROWS.acks.map((r) => ({ ...r })));
+    await old.table('outbox').bulkAdd(V1_ROWS.outbox.map((r) => ({ ...r })));
+    await old.table('meta').bulkAdd(V1_ROWS.meta.map((r) => ({ ...r })));
+    old.close();
+
+    const db = openDatabase(userId);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version);
+    expect((await db.briefings.get(V1_ROWS.briefings[0].id))?.title).toBe('Morning huddle');
+    expect(await db.outbox.where('state').equals('waiting').count()).toBe(1);
+    expect(await db.acks.where('briefing_id').equals(V1_ROWS.briefings[0].id).count()).toBe(1);
+    expect((await readMeta(db)).cursor).toBe(42);
+    db.close();
+    await db.delete();
+  });
+
+  it('keeps each person in their own database', async () => {
+    const alex = openDatabase('alex-id');
+    const sam = openDatabase('sam-id');
+    await alex.briefings.add({ ...V1_ROWS.briefings[0], roles: [], store_ids: [], department_ids: [] });
+    expect(await sam.briefings.count()).toBe(0);
+    expect(alex.name).not.toBe(sam.name);
+    alex.close();
+    sam.close();
+    await Promise.all([alex.delete(), sam.delete()]);
+  });
+});
