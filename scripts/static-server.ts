@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { AppServer } from './stack-config';
@@ -31,6 +32,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
+/** `port` 0 picks a free port; the returned url names the one in use. */
 export function serveStatic(root: string, port: number): Promise<AppServer> {
   const base = resolve(root);
   const server = createServer((req, res) => {
@@ -57,7 +59,7 @@ export function serveStatic(root: string, port: number): Promise<AppServer> {
     });
     server.listen(port, '127.0.0.1', () => {
       done({
-        url: `http://127.0.0.1:${port}`,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         close: () =>
           new Promise((closed) => {
             server.close(() => closed());

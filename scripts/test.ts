@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { ensureChromium } from './ensure-chromium';
 
 function run(command: string, args: string[]): number {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -20,6 +21,15 @@ interface VitestJson {
 const typecheck = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 if (typecheck !== 0) {
   console.error('frontline: typecheck failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+// The browser tests need Chromium: install it (root with apt-get) or stop here in one line; never skip them.
+try {
+  process.env.CHROME_PATH = ensureChromium();
+} catch (error) {
+  console.error(`frontline: ${error instanceof Error ? error.message : String(error)}`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

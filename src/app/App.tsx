@@ -11,10 +11,15 @@ import { AccountScreen } from '../features/account/AccountScreen';
 import { requestPersistence } from '../features/account/storage-state';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
-import { SessionContext, type Session } from '../ui/session-context';
+import { SessionContext, useSession, type Session } from '../ui/session-context';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
 import { clearIdentity, readIdentity, saveIdentity, type Identity } from './identity';
 import type { Services } from './session';
+import { applyUpdate } from './pwa';
+import { UpdatePrompt } from './UpdatePrompt';
+import { useUpdateState } from './use-update-state';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { outboxSummary } from '../data/queries';
 
 type Tab = 'today' | 'account';
 
@@ -32,7 +37,14 @@ export function App() {
     return { ok: true as const };
   }
 
-  if (!identity) return <SignInScreen onSignIn={signIn} />;
+  if (!identity) {
+    return (
+      <>
+        <SignInScreen onSignIn={signIn} />
+        <SignedOutUpdatePrompt />
+      </>
+    );
+  }
   return <SignedIn key={identity.userId} identity={identity} onSignedOut={() => setIdentity(null)} />;
 }
 
@@ -82,11 +94,34 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
       <div className="shell">
         <SyncStatusBar onShowProblems={() => setTab('account')} />
         <main className="content">{tab === 'today' ? <TodayScreen /> : <AccountScreen />}</main>
+        <SignedInUpdatePrompt />
         <nav className="tabbar" aria-label="Main">
           <button type="button" aria-current={tab === 'today' ? 'page' : undefined} onClick={() => setTab('today')}>Today</button>
           <button type="button" aria-current={tab === 'account' ? 'page' : undefined} onClick={() => setTab('account')}>Account</button>
         </nav>
       </div>
     </SessionContext.Provider>
+  );
+}
+
+function SignedOutUpdatePrompt() {
+  const { waiting } = useUpdateState();
+  return waiting ? <UpdatePrompt waitingItems={0} onReload={applyUpdate} /> : null;
+}
+
+/** A new version is applied only after the outbox had its chance to drain; unsent items stay in IndexedDB anyway. */
+function SignedInUpdatePrompt() {
+  const { db, engine } = useSession();
+  const { waiting } = useUpdateState();
+  const outbox = useLiveQuery(() => outboxSummary(db), [db]);
+  if (!waiting) return null;
+  return (
+    <UpdatePrompt
+      waitingItems={outbox?.waiting ?? 0}
+      onReload={async () => {
+        await engine?.requestSync();
+        await applyUpdate();
+      }}
+    />
   );
 }

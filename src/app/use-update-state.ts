@@ -1,0 +1,7 @@
+import { useSyncExternalStore } from 'react';
+import { updateState, type UpdateState } from './pwa';
+
+/** The current "new version waiting" state; re-renders when it changes. */
+export function useUpdateState(): UpdateState {
+  return useSyncExternalStore(updateState.subscribe, updateState.get, updateState.get);
+}
