@@ -3,9 +3,11 @@
  * renders at once (no network needed), and the sync services load after the
  * first paint.
  */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { openDatabase } from '../data/db';
 import type { CommandContext } from '../data/commands';
+import { openDatabase } from '../data/db';
+import { outboxSummary } from '../data/queries';
 import type { SyncEngine } from '../data/sync/engine';
 import { AccountScreen } from '../features/account/AccountScreen';
 import { requestPersistence } from '../features/account/storage-state';
@@ -14,12 +16,10 @@ import { TodayScreen } from '../features/today/TodayScreen';
 import { SessionContext, useSession, type Session } from '../ui/session-context';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
 import { clearIdentity, readIdentity, saveIdentity, type Identity } from './identity';
-import type { Services } from './session';
 import { applyUpdate } from './pwa';
+import type { Services } from './session';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useUpdateState } from './use-update-state';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { outboxSummary } from '../data/queries';
 
 type Tab = 'today' | 'account';
 
