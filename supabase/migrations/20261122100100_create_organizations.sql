@@ -49,6 +49,7 @@ create table public.members (
 comment on table public.members is 'A user''s membership of one organisation: store, department, role, locale, active.';
 create index members_org_store on public.members (org_id, store_id) where active;
 create index members_org_department on public.members (org_id, department_id) where active;
+create index members_org_name on public.members (org_id, display_name) where active;
 create index members_sync_seq on public.members (sync_seq);
 alter table public.members enable row level security;
 
@@ -167,11 +168,14 @@ end $$;
 comment on function private.require_member() is 'The caller''s active membership; raises 42501 for non-members and deactivated members.';
 
 -- Empty lists mean "everyone"; otherwise the member must match each list given.
+-- No SET clause: Postgres inlines only SQL functions without one, and inlining
+-- turns this into an index-friendly filter (sync_pull 25 ms -> 1.5 ms at 2,000
+-- briefings). It is not security definer and names nothing outside pg_catalog.
 create function private.audience_includes(
   p_store_ids uuid[], p_department_ids uuid[], p_roles text[],
   p_store_id uuid, p_department_id uuid, p_role text
 ) returns boolean
-language sql immutable set search_path = '' as $$
+language sql immutable as $$
   select (cardinality(p_store_ids) = 0 or p_store_id = any (p_store_ids))
      and (cardinality(p_department_ids) = 0 or p_department_id = any (p_department_ids))
      and (cardinality(p_roles) = 0 or p_role = any (p_roles))

@@ -92,8 +92,9 @@ create trigger briefings_archive_version after insert or update on public.briefi
 
 -- What the phone may hold: addressed to the member (or written by them), not
 -- retracted, not expired. Scheduled ones are sent early and shown at publish_at.
+-- No SET clause so the planner can inline it (see private.audience_includes).
 create function private.briefing_visible_to(b public.briefings, m public.members) returns boolean
-language sql stable set search_path = '' as $$
+language sql stable as $$
   select b.org_id = m.org_id
      and b.retracted_at is null
      and (b.expires_at is null or b.expires_at > now())

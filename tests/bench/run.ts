@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: starts the local stack on free ports with a throwaway data
+ * directory, generates Bench Retail, runs every metric group, prints one JSON
+ * line per figure on stdout, writes them all to bench-results.json, stops the
+ * stack. A missed target is listed on stderr but does not fail the run; a
+ * measurement that cannot be made (wrong page size, failed call) does.
+ *
+ * BENCH_RUNS / BENCH_WARMUPS change the number of samples (default 9 after 2).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startStack, type Stack } from '../../supabase/local/stack';
+import { apiMetrics } from './api-metrics';
+import { dbMetrics } from './db-metrics';
+import { generateBenchOrg } from './generate-org';
+import { missedTarget, printMetric, progress, type Metric, type MetricGroup } from './measure';
+
+/** In print order; later groups (app., sync.) join this list. */
+const GROUPS: MetricGroup[] = [dbMetrics, apiMetrics];
+
+const RESULTS_FILE = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
+
+async function main(): Promise<number> {
+  const tempDir = await mkdtemp(join(tmpdir(), 'frontline-bench-'));
+  let stack: Stack | undefined;
+  const stop = async () => {
+    await stack?.stop();
+    await rm(tempDir, { recursive: true, force: true });
+  };
+  // Ctrl-C must not leave an embedded Postgres running.
+  const interrupted = () => void stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  const metrics: Metric[] = [];
+  const failures: string[] = [];
+  try {
+    progress('starting the local stack');
+    stack = await startStack({ dataDir: join(tempDir, 'pg'), persistent: false, apiPort: 0, dbPort: 0, seed: true });
+    const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4, application_name: 'frontline-bench' });
+    // An idle connection dropped by the server must not crash the run.
+    pool.on('error', (error) => progress(`Postgres connection lost: ${error.message}`));
+    try {
+      const org = await generateBenchOrg(pool);
+      const context = { pool, api: { url: stack.apiUrl, anonKey: stack.anonKey }, org };
+      for (const group of GROUPS) {
+        try {
+          for (const m of await group.run(context)) {
+            printMetric(m);
+            metrics.push(m);
+          }
+        } catch (error) {
+          failures.push(`${group.name}: ${error instanceof Error ? error.message : String(error)}`);
+          progress(`group ${group.name} failed: ${failures.at(-1)}`);
+        }
+      }
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await stop();
+  }
+
+  await writeFile(RESULTS_FILE, `${JSON.stringify(metrics, null, 2)}\n`);
+  progress(`wrote ${metrics.length} figures to bench-results.json`);
+  for (const m of metrics.filter(missedTarget)) {
+    process.stderr.write(`missed target: ${m.metric} = ${m.value} ${m.unit} (target ${m.better === 'lower' ? '≤' : '≥'} ${m.target})\n`);
+  }
+  for (const failure of failures) process.stderr.write(`failed: ${failure}\n`);
+  return failures.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
