@@ -23,7 +23,8 @@ export function AccountScreen() {
 
   const waiting = outbox?.waiting ?? 0;
   async function requestSignOut() {
-    if (waiting > 0 && !confirming) {
+    // Counted now, not from the live query: that reads 0 until it first loads (slow while a sync writes the outbox).
+    if (!confirming && (await outboxSummary(db)).waiting > 0) {
       setConfirming(true);
       return;
     }

@@ -1,0 +1,114 @@
+/**
+ * The database side of the browser tests: the demo accounts and ids from
+ * supabase/seed.sql, briefings made directly in SQL as the database owner (so a
+ * test owns its content and never depends on another file's), the
+ * acknowledgements Postgres really stored, and clean-up by retraction (which
+ * also removes the briefings from phones at their next pull).
+ */
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import pg from 'pg';
+
+export const DEMO_PASSWORD = 'frontline-demo';
+
+export const DEMO = {
+  alex: 'alex@demo.test',
+  sam: 'sam@demo.test',
+} as const;
+
+/** Fixed ids from supabase/seed.sql. */
+export const SEED = {
+  org: '0a000000-0000-4000-8000-000000000001',
+  downtown: '5a000000-0000-4000-8000-000000000001',
+  salesFloor: 'de000000-0000-4000-8000-000000000001',
+  checkout: 'de000000-0000-4000-8000-000000000002',
+  managerDowntownMember: '3e000000-0000-4000-8000-000000000002',
+  alexMember: '3e000000-0000-4000-8000-000000000004',
+  samMember: '3e000000-0000-4000-8000-000000000005',
+} as const;
+
+export interface BriefingSpec {
+  title: string;
+  body?: string;
+  requiresAck?: boolean;
+  /** Defaults to everyone in Downtown. */
+  departmentIds?: string[];
+}
+
+export interface AckRow {
+  id: string;
+  briefing_id: string;
+  version: number;
+  content_hash: string;
+}
+
+/** One connection per test file; close() it in afterAll. */
+export class DemoDb {
+  private readonly pool: pg.Pool;
+  private readonly created: string[] = [];
+
+  constructor(databaseUrl: string = inject('e2e').databaseUrl) {
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  }
+
+  /** Briefings from Downtown's manager to Downtown, live since a minute ago; returns their ids in order. */
+  async createBriefings(specs: readonly BriefingSpec[]): Promise<string[]> {
+    const ids = specs.map(() => randomUUID());
+    await this.pool.query(
+      `insert into public.briefings (id, org_id, author_id, title, body, store_ids, department_ids, requires_ack, publish_at)
+       select b.id, $2, $3, b.title, b.body, array[$4::uuid], b.department_ids, b.requires_ack, now() - interval '1 minute'
+       from jsonb_to_recordset($1::jsonb) as b(id uuid, title text, body text, department_ids uuid[], requires_ack boolean)`,
+      [
+        JSON.stringify(
+          specs.map((spec, i) => ({
+            id: ids[i],
+            title: spec.title,
+            body: spec.body ?? `Body of ${spec.title}.`,
+            department_ids: spec.departmentIds ?? [],
+            requires_ack: spec.requiresAck ?? true,
+          })),
+        ),
+        SEED.org,
+        SEED.managerDowntownMember,
+        SEED.downtown,
+      ],
+    );
+    this.created.push(...ids);
+    return ids;
+  }
+
+  /** Every acknowledgement this member has for these briefings, as stored. */
+  async acks(memberId: string, briefingIds: readonly string[]): Promise<AckRow[]> {
+    const { rows } = await this.pool.query<AckRow>(
+      `select a.id, a.briefing_id, a.version, a.content_hash from public.acknowledgements a
+       where a.member_id = $1 and a.briefing_id = any($2::uuid[]) order by a.briefing_id`,
+      [memberId, briefingIds],
+    );
+    return rows;
+  }
+
+  /** How many acks each briefing has from this member (0 included), keyed by briefing id. */
+  async ackCounts(memberId: string, briefingIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map(briefingIds.map((id) => [id, 0]));
+    for (const row of await this.acks(memberId, briefingIds)) counts.set(row.briefing_id, (counts.get(row.briefing_id) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Retracts what this file created (acknowledgements are append-only and stay), then closes the pool. */
+  async close(): Promise<void> {
+    try {
+      if (this.created.length > 0) {
+        await this.pool.query('update public.briefings set retracted_at = now() where id = any($1::uuid[]) and retracted_at is null', [
+          this.created,
+        ]);
+      }
+    } finally {
+      await this.pool.end();
+    }
+  }
+}
+
+/** A title no other test (or earlier run against the same database) uses. */
+export function uniqueTitle(label: string): string {
+  return `${label} ${randomUUID().slice(0, 8)}`;
+}
