@@ -57,7 +57,7 @@ export function AccountScreen() {
       <h2>This phone</h2>
       <dl className="facts">
         <dt>Waiting to send</dt>
-        <dd data-testid="waiting-count">{waiting}</dd>
+        <dd data-testid="waiting-count">{outbox ? waiting : '…'}</dd>
         <dt>Storage</dt>
         <dd>
           {storage?.persisted === true ? 'Kept by the browser' : storage?.persisted === false ? 'May be cleared by the browser when space is low' : 'Unknown'}
