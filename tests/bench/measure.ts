@@ -40,6 +40,8 @@ export interface SampleOptions {
 
 export const DEFAULT_RUNS = positiveInt(process.env.BENCH_RUNS) ?? 9;
 export const DEFAULT_WARMUPS = positiveInt(process.env.BENCH_WARMUPS) ?? 2;
+/** Runs of the browser figures that need a fresh profile (and often a fresh member) each. */
+export const BROWSER_RUNS = positiveInt(process.env.BENCH_BROWSER_RUNS) ?? 3;
 
 const started = performance.now();
 

@@ -5,7 +5,9 @@
  * stack. A missed target is listed on stderr but does not fail the run; a
  * measurement that cannot be made (wrong page size, failed call) does.
  *
- * BENCH_RUNS / BENCH_WARMUPS change the number of samples (default 9 after 2).
+ * BENCH_RUNS / BENCH_WARMUPS change the number of samples (default 9 after 2);
+ * BENCH_BROWSER_RUNS those of the browser figures that need a fresh profile each
+ * (default 3 after 1).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,12 +16,13 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startStack, type Stack } from '../../supabase/local/stack';
 import { apiMetrics } from './api-metrics';
+import { appMetrics } from './app-metrics';
 import { dbMetrics } from './db-metrics';
 import { generateBenchOrg } from './generate-org';
 import { missedTarget, printMetric, progress, type Metric, type MetricGroup } from './measure';
 
-/** In print order; later groups (app., sync.) join this list. */
-const GROUPS: MetricGroup[] = [dbMetrics, apiMetrics];
+/** In print order. */
+const GROUPS: MetricGroup[] = [dbMetrics, apiMetrics, appMetrics];
 
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
 

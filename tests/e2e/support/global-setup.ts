@@ -1,17 +1,15 @@
 /**
  * Gives the browser tests a whole system: the local stack on free ports with a
- * throwaway database, the PWA built (production mode) against that stack into a temp
- * directory, and that build served by scripts/static-server.ts on a free port. Tests
- * read the URLs and keys with `inject('e2e')`. Teardown stops both and deletes the files.
+ * throwaway database, and the PWA built (production mode) against that stack and
+ * served on a free port (./app-server.ts). Tests read the URLs and keys with
+ * `inject('e2e')`. Teardown stops both and deletes the files.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { PROJECT_ROOT } from '../../../scripts/stack-config';
-import { serveStatic } from '../../../scripts/static-server';
 import { startStack } from '../../../supabase/local/stack';
+import { buildAndServeApp } from './app-server';
 
 export interface E2eEnv {
   /** The built PWA, e.g. http://127.0.0.1:41234 */
@@ -38,11 +36,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     },
   );
   try {
-    const outDir = join(workDir, 'app');
-    await buildApp(outDir, { VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.anonKey });
-    const app = await serveStatic(outDir, 0);
+    const app = await buildAndServeApp({ apiUrl: stack.apiUrl, anonKey: stack.anonKey });
     project.provide('e2e', {
-      appUrl: app.url,
+      appUrl: app.appUrl,
       apiUrl: stack.apiUrl,
       databaseUrl: stack.databaseUrl,
       anonKey: stack.anonKey,
@@ -58,30 +54,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await stack.stop();
     await rm(workDir, { recursive: true, force: true });
     throw error;
-  }
-}
-
-/**
- * A production build, as `npm run build` makes it. Vite inlines VITE_* from the
- * environment; Vitest runs with NODE_ENV=test, which would give a development build
- * (no service worker registration, React's dev bundle), so both are set for the build only.
- */
-async function buildApp(outDir: string, env: Record<string, string>): Promise<void> {
-  const vars = { ...env, NODE_ENV: 'production' };
-  const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, vars);
-  try {
-    await build({
-      root: PROJECT_ROOT,
-      configFile: join(PROJECT_ROOT, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   }
 }
