@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandContext } from '../data/commands';
-import { openDatabase } from '../data/db';
+import { openDatabase, type FrontlineDb } from '../data/db';
 import { outboxSummary } from '../data/queries';
 import type { SyncEngine } from '../data/sync/engine';
 import { AccountScreen } from '../features/account/AccountScreen';
@@ -56,11 +56,14 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
   useEffect(() => {
     let live: Services | null = null;
     let cancelled = false;
-    void import('./session').then(({ startServices }) => {
-      if (cancelled) return;
-      live = startServices(identity.userId, db);
-      setServices(live);
-    });
+    // supabase-js is a third of the bundle: fetch it only after the cached content is on screen.
+    void afterFirstContent(db)
+      .then(() => import('./session'))
+      .then(({ startServices }) => {
+        if (cancelled) return;
+        live = startServices(identity.userId, db);
+        setServices(live);
+      });
     return () => {
       cancelled = true;
       live?.dispose();
@@ -102,6 +105,11 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
       </div>
     </SessionContext.Provider>
   );
+}
+
+async function afterFirstContent(db: FrontlineDb): Promise<void> {
+  await db.briefings.limit(1).toArray().catch(() => []);
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 function SignedOutUpdatePrompt() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ackState, isLive, todayOrder, type BriefingLike } from './briefing-status';
+import { ackState, acksByBriefing, isLive, todayOrder, type BriefingLike } from './briefing-status';
 
 const now = new Date('2026-11-22T12:00:00Z');
 function briefing(over: Partial<BriefingLike> = {}): BriefingLike {
@@ -15,6 +15,16 @@ describe('isLive', () => {
     expect(isLive(briefing(), now)).toBe(true);
     expect(isLive(briefing({ publish_at: '2026-11-22T13:00:00Z' }), now)).toBe(false);
     expect(isLive(briefing({ expires_at: '2026-11-22T11:59:59Z' }), now)).toBe(false);
+  });
+});
+
+describe('acksByBriefing', () => {
+  it('groups without losing or inventing acks', () => {
+    fc.assert(fc.property(fc.array(fc.record({ briefing_id: fc.constantFrom('a', 'b', 'c'), version: fc.nat(3), content_hash: fc.constant('h') })), (acks) => {
+      const map = acksByBriefing(acks);
+      expect([...map.values()].flat()).toHaveLength(acks.length);
+      for (const [id, list] of map) expect(list.every((a) => a.briefing_id === id)).toBe(true);
+    }));
   });
 });
 
@@ -47,7 +57,7 @@ describe('todayOrder', () => {
 
   it('puts every open must-acknowledge item before every other item', () => {
     fc.assert(fc.property(arb, (items) => {
-      const sorted = [...items].sort(todayOrder(now, []));
+      const sorted = [...items].sort(todayOrder((b) => ackState(b, [], now)));
       const open = sorted.map((b) => b.requires_ack);
       const firstClosed = open.indexOf(false);
       return firstClosed === -1 || open.slice(firstClosed).every((o) => !o);
@@ -56,8 +66,8 @@ describe('todayOrder', () => {
 
   it('is a total order: sorting twice gives the same result whatever the input order', () => {
     fc.assert(fc.property(arb, (items) => {
-      const once = [...items].sort(todayOrder(now, []));
-      const again = [...items].reverse().sort(todayOrder(now, []));
+      const once = [...items].sort(todayOrder((b) => ackState(b, [], now)));
+      const again = [...items].reverse().sort(todayOrder((b) => ackState(b, [], now)));
       expect(again.map((b) => b.id)).toEqual(once.map((b) => b.id));
     }));
   });

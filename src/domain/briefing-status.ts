@@ -28,7 +28,18 @@ export function isLive(briefing: Pick<BriefingLike, 'publish_at' | 'expires_at'>
   return Date.parse(briefing.publish_at) <= t && (briefing.expires_at === null || Date.parse(briefing.expires_at) > t);
 }
 
-/** The acknowledgement that counts for the version on screen, if any. */
+/** Acks grouped by briefing, so checking a list of briefings stays linear. */
+export function acksByBriefing<A extends AckLike>(acks: readonly A[]): Map<string, A[]> {
+  const map = new Map<string, A[]>();
+  for (const ack of acks) {
+    const list = map.get(ack.briefing_id);
+    if (list) list.push(ack);
+    else map.set(ack.briefing_id, [ack]);
+  }
+  return map;
+}
+
+/** The acknowledgement that counts for the version on screen, if any (acks: this person's, any briefing). */
 export function ackFor(briefing: BriefingLike, acks: readonly AckLike[]): AckLike | undefined {
   const matching = acks.filter((a) => a.briefing_id === briefing.id && a.version === briefing.version && a.content_hash === briefing.content_hash);
   return matching.find((a) => a.local_state === undefined) ?? matching.find((a) => a.local_state === 'pending') ?? matching[0];
@@ -47,10 +58,10 @@ export function ackState(briefing: BriefingLike, acks: readonly AckLike[], now: 
 const PRIORITY_RANK = { critical: 0, important: 1, normal: 2 } as const;
 
 /** Must-acknowledge items still open first (soonest due first), then by priority, then newest. */
-export function todayOrder(now: Date, acks: readonly AckLike[]) {
+export function todayOrder(stateOf: (briefing: BriefingLike) => AckState) {
   return (a: BriefingLike, b: BriefingLike): number => {
-    const openA = isOpen(ackState(a, acks, now));
-    const openB = isOpen(ackState(b, acks, now));
+    const openA = isOpen(stateOf(a));
+    const openB = isOpen(stateOf(b));
     if (openA !== openB) return openA ? -1 : 1;
     if (openA && openB) {
       const dueA = a.ack_due_at ? Date.parse(a.ack_due_at) : Number.POSITIVE_INFINITY;

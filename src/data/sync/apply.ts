@@ -41,17 +41,28 @@ export async function applyPullPage(db: FrontlineDb, page: SyncPullResult, now: 
 }
 
 export async function applyPushVerdict(db: FrontlineDb, verdict: PushVerdict): Promise<void> {
+  const decided = [...verdict.confirmed, ...verdict.rejected.map((r) => r.id)];
+  if (decided.length === 0) return;
   await db.transaction('rw', [db.outbox, db.acks, db.briefings], async () => {
-    const confirmed = await db.outbox.where('id').anyOf(verdict.confirmed).toArray();
-    await db.outbox.where('id').anyOf(verdict.confirmed).delete();
-    for (const entry of confirmed) {
-      if (entry.type === 'ack') await db.acks.update(entry.id, { local_state: undefined });
+    const entries = await db.outbox.where('id').anyOf(decided).toArray();
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    const confirmed = verdict.confirmed.flatMap((id) => byId.get(id) ?? []);
+    await db.outbox.bulkDelete(confirmed.map((entry) => entry.seq!));
+    const confirmedAcks = confirmed.filter((entry) => entry.type === 'ack');
+    if (confirmedAcks.length > 0) {
+      await db.acks.bulkUpdate(confirmedAcks.map((entry) => ({ key: entry.id, changes: { local_state: undefined } })));
     }
-    for (const { id, code, message } of verdict.rejected) {
-      const entry = await db.outbox.where('id').equals(id).first();
-      if (!entry) continue;
-      await db.outbox.update(entry.seq!, { state: 'rejected', rejection: { code, message } });
-      if (entry.type === 'ack') await db.acks.update(id, { local_state: 'rejected' });
+    const rejected = verdict.rejected.flatMap(({ id, code, message }) => {
+      const entry = byId.get(id);
+      return entry ? [{ entry, rejection: { code, message } }] : [];
+    });
+    if (rejected.length === 0) return;
+    await db.outbox.bulkPut(rejected.map(({ entry, rejection }) => ({ ...entry, state: 'rejected' as const, rejection })));
+    const rejectedAcks = rejected.filter(({ entry }) => entry.type === 'ack');
+    if (rejectedAcks.length > 0) {
+      await db.acks.bulkUpdate(rejectedAcks.map(({ entry }) => ({ key: entry.id, changes: { local_state: 'rejected' as const } })));
+    }
+    for (const { entry } of rejected) {
       if (entry.type === 'briefing') {
         await db.briefings.update((entry.payload as { briefing_id: string }).briefing_id, { local_state: 'rejected' });
       }
