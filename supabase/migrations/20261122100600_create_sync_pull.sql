@@ -25,22 +25,6 @@ language sql stable set search_path = '' as $$
 $$;
 comment on function private.me_json(public.members) is 'The caller''s profile as sync_pull returns it (me).';
 
-create function private.briefing_json(b public.briefings) returns json
-language sql stable set search_path = '' as $$
-  select json_build_object(
-    'id', b.id, 'kind', b.kind, 'title', b.title, 'body', b.body, 'priority', b.priority,
-    'author_id', b.author_id,
-    'author_name', (select a.display_name from public.members a where a.id = b.author_id),
-    'store_ids', b.store_ids, 'department_ids', b.department_ids, 'roles', b.roles,
-    'shift_date', b.shift_date, 'shift_start', b.shift_start, 'shift_end', b.shift_end,
-    'requires_ack', b.requires_ack, 'ack_due_at', b.ack_due_at,
-    'publish_at', b.publish_at, 'expires_at', b.expires_at,
-    'version', b.version, 'content_hash', b.content_hash,
-    'created_at', b.created_at, 'updated_at', b.updated_at, 'sync_seq', b.sync_seq
-  )
-$$;
-comment on function private.briefing_json(public.briefings) is 'A briefing as phones receive it.';
-
 -- Content ids an audience could hold that the member's current audience cannot:
 -- what a phone must drop after its member moved store, department or role.
 create function private.ids_lost_by_move(m public.members, c private.member_audience_changes) returns uuid[]
@@ -190,7 +174,18 @@ begin
     'has_more', v_more,
     'total', v_total,
     'me', private.me_json(v_me),
-    'briefings', coalesce((select json_agg(private.briefing_json(b) order by b.sync_seq) from public.briefings b
+    -- Built inline (no per-row function call) with the author joined once: half the page's cost at 500 rows.
+    'briefings', coalesce((select json_agg(json_build_object(
+                             'id', b.id, 'kind', b.kind, 'title', b.title, 'body', b.body, 'priority', b.priority,
+                             'author_id', b.author_id, 'author_name', a.display_name,
+                             'store_ids', b.store_ids, 'department_ids', b.department_ids, 'roles', b.roles,
+                             'shift_date', b.shift_date, 'shift_start', b.shift_start, 'shift_end', b.shift_end,
+                             'requires_ack', b.requires_ack, 'ack_due_at', b.ack_due_at,
+                             'publish_at', b.publish_at, 'expires_at', b.expires_at,
+                             'version', b.version, 'content_hash', b.content_hash,
+                             'created_at', b.created_at, 'updated_at', b.updated_at, 'sync_seq', b.sync_seq) order by b.sync_seq)
+                           from public.briefings b
+                           left join public.members a on a.id = b.author_id
                            where b.id = any (array(select r.id from unnest(v_kinds, v_ids) r(kind, id) where r.kind = 'briefing'))), '[]'::json),
     'value_cards', coalesce((select json_agg(json_build_object(
                                'id', c.id, 'title', c.title, 'statement', c.statement, 'on_the_floor', c.on_the_floor,

@@ -6,9 +6,9 @@ import { allAcks, allBriefings } from '../../data/queries';
 import { ackState, acksByBriefing, isLive, todayOrder, type AckState } from '../../domain/briefing-status';
 import { useSession } from '../../ui/session-context';
 import { BriefingCard } from './BriefingCard';
+import { TODAY_PAGE_SIZE } from './page-size';
 
-/** Cards rendered before "Show more": a phone screen shows a handful, and thousands of cards make every sync slow. */
-const PAGE = 100;
+const PAGE = TODAY_PAGE_SIZE;
 
 /** Today's briefings from the phone's copy; acknowledging works with no network. */
 export function TodayScreen() {
