@@ -15,6 +15,7 @@ import { SignInScreen } from '../features/signin/SignInScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
 import { SessionContext, useSession, type Session } from '../ui/session-context';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
+import { APP_BUILD } from './build-info';
 import { clearIdentity, readIdentity, saveIdentity, type Identity } from './identity';
 import { applyUpdate } from './pwa';
 import type { Services } from './session';
@@ -96,7 +97,7 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     <SessionContext.Provider value={session}>
       <div className="shell">
         <SyncStatusBar onShowProblems={() => setTab('account')} />
-        <main className="content">{tab === 'today' ? <TodayScreen /> : <AccountScreen />}</main>
+        <main className="content">{tab === 'today' ? <TodayScreen /> : <AccountScreen appVersion={APP_BUILD} />}</main>
         <SignedInUpdatePrompt />
         <nav className="tabbar" aria-label="Main">
           <button type="button" aria-current={tab === 'today' ? 'page' : undefined} onClick={() => setTab('today')}>Today</button>

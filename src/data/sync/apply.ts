@@ -4,7 +4,7 @@
  * so a crash or a closed tab can never leave the cursor ahead of the data or an
  * outbox entry both sent and still waiting.
  */
-import { CONTENT_TABLES, readMeta, type FrontlineDb } from '../db';
+import { CONTENT_TABLES, readMeta, type FrontlineDb, type LocalAck, type OutboxEntry } from '../db';
 import type { SyncPullResult } from '../supabase/types';
 import type { PushVerdict } from './push-plan';
 
@@ -40,18 +40,17 @@ export async function applyPullPage(db: FrontlineDb, page: SyncPullResult, now: 
   });
 }
 
-export async function applyPushVerdict(db: FrontlineDb, verdict: PushVerdict): Promise<void> {
+/** `sent` are the outbox entries of the batch the verdict answers (read once, not again here). */
+export async function applyPushVerdict(db: FrontlineDb, verdict: PushVerdict, sent: readonly OutboxEntry[]): Promise<void> {
   const decided = [...verdict.confirmed, ...verdict.rejected.map((r) => r.id)];
   if (decided.length === 0) return;
   await db.transaction('rw', [db.outbox, db.acks, db.briefings], async () => {
-    const entries = await db.outbox.where('id').anyOf(decided).toArray();
-    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    const byId = new Map(sent.map((entry) => [entry.id, entry]));
     const confirmed = verdict.confirmed.flatMap((id) => byId.get(id) ?? []);
     await db.outbox.bulkDelete(confirmed.map((entry) => entry.seq!));
-    const confirmedAcks = confirmed.filter((entry) => entry.type === 'ack');
-    if (confirmedAcks.length > 0) {
-      await db.acks.bulkUpdate(confirmedAcks.map((entry) => ({ key: entry.id, changes: { local_state: undefined } })));
-    }
+    // The outbox entry holds everything the local ack row has: rewrite it whole (one put, no read).
+    const confirmedAcks = confirmed.flatMap((entry) => (entry.type === 'ack' ? [confirmedAck(entry as OutboxEntry<'ack'>)] : []));
+    if (confirmedAcks.length > 0) await db.acks.bulkPut(confirmedAcks);
     const rejected = verdict.rejected.flatMap(({ id, code, message }) => {
       const entry = byId.get(id);
       return entry ? [{ entry, rejection: { code, message } }] : [];
@@ -68,4 +67,9 @@ export async function applyPushVerdict(db: FrontlineDb, verdict: PushVerdict): P
       }
     }
   });
+}
+
+function confirmedAck(entry: OutboxEntry<'ack'>): LocalAck {
+  const { briefing_id, version, content_hash, acked_at } = entry.payload;
+  return { id: entry.id, briefing_id, version, content_hash, acked_at, received_at: acked_at, sync_seq: 0 };
 }

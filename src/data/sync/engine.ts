@@ -184,13 +184,14 @@ export class SyncEngine {
 
   private async pushAll(): Promise<void> {
     for (;;) {
-      const waiting = await this.o.db.outbox.where('state').equals('waiting').sortBy('seq');
+      // An index walk yields equal keys in primary-key order, i.e. outbox order.
+      const waiting = await this.o.db.outbox.where('state').equals('waiting').limit(this.o.batchSize).toArray();
       const batch = nextBatch(waiting, this.o.batchSize);
       if (batch.length === 0) return;
       const outcome = await this.o.api.push(batch.map(toMutation));
       if (!outcome.ok) throw new CycleFailure(outcome.error);
       const verdict = judgeResults(batch, outcome.data.results);
-      await applyPushVerdict(this.o.db, verdict);
+      await applyPushVerdict(this.o.db, verdict, batch);
       if (verdict.unanswered.length === batch.length) return;
     }
   }

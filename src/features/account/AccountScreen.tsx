@@ -10,7 +10,7 @@ function megabytes(bytes: number | null): string {
 }
 
 /** Who is signed in, what is waiting or refused, storage state, and a sign-out that never drops work silently. */
-export function AccountScreen() {
+export function AccountScreen({ appVersion }: { appVersion: string }) {
   const { db, email, commands, engine, signOut } = useSession();
   const outbox = useLiveQuery(() => outboxSummary(db), [db]);
   const meta = useLiveQuery(() => syncMeta(db), [db]);
@@ -63,6 +63,8 @@ export function AccountScreen() {
           {storage?.persisted === true ? 'Kept by the browser' : storage?.persisted === false ? 'May be cleared by the browser when space is low' : 'Unknown'}
           {storage?.usedBytes != null ? ` · ${megabytes(storage.usedBytes)} of ${megabytes(storage.quotaBytes)} used` : ''}
         </dd>
+        <dt>App version</dt>
+        <dd data-testid="app-version">{appVersion}</dd>
       </dl>
       <button type="button" onClick={() => void engine?.requestSync()} disabled={!engine}>Sync now</button>
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { acknowledgeBriefing } from '../../data/commands';
 import type { LocalBriefing } from '../../data/db';
 import { allAcks, allBriefings } from '../../data/queries';
@@ -13,8 +13,9 @@ const PAGE = TODAY_PAGE_SIZE;
 /** Today's briefings from the phone's copy; acknowledging works with no network. */
 export function TodayScreen() {
   const { db, commands } = useSession();
-  const briefings = useLiveQuery(() => allBriefings(db), [db]);
-  const acks = useLiveQuery(() => allAcks(db), [db]);
+  // Deferred: while a sync rewrites hundreds of rows, rendering yields to it instead of blocking it.
+  const briefings = useDeferredValue(useLiveQuery(() => allBriefings(db), [db]));
+  const acks = useDeferredValue(useLiveQuery(() => allAcks(db), [db]));
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
 
