@@ -25,6 +25,8 @@ export interface AppBuildOptions {
    * part of that log comes from Rolldown's native code straight to fd 1.
    */
   keepStdoutClean?: boolean;
+  /** More VITE_* variables for the build, e.g. { VITE_APP_BUILD: 'B' } to tell two builds apart. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface ServedApp {
@@ -39,9 +41,7 @@ export async function buildAndServeApp(options: AppBuildOptions): Promise<Served
   const workDir = await mkdtemp(join(tmpdir(), 'frontline-app-'));
   try {
     const outDir = join(workDir, 'app');
-    const env = { VITE_SUPABASE_URL: options.apiUrl, VITE_SUPABASE_ANON_KEY: options.anonKey };
-    const manifest = options.manifest ?? false;
-    await (options.keepStdoutClean ? buildAppInChild(outDir, env, manifest) : buildApp(outDir, env, manifest));
+    await buildAppInto(outDir, options);
     const server = await serveStatic(outDir, 0);
     return {
       appUrl: server.url,
@@ -55,6 +55,13 @@ export async function buildAndServeApp(options: AppBuildOptions): Promise<Served
     await rm(workDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The production build alone, written to `outDir` (emptied first); nothing is served. */
+export async function buildAppInto(outDir: string, options: AppBuildOptions): Promise<void> {
+  const env = { ...options.env, VITE_SUPABASE_URL: options.apiUrl, VITE_SUPABASE_ANON_KEY: options.anonKey };
+  const manifest = options.manifest ?? false;
+  await (options.keepStdoutClean ? buildAppInChild(outDir, env, manifest) : buildApp(outDir, env, manifest));
 }
 
 /**
