@@ -3,6 +3,7 @@
 interface ImportMetaEnv {
   readonly VITE_SUPABASE_URL?: string;
   readonly VITE_SUPABASE_ANON_KEY?: string;
+  readonly VITE_SYNC_BATCH_SIZE?: string;
   /** A name for this build (release, commit), shown in the Account screen. */
   readonly VITE_APP_BUILD?: string;
 }

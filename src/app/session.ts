@@ -19,6 +19,12 @@ export interface Services {
 
 const SYNC_EVERY_MS = 60_000;
 
+/** Outbox entries per sync_push (server limit 500). A build can lower it, e.g. to measure what batching buys. */
+function syncBatchSize(): number {
+  const configured = Number(import.meta.env.VITE_SYNC_BATCH_SIZE ?? 500);
+  return Number.isInteger(configured) && configured >= 1 && configured <= 500 ? configured : 500;
+}
+
 export function startServices(userId: string, db: FrontlineDb): Services {
   const client = supabase();
   const engine = new SyncEngine({
@@ -27,6 +33,7 @@ export function startServices(userId: string, db: FrontlineDb): Services {
     lockName: `frontline-sync:${userId}`,
     locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null,
     isOnline: () => navigator.onLine,
+    batchSize: syncBatchSize(),
   });
   const sync = () => void engine.requestSync();
   const onVisible = () => {

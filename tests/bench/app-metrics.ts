@@ -6,11 +6,28 @@
  * figure names.
  */
 import { buildAndServeApp } from '../e2e/support/app-server';
-import { APP_SIZE, createAppBenchOrg } from './app-fixtures';
+import type { Pool } from 'pg';
+import { APP_SIZE, createAppBenchOrg, type AppBenchOrg } from './app-fixtures';
 import { measureOfflineColdStart } from './cold-start';
 import { measureInitialJs } from './initial-js';
-import { progress, type Metric, type MetricGroup } from './measure';
+import { metric, progress, type Metric, type MetricGroup } from './measure';
 import { measureDrain, measureFirstPull, measureOneByOne } from './sync-metrics';
+
+/**
+ * What batching buys the sync engine: the same app built to send one mutation
+ * per sync_push, draining the same 1,000 acknowledgements, measured the same way.
+ */
+async function batchingSpeedup(api: { url: string; anonKey: string }, org: AppBenchOrg, pool: Pool, batchedMs: number): Promise<Metric[]> {
+  progress('building the app with one mutation per sync_push');
+  const oneEach = await buildAndServeApp({ apiUrl: api.url, anonKey: api.anonKey, keepStdoutClean: true, env: { VITE_SYNC_BATCH_SIZE: '1' } });
+  try {
+    const single = await measureDrain(oneEach.appUrl, org, pool, { label: 'sync.drain_1000_acks_one_per_request_ms', runs: 1, warmups: 0 });
+    progress(`  one per request ${single.ms} ms / batched ${batchedMs} ms`);
+    return [single.metric, metric('sync.drain_batch_speedup_x', single.ms / batchedMs, 'x', 20, 'higher')];
+  } finally {
+    await oneEach.close();
+  }
+}
 
 export const appMetrics: MetricGroup = {
   name: 'app',
@@ -26,6 +43,7 @@ export const appMetrics: MetricGroup = {
       metrics.push(await measureFirstPull(app.appUrl, await org.addMember('firstPull')));
       const drain = await measureDrain(app.appUrl, org, pool);
       metrics.push(drain.metric);
+      metrics.push(...await batchingSpeedup(api, org, pool, drain.ms));
       metrics.push(await measureOneByOne(app.appUrl, api, await org.addMember('drain'), pool, drain.ms));
       return metrics;
     } finally {
