@@ -11,13 +11,13 @@
  */
 import { decodeJwt, SignJWT } from 'jose';
 import type { Response } from 'playwright-core';
-import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
-import { newPhone, type Phone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { waitForServiceWorker } from './support/service-worker';
 import { recordSyncBar } from './support/sync-bar-log';
+import { phonePerTest } from './support/phone-per-test';
 
 const { appUrl, jwtSecret } = inject('e2e');
 const AUTH_STORAGE_KEY = 'frontline-auth';
@@ -47,13 +47,7 @@ async function expire(session: StoredSession, agoSeconds: number): Promise<Store
 }
 
 describe('expired session', () => {
-  let phone: Phone;
-  beforeEach(async () => {
-    phone = await newPhone();
-  });
-  afterEach(async () => {
-    await phone.close();
-  });
+  const phone = phonePerTest();
   afterAll(async () => {
     await db.close();
   });
@@ -62,7 +56,7 @@ describe('expired session', () => {
     const toAck = uniqueTitle('Expired session: cold store check');
     const other = uniqueTitle('Expired session: staff rota');
     const [toAckId] = await db.createBriefings([{ title: toAck }, { title: other }]);
-    const { context, page } = phone;
+    const { context, page } = phone();
     const signIn = new SignInPage(page);
     const today = new TodayPage(page);
     const bar = await recordSyncBar(context);

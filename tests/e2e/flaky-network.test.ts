@@ -5,12 +5,12 @@
  * batch again). Every acknowledgement ends up in Postgres exactly once, the
  * replays are answered "duplicate", nothing is refused and nothing stays waiting.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
-import { newPhone, type Phone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { makeNetworkFlaky } from './support/flaky-network';
+import { phonePerTest } from './support/phone-per-test';
 
 const { appUrl, apiUrl } = inject('e2e');
 const db = new DemoDb();
@@ -25,13 +25,7 @@ const SEED_FOR_FAILURES = 28;
 const ACTIONS = 50;
 
 describe('flaky network', () => {
-  let phone: Phone;
-  beforeEach(async () => {
-    phone = await newPhone();
-  });
-  afterEach(async () => {
-    await phone.close();
-  });
+  const phone = phonePerTest();
   afterAll(async () => {
     await db.close();
   });
@@ -40,7 +34,7 @@ describe('flaky network', () => {
     const label = uniqueTitle('Flaky');
     const titles = Array.from({ length: ACTIONS }, (_, i) => `${label} #${String(i + 1).padStart(2, '0')}`);
     const briefingIds = await db.createBriefings(titles.map((title) => ({ title })));
-    const { context, page } = phone;
+    const { context, page } = phone();
     const today = new TodayPage(page);
 
     const signIn = new SignInPage(page);

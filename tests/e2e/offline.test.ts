@@ -4,24 +4,18 @@
  * made offline waits on the phone and, once the network is back, lands in
  * Postgres exactly once.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
-import { newPhone, type Phone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { waitForServiceWorker } from './support/service-worker';
+import { phonePerTest } from './support/phone-per-test';
 
 const { appUrl } = inject('e2e');
 const db = new DemoDb();
 
 describe('offline', () => {
-  let phone: Phone;
-  beforeEach(async () => {
-    phone = await newPhone();
-  });
-  afterEach(async () => {
-    await phone.close();
-  });
+  const phone = phonePerTest();
   afterAll(async () => {
     await db.close();
   });
@@ -30,7 +24,7 @@ describe('offline', () => {
     const toAck = uniqueTitle('Offline: fire doors');
     const other = uniqueTitle('Offline: window display');
     const [toAckId] = await db.createBriefings([{ title: toAck }, { title: other }]);
-    const { context, page } = phone;
+    const { context, page } = phone();
     const today = new TodayPage(page);
 
     const signIn = new SignInPage(page);

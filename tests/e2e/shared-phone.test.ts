@@ -3,26 +3,20 @@
  * warning), sam signs in on the same browser and sees none of alex's data, and
  * when alex comes back his acknowledgement is still waiting and then sent, once.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { AccountPage } from './pages/account-page';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
-import { newPhone, type Phone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { keepOutboxBusy } from './support/busy-outbox';
 import { holdRequests } from './support/request-gate';
+import { phonePerTest } from './support/phone-per-test';
 
 const { appUrl } = inject('e2e');
 const db = new DemoDb();
 
 describe('shared phone', () => {
-  let phone: Phone;
-  beforeEach(async () => {
-    phone = await newPhone();
-  });
-  afterEach(async () => {
-    await phone.close();
-  });
+  const phone = phonePerTest();
   afterAll(async () => {
     await db.close();
   });
@@ -34,7 +28,7 @@ describe('shared phone', () => {
       { title: forAlex, departmentIds: [SEED.salesFloor] },
       { title: forSam, departmentIds: [SEED.checkout], requiresAck: false },
     ]);
-    const { context, page } = phone;
+    const { context, page } = phone();
     const signIn = new SignInPage(page);
     const today = new TodayPage(page);
     const account = new AccountPage(page);
@@ -95,7 +89,7 @@ describe('shared phone', () => {
   it('warns before signing out even while a sync is writing the outbox', async () => {
     const title = uniqueTitle('Shared phone: busy outbox');
     await db.createBriefings([{ title }]);
-    const { context, page } = phone;
+    const { context, page } = phone();
     const signIn = new SignInPage(page);
     const today = new TodayPage(page);
     const account = new AccountPage(page);

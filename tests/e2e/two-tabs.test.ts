@@ -4,25 +4,19 @@
  * one sync run at a time and an entry is deleted once sent, so every mutation id is
  * sent by one tab only, and every acknowledgement is stored once.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
-import { newPhone, type Phone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { recordRpcCalls } from './support/rpc-log';
+import { phonePerTest } from './support/phone-per-test';
 
 const { appUrl } = inject('e2e');
 const db = new DemoDb();
 const ACTIONS = 20;
 
 describe('two tabs', () => {
-  let phone: Phone;
-  beforeEach(async () => {
-    phone = await newPhone();
-  });
-  afterEach(async () => {
-    await phone.close();
-  });
+  const phone = phonePerTest();
   afterAll(async () => {
     await db.close();
   });
@@ -31,7 +25,7 @@ describe('two tabs', () => {
     const label = uniqueTitle('Two tabs');
     const titles = Array.from({ length: ACTIONS }, (_, i) => `${label} #${String(i + 1).padStart(2, '0')}`);
     const briefingIds = await db.createBriefings(titles.map((title) => ({ title })));
-    const { context, page: first } = phone;
+    const { context, page: first } = phone();
 
     // Recording from the start: a tab's first sync may still be running when the test goes offline.
     const second = await context.newPage();

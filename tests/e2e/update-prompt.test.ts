@@ -9,17 +9,17 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { buildAndServeApp, buildAppInto, type ServedApp } from './support/app-server';
 import { shownAppVersion } from './support/app-version';
-import { newPhone, type Phone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { holdRequests } from './support/request-gate';
 import { recordRpcCalls } from './support/rpc-log';
 import { waitForServiceWorker } from './support/service-worker';
 import { hideAndShow } from './support/visibility';
+import { phonePerTest } from './support/phone-per-test';
 
 const { apiUrl, anonKey } = inject('e2e');
 const VERSION_A = 'e2e-update-A';
@@ -31,7 +31,6 @@ describe('update prompt', () => {
   let served: ServedApp;
   let workDir: string;
   let buildB: string;
-  let phone: Phone;
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'frontline-update-'));
@@ -44,17 +43,12 @@ describe('update prompt', () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
     await db.close();
   });
-  beforeEach(async () => {
-    phone = await newPhone();
-  });
-  afterEach(async () => {
-    await phone.close();
-  });
+  const phone = phonePerTest();
 
   it('asks before switching to a new version, sends the waiting item first, then reloads into it', async () => {
     const title = uniqueTitle('Update: new till procedure');
     const [briefingId] = await db.createBriefings([{ title }]);
-    const { context, page } = phone;
+    const { context, page } = phone();
     const signIn = new SignInPage(page);
     const today = new TodayPage(page);
     const prompt = page.getByRole('status').filter({ hasText: 'New version available' });
