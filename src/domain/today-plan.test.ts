@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dayIn, matchesSearch, planToday, searchKey, type TodayBriefing } from './today-plan';
+
+const now = new Date('2026-11-22T15:00:00Z'); // 10:00 in New York
+const NY = 'America/New_York';
+let n = 0;
+function b(over: Partial<TodayBriefing> = {}): TodayBriefing {
+  n++;
+  return {
+    id: `b${n}`, version: 1, content_hash: 'h', priority: 'normal', requires_ack: false, ack_due_at: null,
+    publish_at: '2026-11-22T11:00:00Z', expires_at: null, title: `T${n}`, body: 'x', store_ids: ['s1'],
+    shift_date: '2026-11-22', shift_start: '08:00', ...over,
+  };
+}
+
+describe('dayIn', () => {
+  it('uses the store time zone, not UTC', () => {
+    expect(dayIn(new Date('2026-11-23T03:00:00Z'), NY)).toBe('2026-11-22');
+    expect(dayIn(new Date('2026-11-23T03:00:00Z'), 'UTC')).toBe('2026-11-23');
+  });
+});
+
+describe('planToday', () => {
+  it('pins open must-acknowledge items by due time, then today, news and earlier', () => {
+    const dueLater = b({ requires_ack: true, ack_due_at: '2026-11-22T20:00:00Z', title: 'later' });
+    const dueSoon = b({ requires_ack: true, ack_due_at: '2026-11-22T16:00:00Z', title: 'soon' });
+    const critical = b({ priority: 'critical', title: 'critical today' });
+    const afternoon = b({ shift_start: '14:00', title: 'afternoon' });
+    const morning = b({ shift_start: '07:00', title: 'morning' });
+    const news = b({ store_ids: [], shift_date: null, publish_at: '2026-11-21T12:00:00Z', title: 'news' });
+    const old = b({ shift_date: '2026-11-20', publish_at: '2026-11-20T11:00:00Z', title: 'old' });
+    const scheduled = b({ publish_at: '2026-11-22T18:00:00Z', title: 'not yet' });
+    const plan = planToday([dueLater, dueSoon, critical, afternoon, morning, news, old, scheduled], [], now, NY);
+    expect(plan.pinned.map((p) => p.briefing.title)).toEqual(['soon', 'later', 'critical today']);
+    expect(plan.today.map((p) => p.briefing.title)).toEqual(['morning', 'afternoon']);
+    expect(plan.news.map((p) => p.briefing.title)).toEqual(['news']);
+    expect(plan.earlier.map((p) => p.briefing.title)).toEqual(['old']);
+  });
+
+  it('counts today\'s must-acknowledge items and those acknowledged, waiting included', () => {
+    const a = b({ requires_ack: true });
+    const c = b({ requires_ack: true });
+    const d = b({ requires_ack: true });
+    const plan = planToday([a, c, d], [
+      { briefing_id: a.id, version: 1, content_hash: 'h' },
+      { briefing_id: c.id, version: 1, content_hash: 'h', local_state: 'pending' },
+    ], now, NY);
+    expect(plan.counter).toEqual({ acknowledged: 2, required: 3 });
+    expect(plan.pinned.map((p) => p.briefing.id)).toEqual([d.id]);
+  });
+
+  it('an acknowledgement of an older version does not unpin the new one', () => {
+    const edited = b({ requires_ack: true, version: 2, content_hash: 'h2' });
+    const plan = planToday([edited], [{ briefing_id: edited.id, version: 1, content_hash: 'h' }], now, NY);
+    expect(plan.pinned).toHaveLength(1);
+    expect(plan.counter).toEqual({ acknowledged: 0, required: 1 });
+  });
+
+  it('places every live briefing in exactly one group', () => {
+    const arb = fc.array(fc.record({
+      requires_ack: fc.boolean(), priority: fc.constantFrom('normal', 'important', 'critical'),
+      store: fc.boolean(), dayOffset: fc.integer({ min: -5, max: 1 }), acked: fc.boolean(),
+    }), { maxLength: 40 });
+    fc.assert(fc.property(arb, (specs) => {
+      const list = specs.map((s) => b({
+        requires_ack: s.requires_ack, priority: s.priority as TodayBriefing['priority'], store_ids: s.store ? ['s1'] : [],
+        publish_at: new Date(now.getTime() + s.dayOffset * 86_400_000 - 3_600_000).toISOString(), shift_date: null,
+      }));
+      const acks = list.filter((_, i) => specs[i]!.acked).map((x) => ({ briefing_id: x.id, version: 1, content_hash: 'h' }));
+      const plan = planToday(list, acks, now, NY);
+      const placed = [...plan.pinned, ...plan.today, ...plan.news, ...plan.earlier].map((p) => p.briefing.id);
+      const live = list.filter((x) => Date.parse(x.publish_at) <= now.getTime()).map((x) => x.id);
+      expect([...placed].sort()).toEqual([...live].sort());
+      expect(plan.counter.acknowledged).toBeLessThanOrEqual(plan.counter.required);
+    }));
+  });
+});
+
+describe('search', () => {
+  it('ignores case and accents and needs every word', () => {
+    expect(searchKey('Café ÑANDÚ')).toBe('cafe nandu');
+    expect(matchesSearch({ title: 'Política de devoluciones', body: 'Sesenta días' }, 'politica DIAS')).toBe(true);
+    expect(matchesSearch({ title: 'Returns', body: '60 days' }, 'returns lifting')).toBe(false);
+    expect(matchesSearch({ title: 'x', body: 'y' }, '   ')).toBe(true);
+  });
+});
