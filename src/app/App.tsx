@@ -7,12 +7,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandContext } from '../data/commands';
 import { openDatabase, type FrontlineDb } from '../data/db';
-import { outboxSummary } from '../data/queries';
+import { outboxSummary, syncMeta } from '../data/queries';
 import type { SyncEngine } from '../data/sync/engine';
 import { AccountScreen } from '../features/account/AccountScreen';
 import { requestPersistence } from '../features/account/storage-state';
-import { SignInScreen } from '../features/signin/SignInScreen';
+import { SignInScreen, type SignInResult } from '../features/signin/SignInScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
+import { I18nProvider, useT } from '../ui/i18n/I18nProvider';
+import { browserLocale } from '../ui/i18n/locale';
+import { useLocaleChoice } from '../ui/i18n/use-locale-choice';
 import { SessionContext, useSession, type Session } from '../ui/session-context';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
 import { APP_BUILD } from './build-info';
@@ -27,7 +30,7 @@ type Tab = 'today' | 'account';
 export function App() {
   const [identity, setIdentity] = useState<Identity | null>(() => readIdentity());
 
-  async function signIn(email: string, password: string) {
+  async function signIn(email: string, password: string): Promise<SignInResult> {
     const { signIn: signInWithPassword } = await import('./session');
     const result = await signInWithPassword(email, password);
     if (!result.ok) return result;
@@ -35,15 +38,15 @@ export function App() {
     saveIdentity(next);
     void requestPersistence();
     setIdentity(next);
-    return { ok: true as const };
+    return { ok: true };
   }
 
   if (!identity) {
     return (
-      <>
+      <I18nProvider locale={browserLocale()}>
         <SignInScreen onSignIn={signIn} />
         <SignedOutUpdatePrompt />
-      </>
+      </I18nProvider>
     );
   }
   return <SignedIn key={identity.userId} identity={identity} onSignedOut={() => setIdentity(null)} />;
@@ -53,6 +56,10 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
   const db = useMemo(() => openDatabase(identity.userId), [identity.userId]);
   const [services, setServices] = useState<Services | null>(null);
   const [tab, setTab] = useState<Tab>('today');
+  // Only the locale, so the shell does not re-render for every page a sync writes to meta.
+  const memberLocale = useLiveQuery(() => syncMeta(db).then((meta) => meta.me?.locale ?? null), [db]);
+  const language = useLocaleChoice(identity.userId, memberLocale);
+  const { unsaved, markSaved } = language;
 
   useEffect(() => {
     let live: Services | null = null;
@@ -72,6 +79,21 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     };
   }, [db, identity.userId]);
 
+  // A language chosen on this phone goes to the account when possible: now, and again when back online.
+  useEffect(() => {
+    if (!services || !unsaved) return;
+    let current = true;
+    const save = () => void services.saveLocale(unsaved).then((outcome) => {
+      if (current && outcome.ok) markSaved(unsaved);
+    });
+    save();
+    window.addEventListener('online', save);
+    return () => {
+      current = false;
+      window.removeEventListener('online', save);
+    };
+  }, [services, unsaved, markSaved]);
+
   const engine: SyncEngine | null = services?.engine ?? null;
   const commands = useMemo<CommandContext>(() => ({
     db,
@@ -86,6 +108,7 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     db,
     commands,
     engine,
+    language,
     async signOut() {
       await services?.signOut();
       clearIdentity();
@@ -94,17 +117,26 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
   };
 
   return (
-    <SessionContext.Provider value={session}>
-      <div className="shell">
-        <SyncStatusBar onShowProblems={() => setTab('account')} />
-        <main className="content">{tab === 'today' ? <TodayScreen /> : <AccountScreen appVersion={APP_BUILD} />}</main>
-        <SignedInUpdatePrompt />
-        <nav className="tabbar" aria-label="Main">
-          <button type="button" aria-current={tab === 'today' ? 'page' : undefined} onClick={() => setTab('today')}>Today</button>
-          <button type="button" aria-current={tab === 'account' ? 'page' : undefined} onClick={() => setTab('account')}>Account</button>
-        </nav>
-      </div>
-    </SessionContext.Provider>
+    <I18nProvider locale={language.locale}>
+      <SessionContext.Provider value={session}>
+        <div className="shell">
+          <SyncStatusBar onShowProblems={() => setTab('account')} />
+          <main className="content">{tab === 'today' ? <TodayScreen /> : <AccountScreen appVersion={APP_BUILD} />}</main>
+          <SignedInUpdatePrompt />
+          <TabBar tab={tab} onChange={setTab} />
+        </div>
+      </SessionContext.Provider>
+    </I18nProvider>
+  );
+}
+
+function TabBar({ tab, onChange }: { tab: Tab; onChange: (tab: Tab) => void }) {
+  const t = useT();
+  return (
+    <nav className="tabbar" aria-label={t('app.nav')}>
+      <button type="button" aria-current={tab === 'today' ? 'page' : undefined} onClick={() => onChange('today')}>{t('app.tab.today')}</button>
+      <button type="button" aria-current={tab === 'account' ? 'page' : undefined} onClick={() => onChange('account')}>{t('app.tab.account')}</button>
+    </nav>
   );
 }
 

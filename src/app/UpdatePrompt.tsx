@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../ui/i18n/I18nProvider';
 import './pwa.css';
 
 export interface UpdatePromptProps {
@@ -10,6 +11,7 @@ export interface UpdatePromptProps {
 
 /** "New version available": shown while a new service worker waits; never reloads on its own. */
 export function UpdatePrompt({ waitingItems, onReload }: UpdatePromptProps) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const sendsFirst = waitingItems > 0;
@@ -26,19 +28,14 @@ export function UpdatePrompt({ waitingItems, onReload }: UpdatePromptProps) {
     }
   }
 
-  const items = `${waitingItems} waiting ${waitingItems === 1 ? 'item' : 'items'}`;
   return (
     <div className="update-prompt" role="status" aria-live="polite">
       <p className="update-prompt__text">
-        <strong>New version available.</strong>{' '}
-        {failed
-          ? 'Could not update yet. Nothing was lost; try again when you are online.'
-          : sendsFirst
-            ? `Your ${items} will be sent first.`
-            : 'Reload to start using it.'}
+        <strong>{t('update.title')}</strong>{' '}
+        {failed ? t('update.failed') : sendsFirst ? t('update.sendsFirst', { count: waitingItems }) : t('update.reloadHint')}
       </p>
       <button type="button" className="update-prompt__button" onClick={() => void reload()} disabled={busy} aria-busy={busy}>
-        {busy ? (sendsFirst ? 'Sending…' : 'Reloading…') : sendsFirst ? 'Send and reload' : 'Reload'}
+        {busy ? (sendsFirst ? t('update.sending') : t('update.reloading')) : sendsFirst ? t('update.sendAndReload') : t('update.reload')}
       </button>
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { FrontlineDb } from '../data/db';
+import { saveMemberLocale, type MemberLocale, type SaveLocaleOutcome } from '../data/member-locale';
 import { SyncEngine } from '../data/sync/engine';
 import { supabaseSyncApi } from '../data/sync/supabase-api';
 import { AUTH_STORAGE_KEY, supabase } from './supabase-client';
@@ -12,6 +13,8 @@ import { AUTH_STORAGE_KEY, supabase } from './supabase-client';
 export interface Services {
   client: SupabaseClient;
   engine: SyncEngine;
+  /** Saves the member's UI language on the server, then syncs so the phone sees it confirmed. */
+  saveLocale(locale: MemberLocale): Promise<SaveLocaleOutcome>;
   /** Ends the auth session on this device; local data and unsent items stay for next time. */
   signOut(): Promise<void>;
   dispose(): void;
@@ -53,6 +56,11 @@ export function startServices(userId: string, db: FrontlineDb): Services {
   return {
     client,
     engine,
+    async saveLocale(locale) {
+      const outcome = await saveMemberLocale(client, locale);
+      if (outcome.ok) void engine.requestSync();
+      return outcome;
+    },
     async signOut() {
       try {
         await client.auth.signOut({ scope: 'local' });
@@ -72,10 +80,13 @@ export function startServices(userId: string, db: FrontlineDb): Services {
   };
 }
 
-export async function signIn(email: string, password: string): Promise<{ ok: true; userId: string } | { ok: false; message: string }> {
+export type SignInFailure = { reason: 'invalid_credentials' | 'offline' | 'failed'; detail: string | null };
+
+/** Expected failures come back as reasons; the screen words them in the person's language. */
+export async function signIn(email: string, password: string): Promise<({ ok: true; userId: string }) | ({ ok: false } & SignInFailure)> {
   const { data, error } = await supabase().auth.signInWithPassword({ email, password });
   if (data.user) return { ok: true, userId: data.user.id };
-  if (error?.code === 'invalid_credentials') return { ok: false, message: 'That email and password do not match.' };
-  if (error && error.status === 0) return { ok: false, message: 'No connection. Sign-in needs the network once; after that the app works offline.' };
-  return { ok: false, message: error?.message ?? 'Sign-in failed.' };
+  if (error?.code === 'invalid_credentials') return { ok: false, reason: 'invalid_credentials', detail: null };
+  if (error && error.status === 0) return { ok: false, reason: 'offline', detail: null };
+  return { ok: false, reason: 'failed', detail: error?.message ?? null };
 }

@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react';
 import type { CommandContext } from '../data/commands';
 import type { FrontlineDb } from '../data/db';
 import type { SyncEngine } from '../data/sync/engine';
+import type { LocaleChoice } from './i18n/use-locale-choice';
 
 export interface Session {
   userId: string;
@@ -14,6 +15,8 @@ export interface Session {
   db: FrontlineDb;
   commands: CommandContext;
   engine: SyncEngine | null;
+  /** The UI language on screen and the switch for it (applies at once, offline too). */
+  language: LocaleChoice;
   signOut(): Promise<void>;
 }
 

@@ -183,6 +183,10 @@ begin
                              'requires_ack', b.requires_ack, 'ack_due_at', b.ack_due_at,
                              'publish_at', b.publish_at, 'expires_at', b.expires_at,
                              'version', b.version, 'content_hash', b.content_hash,
+                             -- What changed: the text this version replaced, so the phone can show before/after.
+                             'previous', case when b.version > 1 then
+                               (select json_build_object('version', v.version, 'title', v.title, 'body', v.body)
+                                from public.briefing_versions v where v.briefing_id = b.id and v.version = b.version - 1) end,
                              'created_at', b.created_at, 'updated_at', b.updated_at, 'sync_seq', b.sync_seq) order by b.sync_seq)
                            from public.briefings b
                            left join public.members a on a.id = b.author_id
@@ -213,7 +217,7 @@ begin
     'removed', to_json(coalesce(v_removed, '{}'::uuid[]))
   );
 end $$;
-comment on function public.sync_pull(bigint, int) is 'One page (p_limit rows, sync_seq order) of what the caller may hold, changed after p_cursor, plus removed ids; total (first page only) counts every row a first sync will bring; reset=true means drop removed and pull again from 0.';
+comment on function public.sync_pull(bigint, int) is 'One page (p_limit rows, sync_seq order) of what the caller may hold, changed after p_cursor, plus removed ids; total (first page only) counts every row a first sync will bring; reset=true means drop removed and pull again from 0; briefings past version 1 carry previous {version, title, body}.';
 
 revoke execute on function public.sync_pull(bigint, int) from public, anon;
 grant execute on function public.sync_pull(bigint, int) to authenticated;

@@ -2,7 +2,9 @@
  * db.* figures: the RPC functions timed from a pg client as the calling user
  * (role authenticated, their JWT claims), against Bench Retail. Each figure is
  * the median round trip of the call statement alone; session setup, per-run
- * fixtures and result checks stay outside the measured span.
+ * fixtures and result checks stay outside the measured span. The exception is
+ * sync_push, timed through its commit: acknowledgements are tallied for the
+ * compliance report at commit (ack_tallies migration), and that is part of a push.
  */
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
@@ -82,9 +84,9 @@ async function syncPush500Acks({ pool, org }: BenchContext, client: PoolClient):
       payload: { briefing_id: p.id, version: p.version, content_hash: p.contentHash, acked_at: ackedAt },
       created_at: ackedAt,
     }));
-    const { ms, result } = await asUser(client, pusher.user_id, () =>
-      timed(() => client.query<{ r: string }>(rawQuery('select public.sync_push($1::jsonb) as r', [JSON.stringify(mutations)]))),
-      { commit: true });
+    const { ms, result } = await timed(() => asUser(client, pusher.user_id, () =>
+      client.query<{ r: string }>(rawQuery('select public.sync_push($1::jsonb) as r', [JSON.stringify(mutations)])),
+      { commit: true }));
     const { results } = JSON.parse(result.rows[0]!.r) as { results: MutationResult[] };
     const applied = results.filter((r) => r.status === 'applied').length;
     if (applied !== mutations.length) {

@@ -20,9 +20,10 @@ import { appMetrics } from './app-metrics';
 import { dbMetrics } from './db-metrics';
 import { generateBenchOrg } from './generate-org';
 import { missedTarget, printMetric, progress, type Metric, type MetricGroup } from './measure';
+import { reportMetrics } from './report-metrics';
 
-/** In print order. */
-const GROUPS: MetricGroup[] = [dbMetrics, apiMetrics, appMetrics];
+/** In print order. Reports first: the CSV export checks Bench Retail's exact million, which the db group adds to. */
+const GROUPS: MetricGroup[] = [reportMetrics, dbMetrics, apiMetrics, appMetrics];
 
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
 

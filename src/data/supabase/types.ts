@@ -56,6 +56,8 @@ export const Briefing = z.object({
   expires_at: z.nullable(isoTime),
   version: z.number(),
   content_hash: z.string(),
+  /** The text this version replaced (version - 1), for "what changed"; null or absent at version 1. */
+  previous: z.optional(z.nullable(z.object({ version: z.number(), title: z.string(), body: z.string() }))),
   created_at: isoTime,
   updated_at: isoTime,
   sync_seq: z.number(),
@@ -259,6 +261,97 @@ export const BriefingAckStatus = z.object({
 });
 export type BriefingAckStatus = z.infer<typeof BriefingAckStatus>;
 
+export const LOCALES = ['en', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * compose_directory (managers and HR): what the compose screen needs offline.
+ * `reach` counts active members per (store, department, role) in `stores`, so
+ * an audience's size is the sum of the groups it matches (empty list = any);
+ * members without a store (head office) are not counted. Unordered.
+ */
+export const ComposeDirectory = z.object({
+  stores: z.array(z.object({ id: uuid, name: z.string(), time_zone: z.string() })),
+  departments: z.array(z.object({ id: uuid, name: z.string() })),
+  roles: z.array(role),
+  reach: z.array(z.object({
+    store_id: uuid,
+    department_id: z.nullable(uuid),
+    role,
+    members: z.number(),
+  })),
+});
+export type ComposeDirectory = z.infer<typeof ComposeDirectory>;
+
+/**
+ * compliance_report(p_days) (HR: organisation; managers: their stores).
+ * Briefings counted: must-acknowledge, not retracted, published on one of the
+ * last p_days UTC days (first_day..last_day) or due on last_day or later.
+ * total = active audience members in scope (members with a store; head office
+ * is not counted); acked = of those, who acknowledged the current version;
+ * overdue = total - acked once ack_due_at has passed, else 0.
+ * by_briefing: ordered by ack_due_at (none last), then newest first.
+ * by_store: every store with audience in scope, by name; summed over by_briefing.
+ * overdue_people: the first 100 (earliest due, then name) person x briefing pairs.
+ * daily: one entry per UTC day first_day..last_day; acked = acknowledgements
+ * received that day (counting as above), cumulative = received by its end, so
+ * cumulative / total is the rate over time. rate = acked / total, null when total is 0.
+ */
+export const ComplianceReport = z.object({
+  days: z.number(),
+  first_day: z.string(),
+  last_day: z.string(),
+  total: z.number(),
+  acked: z.number(),
+  overdue: z.number(),
+  rate: z.nullable(z.number()),
+  by_briefing: z.array(z.object({
+    id: uuid,
+    title: z.string(),
+    kind: z.enum(['shift', 'news', 'policy']),
+    version: z.number(),
+    publish_at: isoTime,
+    ack_due_at: z.nullable(isoTime),
+    total: z.number(),
+    acked: z.number(),
+    overdue: z.number(),
+  })),
+  by_store: z.array(z.object({ store_id: uuid, name: z.string(), total: z.number(), acked: z.number() })),
+  overdue_people: z.array(z.object({
+    member_id: uuid,
+    display_name: z.string(),
+    store_name: z.string(),
+    briefing_id: uuid,
+    title: z.string(),
+    ack_due_at: isoTime,
+  })),
+  daily: z.array(z.object({ day: z.string(), acked: z.number(), cumulative: z.number() })),
+});
+export type ComplianceReport = z.infer<typeof ComplianceReport>;
+
+/**
+ * audit_export(p_from, p_to) (HR only): one row per acknowledgement received in
+ * [p_from, p_to), oldest first. Fetch it as CSV (supabase-js `.csv()`, or
+ * `Accept: text/csv`), which streams with these columns as its header row;
+ * audit_export_count takes the same range and answers the row count for progress.
+ * `store` is the member's current store (null at head office); `briefing` is
+ * the title of the acknowledged version.
+ */
+export const AUDIT_EXPORT_COLUMNS = [
+  'person', 'employee_email', 'store', 'briefing', 'version', 'content_hash', 'acked_on_device_at', 'received_by_server_at',
+] as const;
+export const AuditExportRow = z.object({
+  person: z.string(),
+  employee_email: z.string(),
+  store: z.nullable(z.string()),
+  briefing: z.string(),
+  version: z.number(),
+  content_hash: z.string(),
+  acked_on_device_at: isoTime,
+  received_by_server_at: isoTime,
+});
+export type AuditExportRow = z.infer<typeof AuditExportRow>;
+
 /** PostgREST's error body; `details` carries our stable machine code when there is one. */
 export const ApiError = z.object({
   code: z.string(),
@@ -273,11 +366,26 @@ export const RPC = {
   sync_pull: { result: SyncPullResult },
   sync_push: { result: SyncPushResult },
   briefing_ack_status: { result: BriefingAckStatus },
+  set_my_locale: { result: MemberProfile },
+  compose_directory: { result: ComposeDirectory },
+  compliance_report: { result: ComplianceReport },
+  /** As JSON this buffers every row; the app fetches it as streamed CSV instead (see AUDIT_EXPORT_COLUMNS). */
+  audit_export: { result: z.array(AuditExportRow) },
+  audit_export_count: { result: z.number() },
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
   sync_push: { p_mutations: Mutation[] };
   briefing_ack_status: { p_briefing_id: string; p_pending_limit?: number };
+  /** Errors: 22023 invalid_locale. */
+  set_my_locale: { p_locale: Locale };
+  /** Errors: 42501 forbidden (staff). */
+  compose_directory: Record<string, never>;
+  /** p_days 1..366 (default 30). Errors: 42501 forbidden (staff), 22023 invalid_days. */
+  compliance_report: { p_days?: number };
+  /** ISO times; [p_from, p_to), null or absent = open. Errors: 42501 forbidden (anyone but HR/admin). */
+  audit_export: { p_from?: string | null; p_to?: string | null };
+  audit_export_count: { p_from?: string | null; p_to?: string | null };
 }
 export type RpcName = keyof typeof RPC;
 export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;

@@ -16,7 +16,9 @@ import type { RpcFailure, RpcOutcome } from '../supabase/rpc';
 import type { Mutation, SyncPullResult, SyncPushResult } from '../supabase/types';
 import { applyPullPage, applyPushVerdict } from './apply';
 import { retryDelayMs } from './backoff';
-import { actionFor } from './failures';
+import { actionFor, problemMessage, type SyncProblem } from './failures';
+
+export type { SyncProblem } from './failures';
 import { judgeResults, nextBatch, toMutation } from './push-plan';
 
 export interface SyncApi {
@@ -30,7 +32,9 @@ export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signin_re
 
 export interface SyncStatus {
   phase: SyncPhase;
-  /** Words for the person when something is wrong. */
+  /** What is wrong, as a code the UI words in the person's language. */
+  problem: SyncProblem | null;
+  /** The same in English, for logs. */
   message: string | null;
   nextRetryAt: number | null;
 }
@@ -50,7 +54,13 @@ export interface SyncEngineOptions {
   batchSize?: number;
 }
 
-type CycleResult = { kind: 'done' } | { kind: 'retry'; message: string } | { kind: 'signin' } | { kind: 'stop'; message: string };
+type CycleResult = { kind: 'done' } | { kind: 'retry'; problem: SyncProblem } | { kind: 'signin' } | { kind: 'stop'; problem: SyncProblem };
+
+const NO_PROBLEM = { problem: null, message: null } as const;
+
+function withProblem(problem: SyncProblem): { problem: SyncProblem; message: string } {
+  return { problem, message: problemMessage(problem) };
+}
 
 class CycleFailure extends Error {
   constructor(readonly failure: RpcFailure) {
@@ -59,7 +69,7 @@ class CycleFailure extends Error {
 }
 
 export class SyncEngine {
-  private status: SyncStatus = { phase: 'idle', message: null, nextRetryAt: null };
+  private status: SyncStatus = { phase: 'idle', ...NO_PROBLEM, nextRetryAt: null };
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private running: Promise<void> | null = null;
   private rerun = false;
@@ -110,7 +120,7 @@ export class SyncEngine {
   resume(): Promise<void> {
     if (this.status.phase === 'signin_required' || this.status.phase === 'stopped') {
       this.attempt = 0;
-      this.setStatus({ phase: 'idle', message: null, nextRetryAt: null });
+      this.setStatus({ phase: 'idle', ...NO_PROBLEM, nextRetryAt: null });
     }
     return this.requestSync();
   }
@@ -125,29 +135,29 @@ export class SyncEngine {
     do {
       this.rerun = false;
       if (!this.o.isOnline()) {
-        this.setStatus({ phase: 'offline', message: null, nextRetryAt: null });
+        this.setStatus({ phase: 'offline', ...NO_PROBLEM, nextRetryAt: null });
         return;
       }
-      this.setStatus({ phase: 'syncing', message: null, nextRetryAt: null });
+      this.setStatus({ phase: 'syncing', ...NO_PROBLEM, nextRetryAt: null });
       const result = await this.withLock(() => this.cycle());
       if (this.stopped) return;
       if (result.kind === 'done') {
         this.attempt = 0;
-        this.setStatus({ phase: 'idle', message: null, nextRetryAt: null });
+        this.setStatus({ phase: 'idle', ...NO_PROBLEM, nextRetryAt: null });
       } else if (result.kind === 'retry') {
         const delay = retryDelayMs(this.attempt++, this.o.random());
         const nextRetryAt = this.o.now() + delay;
-        this.setStatus({ phase: this.o.isOnline() ? 'retrying' : 'offline', message: result.message, nextRetryAt });
+        this.setStatus({ phase: this.o.isOnline() ? 'retrying' : 'offline', ...withProblem(result.problem), nextRetryAt });
         this.timer = this.o.setTimer(() => {
           this.timer = null;
           void this.requestSync();
         }, delay);
         return;
       } else if (result.kind === 'signin') {
-        this.setStatus({ phase: 'signin_required', message: 'Sign in again to sync. Your waiting items are kept.', nextRetryAt: null });
+        this.setStatus({ phase: 'signin_required', ...withProblem({ code: 'signin' }), nextRetryAt: null });
         return;
       } else {
-        this.setStatus({ phase: 'stopped', message: result.message, nextRetryAt: null });
+        this.setStatus({ phase: 'stopped', ...withProblem(result.problem), nextRetryAt: null });
         return;
       }
     } while (this.rerun);
@@ -169,14 +179,13 @@ export class SyncEngine {
         return { kind: 'done' };
       } catch (error) {
         // Anything unexpected (a storage hiccup, a thrown fetch) is retried later, never lost.
-        if (!(error instanceof CycleFailure)) return { kind: 'retry', message: `Sync failed: ${String(error)}` };
+        if (!(error instanceof CycleFailure)) return { kind: 'retry', problem: { code: 'unexpected', detail: String(error) } };
         const action = actionFor(error.failure);
-        if (action.kind === 'retry') return { kind: 'retry', message: action.message };
-        if (action.kind === 'stop') return { kind: 'stop', message: action.message };
+        if (action.kind === 'retry' || action.kind === 'stop') return action;
         if (refreshed) return { kind: 'signin' };
         refreshed = true;
         const outcome = await this.o.api.refreshSession();
-        if (outcome === 'offline') return { kind: 'retry', message: 'No connection to the server.' };
+        if (outcome === 'offline') return { kind: 'retry', problem: { code: 'no_connection' } };
         if (outcome === 'signed_out') return { kind: 'signin' };
       }
     }

@@ -1,22 +1,46 @@
 /**
  * What the sync engine does about a failed call: wait and retry (network, 5xx,
  * rate limits), refresh the session once (401), or stop and tell the person
- * (403, a broken contract, a refused batch). Pure.
+ * (403, a broken contract, a refused batch). Pure. Problems are codes the UI
+ * words in the person's language; `problemMessage` gives the English words.
  */
 import type { RpcFailure } from '../supabase/rpc';
 
+export type SyncProblem =
+  | { code: 'no_connection' }
+  | { code: 'busy'; status: number }
+  | { code: 'outdated_app' }
+  | { code: 'deactivated' }
+  | { code: 'forbidden' }
+  | { code: 'refused'; detail: string }
+  | { code: 'unexpected'; detail: string }
+  | { code: 'signin' };
+
 export type FailureAction =
-  | { kind: 'retry'; message: string }
+  | { kind: 'retry'; problem: SyncProblem }
   | { kind: 'refresh_session' }
-  | { kind: 'stop'; message: string };
+  | { kind: 'stop'; problem: SyncProblem };
 
 export function actionFor(failure: RpcFailure): FailureAction {
-  if (failure.kind === 'network') return { kind: 'retry', message: 'No connection to the server.' };
-  if (failure.kind === 'contract') return { kind: 'stop', message: 'The server answered in a way this version of the app does not understand. Update the app.' };
+  if (failure.kind === 'network') return { kind: 'retry', problem: { code: 'no_connection' } };
+  if (failure.kind === 'contract') return { kind: 'stop', problem: { code: 'outdated_app' } };
   const { status, details } = failure;
   if (status === 401) return { kind: 'refresh_session' };
-  if (status === 403 && details === 'member_inactive') return { kind: 'stop', message: 'Your account has been deactivated. Ask your manager.' };
-  if (status === 403) return { kind: 'stop', message: 'You are not allowed to sync with this organisation.' };
-  if (status === 408 || status === 429 || status >= 500) return { kind: 'retry', message: `The server is busy (${status}).` };
-  return { kind: 'stop', message: `The server refused the sync: ${failure.message}` };
+  if (status === 403 && details === 'member_inactive') return { kind: 'stop', problem: { code: 'deactivated' } };
+  if (status === 403) return { kind: 'stop', problem: { code: 'forbidden' } };
+  if (status === 408 || status === 429 || status >= 500) return { kind: 'retry', problem: { code: 'busy', status } };
+  return { kind: 'stop', problem: { code: 'refused', detail: failure.message } };
+}
+
+export function problemMessage(problem: SyncProblem): string {
+  switch (problem.code) {
+    case 'no_connection': return 'No connection to the server.';
+    case 'busy': return `The server is busy (${problem.status}).`;
+    case 'outdated_app': return 'The server answered in a way this version of the app does not understand. Update the app.';
+    case 'deactivated': return 'Your account has been deactivated. Ask your manager.';
+    case 'forbidden': return 'You are not allowed to sync with this organisation.';
+    case 'refused': return `The server refused the sync: ${problem.detail}`;
+    case 'unexpected': return `Sync failed: ${problem.detail}`;
+    case 'signin': return 'Sign in again to sync. Your waiting items are kept.';
+  }
 }

@@ -2,16 +2,32 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { dismissRejected } from '../../data/commands';
 import { outboxSummary, syncMeta } from '../../data/queries';
+import { useI18n } from '../../ui/i18n/I18nProvider';
+import type { I18n } from '../../ui/i18n/i18n';
+import { LOCALE_NAMES } from '../../ui/i18n/locale';
+import { LOCALES } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { readStorageState, type StorageState } from './storage-state';
 
-function megabytes(bytes: number | null): string {
-  return bytes === null ? '?' : `${(bytes / 1_048_576).toFixed(1)} MB`;
+function megabytes({ t, number }: I18n, bytes: number | null): string {
+  return bytes === null ? '?' : t('account.megabytes', { value: number(bytes / 1_048_576, 1) });
 }
 
-/** Who is signed in, what is waiting or refused, storage state, and a sign-out that never drops work silently. */
+function storageText(i18n: I18n, storage: StorageState | null): string {
+  const { t } = i18n;
+  const kept =
+    storage?.persisted === true ? t('account.storage.persisted')
+    : storage?.persisted === false ? t('account.storage.notPersisted')
+    : t('account.storage.unknown');
+  if (storage?.usedBytes == null) return kept;
+  return `${kept} · ${t('account.storage.used', { used: megabytes(i18n, storage.usedBytes), quota: megabytes(i18n, storage.quotaBytes) })}`;
+}
+
+/** Who is signed in, their language, what is waiting or refused, storage state, and a sign-out that never drops work silently. */
 export function AccountScreen({ appVersion }: { appVersion: string }) {
-  const { db, email, commands, engine, signOut } = useSession();
+  const { db, email, commands, engine, language, signOut } = useSession();
+  const i18n = useI18n();
+  const { t } = i18n;
   const outbox = useLiveQuery(() => outboxSummary(db), [db]);
   const meta = useLiveQuery(() => syncMeta(db), [db]);
   const [storage, setStorage] = useState<StorageState | null>(null);
@@ -33,53 +49,60 @@ export function AccountScreen({ appVersion }: { appVersion: string }) {
 
   return (
     <section aria-labelledby="account-heading">
-      <h1 id="account-heading">Account</h1>
+      <h1 id="account-heading">{t('account.title')}</h1>
       <p>
-        Signed in as <strong>{meta?.me?.display_name ?? email}</strong>
+        {t('account.signedInAs')} <strong>{meta?.me?.display_name ?? email}</strong>
         {meta?.me?.store ? ` · ${meta.me.store.name}` : ''}
       </p>
 
-      <h2>Problems</h2>
+      <fieldset className="choice" aria-describedby={language.unsaved ? 'language-pending' : undefined}>
+        <legend>{t('account.language')}</legend>
+        <div className="choice__options">
+          {LOCALES.map((locale) => (
+            <label key={locale} className="choice__option" lang={locale}>
+              <input type="radio" name="language" value={locale} checked={language.locale === locale} onChange={() => language.choose(locale)} />
+              {LOCALE_NAMES[locale]}
+            </label>
+          ))}
+        </div>
+        {language.unsaved ? <p id="language-pending" className="muted choice__note">{t('account.language.pending')}</p> : null}
+      </fieldset>
+
+      <h2>{t('account.problems')}</h2>
       {outbox && outbox.rejected.length > 0 ? (
-        <ul className="problem-list" aria-label="Refused items">
+        <ul className="problem-list" aria-label={t('account.refusedItems')}>
           {outbox.rejected.map((entry) => (
             <li key={entry.id}>
-              <p><strong>{entry.type.replace('_', ' ')}</strong> from {new Date(entry.created_at).toLocaleString()}</p>
+              <p><strong>{t(`outbox.type.${entry.type}`)}</strong> {t('account.refusedAt', { when: i18n.date(entry.created_at) })}</p>
               <p>{entry.rejection?.message}</p>
-              <button type="button" onClick={() => void dismissRejected(commands, entry.id)}>Dismiss</button>
+              <button type="button" onClick={() => void dismissRejected(commands, entry.id)}>{t('account.dismiss')}</button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">Nothing was refused.</p>
+        <p className="muted">{t('account.nothingRefused')}</p>
       )}
 
-      <h2>This phone</h2>
+      <h2>{t('account.thisPhone')}</h2>
       <dl className="facts">
-        <dt>Waiting to send</dt>
+        <dt>{t('account.waitingToSend')}</dt>
         <dd data-testid="waiting-count">{outbox ? waiting : '…'}</dd>
-        <dt>Storage</dt>
-        <dd>
-          {storage?.persisted === true ? 'Kept by the browser' : storage?.persisted === false ? 'May be cleared by the browser when space is low' : 'Unknown'}
-          {storage?.usedBytes != null ? ` · ${megabytes(storage.usedBytes)} of ${megabytes(storage.quotaBytes)} used` : ''}
-        </dd>
-        <dt>App version</dt>
+        <dt>{t('account.storage')}</dt>
+        <dd>{storageText(i18n, storage)}</dd>
+        <dt>{t('account.appVersion')}</dt>
         <dd data-testid="app-version">{appVersion}</dd>
       </dl>
-      <button type="button" onClick={() => void engine?.requestSync()} disabled={!engine}>Sync now</button>
+      <button type="button" onClick={() => void engine?.requestSync()} disabled={!engine}>{t('account.syncNow')}</button>
 
-      <h2>Sign out</h2>
+      <h2>{t('account.signOutTitle')}</h2>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="signout-warning" className="warning">
-          <p id="signout-warning">
-            {waiting === 1 ? '1 item has' : `${waiting} items have`} not been sent yet. They stay on this phone and are sent the next
-            time you sign in here.
-          </p>
-          <button type="button" className="danger" onClick={() => void requestSignOut()}>Sign out anyway</button>
-          <button type="button" onClick={() => setConfirming(false)}>Stay signed in</button>
+          <p id="signout-warning">{t('account.signOutWarning', { count: waiting })}</p>
+          <button type="button" className="danger" onClick={() => void requestSignOut()}>{t('account.signOutAnyway')}</button>
+          <button type="button" onClick={() => setConfirming(false)}>{t('account.staySignedIn')}</button>
         </div>
       ) : (
-        <button type="button" onClick={() => void requestSignOut()}>Sign out</button>
+        <button type="button" onClick={() => void requestSignOut()}>{t('account.signOut')}</button>
       )}
     </section>
   );

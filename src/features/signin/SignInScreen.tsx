@@ -1,15 +1,26 @@
 import { useState, type FormEvent } from 'react';
+import { useT } from '../../ui/i18n/I18nProvider';
+import type { Translate } from '../../ui/i18n/messages';
+
+export type SignInResult = { ok: true } | { ok: false; reason: 'invalid_credentials' | 'offline' | 'failed'; detail: string | null };
 
 export interface SignInScreenProps {
-  onSignIn(email: string, password: string): Promise<{ ok: true } | { ok: false; message: string }>;
+  onSignIn(email: string, password: string): Promise<SignInResult>;
+}
+
+function failureText(t: Translate, failure: Extract<SignInResult, { ok: false }>): string {
+  if (failure.reason === 'invalid_credentials') return t('signin.error.invalidCredentials');
+  if (failure.reason === 'offline') return t('signin.error.offline');
+  return failure.detail ? t('signin.error.failedDetail', { detail: failure.detail }) : t('signin.error.failed');
 }
 
 /** Email and password sign-in; needed once per person and phone, then the app works offline. */
 export function SignInScreen({ onSignIn }: SignInScreenProps) {
+  const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Extract<SignInResult, { ok: false }> | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -17,7 +28,7 @@ export function SignInScreen({ onSignIn }: SignInScreenProps) {
     setError(null);
     const result = await onSignIn(email.trim(), password);
     if (!result.ok) {
-      setError(result.message);
+      setError(result);
       setBusy(false);
     }
   }
@@ -25,15 +36,15 @@ export function SignInScreen({ onSignIn }: SignInScreenProps) {
   return (
     <main className="signin">
       <h1>Frontline</h1>
-      <p className="muted">Your shift briefings, values and training, even with no signal.</p>
+      <p className="muted">{t('signin.tagline')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{t('signin.email')}</label>
         <input id="email" type="email" autoComplete="username" inputMode="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('signin.password')}</label>
         <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        {error ? <p role="alert" className="error">{error}</p> : null}
+        {error ? <p role="alert" className="error">{failureText(t, error)}</p> : null}
         <button type="submit" className="primary" disabled={busy || !email || !password}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signin.busy') : t('signin.submit')}
         </button>
       </form>
     </main>

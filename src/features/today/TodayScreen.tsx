@@ -1,22 +1,34 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { acknowledgeBriefing } from '../../data/commands';
+import type { CommandResult } from '../../data/commands';
 import type { LocalBriefing } from '../../data/db';
 import { allAcks, allBriefings } from '../../data/queries';
 import { ackState, acksByBriefing, isLive, todayOrder, type AckState } from '../../domain/briefing-status';
+import { useT } from '../../ui/i18n/I18nProvider';
+import type { Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { BriefingCard } from './BriefingCard';
 import { TODAY_PAGE_SIZE } from './page-size';
 
 const PAGE = TODAY_PAGE_SIZE;
 
+type CommandFailure = Extract<CommandResult, { ok: false }>;
+
+function failureText(t: Translate, failure: CommandFailure): string {
+  if (failure.reason === 'storage_full') return t('error.storageFull');
+  if (failure.reason === 'storage_lost') return t('error.storageLost');
+  return failure.message;
+}
+
 /** Today's briefings from the phone's copy; acknowledging works with no network. */
 export function TodayScreen() {
   const { db, commands } = useSession();
+  const t = useT();
   // Deferred: while a sync rewrites hundreds of rows, rendering yields to it instead of blocking it.
   const briefings = useDeferredValue(useLiveQuery(() => allBriefings(db), [db]));
   const acks = useDeferredValue(useLiveQuery(() => allAcks(db), [db]));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CommandFailure | null>(null);
   const [shown, setShown] = useState(PAGE);
 
   const ordered = useMemo(() => {
@@ -31,16 +43,24 @@ export function TodayScreen() {
   }, [briefings, acks]);
 
   const acknowledge = useCallback((briefing: LocalBriefing) => {
-    void acknowledgeBriefing(commands, briefing).then((result) => setError(result.ok ? null : result.message));
+    void acknowledgeBriefing(commands, briefing).then((result) => setError(result.ok ? null : result));
   }, [commands]);
 
-  if (!ordered) return <p className="muted">Loading…</p>;
-  if (ordered.length === 0) return <p className="empty">No briefings yet. They appear here after the first sync.</p>;
+  // The heading is there in every state, so the screen always says where you are.
+  const heading = <h1 id="today-heading">{t('today.title')}</h1>;
+  if (!ordered || ordered.length === 0) {
+    return (
+      <section aria-labelledby="today-heading">
+        {heading}
+        {ordered ? <p className="empty">{t('today.empty')}</p> : <p className="muted">{t('today.loading')}</p>}
+      </section>
+    );
+  }
 
   return (
     <section aria-labelledby="today-heading">
-      <h1 id="today-heading">Today</h1>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {heading}
+      {error ? <p role="alert" className="error">{failureText(t, error)}</p> : null}
       <ul className="briefing-list">
         {ordered.slice(0, shown).map(({ briefing, state }) => (
           <li key={briefing.id}>
@@ -50,7 +70,7 @@ export function TodayScreen() {
       </ul>
       {ordered.length > shown ? (
         <button type="button" className="show-more" onClick={() => setShown((n) => n + PAGE)}>
-          Show more ({ordered.length - shown} more)
+          {t('today.showMore', { count: ordered.length - shown })}
         </button>
       ) : null}
     </section>

@@ -1,20 +1,26 @@
 import type { Locator, Page } from 'playwright-core';
 import { SyncStatus } from './sync-status';
+import { UI_TEXT, type UiLocale } from './ui-text';
 
 /** The Account screen: who is signed in, what is waiting, and a sign-out that warns first. */
 export class AccountPage {
   readonly status: SyncStatus;
   /** The "N items have not been sent yet" warning shown before signing out with waiting items. */
   readonly signOutWarning: Locator;
+  /** The "Language / Idioma" radio group. */
+  readonly language: Locator;
+  private readonly text: (typeof UI_TEXT)[UiLocale];
 
-  constructor(private readonly page: Page) {
+  constructor(private readonly page: Page, locale: UiLocale = 'en') {
     this.status = new SyncStatus(page);
     this.signOutWarning = page.getByRole('alertdialog');
+    this.text = UI_TEXT[locale];
+    this.language = page.getByRole('group', { name: this.text.language });
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Account', exact: true }).click();
-    await this.page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    await this.page.getByRole('navigation', { name: this.text.nav }).getByRole('button', { name: this.text.account, exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: this.text.account }).waitFor();
   }
 
   async waitingCount(): Promise<number> {
@@ -22,15 +28,20 @@ export class AccountPage {
   }
 
   async signedInAs(): Promise<string> {
-    return (await this.page.getByText('Signed in as').innerText()).trim();
+    return (await this.page.getByText(this.text.signedInAs).innerText()).trim();
   }
 
   /** Taps "Sign out": with nothing waiting this signs out; otherwise the warning appears. */
   async tapSignOut(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await this.page.getByRole('button', { name: this.text.signOut, exact: true }).click();
+  }
+
+  /** Picks a language in the switch ("English" or "Español", the same in every language). */
+  async chooseLanguage(name: 'English' | 'Español'): Promise<void> {
+    await this.language.getByRole('radio', { name }).check();
   }
 
   async signOutAnyway(): Promise<void> {
-    await this.signOutWarning.getByRole('button', { name: 'Sign out anyway' }).click();
+    await this.signOutWarning.getByRole('button', { name: this.text.signOutAnyway }).click();
   }
 }

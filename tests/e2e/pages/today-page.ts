@@ -1,17 +1,20 @@
 import type { Locator, Page } from 'playwright-core';
 import { SyncStatus } from './sync-status';
+import { UI_TEXT, type UiLocale } from './ui-text';
 
 /** The Today screen: briefings from the phone's copy, acknowledged with one tap. */
 export class TodayPage {
   readonly status: SyncStatus;
+  private readonly text: (typeof UI_TEXT)[UiLocale];
 
-  constructor(private readonly page: Page) {
+  constructor(private readonly page: Page, locale: UiLocale = 'en') {
     this.status = new SyncStatus(page);
+    this.text = UI_TEXT[locale];
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Today', exact: true }).click();
-    await this.page.getByRole('heading', { level: 1, name: 'Today' }).or(this.page.getByText('No briefings yet')).first().waitFor();
+    await this.page.getByRole('navigation', { name: this.text.nav }).getByRole('button', { name: this.text.today, exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: this.text.today }).or(this.page.getByText(this.text.noBriefings)).first().waitFor();
   }
 
   /** The card of the briefing with exactly this title. */
@@ -30,7 +33,7 @@ export class TodayPage {
   /** Taps "Read and understood" and waits until the card no longer offers it. */
   async acknowledge(title: string): Promise<void> {
     const card = this.briefing(title);
-    const button = card.getByRole('button', { name: 'Read and understood' });
+    const button = card.getByRole('button', { name: this.text.acknowledge });
     await button.click();
     await button.waitFor({ state: 'detached' });
   }

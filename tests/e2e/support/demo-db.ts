@@ -94,6 +94,17 @@ export class DemoDb {
     return counts;
   }
 
+  /** The member's UI locale as stored. */
+  async memberLocale(memberId: string): Promise<string> {
+    const { rows } = await this.pool.query<{ locale: string }>('select locale from public.members where id = $1', [memberId]);
+    return rows[0]!.locale;
+  }
+
+  /** Sets a member's UI locale directly (tests that switch language put it back with this). */
+  async setMemberLocale(memberId: string, locale: 'en' | 'es'): Promise<void> {
+    await this.pool.query('update public.members set locale = $2 where id = $1 and locale <> $2', [memberId, locale]);
+  }
+
   /** Retracts what this file created (acknowledgements are append-only and stay), then closes the pool. */
   async close(): Promise<void> {
     try {

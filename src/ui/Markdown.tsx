@@ -1,0 +1,58 @@
+/**
+ * Renders the safe markdown subset (src/domain/markdown.ts) with React
+ * elements only: text is always a text node, never HTML, and the only
+ * attribute taken from author text is a link's already-checked http(s)/mailto
+ * URL. Links open in a new tab without access to this page.
+ */
+import { Fragment, memo, useMemo, type ReactNode } from 'react';
+import { parseMarkdown, type MdBlock, type MdInline } from '../domain/markdown';
+
+export interface MarkdownProps {
+  source: string;
+  /** The element level of "#": inside a card titled with an h2, body headings start at h3. */
+  headingLevel?: 2 | 3 | 4;
+  className?: string;
+}
+
+const HEADINGS = ['h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
+export const Markdown = memo(function Markdown({ source, headingLevel = 3, className }: MarkdownProps) {
+  const blocks = useMemo(() => parseMarkdown(source), [source]);
+  return <div className={className}>{blocks.map((block, i) => renderBlock(block, i, headingLevel))}</div>;
+});
+
+function renderBlock(block: MdBlock, key: number, headingLevel: number): ReactNode {
+  switch (block.type) {
+    case 'paragraph':
+      return <p key={key}>{renderInlines(block.children)}</p>;
+    case 'heading': {
+      const Tag = HEADINGS[Math.min(headingLevel + block.level - 1, 6) - 2]!;
+      return <Tag key={key}>{renderInlines(block.children)}</Tag>;
+    }
+    case 'list': {
+      const items = block.items.map((item, i) => <li key={i}>{renderInlines(item.children)}</li>);
+      return block.ordered ? <ol key={key} start={block.start === 1 ? undefined : block.start}>{items}</ol> : <ul key={key}>{items}</ul>;
+    }
+  }
+}
+
+function renderInlines(nodes: readonly MdInline[]): ReactNode[] {
+  return nodes.map((node, i) => {
+    switch (node.type) {
+      case 'text':
+        return <Fragment key={i}>{node.text}</Fragment>;
+      case 'break':
+        return <br key={i} />;
+      case 'strong':
+        return <strong key={i}>{renderInlines(node.children)}</strong>;
+      case 'em':
+        return <em key={i}>{renderInlines(node.children)}</em>;
+      case 'link':
+        return (
+          <a key={i} href={node.href} rel="noopener noreferrer" target="_blank">
+            {renderInlines(node.children)}
+          </a>
+        );
+    }
+  });
+}

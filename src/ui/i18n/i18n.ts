@@ -1,0 +1,34 @@
+/**
+ * One language's tools for screens: t() over its catalog, and dates and
+ * numbers formatted for it. Built once per locale and shared, so components
+ * can compare them by identity.
+ */
+import { formatDate, type DateStyle } from './dates';
+import { en } from './en';
+import { es } from './es';
+import { formatNumber, translator, type Catalog, type Locale, type Translate } from './messages';
+
+export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en, es };
+
+export interface I18n {
+  locale: Locale;
+  t: Translate;
+  date(value: Date | string | number, style?: DateStyle): string;
+  number(value: number, fractionDigits?: number): string;
+}
+
+const built = new Map<Locale, I18n>();
+
+export function i18nFor(locale: Locale): I18n {
+  let i18n = built.get(locale);
+  if (!i18n) {
+    i18n = {
+      locale,
+      t: translator(locale, CATALOGS[locale]),
+      date: (value, style) => formatDate(locale, value, style),
+      number: (value, fractionDigits) => formatNumber(locale, value, fractionDigits),
+    };
+    built.set(locale, i18n);
+  }
+  return i18n;
+}

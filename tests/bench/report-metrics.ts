@@ -1,0 +1,116 @@
+/**
+ * Report figures against Bench Retail, measured as its HR (hr.1@bench.test):
+ * - db.compliance_dashboard_ms: compliance_report(30) from a pg client as that
+ *   user (role authenticated, their JWT claims), median round trip of the call.
+ * - db.csv_export_1m_s: the whole audit trail through the HTTP API, as the app
+ *   fetches it (POST /rest/v1/rpc/audit_export, Accept: text/csv): from the
+ *   request to the last byte, the body read as a stream and counted line by
+ *   line, never held; it must be exactly the 1,000,000 generated
+ *   acknowledgements plus the header row. Median of EXPORT_RUNS.
+ * - db.csv_export_peak_mb: the highest growth of this process's resident memory
+ *   (RSS) over its value just before the export, sampled every 10 ms, across
+ *   the runs. The bench runs the local stack in-process, so this covers the API
+ *   server's side (COPY stream, HTTP response) and the reading client together;
+ *   Postgres' own memory is not in it (it streams from an index walk, no sort).
+ *
+ * Runs before the db group, which adds acknowledgements to Bench Retail.
+ */
+import { performance } from 'node:perf_hooks';
+import { createClient } from '@supabase/supabase-js';
+import type { PoolClient } from 'pg';
+import ws from 'ws';
+import { AUDIT_EXPORT_COLUMNS } from '../../src/data/supabase/types';
+import { BENCH_PASSWORD, SIZE } from './generate-org';
+import { median, medianOf, metric, progress, round, timed, type BenchContext, type Metric, type MetricGroup } from './measure';
+import { asUser, rawQuery } from './user-session';
+
+const EXPORT_RUNS = 3;
+const RSS_SAMPLE_MS = 10;
+
+export const reportMetrics: MetricGroup = {
+  name: 'report',
+  async run(context) {
+    const client = await context.pool.connect();
+    try {
+      return [await complianceDashboard(context, client), ...(await csvExport(context))];
+    } finally {
+      client.release();
+    }
+  },
+};
+
+async function complianceDashboard({ org }: BenchContext, client: PoolClient): Promise<Metric> {
+  progress(`db.compliance_dashboard_ms: compliance_report(30) as ${org.hr.email}`);
+  const ms = await medianOf('db.compliance_dashboard_ms', async () => {
+    const { ms, result } = await asUser(client, org.hr.userId, () =>
+      timed(() => client.query<{ r: string }>(rawQuery('select public.compliance_report(30) as r'))));
+    const report = JSON.parse(result.rows[0]!.r) as { acked: number; by_briefing: unknown[]; by_store: unknown[] };
+    // The measured case is the whole organisation with its million acknowledgements counted.
+    if (report.acked < 999_000 || report.by_briefing.length < SIZE.policies || report.by_store.length !== SIZE.stores) {
+      throw new Error(`compliance_report counted ${report.acked} acknowledgements over ${report.by_briefing.length} briefings and ${report.by_store.length} stores`);
+    }
+    return ms;
+  });
+  return metric('db.compliance_dashboard_ms', ms, 'ms', 300);
+}
+
+async function csvExport({ api, org }: BenchContext): Promise<Metric[]> {
+  const expected = SIZE.members * SIZE.acksPerMember;
+  const token = await accessToken(api, org.hr.email);
+  progress(`db.csv_export_1m_s: audit_export as CSV through the API as ${org.hr.email}, ${EXPORT_RUNS} runs`);
+  const seconds: number[] = [];
+  let peakBytes = 0;
+  for (let run = 0; run < EXPORT_RUNS; run++) {
+    const baseline = process.memoryUsage.rss();
+    let peak = baseline;
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, RSS_SAMPLE_MS);
+    try {
+      const started = performance.now();
+      const { lines, bytes } = await streamExport(api, token);
+      const elapsed = (performance.now() - started) / 1000;
+      peak = Math.max(peak, process.memoryUsage.rss());
+      if (lines !== expected + 1) throw new Error(`the CSV export has ${lines} lines, expected ${expected} rows and a header`);
+      seconds.push(elapsed);
+      peakBytes = Math.max(peakBytes, peak - baseline);
+      progress(`  run ${run + 1}: ${lines - 1} rows, ${round(bytes / 1e6)} MB in ${round(elapsed)} s, RSS +${round((peak - baseline) / 2 ** 20)} MB`);
+    } finally {
+      clearInterval(sampler);
+    }
+  }
+  return [
+    metric('db.csv_export_1m_s', median(seconds), 's', null),
+    metric('db.csv_export_peak_mb', peakBytes / 2 ** 20, 'MB', null),
+  ];
+}
+
+/** Reads the CSV body chunk by chunk, counting newlines; checks the header on the way. */
+async function streamExport(api: BenchContext['api'], token: string): Promise<{ lines: number; bytes: number }> {
+  const response = await fetch(`${api.url}/rest/v1/rpc/audit_export`, {
+    method: 'POST',
+    headers: { apikey: api.anonKey, authorization: `Bearer ${token}`, accept: 'text/csv', 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (!response.ok || !response.body) throw new Error(`audit_export answered ${response.status}: ${await response.text()}`);
+  let lines = 0;
+  let bytes = 0;
+  let header = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of response.body) {
+    if (lines === 0) header += decoder.decode(chunk.subarray(0, 256), { stream: true });
+    bytes += chunk.length;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+  }
+  if (!header.startsWith(`${AUDIT_EXPORT_COLUMNS.join(',')}\n`)) throw new Error(`unexpected CSV header: ${header.split('\n')[0]}`);
+  return { lines, bytes };
+}
+
+async function accessToken(api: BenchContext['api'], email: string): Promise<string> {
+  const client = createClient(api.url, api.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+    // Node 20 has no global WebSocket; supabase-js builds its realtime client eagerly.
+    realtime: { transport: ws as unknown as typeof WebSocket },
+  });
+  const { data, error } = await client.auth.signInWithPassword({ email, password: BENCH_PASSWORD });
+  if (error || !data.session) throw new Error(`sign-in as ${email} failed: ${error?.message ?? 'no session'}`);
+  return data.session.access_token;
+}

@@ -1,0 +1,91 @@
+/**
+ * A briefing body is author text shown on every phone: the safe markdown subset
+ * renders as elements, and HTML, script and javascript: links in it stay text
+ * that runs nothing, even when tapped.
+ */
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { SignInPage } from './pages/signin-page';
+import { TodayPage } from './pages/today-page';
+import { DEMO, DemoDb, uniqueTitle } from './support/demo-db';
+import { phonePerTest } from './support/phone-per-test';
+
+const { appUrl } = inject('e2e');
+const db = new DemoDb();
+
+const SCRIPT = '<script>window.__pwned=1</script>';
+const IMG = '<img src=x onerror="window.__pwned=2">';
+const JS_LINK = '[click](javascript:window.__pwned=3)';
+const BODY = [
+  '# Fire drill at 11',
+  `Read this first. ${SCRIPT}`,
+  IMG,
+  '',
+  '## Where to meet',
+  '- **Car park** by the *loading bay*',
+  '- Bring your badge',
+  '',
+  '1. Close the tills',
+  '2. Walk out calmly',
+  '',
+  `${JS_LINK} or read the [fire policy](https://intranet.example.test/fire).`,
+].join('\n');
+
+describe('briefing body markdown', () => {
+  const phone = phonePerTest();
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('renders headings, lists, bold and safe links, and shows script, HTML and javascript: links as inert text', async () => {
+    const title = uniqueTitle('Markdown: fire drill');
+    await db.createBriefings([{ title, body: BODY, requiresAck: false }]);
+    const { context, page } = phone();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+
+    const signIn = new SignInPage(page);
+    const today = new TodayPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn(DEMO.alex);
+    await today.waitForBriefing(title);
+    const card = today.briefing(title);
+
+    // The author's HTML and script are on screen, character for character.
+    const text = await card.innerText();
+    expect(text).toContain(SCRIPT);
+    expect(text).toContain(IMG);
+    expect(text).toContain(JS_LINK);
+    expect(await card.locator('script, img, iframe, object, embed, svg, style').count()).toBe(0);
+    expect(await card.locator('[onerror], [onclick], [onload], [style]').count()).toBe(0);
+
+    // The subset renders as elements.
+    await card.getByRole('heading', { level: 3, name: 'Fire drill at 11', exact: true }).waitFor();
+    await card.getByRole('heading', { level: 4, name: 'Where to meet', exact: true }).waitFor();
+    expect(await card.locator('ul > li').allInnerTexts()).toEqual(['Car park by the loading bay', 'Bring your badge']);
+    expect(await card.locator('ol > li').allInnerTexts()).toEqual(['Close the tills', 'Walk out calmly']);
+    expect(await card.locator('strong').allInnerTexts()).toEqual(['Car park']);
+    expect(await card.locator('em').allInnerTexts()).toEqual(['loading bay']);
+
+    // One link, the safe one, opening apart from the app; the javascript: one is not a link.
+    const links = card.locator('a');
+    expect(await links.count()).toBe(1);
+    expect(await links.first().getAttribute('href')).toBe('https://intranet.example.test/fire');
+    expect(await links.first().getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await links.first().getAttribute('target')).toBe('_blank');
+    expect(await card.getByRole('link', { name: 'click' }).count()).toBe(0);
+
+    // Tapping the javascript: text does nothing: no script ran, no navigation, no new tab, no dialog.
+    const before = page.url();
+    const pagesBefore = context.pages().length;
+    await card.getByText('javascript:window.__pwned=3', { exact: false }).click();
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(before);
+    expect(context.pages().length).toBe(pagesBefore);
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => document.querySelectorAll('script:not([src]), img[onerror]').length)).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
