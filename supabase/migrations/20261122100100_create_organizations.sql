@@ -137,20 +137,23 @@ language sql stable security definer set search_path = '' as $$
 $$;
 comment on function private.is_hr() is 'True when the caller is HR or admin of their organisation.';
 
-create function private.managed_store_ids() returns uuid[]
-language sql stable security definer set search_path = '' as $$
+create function private.store_ids_managed_by(m public.members) returns uuid[]
+language sql stable set search_path = '' as $$
   select case
-    when m.role in ('hr', 'admin') then
-      array(select s.id from public.stores s where s.org_id = m.org_id)
-    when m.role = 'manager' then
-      array(select sm.store_id from public.store_managers sm
-            join public.stores s on s.id = sm.store_id and s.org_id = m.org_id
-            where sm.member_id = m.id)
+    when m.role in ('hr', 'admin') then array(select s.id from public.stores s where s.org_id = m.org_id order by s.name)
+    when m.role = 'manager' then array(select sm.store_id from public.store_managers sm
+                                       join public.stores s on s.id = sm.store_id and s.org_id = m.org_id
+                                       where sm.member_id = m.id)
     else '{}'::uuid[]
   end
-  from public.members m where m.user_id = auth.uid() and m.active
 $$;
-comment on function private.managed_store_ids() is 'Stores the caller may publish to and report on: all for HR, managed ones for managers.';
+comment on function private.store_ids_managed_by(public.members) is 'Stores a member may publish to and report on: all for HR/admin (by name), assigned ones for managers, none for staff.';
+
+create function private.managed_store_ids() returns uuid[]
+language sql stable security definer set search_path = '' as $$
+  select private.store_ids_managed_by(m) from public.members m where m.user_id = auth.uid() and m.active
+$$;
+comment on function private.managed_store_ids() is 'private.store_ids_managed_by for the caller; null when not an active member.';
 
 create function private.require_member() returns public.members
 language plpgsql stable security definer set search_path = '' as $$

@@ -13,10 +13,7 @@ language sql stable set search_path = '' as $$
     'organization', (select jsonb_build_object('id', o.id, 'name', o.name) from public.organizations o where o.id = m.org_id),
     'store', (select jsonb_build_object('id', s.id, 'name', s.name, 'time_zone', s.time_zone) from public.stores s where s.id = m.store_id),
     'department', (select jsonb_build_object('id', d.id, 'name', d.name) from public.departments d where d.id = m.department_id),
-    'managed_store_ids', to_jsonb(coalesce(case
-        when m.role in ('hr', 'admin') then array(select s.id from public.stores s where s.org_id = m.org_id order by s.name)
-        when m.role = 'manager' then array(select sm.store_id from public.store_managers sm where sm.member_id = m.id)
-      end, '{}'::uuid[])),
+    'managed_store_ids', to_jsonb(private.store_ids_managed_by(m)),
     'answered_pulse_ids', to_jsonb(array(
       select pp.pulse_id from public.pulse_participation pp
       join public.pulses p on p.id = pp.pulse_id

@@ -2,18 +2,6 @@
 -- the caller may do it, writes, and answers 'applied' or 'duplicate'; expected
 -- refusals raise through private.reject with a stable code.
 
-create function private.store_ids_managed_by(m public.members) returns uuid[]
-language sql stable set search_path = '' as $$
-  select case
-    when m.role in ('hr', 'admin') then array(select s.id from public.stores s where s.org_id = m.org_id)
-    when m.role = 'manager' then array(select sm.store_id from public.store_managers sm
-                                       join public.stores s on s.id = sm.store_id and s.org_id = m.org_id
-                                       where sm.member_id = m.id)
-    else '{}'::uuid[]
-  end
-$$;
-comment on function private.store_ids_managed_by(public.members) is 'Stores a member may publish to: all for HR/admin, assigned ones for managers, none for staff.';
-
 create function private.apply_ack(m public.members, p_id uuid, p jsonb) returns text
 language plpgsql volatile set search_path = '' as $$
 declare
