@@ -55,7 +55,12 @@ export function ackState(briefing: BriefingLike, acks: readonly AckLike[], now: 
   return 'needed';
 }
 
-const PRIORITY_RANK = { critical: 0, important: 1, normal: 2 } as const;
+export const PRIORITY_RANK = { critical: 0, important: 1, normal: 2 } as const;
+
+/** When acknowledgement is due, as a sortable number; no due date sorts last. */
+export function dueTime(briefing: Pick<BriefingLike, 'ack_due_at'>): number {
+  return briefing.ack_due_at ? Date.parse(briefing.ack_due_at) : Number.POSITIVE_INFINITY;
+}
 
 /** Must-acknowledge items still open first (soonest due first), then by priority, then newest. */
 export function todayOrder(stateOf: (briefing: BriefingLike) => AckState) {
@@ -64,8 +69,8 @@ export function todayOrder(stateOf: (briefing: BriefingLike) => AckState) {
     const openB = isOpen(stateOf(b));
     if (openA !== openB) return openA ? -1 : 1;
     if (openA && openB) {
-      const dueA = a.ack_due_at ? Date.parse(a.ack_due_at) : Number.POSITIVE_INFINITY;
-      const dueB = b.ack_due_at ? Date.parse(b.ack_due_at) : Number.POSITIVE_INFINITY;
+      const dueA = dueTime(a);
+      const dueB = dueTime(b);
       if (dueA !== dueB) return dueA - dueB;
     }
     if (a.priority !== b.priority) return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority];

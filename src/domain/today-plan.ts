@@ -5,7 +5,7 @@
  * then everything earlier, newest first. Also the "2 of 3 acknowledged today"
  * counter and an accent- and case-insensitive offline search.
  */
-import { ackState, acksByBriefing, isLive, type AckLike, type AckState, type BriefingLike } from './briefing-status';
+import { ackState, acksByBriefing, dueTime, isLive, PRIORITY_RANK, type AckLike, type AckState, type BriefingLike } from './briefing-status';
 
 export interface TodayBriefing extends BriefingLike {
   title: string;
@@ -77,12 +77,8 @@ export function planToday<B extends TodayBriefing>(
   return plan;
 }
 
-const PRIORITY_RANK = { critical: 0, important: 1, normal: 2 } as const;
-
 function byDueThenPriority(a: PlannedBriefing<TodayBriefing>, b: PlannedBriefing<TodayBriefing>): number {
-  const dueA = a.briefing.ack_due_at ? Date.parse(a.briefing.ack_due_at) : Number.POSITIVE_INFINITY;
-  const dueB = b.briefing.ack_due_at ? Date.parse(b.briefing.ack_due_at) : Number.POSITIVE_INFINITY;
-  return dueA - dueB || PRIORITY_RANK[a.briefing.priority] - PRIORITY_RANK[b.briefing.priority] || newestFirst(a, b);
+  return dueTime(a.briefing) - dueTime(b.briefing) || PRIORITY_RANK[a.briefing.priority] - PRIORITY_RANK[b.briefing.priority] || newestFirst(a, b);
 }
 
 function newestFirst(a: PlannedBriefing<TodayBriefing>, b: PlannedBriefing<TodayBriefing>): number {
