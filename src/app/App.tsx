@@ -4,10 +4,11 @@
  * first paint.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { CommandContext } from '../data/commands';
 import { openDatabase, type FrontlineDb } from '../data/db';
 import { outboxSummary, syncMeta } from '../data/queries';
+import type { MemberProfile } from '../data/supabase/types';
 import type { SyncEngine } from '../data/sync/engine';
 import { AccountScreen } from '../features/account/AccountScreen';
 import { requestPersistence } from '../features/account/storage-state';
@@ -25,7 +26,17 @@ import type { Services } from './session';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useUpdateState } from './use-update-state';
 
-type Tab = 'today' | 'account';
+// Managers' and HR's screens load on first visit, so staff phones never fetch them.
+const ComposeScreen = lazy(() => import('../features/compose/ComposeScreen').then((m) => ({ default: m.ComposeScreen })));
+const InsightsScreen = lazy(() => import('../features/insights/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
+
+type Tab = 'today' | 'briefings' | 'insights' | 'account';
+
+/** Which tabs a role gets; the server enforces the same split, this only keeps the screen tidy. */
+function tabsFor(role: MemberProfile['role'] | undefined): Tab[] {
+  if (role === 'manager' || role === 'hr' || role === 'admin') return ['today', 'briefings', 'insights', 'account'];
+  return ['today', 'account'];
+}
 
 export function App() {
   const [identity, setIdentity] = useState<Identity | null>(() => readIdentity());
@@ -56,9 +67,10 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
   const db = useMemo(() => openDatabase(identity.userId), [identity.userId]);
   const [services, setServices] = useState<Services | null>(null);
   const [tab, setTab] = useState<Tab>('today');
-  // Only the locale, so the shell does not re-render for every page a sync writes to meta.
-  const memberLocale = useLiveQuery(() => syncMeta(db).then((meta) => meta.me?.locale ?? null), [db]);
-  const language = useLocaleChoice(identity.userId, memberLocale);
+  // Compared as text, so the shell does not re-render for every page a sync writes to meta.
+  const profileJson = useLiveQuery(() => syncMeta(db).then((meta) => (meta.me ? JSON.stringify(meta.me) : null)), [db]);
+  const me = useMemo(() => (profileJson ? (JSON.parse(profileJson) as MemberProfile) : null), [profileJson]);
+  const language = useLocaleChoice(identity.userId, profileJson === undefined ? undefined : (me?.locale ?? null));
   const { unsaved, markSaved } = language;
 
   useEffect(() => {
@@ -102,12 +114,15 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     afterWrite: () => void engine?.requestSync(),
   }), [db, engine]);
 
+  const tabs = tabsFor(me?.role);
   const session: Session = {
     userId: identity.userId,
     email: identity.email,
     db,
     commands,
     engine,
+    api: services?.api ?? null,
+    me,
     language,
     async signOut() {
       await services?.signOut();
@@ -121,21 +136,44 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
       <SessionContext.Provider value={session}>
         <div className="shell">
           <SyncStatusBar onShowProblems={() => setTab('account')} />
-          <main className="content">{tab === 'today' ? <TodayScreen /> : <AccountScreen appVersion={APP_BUILD} />}</main>
+          <main className={`content content--${tab}`}>
+            <Suspense fallback={<p className="muted">{'…'}</p>}>
+              <Screen tab={tabs.includes(tab) ? tab : 'today'} />
+            </Suspense>
+          </main>
           <SignedInUpdatePrompt />
-          <TabBar tab={tab} onChange={setTab} />
+          <TabBar tabs={tabs} tab={tab} onChange={setTab} />
         </div>
       </SessionContext.Provider>
     </I18nProvider>
   );
 }
 
-function TabBar({ tab, onChange }: { tab: Tab; onChange: (tab: Tab) => void }) {
+function Screen({ tab }: { tab: Tab }) {
+  switch (tab) {
+    case 'today': return <TodayScreen />;
+    case 'briefings': return <ComposeScreen />;
+    case 'insights': return <InsightsScreen />;
+    case 'account': return <AccountScreen appVersion={APP_BUILD} />;
+  }
+}
+
+const TAB_LABEL = {
+  today: 'app.tab.today',
+  briefings: 'app.tab.briefings',
+  insights: 'app.tab.insights',
+  account: 'app.tab.account',
+} as const satisfies Record<Tab, string>;
+
+function TabBar({ tabs, tab, onChange }: { tabs: Tab[]; tab: Tab; onChange: (tab: Tab) => void }) {
   const t = useT();
   return (
     <nav className="tabbar" aria-label={t('app.nav')}>
-      <button type="button" aria-current={tab === 'today' ? 'page' : undefined} onClick={() => onChange('today')}>{t('app.tab.today')}</button>
-      <button type="button" aria-current={tab === 'account' ? 'page' : undefined} onClick={() => onChange('account')}>{t('app.tab.account')}</button>
+      {tabs.map((name) => (
+        <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => onChange(name)}>
+          {t(TAB_LABEL[name])}
+        </button>
+      ))}
     </nav>
   );
 }

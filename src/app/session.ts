@@ -6,6 +6,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { FrontlineDb } from '../data/db';
 import { saveMemberLocale, type MemberLocale, type SaveLocaleOutcome } from '../data/member-locale';
+import { supabaseOnlineApi, type OnlineApi } from '../data/online-api';
 import { SyncEngine } from '../data/sync/engine';
 import { supabaseSyncApi } from '../data/sync/supabase-api';
 import { AUTH_STORAGE_KEY, supabase } from './supabase-client';
@@ -13,6 +14,8 @@ import { AUTH_STORAGE_KEY, supabase } from './supabase-client';
 export interface Services {
   client: SupabaseClient;
   engine: SyncEngine;
+  /** Reports, reach and other calls that need the network. */
+  api: OnlineApi;
   /** Saves the member's UI language on the server, then syncs so the phone sees it confirmed. */
   saveLocale(locale: MemberLocale): Promise<SaveLocaleOutcome>;
   /** Ends the auth session on this device; local data and unsent items stay for next time. */
@@ -56,6 +59,7 @@ export function startServices(userId: string, db: FrontlineDb): Services {
   return {
     client,
     engine,
+    api: supabaseOnlineApi(client),
     async saveLocale(locale) {
       const outcome = await saveMemberLocale(client, locale);
       if (outcome.ok) void engine.requestSync();

@@ -7,6 +7,8 @@
 export const en = {
   'app.nav': 'Main',
   'app.tab.today': 'Today',
+  'app.tab.briefings': 'Briefings',
+  'app.tab.insights': 'Reports',
   'app.tab.account': 'Account',
 
   'signin.tagline': 'Your shift briefings, values and training, even with no signal.',

@@ -4,6 +4,8 @@ import type { Catalog } from './messages';
 export const es = {
   'app.nav': 'Principal',
   'app.tab.today': 'Hoy',
+  'app.tab.briefings': 'Comunicados',
+  'app.tab.insights': 'Informes',
   'app.tab.account': 'Cuenta',
 
   'signin.tagline': 'Tus comunicados de turno, valores y formación, incluso sin cobertura.',
