@@ -106,4 +106,8 @@ export const en = {
   'update.reloading': 'Reloading…',
   'update.sendAndReload': 'Send and reload',
   'update.reload': 'Reload',
+
+  // Briefings tab: compose, edit, retract, reach (src/features/compose).
+
+  // Reports tab: compliance dashboard and audit export (src/features/insights).
 } as const;

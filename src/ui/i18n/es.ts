@@ -103,4 +103,8 @@ export const es = {
   'update.reloading': 'Recargando…',
   'update.sendAndReload': 'Enviar y recargar',
   'update.reload': 'Recargar',
+
+  // Briefings tab: compose, edit, retract, reach (src/features/compose).
+
+  // Reports tab: compliance dashboard and audit export (src/features/insights).
 } as const satisfies Catalog;
