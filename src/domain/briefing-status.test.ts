@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ackState, acksByBriefing, isLive, todayOrder, type BriefingLike } from './briefing-status';
+import { ackState, acksByBriefing, isLive, supersededAckVersion, type BriefingLike } from './briefing-status';
 
 const now = new Date('2026-11-22T12:00:00Z');
 function briefing(over: Partial<BriefingLike> = {}): BriefingLike {
@@ -45,30 +45,26 @@ describe('ackState', () => {
   });
 });
 
-describe('todayOrder', () => {
-  const arb = fc.array(fc.record({
-    id: fc.uuid(), version: fc.constant(1), content_hash: fc.constant('h'),
-    priority: fc.constantFrom('normal', 'important', 'critical'),
-    requires_ack: fc.boolean(),
-    ack_due_at: fc.option(fc.integer({ min: 0, max: 86_400_000 }).map((ms) => new Date(Date.parse('2026-11-22T00:00:00Z') + ms).toISOString()), { nil: null }),
-    publish_at: fc.integer({ min: 0, max: 43_200_000 }).map((ms) => new Date(Date.parse('2026-11-22T00:00:00Z') + ms).toISOString()),
-    expires_at: fc.constant(null),
-  }), { maxLength: 30 });
+describe('supersededAckVersion', () => {
+  const current = briefing({ version: 3, content_hash: 'h3' });
 
-  it('puts every open must-acknowledge item before every other item', () => {
-    fc.assert(fc.property(arb, (items) => {
-      const sorted = [...items].sort(todayOrder((b) => ackState(b, [], now)));
-      const open = sorted.map((b) => b.requires_ack);
-      const firstClosed = open.indexOf(false);
-      return firstClosed === -1 || open.slice(firstClosed).every((o) => !o);
-    }));
+  it('names the newest earlier version the person acknowledged', () => {
+    const acks = [
+      { briefing_id: 'b1', version: 1, content_hash: 'h1' },
+      { briefing_id: 'b1', version: 2, content_hash: 'h2' },
+      { briefing_id: 'other', version: 2, content_hash: 'x' },
+    ];
+    expect(supersededAckVersion(current, acks)).toBe(2);
   });
 
-  it('is a total order: sorting twice gives the same result whatever the input order', () => {
-    fc.assert(fc.property(arb, (items) => {
-      const once = [...items].sort(todayOrder((b) => ackState(b, [], now)));
-      const again = [...items].reverse().sort(todayOrder((b) => ackState(b, [], now)));
-      expect(again.map((b) => b.id)).toEqual(once.map((b) => b.id));
-    }));
+  it('ignores refused acks, acks of other briefings and of the current version', () => {
+    expect(supersededAckVersion(current, [])).toBeNull();
+    expect(supersededAckVersion(current, [{ briefing_id: 'b1', version: 2, content_hash: 'h2', local_state: 'rejected' }])).toBeNull();
+    expect(supersededAckVersion(current, [{ briefing_id: 'b1', version: 3, content_hash: 'h3' }])).toBeNull();
+    expect(supersededAckVersion(current, [{ briefing_id: 'other', version: 1, content_hash: 'h1' }])).toBeNull();
+  });
+
+  it('counts an ack still waiting to send: the person did read that version', () => {
+    expect(supersededAckVersion(current, [{ briefing_id: 'b1', version: 1, content_hash: 'h1', local_state: 'pending' }])).toBe(1);
   });
 });

@@ -62,22 +62,16 @@ export function dueTime(briefing: Pick<BriefingLike, 'ack_due_at'>): number {
   return briefing.ack_due_at ? Date.parse(briefing.ack_due_at) : Number.POSITIVE_INFINITY;
 }
 
-/** Must-acknowledge items still open first (soonest due first), then by priority, then newest. */
-export function todayOrder(stateOf: (briefing: BriefingLike) => AckState) {
-  return (a: BriefingLike, b: BriefingLike): number => {
-    const openA = isOpen(stateOf(a));
-    const openB = isOpen(stateOf(b));
-    if (openA !== openB) return openA ? -1 : 1;
-    if (openA && openB) {
-      const dueA = dueTime(a);
-      const dueB = dueTime(b);
-      if (dueA !== dueB) return dueA - dueB;
-    }
-    if (a.priority !== b.priority) return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority];
-    return Date.parse(b.publish_at) - Date.parse(a.publish_at) || a.id.localeCompare(b.id);
-  };
-}
-
-function isOpen(state: AckState): boolean {
-  return state === 'needed' || state === 'overdue' || state === 'rejected';
+/**
+ * The version the person acknowledged before the text changed, when the
+ * version on screen still needs their acknowledgement: the screen then asks
+ * again and shows what changed since.
+ */
+export function supersededAckVersion(briefing: BriefingLike, acks: readonly AckLike[]): number | null {
+  let latest: number | null = null;
+  for (const ack of acks) {
+    if (ack.briefing_id !== briefing.id || ack.local_state === 'rejected' || ack.version >= briefing.version) continue;
+    if (latest === null || ack.version > latest) latest = ack.version;
+  }
+  return latest;
 }

@@ -20,11 +20,16 @@ export function reachOf(audience: Audience, groups: readonly ReachGroup[]): { to
   const byStore = new Map<string, number>();
   let total = 0;
   for (const group of groups) {
-    if (!inList(audience.store_ids, group.store_id) || !inList(audience.department_ids, group.department_id) || !inList(audience.roles, group.role)) continue;
+    if (!includesMember(audience, group)) continue;
     total += group.members;
     if (group.store_id) byStore.set(group.store_id, (byStore.get(group.store_id) ?? 0) + group.members);
   }
   return { total, byStore };
+}
+
+/** The same audience match as the server's private.audience_includes. */
+export function includesMember(audience: Audience, member: { store_id: string | null; department_id: string | null; role: string }): boolean {
+  return inList(audience.store_ids, member.store_id) && inList(audience.department_ids, member.department_id) && inList(audience.roles, member.role);
 }
 
 function inList(list: readonly string[], value: string | null): boolean {

@@ -62,11 +62,11 @@ describe('briefing body markdown', () => {
     expect(await card.locator('[onerror], [onclick], [onload], [style]').count()).toBe(0);
 
     // The subset renders as elements.
-    await card.getByRole('heading', { level: 3, name: 'Fire drill at 11', exact: true }).waitFor();
-    await card.getByRole('heading', { level: 4, name: 'Where to meet', exact: true }).waitFor();
+    await card.getByRole('heading', { level: 4, name: 'Fire drill at 11', exact: true }).waitFor();
+    await card.getByRole('heading', { level: 5, name: 'Where to meet', exact: true }).waitFor();
     expect(await card.locator('ul > li').allInnerTexts()).toEqual(['Car park by the loading bay', 'Bring your badge']);
     expect(await card.locator('ol > li').allInnerTexts()).toEqual(['Close the tills', 'Walk out calmly']);
-    expect(await card.locator('strong').allInnerTexts()).toEqual(['Car park']);
+    expect(await card.locator('.body strong').allInnerTexts()).toEqual(['Car park']);
     expect(await card.locator('em').allInnerTexts()).toEqual(['loading bay']);
 
     // One link, the safe one, opening apart from the app; the javascript: one is not a link.

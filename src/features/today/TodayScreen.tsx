@@ -1,18 +1,32 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { acknowledgeBriefing } from '../../data/commands';
 import type { CommandResult } from '../../data/commands';
-import type { LocalBriefing } from '../../data/db';
+import type { LocalAck, LocalBriefing } from '../../data/db';
+import type { MemberProfile } from '../../data/supabase/types';
 import { allAcks, allBriefings } from '../../data/queries';
-import { ackState, acksByBriefing, isLive, todayOrder, type AckState } from '../../domain/briefing-status';
+import { acksByBriefing, supersededAckVersion } from '../../domain/briefing-status';
+import { includesMember } from '../../domain/reach';
+import { matchesSearch, planToday, type PlannedBriefing } from '../../domain/today-plan';
 import { useT } from '../../ui/i18n/I18nProvider';
-import type { Translate } from '../../ui/i18n/messages';
+import type { PlainKey, Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
+import { useMinuteClock } from '../../ui/use-minute-clock';
 import { BriefingCard } from './BriefingCard';
 import { TODAY_PAGE_SIZE } from './page-size';
 
 const PAGE = TODAY_PAGE_SIZE;
+const SECTIONS = ['pinned', 'today', 'news', 'earlier'] as const;
+type SectionName = (typeof SECTIONS)[number] | 'results';
+const SECTION_TITLE: Record<SectionName, PlainKey> = {
+  pinned: 'today.section.pinned',
+  today: 'today.section.today',
+  news: 'today.section.news',
+  earlier: 'today.section.earlier',
+  results: 'today.section.results',
+};
 
+type Item = PlannedBriefing<LocalBriefing>;
 type CommandFailure = Extract<CommandResult, { ok: false }>;
 
 function failureText(t: Translate, failure: CommandFailure): string {
@@ -21,26 +35,47 @@ function failureText(t: Translate, failure: CommandFailure): string {
   return failure.message;
 }
 
-/** Today's briefings from the phone's copy; acknowledging works with no network. */
+/** Briefings a member wrote reach their phone even outside the audience; Today shows only their own audience's. */
+function isForMe(briefing: LocalBriefing, me: MemberProfile | null): boolean {
+  if (briefing.local_state === 'pending') return false;
+  if (!me || briefing.author_id !== me.member_id) return true;
+  return includesMember(briefing, { store_id: me.store?.id ?? null, department_id: me.department?.id ?? null, role: me.role });
+}
+
+/**
+ * Today, from the phone's copy, in the store's time zone: what needs the
+ * person first, then today's shift, news and everything earlier; searchable
+ * and acknowledgeable with no network.
+ */
 export function TodayScreen() {
-  const { db, commands } = useSession();
+  const { db, commands, me } = useSession();
   const t = useT();
   // Deferred: while a sync rewrites hundreds of rows, rendering yields to it instead of blocking it.
   const briefings = useDeferredValue(useLiveQuery(() => allBriefings(db), [db]));
   const acks = useDeferredValue(useLiveQuery(() => allAcks(db), [db]));
   const [error, setError] = useState<CommandFailure | null>(null);
   const [shown, setShown] = useState(PAGE);
+  const [query, setQuery] = useState('');
+  const search = useDeferredValue(query.trim());
+  const searchId = useId();
 
-  const ordered = useMemo(() => {
+  // Re-planned each minute too, so "overdue" and "today" follow the clock on a phone left open.
+  const now = useMinuteClock();
+  const timeZone = me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const plan = useMemo(() => {
     if (!briefings) return null;
-    const now = new Date();
-    const byBriefing = acksByBriefing(acks ?? []);
-    const states = new Map<string, AckState>();
-    const live = briefings.filter((b) => isLive(b, now) && b.local_state !== 'pending');
-    for (const b of live) states.set(b.id, ackState(b, byBriefing.get(b.id) ?? [], now));
-    live.sort(todayOrder((b) => states.get(b.id)!));
-    return live.map((briefing) => ({ briefing, state: states.get(briefing.id)! }));
-  }, [briefings, acks]);
+    return planToday(briefings.filter((b) => isForMe(b, me)), acks ?? [], now, timeZone);
+  }, [briefings, acks, me, now, timeZone]);
+  const myAcks = useMemo(() => acksByBriefing<LocalAck>(acks ?? []), [acks]);
+
+  const sections = useMemo(() => {
+    if (!plan) return [];
+    if (search) {
+      const found = SECTIONS.flatMap((name) => plan[name]).filter((item) => matchesSearch(item.briefing, search));
+      return [{ name: 'results' as const, items: found }];
+    }
+    return SECTIONS.map((name) => ({ name, items: plan[name] })).filter((section) => section.items.length > 0);
+  }, [plan, search]);
 
   const acknowledge = useCallback((briefing: LocalBriefing) => {
     void acknowledgeBriefing(commands, briefing).then((result) => setError(result.ok ? null : result));
@@ -48,31 +83,77 @@ export function TodayScreen() {
 
   // The heading is there in every state, so the screen always says where you are.
   const heading = <h1 id="today-heading">{t('today.title')}</h1>;
-  if (!ordered || ordered.length === 0) {
+  const total = plan ? SECTIONS.reduce((sum, name) => sum + plan[name].length, 0) : 0;
+  if (!plan || total === 0) {
     return (
       <section aria-labelledby="today-heading">
         {heading}
-        {ordered ? <p className="empty">{t('today.empty')}</p> : <p className="muted">{t('today.loading')}</p>}
+        {plan ? <p className="empty">{t('today.empty')}</p> : <p className="muted">{t('today.loading')}</p>}
       </section>
     );
   }
 
+  let budget = shown;
+  const visible = sections.map((section) => {
+    const items = section.items.slice(0, Math.max(0, budget));
+    budget -= items.length;
+    return { ...section, items };
+  });
+  const hidden = sections.reduce((sum, s) => sum + s.items.length, 0) - visible.reduce((sum, s) => sum + s.items.length, 0);
+
   return (
     <section aria-labelledby="today-heading">
       {heading}
+      {plan.counter.required > 0 ? (
+        <p className="today-counter" data-testid="today-counter">
+          {t('today.counter', { acknowledged: plan.counter.acknowledged, required: plan.counter.required })}
+        </p>
+      ) : null}
+      <div className="today-search" role="search">
+        <label htmlFor={searchId}>{t('today.search')}</label>
+        <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      </div>
       {error ? <p role="alert" className="error">{failureText(t, error)}</p> : null}
+      {search ? (
+        <p role="status" className="muted">
+          {sections[0]!.items.length > 0 ? t('today.search.found', { count: sections[0]!.items.length }) : t('today.search.none', { query: search })}
+        </p>
+      ) : null}
+      {visible.filter((section) => section.items.length > 0).map((section) => (
+        <BriefingSection key={section.name} title={t(SECTION_TITLE[section.name])} name={section.name} items={section.items} acks={myAcks} onAcknowledge={acknowledge} />
+      ))}
+      {hidden > 0 ? (
+        <button type="button" className="show-more" onClick={() => setShown((n) => n + PAGE)}>
+          {t('today.showMore', { count: hidden })}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function BriefingSection({ title, name, items, acks, onAcknowledge }: {
+  title: string;
+  name: SectionName;
+  items: Item[];
+  acks: Map<string, LocalAck[]>;
+  onAcknowledge(briefing: LocalBriefing): void;
+}) {
+  const headingId = `today-${name}`;
+  return (
+    <section className={`today-section today-section--${name}`} aria-labelledby={headingId} data-section={name}>
+      <h2 id={headingId}>{title}</h2>
       <ul className="briefing-list">
-        {ordered.slice(0, shown).map(({ briefing, state }) => (
+        {items.map(({ briefing, state }) => (
           <li key={briefing.id}>
-            <BriefingCard briefing={briefing} state={state} onAcknowledge={acknowledge} />
+            <BriefingCard
+              briefing={briefing}
+              state={state}
+              ackedVersion={supersededAckVersion(briefing, acks.get(briefing.id) ?? [])}
+              onAcknowledge={onAcknowledge}
+            />
           </li>
         ))}
       </ul>
-      {ordered.length > shown ? (
-        <button type="button" className="show-more" onClick={() => setShown((n) => n + PAGE)}>
-          {t('today.showMore', { count: ordered.length - shown })}
-        </button>
-      ) : null}
     </section>
   );
 }

@@ -19,7 +19,7 @@ export class TodayPage {
 
   /** The card of the briefing with exactly this title. */
   briefing(title: string): Locator {
-    return this.page.getByTestId('briefing').filter({ has: this.page.getByRole('heading', { level: 2, name: title, exact: true }) });
+    return this.page.getByTestId('briefing').filter({ has: this.page.getByRole('heading', { level: 3, name: title, exact: true }) });
   }
 
   async waitForBriefing(title: string, timeout = 15_000): Promise<void> {
@@ -42,5 +42,43 @@ export class TodayPage {
   async ackLabel(title: string): Promise<string> {
     const label = this.briefing(title).locator('.ack-state');
     return (await label.count()) === 0 ? '' : (await label.innerText()).trim();
+  }
+
+  /** Which group the card is in: pinned, today, news, earlier or results. */
+  async sectionOf(title: string): Promise<string | null> {
+    return this.page.locator('[data-section]').filter({ has: this.briefing(title) }).getAttribute('data-section');
+  }
+
+  /** The "N of M acknowledged today" line as numbers. */
+  async counter(): Promise<{ acknowledged: number; required: number }> {
+    const text = await this.page.getByTestId('today-counter').innerText();
+    const [acknowledged, required] = (text.match(/\d+/g) ?? []).map(Number);
+    if (acknowledged === undefined || required === undefined) throw new Error(`no counter in "${text}"`);
+    return { acknowledged, required };
+  }
+
+  async search(query: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: this.text.search }).fill(query);
+  }
+
+  /** Titles of the cards on screen, in order. */
+  async titles(): Promise<string[]> {
+    return this.page.getByTestId('briefing').getByRole('heading', { level: 3 }).allInnerTexts();
+  }
+
+  /** The card's "what changed" lines: text taken out and put in. */
+  async changes(title: string): Promise<{ removed: string[]; added: string[] }> {
+    const card = this.briefing(title);
+    const strip = (texts: string[]) => texts.map((t) => t.replace(/^(Removed|Added|Quitado|Añadido):\s*/, '').trim());
+    return {
+      removed: strip(await card.locator('.what-changed del').allInnerTexts()),
+      added: strip(await card.locator('.what-changed ins').allInnerTexts()),
+    };
+  }
+
+  /** The note that the text changed since the person acknowledged it, or '' when there is none. */
+  async askedAgainNote(title: string): Promise<string> {
+    const note = this.briefing(title).getByRole('note');
+    return (await note.count()) === 0 ? '' : (await note.innerText()).trim();
   }
 }

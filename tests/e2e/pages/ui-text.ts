@@ -19,6 +19,7 @@ export const UI_TEXT = {
     noBriefings: 'No briefings yet',
     acknowledge: 'Read and understood',
     language: 'Language / Idioma',
+    search: 'Search briefings',
   },
   es: {
     nav: 'Principal',
@@ -33,5 +34,6 @@ export const UI_TEXT = {
     noBriefings: 'Todavía no hay comunicados',
     acknowledge: 'Leído y entendido',
     language: 'Idioma / Language',
+    search: 'Buscar comunicados',
   },
 } as const satisfies Record<UiLocale, Record<string, string>>;

@@ -77,6 +77,11 @@ export class DemoDb {
     return ids;
   }
 
+  /** Changes a briefing's text as its author would; the server makes it a new version. */
+  async editBody(briefingId: string, body: string): Promise<void> {
+    await this.pool.query('update public.briefings set body = $2 where id = $1', [briefingId, body]);
+  }
+
   /** Every acknowledgement this member has for these briefings, as stored. */
   async acks(memberId: string, briefingIds: readonly string[]): Promise<AckRow[]> {
     const { rows } = await this.pool.query<AckRow>(

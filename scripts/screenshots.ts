@@ -1,0 +1,89 @@
+/**
+ * `npm run screenshots`: every screen as the demo people see it, on a 390x844
+ * phone (and the reports at 1280 wide), written to screenshots/ for looking at
+ * by eye before a change lands. Runs on its own throwaway stack and build, so it
+ * works beside `npm start`; the demo seed is the content.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { startStack } from '../supabase/local/stack';
+import { buildAndServeApp } from '../tests/e2e/support/app-server';
+import { newPhone } from '../tests/e2e/support/browser';
+import { SignInPage } from '../tests/e2e/pages/signin-page';
+import { PROJECT_ROOT } from './stack-config';
+
+interface Shot {
+  name: string;
+  email: string;
+  /** The tab button to open after signing in (its English label). */
+  tab: string;
+  width?: number;
+  /** Runs before the shot: open a dialog, fill a form, go offline. */
+  prepare?(page: Page, sql: pg.Pool): Promise<void>;
+}
+
+const SHOTS: Shot[] = [
+  { name: 'today-alex', email: 'alex@demo.test', tab: 'Today' },
+  {
+    name: 'today-alex-changed',
+    email: 'alex@demo.test',
+    tab: 'Today',
+    async prepare(page, sql) {
+      const card = page.getByTestId('briefing').first();
+      const title = await card.getByRole('heading', { level: 3 }).innerText();
+      await card.getByRole('button', { name: 'Read and understood' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=sync-status]')?.getAttribute('data-waiting') === '0');
+      await sql.query(`update public.briefings set body = body || E'\\n\\nUpdated: meet at the front door, not the stockroom.' where title = $1`, [title]);
+      await page.reload();
+      await page.getByRole('note').first().waitFor({ timeout: 15_000 });
+    },
+  },
+  {
+    name: 'today-alex-search',
+    email: 'alex@demo.test',
+    tab: 'Today',
+    async prepare(page) {
+      await page.getByRole('searchbox').fill('lifting');
+      await page.getByRole('status').first().waitFor();
+    },
+  },
+  { name: 'account-alex', email: 'alex@demo.test', tab: 'Account' },
+];
+
+const outDir = join(PROJECT_ROOT, 'screenshots');
+const only = process.argv.slice(2);
+const workDir = await mkdtemp(join(tmpdir(), 'frontline-shots-'));
+const stack = await startStack({ dataDir: join(workDir, 'pg'), persistent: false, apiPort: 0, dbPort: 0 });
+const sql = new pg.Pool({ connectionString: stack.databaseUrl, max: 1 });
+try {
+  const app = await buildAndServeApp({ apiUrl: stack.apiUrl, anonKey: stack.anonKey, keepStdoutClean: true });
+  await mkdir(outDir, { recursive: true });
+  try {
+    for (const shot of SHOTS.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)))) {
+      const phone = await newPhone(shot.width ? { viewport: { width: shot.width, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 } : {});
+      try {
+        const signIn = new SignInPage(phone.page);
+        await signIn.open(app.appUrl);
+        await signIn.signIn(shot.email);
+        await phone.page.waitForFunction(() => document.querySelector('[data-testid=sync-status]')?.getAttribute('data-phase') === 'idle', null, { timeout: 20_000 });
+        await phone.page.getByRole('navigation').getByRole('button', { name: shot.tab, exact: true }).click();
+        await shot.prepare?.(phone.page, sql);
+        await phone.page.waitForTimeout(300);
+        const file = join(outDir, `${shot.name}.png`);
+        await phone.page.screenshot({ path: file, fullPage: true });
+        console.log(`screenshots: ${file}`);
+      } finally {
+        await phone.close();
+      }
+    }
+  } finally {
+    await app.close();
+  }
+} finally {
+  await sql.end();
+  await stack.stop();
+  await rm(workDir, { recursive: true, force: true });
+}

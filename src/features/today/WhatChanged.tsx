@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import type { LocalBriefing } from '../../data/db';
+import { diffLines } from '../../domain/text-diff';
+import { useT } from '../../ui/i18n/I18nProvider';
+
+type Previous = NonNullable<LocalBriefing['previous']>;
+
+/**
+ * "What changed" between the version on screen and the one before, as the
+ * lines taken out and the lines put in. Open at once when the person had
+ * acknowledged the old text, so they see why they are asked again.
+ */
+export function WhatChanged({ briefing, previous, open }: { briefing: LocalBriefing; previous: Previous; open: boolean }) {
+  const t = useT();
+  const lines = useMemo(() => diffLines(previous.body, briefing.body), [previous.body, briefing.body]);
+  // A blank line put in or taken out changes nothing a reader would notice.
+  const changes = lines.filter((line) => line.kind !== 'same' && line.text.trim() !== '');
+  return (
+    <details className="what-changed" open={open}>
+      <summary>{t('briefing.changed.summary', { version: briefing.version })}</summary>
+      {previous.title !== briefing.title ? <p className="what-changed__title">{t('briefing.changed.titleWas', { title: previous.title })}</p> : null}
+      {changes.length > 0 ? (
+        <ul className="what-changed__lines">
+          {changes.map((line, i) =>
+            line.kind === 'removed' ? (
+              <li key={i} className="what-changed__removed"><del><span className="visually-hidden">{t('briefing.changed.removed')} </span>{line.text}</del></li>
+            ) : (
+              <li key={i} className="what-changed__added"><ins><span className="visually-hidden">{t('briefing.changed.added')} </span>{line.text}</ins></li>
+            ),
+          )}
+        </ul>
+      ) : null}
+    </details>
+  );
+}

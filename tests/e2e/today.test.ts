@@ -1,0 +1,83 @@
+/**
+ * The Today screen in a real browser: what needs the person is pinned apart
+ * from the rest, the "N of M acknowledged today" counter follows their taps,
+ * search works with no network, and a briefing whose text changed after they
+ * acknowledged it asks again and shows what changed.
+ */
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { SignInPage } from './pages/signin-page';
+import { TodayPage } from './pages/today-page';
+import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
+import { phonePerTest } from './support/phone-per-test';
+import { waitForServiceWorker } from './support/service-worker';
+
+const { appUrl } = inject('e2e');
+const db = new DemoDb();
+
+describe('Today', () => {
+  const phone = phonePerTest();
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('pins what needs acknowledging, counts acknowledgements and searches offline', async () => {
+    const mustRead = uniqueTitle('Today: freezer alarm drill');
+    const forInfo = uniqueTitle('Today: new window display');
+    await db.createBriefings([{ title: mustRead, requiresAck: true }, { title: forInfo, requiresAck: false, body: 'Autumn colours, café corner.' }]);
+    const { context, page } = phone();
+    const today = new TodayPage(page);
+    await new SignInPage(page).open(appUrl);
+    await new SignInPage(page).signIn(DEMO.alex);
+    await waitForServiceWorker(page);
+    await today.waitForBriefing(mustRead);
+    await today.waitForBriefing(forInfo);
+    await today.status.waitForPhase('idle');
+
+    expect(await today.sectionOf(mustRead)).toBe('pinned');
+    expect(await today.sectionOf(forInfo)).toBe('today');
+    const before = await today.counter();
+    expect(before.required).toBeGreaterThan(before.acknowledged);
+
+    await context.setOffline(true);
+    await today.acknowledge(mustRead);
+    expect(await today.counter()).toEqual({ acknowledged: before.acknowledged + 1, required: before.required });
+    // Acknowledged, it leaves the pinned group for today's.
+    expect(await today.sectionOf(mustRead)).toBe('today');
+
+    // Accents and case are folded: "CAFE" finds "café" in the body.
+    await today.search(`CAFE ${forInfo.split(' ').at(-1)}`);
+    await expect.poll(() => today.titles()).toEqual([forInfo]);
+    expect(await today.sectionOf(forInfo)).toBe('results');
+    await today.search('no-such-briefing-anywhere');
+    await expect.poll(() => today.titles()).toEqual([]);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'No briefing matches' }).count()).toBe(1);
+    await today.search('');
+    await expect.poll(async () => (await today.titles()).includes(mustRead)).toBe(true);
+  });
+
+  it('asks again when the text changes after an acknowledgement, and shows what changed', async () => {
+    const title = uniqueTitle('Today: closing checklist');
+    const [id] = await db.createBriefings([{ title, body: 'Count the tills.\nLock the back door.' }]);
+    const { page } = phone();
+    const today = new TodayPage(page);
+    await new SignInPage(page).open(appUrl);
+    await new SignInPage(page).signIn(DEMO.alex);
+    await today.waitForBriefing(title);
+    await today.acknowledge(title);
+    await today.status.waitForWaiting(0);
+    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged');
+    expect(await today.askedAgainNote(title)).toBe('');
+
+    await db.editBody(id!, 'Count the tills.\nLock the back door and set the alarm.');
+    await page.reload();
+    await expect.poll(() => today.ackLabel(title), { timeout: 15_000 }).toBe('Please acknowledge');
+    expect(await today.askedAgainNote(title)).toContain('since you acknowledged version 1');
+    expect(await today.changes(title)).toEqual({ removed: ['Lock the back door.'], added: ['Lock the back door and set the alarm.'] });
+
+    await today.acknowledge(title);
+    await today.status.waitForWaiting(0);
+    const acks = await db.acks(SEED.alexMember, [id!]);
+    expect(acks.map((a) => a.version).sort()).toEqual([1, 2]);
+    expect(new Set(acks.map((a) => a.content_hash)).size).toBe(2);
+  });
+});
