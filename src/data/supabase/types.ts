@@ -352,6 +352,10 @@ export const AuditExportRow = z.object({
 });
 export type AuditExportRow = z.infer<typeof AuditExportRow>;
 
+// Values, kudos and learning calls (#5): schemas.
+
+// Voice calls: feedback and pulses (#5): schemas.
+
 /** PostgREST's error body; `details` carries our stable machine code when there is one. */
 export const ApiError = z.object({
   code: z.string(),
@@ -372,6 +376,8 @@ export const RPC = {
   /** As JSON this buffers every row; the app fetches it as streamed CSV instead (see AUDIT_EXPORT_COLUMNS). */
   audit_export: { result: z.array(AuditExportRow) },
   audit_export_count: { result: z.number() },
+  // Values, kudos and learning (#5).
+  // Voice (#5).
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
@@ -386,6 +392,8 @@ export interface RpcArgs {
   /** ISO times; [p_from, p_to), null or absent = open. Errors: 42501 forbidden (anyone but HR/admin). */
   audit_export: { p_from?: string | null; p_to?: string | null };
   audit_export_count: { p_from?: string | null; p_to?: string | null };
+  // Values, kudos and learning (#5).
+  // Voice (#5).
 }
 export type RpcName = keyof typeof RPC;
 export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
