@@ -78,4 +78,32 @@ describe('commands', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.acks.count()).toBe(0);
   });
+
+  it('retracting a briefing the server refused to publish drops it here and queues nothing', async () => {
+    const id = crypto.randomUUID();
+    await saveBriefing(ctx, { action: 'publish', briefing_id: id, title: 'Truck at 9', body: 'Clear bay 2', store_ids: [] });
+    await db.outbox.toCollection().modify({ state: 'rejected', rejection: { code: 'forbidden_audience', message: 'no' } });
+    await db.briefings.update(id, { local_state: 'rejected' });
+
+    expect((await saveBriefing(ctx, { action: 'retract', briefing_id: id })).ok).toBe(true);
+    expect(await db.briefings.get(id)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('retracting a briefing whose publish may still be on its way queues a retract behind it', async () => {
+    const id = crypto.randomUUID();
+    await saveBriefing(ctx, { action: 'publish', briefing_id: id, title: 'Truck at 9', body: 'Clear bay 2', store_ids: [] });
+    expect((await saveBriefing(ctx, { action: 'retract', briefing_id: id })).ok).toBe(true);
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => (e.payload as { action: string }).action)).toEqual(['publish', 'retract']);
+  });
+
+  it('dismissing a refused publish also drops the briefing the server never had', async () => {
+    const id = crypto.randomUUID();
+    await saveBriefing(ctx, { action: 'publish', briefing_id: id, title: 'Truck at 9', body: 'Clear bay 2', store_ids: [] });
+    const [entry] = await db.outbox.toArray();
+    await db.outbox.toCollection().modify({ state: 'rejected', rejection: { code: 'forbidden_audience', message: 'no' } });
+    await db.briefings.update(id, { local_state: 'rejected' });
+    await dismissRejected(ctx, entry!.id);
+    expect(await db.briefings.get(id)).toBeUndefined();
+  });
 });

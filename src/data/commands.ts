@@ -110,6 +110,7 @@ export async function saveBriefing(ctx: CommandContext, payload: MutationPayload
     if (p.title.length > 200) return invalid('The title can be at most 200 characters.');
     if (p.body.length > 20000) return invalid('The text can be at most 20,000 characters.');
   }
+  if (p.action === 'retract' && (await discardNeverPublished(ctx, p.briefing_id))) return { ok: true, id: p.briefing_id };
   const entry = outboxEntry(ctx, 'briefing', p);
   return commit(ctx, entry, async () => {
     const existing = await ctx.db.briefings.get(p.briefing_id);
@@ -148,12 +149,39 @@ export async function saveBriefing(ctx: CommandContext, payload: MutationPayload
   });
 }
 
-/** Drops a rejected outbox entry the person has read about (and its local row). */
+/**
+ * Retracting a briefing the server refused to publish (so no phone has it)
+ * only drops this phone's copy and its refused entries: a retract would be
+ * refused too. Anything still waiting to send is left alone, since it may be
+ * on its way to the server right now; then a retract is queued behind it.
+ */
+async function discardNeverPublished(ctx: CommandContext, briefingId: string): Promise<boolean> {
+  try {
+    return await ctx.db.transaction('rw', [ctx.db.outbox, ctx.db.briefings], async () => {
+      const local = await ctx.db.briefings.get(briefingId);
+      if (local?.local_state !== 'rejected' || local.version > 0) return false;
+      const entries = (await ctx.db.outbox.toArray()).filter((e) => e.type === 'briefing' && (e.payload as MutationPayloads['briefing']).briefing_id === briefingId);
+      if (entries.some((e) => e.state !== 'rejected')) return false;
+      await ctx.db.outbox.bulkDelete(entries.map((e) => e.seq!));
+      await ctx.db.briefings.delete(briefingId);
+      return true;
+    });
+  } catch (error) {
+    if (storageFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Drops a rejected outbox entry the person has read about (and its local row, if the server never had it). */
 export async function dismissRejected(ctx: CommandContext, entryId: string): Promise<void> {
-  await ctx.db.transaction('rw', [ctx.db.outbox, ctx.db.acks], async () => {
+  await ctx.db.transaction('rw', [ctx.db.outbox, ctx.db.acks, ctx.db.briefings], async () => {
     const entry = await ctx.db.outbox.where('id').equals(entryId).first();
     if (entry?.state !== 'rejected') return;
     await ctx.db.outbox.where('id').equals(entryId).delete();
     if (entry.type === 'ack') await ctx.db.acks.delete(entryId);
+    if (entry.type === 'briefing') {
+      const local = await ctx.db.briefings.get((entry.payload as MutationPayloads['briefing']).briefing_id);
+      if (local?.local_state === 'rejected' && local.version === 0) await ctx.db.briefings.delete(local.id);
+    }
   });
 }

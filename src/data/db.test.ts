@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { databaseName, openDatabase, readMeta, SCHEMA_VERSIONS } from './db';
 import { V1_ROWS, V1_STORES } from './schema-fixtures/v1';
+import { V2_ROWS, V2_STORES } from './schema-fixtures/v2';
 
 describe('local database versions', () => {
   it('version 1 is still declared exactly as it shipped', () => {
@@ -26,6 +27,44 @@ describe('local database versions', () => {
     expect((await db.briefings.get(V1_ROWS.briefings[0].id))?.title).toBe('Morning huddle');
     expect(await db.outbox.where('state').equals('waiting').count()).toBe(1);
     expect(await db.acks.where('briefing_id').equals(V1_ROWS.briefings[0].id).count()).toBe(1);
+    expect((await readMeta(db)).cursor).toBe(42);
+    db.close();
+    await db.delete();
+  });
+
+  it('version 2 adds only the compose directory to version 1', () => {
+    expect(SCHEMA_VERSIONS[1]).toEqual({ version: 2, stores: { composeDirectory: 'key' } });
+    expect({ ...SCHEMA_VERSIONS[0]!.stores, ...SCHEMA_VERSIONS[1]!.stores }).toEqual(V2_STORES);
+  });
+
+  it('upgrades a version 1 database with an empty compose directory', async () => {
+    const userId = crypto.randomUUID();
+    const old = new Dexie(databaseName(userId));
+    old.version(1).stores(V1_STORES);
+    await old.open();
+    await old.table('briefings').bulkAdd(V1_ROWS.briefings.map((r) => ({ ...r })));
+    old.close();
+
+    const db = openDatabase(userId);
+    expect(await db.composeDirectory.count()).toBe(0);
+    expect(await db.briefings.count()).toBe(1);
+    db.close();
+    await db.delete();
+  });
+
+  it('opens a database written by version 2, keeping its cached compose directory', async () => {
+    const userId = crypto.randomUUID();
+    const old = new Dexie(databaseName(userId));
+    old.version(2).stores(V2_STORES);
+    await old.open();
+    await old.table('composeDirectory').bulkAdd(V2_ROWS.composeDirectory.map((r) => structuredClone(r)));
+    await old.table('meta').bulkAdd(V1_ROWS.meta.map((r) => ({ ...r })));
+    old.close();
+
+    const db = openDatabase(userId);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version);
+    expect(await db.composeDirectory.get('directory')).toEqual(V2_ROWS.composeDirectory[0]);
     expect((await readMeta(db)).cursor).toBe(42);
     db.close();
     await db.delete();

@@ -6,7 +6,7 @@
  * a database written by each earlier version.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Ack, Briefing, Lesson, MemberProfile, MutationPayloads, MutationType, Pulse, ValueCard } from './supabase/types';
+import type { Ack, Briefing, ComposeDirectory, Lesson, MemberProfile, MutationPayloads, MutationType, Pulse, ValueCard } from './supabase/types';
 
 /** Local-only marks on synced rows: what the phone did that the server has not confirmed yet. */
 export type LocalState = 'pending' | 'rejected';
@@ -35,6 +35,13 @@ export interface SyncMeta {
   first_sync: { done: number; total: number | null } | null;
 }
 
+/** The last compose_directory answer (one row), so reach can be counted offline. */
+export interface CachedComposeDirectory {
+  key: 'directory';
+  directory: ComposeDirectory;
+  fetched_at: string;
+}
+
 export type FrontlineDb = Dexie & {
   briefings: EntityTable<LocalBriefing, 'id'>;
   valueCards: EntityTable<ValueCard, 'id'>;
@@ -43,6 +50,7 @@ export type FrontlineDb = Dexie & {
   acks: EntityTable<LocalAck, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<SyncMeta, 'key'>;
+  composeDirectory: EntityTable<CachedComposeDirectory, 'key'>;
 };
 
 export const CONTENT_TABLES = ['briefings', 'valueCards', 'lessons', 'pulses', 'acks'] as const;
@@ -60,6 +68,11 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       outbox: '++seq, &id, state',
       meta: 'key',
     },
+  },
+  {
+    // Managers and HR: the compose directory, for counting a briefing's reach offline.
+    version: 2,
+    stores: { composeDirectory: 'key' },
   },
 ];
 

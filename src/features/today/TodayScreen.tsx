@@ -12,7 +12,7 @@ import { useT } from '../../ui/i18n/I18nProvider';
 import type { PlainKey, Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
-import { BriefingCard } from './BriefingCard';
+import { BriefingCard } from '../../ui/briefing/BriefingCard';
 import { TODAY_PAGE_SIZE } from './page-size';
 
 const PAGE = TODAY_PAGE_SIZE;

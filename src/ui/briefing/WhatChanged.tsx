@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { LocalBriefing } from '../../data/db';
 import { diffLines } from '../../domain/text-diff';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { useT } from '../i18n/I18nProvider';
 
 type Previous = NonNullable<LocalBriefing['previous']>;
 

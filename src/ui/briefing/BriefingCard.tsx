@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import type { LocalBriefing } from '../../data/db';
 import type { AckState } from '../../domain/briefing-status';
-import { useI18n } from '../../ui/i18n/I18nProvider';
-import type { PlainKey } from '../../ui/i18n/messages';
-import { Markdown } from '../../ui/Markdown';
+import { useI18n } from '../i18n/I18nProvider';
+import type { PlainKey } from '../i18n/messages';
+import { Markdown } from '../Markdown';
+import { shiftText } from './shift-text';
 import { WhatChanged } from './WhatChanged';
 
 const STATE_LABEL: Record<AckState, PlainKey | null> = {
@@ -26,16 +27,18 @@ export interface BriefingCardProps {
   state: AckState;
   /** The version this person acknowledged before the text changed, if any. */
   ackedVersion: number | null;
-  onAcknowledge(briefing: LocalBriefing): void;
+  /** Absent in a preview: the button shows, as staff will see it, but does nothing. */
+  onAcknowledge?(briefing: LocalBriefing): void;
 }
 
-/** One briefing; memoised so a sync that changes other rows does not re-render it. */
+/** One briefing as staff see it (Today, and the compose preview); memoised so a sync that changes other rows does not re-render it. */
 export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedVersion, onAcknowledge }: BriefingCardProps) {
   const { t, date } = useI18n();
   const label = STATE_LABEL[state];
   const priority = PRIORITY_LABEL[briefing.priority];
   const open = state === 'needed' || state === 'overdue';
   const askedAgain = open && ackedVersion !== null;
+  const shift = shiftText(date, briefing.shift_date, briefing.shift_start, briefing.shift_end);
   return (
     <article className={`briefing briefing--${briefing.priority}${state === 'overdue' ? ' briefing--overdue' : ''}`} aria-labelledby={`b-${briefing.id}`} data-testid="briefing">
       <h3 id={`b-${briefing.id}`}>{briefing.title}</h3>
@@ -43,7 +46,7 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
         {briefing.author_name ?? t('briefing.headOffice')} · {date(briefing.publish_at)}
         {priority ? <> · <strong className={`priority priority--${briefing.priority}`}>{t(priority)}</strong></> : null}
       </p>
-      {briefing.shift_date ? <p className="meta">{t('briefing.shift', { when: shiftText(briefing, date) })}</p> : null}
+      {shift ? <p className="meta">{t('briefing.shift', { when: shift })}</p> : null}
       {briefing.requires_ack && briefing.ack_due_at && (open || state === 'rejected') ? (
         <p className={`due${state === 'overdue' ? ' due--overdue' : ''}`}>{t('briefing.due', { when: date(briefing.ack_due_at) })}</p>
       ) : null}
@@ -52,18 +55,10 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
       <Markdown className="body" source={briefing.body} headingLevel={4} />
       {label ? <p className={`ack-state ack-state--${state}`}>{t(label)}</p> : null}
       {open ? (
-        <button type="button" className="primary" onClick={() => onAcknowledge(briefing)}>
+        <button type="button" className="primary" disabled={!onAcknowledge} onClick={() => onAcknowledge?.(briefing)}>
           {t('briefing.acknowledge')}
         </button>
       ) : null}
     </article>
   );
 });
-
-function shiftText(briefing: LocalBriefing, date: (value: string, style: 'date') => string): string {
-  const day = date(`${briefing.shift_date}T12:00:00`, 'date');
-  const start = briefing.shift_start?.slice(0, 5);
-  const end = briefing.shift_end?.slice(0, 5);
-  if (start && end) return `${day}, ${start}–${end}`;
-  return start ? `${day}, ${start}` : day;
-}

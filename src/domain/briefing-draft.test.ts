@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  draftFrom, draftProblems, editBaseVersion, emptyDraft, fromLocalInput, payloadFields, saveAction, toLocalInput,
+  type BriefingDraft, type DraftRules,
+} from './briefing-draft';
+
+const DOWNTOWN = 'store-downtown';
+const RIVERSIDE = 'store-riverside';
+const NOW = new Date(2026, 10, 22, 10, 0);
+
+const managerRules: DraftRules = {
+  now: NOW,
+  limits: { briefingTitle: 20, briefingBody: 100 },
+  role: 'manager',
+  managedStoreIds: [DOWNTOWN],
+};
+
+function draft(changes: Partial<BriefingDraft> = {}): BriefingDraft {
+  return { ...emptyDraft('manager', [DOWNTOWN]), title: 'Truck at 9', body: 'Clear bay 2', ...changes };
+}
+
+const codes = (d: BriefingDraft, rules: DraftRules = managerRules) => draftProblems(d, rules).map((p) => p.code);
+
+describe('emptyDraft', () => {
+  it('starts HR on a policy for everyone and a one-store manager on a shift briefing for their store', () => {
+    expect(emptyDraft('hr', [DOWNTOWN, RIVERSIDE])).toMatchObject({ kind: 'policy', storeIds: [] });
+    expect(emptyDraft('manager', [DOWNTOWN])).toMatchObject({ kind: 'shift', storeIds: [DOWNTOWN] });
+    expect(emptyDraft('manager', [DOWNTOWN, RIVERSIDE]).storeIds).toEqual([]);
+  });
+});
+
+describe('draftProblems', () => {
+  it('accepts a complete draft', () => {
+    expect(codes(draft())).toEqual([]);
+  });
+
+  it('needs a title and a text, within the limits it is given', () => {
+    expect(codes(draft({ title: '   ', body: '' }))).toEqual(['title_required', 'body_required']);
+    const tooLong = draftProblems(draft({ title: 'x'.repeat(21), body: 'y'.repeat(101) }), managerRules);
+    expect(tooLong).toEqual([
+      { field: 'title', code: 'title_too_long', max: 20 },
+      { field: 'body', code: 'body_too_long', max: 100 },
+    ]);
+    expect(codes(draft({ title: ` ${'x'.repeat(20)} ` }))).toEqual([]);
+  });
+
+  it('keeps a manager to the stores they manage, and needs at least one', () => {
+    expect(codes(draft({ storeIds: [] }))).toEqual(['store_required']);
+    expect(codes(draft({ storeIds: [DOWNTOWN, RIVERSIDE] }))).toEqual(['store_not_managed']);
+    expect(codes(draft({ storeIds: [] }), { ...managerRules, role: 'hr' })).toEqual([]);
+    expect(codes(draft({ storeIds: [RIVERSIDE] }), { ...managerRules, role: 'hr' })).toEqual([]);
+  });
+
+  it('needs the shift to end after it starts, on a date', () => {
+    expect(codes(draft({ shiftDate: '2026-11-23', shiftStart: '09:00', shiftEnd: '17:00' }))).toEqual([]);
+    expect(codes(draft({ shiftDate: '2026-11-23', shiftStart: '17:00', shiftEnd: '09:00' }))).toEqual(['shift_end_before_start']);
+    expect(codes(draft({ shiftDate: '2026-11-23', shiftStart: '09:00', shiftEnd: '09:00' }))).toEqual(['shift_end_before_start']);
+    expect(codes(draft({ shiftStart: '09:00' }))).toEqual(['shift_time_needs_date']);
+  });
+
+  it('needs a due time in the future, read in the phone\'s time zone', () => {
+    expect(codes(draft({ requiresAck: true, ackDue: '2026-11-22T10:01' }))).toEqual([]);
+    expect(codes(draft({ requiresAck: true, ackDue: '2026-11-22T10:00' }))).toEqual(['due_in_past']);
+    expect(codes(draft({ requiresAck: true, ackDue: '2026-02-31T10:00' }))).toEqual(['due_invalid']);
+    expect(codes(draft({ requiresAck: true, ackDue: '' }))).toEqual([]);
+    // A due time left over from an unticked box is not sent, so it is not checked.
+    expect(codes(draft({ requiresAck: false, ackDue: '2020-01-01T00:00' }))).toEqual([]);
+  });
+});
+
+describe('payloadFields', () => {
+  it('sends trimmed text, every audience list, and the due time as an instant', () => {
+    const fields = payloadFields('b1', draft({
+      title: '  Truck at 9 ', requiresAck: true, ackDue: '2026-11-23T08:30', shiftDate: '2026-11-23', shiftStart: '09:00',
+    }));
+    expect(fields).toMatchObject({
+      briefing_id: 'b1', title: 'Truck at 9', store_ids: [DOWNTOWN], department_ids: [], roles: [],
+      shift_date: '2026-11-23', shift_start: '09:00', shift_end: null, requires_ack: true,
+      ack_due_at: new Date(2026, 10, 23, 8, 30).toISOString(),
+    });
+  });
+
+  it('drops the due time when acknowledgement is not required (the server refuses one without it)', () => {
+    expect(payloadFields('b1', draft({ requiresAck: false, ackDue: '2026-11-23T08:30' })).ack_due_at).toBeNull();
+  });
+
+  it('round-trips through the form when editing', () => {
+    const fields = payloadFields('b1', draft({
+      kind: 'news', priority: 'critical', departmentIds: ['d1'], roles: ['staff'], requiresAck: true, ackDue: '2026-11-23T08:30',
+      shiftDate: '2026-11-23', shiftStart: '09:00', shiftEnd: '17:30',
+    }));
+    const back = draftFrom({ ...fields, shift_start: '09:00:00', shift_end: '17:30:00' });
+    expect(payloadFields('b1', back)).toEqual(fields);
+  });
+});
+
+describe('editBaseVersion', () => {
+  it('bases an edit on the confirmed version only', () => {
+    expect(editBaseVersion({ version: 3 })).toBe(3);
+    expect(editBaseVersion({ version: 0, local_state: 'pending' })).toBeUndefined();
+    expect(editBaseVersion({ version: 3, local_state: 'pending' })).toBeUndefined();
+  });
+});
+
+describe('saveAction', () => {
+  it('publishes again only what the server never accepted', () => {
+    expect(saveAction({ version: 0, local_state: 'rejected' })).toBe('publish');
+    expect(saveAction({ version: 0, local_state: 'pending' })).toBe('edit');
+    expect(saveAction({ version: 2, local_state: 'rejected' })).toBe('edit');
+    expect(saveAction({ version: 2 })).toBe('edit');
+  });
+});
+
+describe('datetime-local text', () => {
+  it('reads back the wall-clock time it writes', () => {
+    fc.assert(fc.property(fc.date({ min: new Date(2000, 0, 1), max: new Date(2099, 11, 31), noInvalidDate: true }), (date) => {
+      const text = toLocalInput(date);
+      const read = fromLocalInput(text);
+      return read !== null && toLocalInput(read) === text && Math.abs(read.getTime() - date.getTime()) < 60_000 + 3_600_000;
+    }));
+  });
+
+  it('accepts seconds and refuses what is not a date-time', () => {
+    expect(fromLocalInput('2026-11-22T15:30:00')).toEqual(new Date(2026, 10, 22, 15, 30));
+    expect(fromLocalInput('tomorrow')).toBeNull();
+    expect(fromLocalInput('')).toBeNull();
+  });
+});

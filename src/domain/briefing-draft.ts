@@ -1,0 +1,196 @@
+/**
+ * A briefing as the compose form holds it, the rules it must pass before it
+ * is queued, and the payload it becomes. Date-times are the phone's
+ * datetime-local text ("2026-11-22T15:30", the phone's own time zone: the
+ * manager is on the floor), turned into instants only here.
+ */
+export type BriefingKind = 'shift' | 'news' | 'policy';
+export type BriefingPriority = 'normal' | 'important' | 'critical';
+export type MemberRole = 'staff' | 'manager' | 'hr' | 'admin';
+
+export interface BriefingDraft {
+  kind: BriefingKind;
+  title: string;
+  body: string;
+  priority: BriefingPriority;
+  storeIds: string[];
+  departmentIds: string[];
+  roles: MemberRole[];
+  /** "2026-11-22", or '' for none. */
+  shiftDate: string;
+  /** "09:00", or '' for none. */
+  shiftStart: string;
+  shiftEnd: string;
+  requiresAck: boolean;
+  /** datetime-local text in the phone's time zone, or '' for no due time. */
+  ackDue: string;
+}
+
+/** The saved briefing fields a draft is prefilled from when editing. */
+export interface BriefingFields {
+  kind: BriefingKind;
+  title: string;
+  body: string;
+  priority: BriefingPriority;
+  store_ids: readonly string[];
+  department_ids: readonly string[];
+  roles: readonly MemberRole[];
+  shift_date: string | null;
+  shift_start: string | null;
+  shift_end: string | null;
+  requires_ack: boolean;
+  ack_due_at: string | null;
+}
+
+export type DraftField = 'title' | 'body' | 'stores' | 'shift' | 'ackDue';
+
+export type DraftProblemCode =
+  | 'title_required' | 'title_too_long' | 'body_required' | 'body_too_long'
+  | 'store_required' | 'store_not_managed'
+  | 'shift_time_needs_date' | 'shift_end_before_start'
+  | 'due_invalid' | 'due_in_past';
+
+export interface DraftProblem {
+  field: DraftField;
+  code: DraftProblemCode;
+  /** The limit for *_too_long codes. */
+  max?: number;
+}
+
+export interface DraftRules {
+  now: Date;
+  limits: { briefingTitle: number; briefingBody: number };
+  /** Managers must pick at least one store, and only from these; HR and admin may pick any (or none: everyone). */
+  role: MemberRole;
+  managedStoreIds: readonly string[];
+}
+
+/** HR mostly sends policies; managers mostly send shift briefings. */
+export function emptyDraft(role: MemberRole, managedStoreIds: readonly string[]): BriefingDraft {
+  return {
+    kind: role === 'manager' ? 'shift' : 'policy',
+    title: '',
+    body: '',
+    priority: 'normal',
+    // A manager of one store means that store; with several, they choose.
+    storeIds: role === 'manager' && managedStoreIds.length === 1 ? [...managedStoreIds] : [],
+    departmentIds: [],
+    roles: [],
+    shiftDate: '',
+    shiftStart: '',
+    shiftEnd: '',
+    requiresAck: false,
+    ackDue: '',
+  };
+}
+
+export function draftFrom(briefing: BriefingFields): BriefingDraft {
+  return {
+    kind: briefing.kind,
+    title: briefing.title,
+    body: briefing.body,
+    priority: briefing.priority,
+    storeIds: [...briefing.store_ids],
+    departmentIds: [...briefing.department_ids],
+    roles: [...briefing.roles],
+    shiftDate: briefing.shift_date ?? '',
+    // Postgres sends times as "09:00:00"; time inputs take "09:00".
+    shiftStart: briefing.shift_start?.slice(0, 5) ?? '',
+    shiftEnd: briefing.shift_end?.slice(0, 5) ?? '',
+    requiresAck: briefing.requires_ack,
+    ackDue: briefing.ack_due_at ? toLocalInput(new Date(briefing.ack_due_at)) : '',
+  };
+}
+
+/** Every problem with the draft, in form order; empty when it may be queued. */
+export function draftProblems(draft: BriefingDraft, rules: DraftRules): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  const title = draft.title.trim();
+  if (title.length === 0) problems.push({ field: 'title', code: 'title_required' });
+  else if (title.length > rules.limits.briefingTitle) problems.push({ field: 'title', code: 'title_too_long', max: rules.limits.briefingTitle });
+  if (draft.body.trim().length === 0) problems.push({ field: 'body', code: 'body_required' });
+  else if (draft.body.length > rules.limits.briefingBody) problems.push({ field: 'body', code: 'body_too_long', max: rules.limits.briefingBody });
+  if (rules.role === 'manager') {
+    if (draft.storeIds.length === 0) problems.push({ field: 'stores', code: 'store_required' });
+    else if (draft.storeIds.some((id) => !rules.managedStoreIds.includes(id))) problems.push({ field: 'stores', code: 'store_not_managed' });
+  }
+  if ((draft.shiftStart || draft.shiftEnd) && !draft.shiftDate) problems.push({ field: 'shift', code: 'shift_time_needs_date' });
+  else if (draft.shiftStart && draft.shiftEnd && draft.shiftEnd <= draft.shiftStart) problems.push({ field: 'shift', code: 'shift_end_before_start' });
+  if (draft.requiresAck && draft.ackDue) {
+    const due = fromLocalInput(draft.ackDue);
+    if (!due) problems.push({ field: 'ackDue', code: 'due_invalid' });
+    else if (due.getTime() <= rules.now.getTime()) problems.push({ field: 'ackDue', code: 'due_in_past' });
+  }
+  return problems;
+}
+
+export interface BriefingPayloadFields {
+  briefing_id: string;
+  title: string;
+  body: string;
+  kind: BriefingKind;
+  priority: BriefingPriority;
+  store_ids: string[];
+  department_ids: string[];
+  roles: MemberRole[];
+  shift_date: string | null;
+  shift_start: string | null;
+  shift_end: string | null;
+  requires_ack: boolean;
+  ack_due_at: string | null;
+}
+
+/** What publish and edit send: every field, since an edit replaces the whole briefing. */
+export function payloadFields(briefingId: string, draft: BriefingDraft): BriefingPayloadFields {
+  const due = draft.requiresAck && draft.ackDue ? fromLocalInput(draft.ackDue) : null;
+  return {
+    briefing_id: briefingId,
+    title: draft.title.trim(),
+    body: draft.body,
+    kind: draft.kind,
+    priority: draft.priority,
+    store_ids: [...draft.storeIds],
+    department_ids: [...draft.departmentIds],
+    roles: [...draft.roles],
+    shift_date: draft.shiftDate || null,
+    shift_start: draft.shiftDate && draft.shiftStart ? draft.shiftStart : null,
+    shift_end: draft.shiftDate && draft.shiftEnd ? draft.shiftEnd : null,
+    requires_ack: draft.requiresAck,
+    ack_due_at: due ? due.toISOString() : null,
+  };
+}
+
+/**
+ * The version an edit is based on, so the server refuses it when someone else
+ * changed the briefing meanwhile. A copy not yet confirmed (never sent, or an
+ * edit still waiting) is this phone's own newer text: no check then, or the
+ * person's second edit would conflict with their first.
+ */
+export function editBaseVersion(briefing: { version: number; local_state?: string }): number | undefined {
+  return briefing.local_state === undefined && briefing.version > 0 ? briefing.version : undefined;
+}
+
+/** A Date as datetime-local text in the runtime's (the phone's) time zone. */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** datetime-local text read in the phone's time zone; null when it is not a date-time. */
+export function fromLocalInput(text: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(text);
+  if (!match) return null;
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0] = match.slice(1).map(Number);
+  const date = new Date(year, month - 1, day, hour, minute);
+  // new Date rolls 2026-02-31 over into March: that is not what was typed.
+  return date.getMonth() === month - 1 && date.getDate() === day ? date : null;
+}
+
+/**
+ * How a save of an existing briefing goes out: a briefing whose first publish
+ * the server refused never existed there, so it is published again (same id);
+ * anything else is an edit.
+ */
+export function saveAction(briefing: { version: number; local_state?: string }): 'publish' | 'edit' {
+  return briefing.local_state === 'rejected' && briefing.version === 0 ? 'publish' : 'edit';
+}

@@ -1,0 +1,20 @@
+import type { DraftProblem, DraftProblemCode } from '../../domain/briefing-draft';
+import type { Translate } from '../../ui/i18n/messages';
+
+const PLAIN = {
+  title_required: 'compose.problem.titleRequired',
+  body_required: 'compose.problem.bodyRequired',
+  store_required: 'compose.problem.storeRequired',
+  store_not_managed: 'compose.problem.storeNotManaged',
+  shift_time_needs_date: 'compose.problem.shiftNeedsDate',
+  shift_end_before_start: 'compose.problem.shiftEndBeforeStart',
+  due_invalid: 'compose.problem.dueInvalid',
+  due_in_past: 'compose.problem.dueInPast',
+} as const satisfies Record<Exclude<DraftProblemCode, 'title_too_long' | 'body_too_long'>, string>;
+
+/** A draft problem in the person's language. */
+export function problemText(t: Translate, problem: DraftProblem): string {
+  if (problem.code === 'title_too_long') return t('compose.problem.titleTooLong', { max: problem.max ?? 0 });
+  if (problem.code === 'body_too_long') return t('compose.problem.bodyTooLong', { max: problem.max ?? 0 });
+  return t(PLAIN[problem.code]);
+}
