@@ -4,12 +4,13 @@
  * (start, back online, page visible, after each write, a timer).
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { FrontlineDb } from '../data/db';
+import { readMeta, type FrontlineDb } from '../data/db';
 import { saveMemberLocale, type MemberLocale, type SaveLocaleOutcome } from '../data/member-locale';
 import { supabaseOnlineApi, type OnlineApi } from '../data/online-api';
+import { refreshSideData } from '../data/side-data';
 import { SyncEngine } from '../data/sync/engine';
 import { supabaseSyncApi } from '../data/sync/supabase-api';
-import { AUTH_STORAGE_KEY, supabase } from './supabase-client';
+import { API_ADDRESS, AUTH_STORAGE_KEY, supabase } from './supabase-client';
 
 export interface Services {
   client: SupabaseClient;
@@ -24,6 +25,7 @@ export interface Services {
 }
 
 const SYNC_EVERY_MS = 60_000;
+const SIDE_DATA_EVERY_MS = 30_000;
 
 /** Outbox entries per sync_push (server limit 500). A build can lower it, e.g. to measure what batching buys. */
 function syncBatchSize(): number {
@@ -41,7 +43,18 @@ export function startServices(userId: string, db: FrontlineDb): Services {
     isOnline: () => navigator.onLine,
     batchSize: syncBatchSize(),
   });
+  const api = supabaseOnlineApi(client, API_ADDRESS);
   const sync = () => void engine.requestSync();
+  // After a sync that ended well, at most every SIDE_DATA_EVERY_MS: the copies only need to be recent.
+  let phase = engine.getStatus().phase;
+  let sideDataAt = 0;
+  const unsubscribe = engine.subscribe((status) => {
+    const finished = phase === 'syncing' && status.phase === 'idle';
+    phase = status.phase;
+    if (!finished || Date.now() - sideDataAt < SIDE_DATA_EVERY_MS) return;
+    sideDataAt = Date.now();
+    void readMeta(db).then((meta) => (meta.me ? refreshSideData(db, api, meta.me, () => new Date()) : undefined));
+  });
   const onVisible = () => {
     if (document.visibilityState === 'visible') sync();
   };
@@ -59,7 +72,7 @@ export function startServices(userId: string, db: FrontlineDb): Services {
   return {
     client,
     engine,
-    api: supabaseOnlineApi(client),
+    api,
     async saveLocale(locale) {
       const outcome = await saveMemberLocale(client, locale);
       if (outcome.ok) void engine.requestSync();
@@ -79,6 +92,7 @@ export function startServices(userId: string, db: FrontlineDb): Services {
       document.removeEventListener('visibilitychange', onVisible);
       window.clearInterval(timer);
       auth.subscription.unsubscribe();
+      unsubscribe();
       engine.dispose();
     },
   };

@@ -6,11 +6,16 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 
 export const AUTH_STORAGE_KEY = 'frontline-auth';
+/** The API the build points at (VITE_SUPABASE_URL / VITE_SUPABASE_ANON_KEY, local defaults otherwise). */
+export const API_ADDRESS = {
+  url: import.meta.env.VITE_SUPABASE_URL ?? 'http://127.0.0.1:54321',
+  anonKey: import.meta.env.VITE_SUPABASE_ANON_KEY ?? '',
+} as const;
 
 let client: SupabaseClient | null = null;
 
 export function supabase(): SupabaseClient {
-  client ??= createClient(import.meta.env.VITE_SUPABASE_URL ?? 'http://127.0.0.1:54321', import.meta.env.VITE_SUPABASE_ANON_KEY ?? '', {
+  client ??= createClient(API_ADDRESS.url, API_ADDRESS.anonKey, {
     auth: { persistSession: true, autoRefreshToken: true, storageKey: AUTH_STORAGE_KEY, detectSessionInUrl: false },
   });
   return client;

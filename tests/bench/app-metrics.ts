@@ -10,6 +10,7 @@ import type { Pool } from 'pg';
 import { APP_SIZE, createAppBenchOrg, type AppBenchOrg } from './app-fixtures';
 import { measureOfflineColdStart } from './cold-start';
 import { measureInitialJs } from './initial-js';
+import { measureInsightsChart } from './lazy-chunk';
 import { metric, progress, type Metric, type MetricGroup } from './measure';
 import { measureDrain, measureFirstPull, measureOneByOne } from './sync-metrics';
 
@@ -39,6 +40,7 @@ export const appMetrics: MetricGroup = {
       const metrics: Metric[] = [];
       const initial = await measureInitialJs(app.outDir);
       metrics.push(initial.metric);
+      metrics.push(await measureInsightsChart(app.outDir, initial.files));
       metrics.push(await measureOfflineColdStart(app.appUrl, await org.addMember('coldStart'), APP_SIZE.coldStart, initial.files));
       metrics.push(await measureFirstPull(app.appUrl, await org.addMember('firstPull')));
       const drain = await measureDrain(app.appUrl, org, pool);

@@ -1,4 +1,89 @@
-/** HR and managers: compliance dashboard and the audit export. */
+/**
+ * Reports for managers, HR and admins: the compliance dashboard (the server
+ * scopes it: managers see their stores, HR the organisation) and, for HR and
+ * admins, the audit CSV export. Online only: every figure comes from the
+ * server when asked, nothing is cached on the device.
+ */
+import { useState } from 'react';
+import { REPORT_PERIODS, type ReportPeriod } from '../../domain/compliance';
+import type { ComplianceReport } from '../../data/supabase/types';
+import { useI18n } from '../../ui/i18n/I18nProvider';
+import { useSession } from '../../ui/session-context';
+import { AuditExport } from './AuditExport';
+import { ComplianceChart } from './ComplianceChart';
+import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './ComplianceTables';
+import { formatDay } from './format';
+import { useComplianceReport, type ReportFailure } from './use-compliance-report';
+import './insights.css';
+
 export function InsightsScreen() {
-  return <section><h1>Reports</h1></section>;
+  const { api, me } = useSession();
+  const { t } = useI18n();
+  const [days, setDays] = useState<ReportPeriod>(30);
+  const { report, loading, failure, retry } = useComplianceReport(api, days);
+  // HR and admins see the organisation and may export; managers see their stores (the server enforces both).
+  const headOffice = me?.role === 'hr' || me?.role === 'admin';
+  // A report for another period stays up only while the new one loads, never beside an error.
+  const shown = report && (!failure || report.days === days) ? report : null;
+
+  return (
+    <section className="insights" aria-labelledby="insights-heading">
+      <h1 id="insights-heading">{t('insights.title')}</h1>
+      <fieldset className="choice insights__period">
+        <legend>{t('insights.period')}</legend>
+        <div className="choice__options">
+          {REPORT_PERIODS.map((period) => (
+            <label key={period} className="choice__option">
+              <input type="radio" name="report-period" value={period} checked={days === period} onChange={() => setDays(period)} />
+              {t('insights.period.days', { count: period })}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {failure ? <ReportProblem failure={failure} onRetry={retry} /> : null}
+      {!shown && loading && !failure ? <p className="muted" role="status">{t('insights.loading')}</p> : null}
+      {shown ? <Dashboard report={shown} busy={loading} organisationWide={headOffice} /> : null}
+      {headOffice ? <AuditExport api={api} /> : null}
+    </section>
+  );
+}
+
+function ReportProblem({ failure, onRetry }: { failure: ReportFailure; onRetry: () => void }) {
+  const { t } = useI18n();
+  const text =
+    failure.kind === 'offline' ? t('insights.offline')
+    : failure.kind === 'forbidden' ? t('insights.forbidden')
+    : t('insights.failed', { detail: failure.detail });
+  return (
+    <div className="warning insights__problem" role="alert">
+      <p>{text}</p>
+      {failure.kind === 'forbidden' ? null : <button type="button" onClick={onRetry}>{t('insights.retry')}</button>}
+    </div>
+  );
+}
+
+function Dashboard({ report, busy, organisationWide }: { report: ComplianceReport; busy: boolean; organisationWide: boolean }) {
+  const { t, locale } = useI18n();
+  // The server decides the scope; this only names it. A manager's stores are the ones the report has rows for.
+  const scope = organisationWide
+    ? t('insights.scope.organisation')
+    : t('insights.scope.stores', { stores: new Intl.ListFormat(locale).format(report.by_store.map((s) => s.name)) });
+  return (
+    <div className="dashboard" aria-busy={busy}>
+      <h2 className="dashboard__heading">{t('insights.compliance')}</h2>
+      <p className="muted dashboard__scope">
+        <span data-testid="report-scope">{scope}</span>
+        <br />
+        {t('insights.range', { from: formatDay(locale, report.first_day, true), to: formatDay(locale, report.last_day, true) })}
+      </p>
+      <KpiTiles report={report} />
+      <div className="dashboard__grid">
+        <ComplianceChart report={report} />
+        <ByStoreTable stores={report.by_store} />
+        <ByBriefingTable briefings={report.by_briefing} />
+        <OverduePeopleTable people={report.overdue_people} overdue={report.overdue} />
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cachedComposeDirectory } from './compose-directory';
+import { openDatabase, type FrontlineDb } from './db';
+import type { OnlineApi } from './online-api';
+import { refreshSideData } from './side-data';
+import type { ComposeDirectory, MemberProfile } from './supabase/types';
+
+const DIRECTORY: ComposeDirectory = { stores: [], departments: [], roles: ['staff'], reach: [] };
+
+function member(role: MemberProfile['role']): MemberProfile {
+  return {
+    member_id: crypto.randomUUID(), user_id: crypto.randomUUID(), display_name: 'A', email: 'a@x', role, locale: 'en',
+    organization: { id: crypto.randomUUID(), name: 'O' }, store: null, department: null, managed_store_ids: [], answered_pulse_ids: [],
+  };
+}
+
+function recordingApi(fail: boolean): OnlineApi & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    call: (async (name: string) => {
+      calls.push(name);
+      return fail ? { ok: false, error: { kind: 'network', message: 'offline' } } : { ok: true, data: DIRECTORY };
+    }) as OnlineApi['call'],
+    csv: () => Promise.reject(new Error('side data never streams CSV')),
+  };
+}
+
+let db: FrontlineDb;
+beforeEach(() => {
+  db = openDatabase(crypto.randomUUID());
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('refreshSideData', () => {
+  it('fetches what applies to the role: the compose directory for a manager, not for staff', async () => {
+    const forStaff = recordingApi(false);
+    await refreshSideData(db, forStaff, member('staff'), () => new Date());
+    expect(forStaff.calls).not.toContain('compose_directory');
+
+    const forManager = recordingApi(false);
+    await refreshSideData(db, forManager, member('manager'), () => new Date('2026-11-22T10:00:00Z'));
+    expect(forManager.calls).toContain('compose_directory');
+    expect(await cachedComposeDirectory(db)).toMatchObject({ directory: DIRECTORY, fetched_at: '2026-11-22T10:00:00.000Z' });
+  });
+
+  it('a failed refresh resolves and keeps the copy the phone has', async () => {
+    await refreshSideData(db, recordingApi(false), member('hr'), () => new Date('2026-11-22T10:00:00Z'));
+    await expect(refreshSideData(db, recordingApi(true), member('hr'), () => new Date('2026-11-22T11:00:00Z'))).resolves.toBeUndefined();
+    expect((await cachedComposeDirectory(db))?.fetched_at).toBe('2026-11-22T10:00:00.000Z');
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * Data a screen needs offline that sync_pull does not carry (the compose
+ * directory, and more per feature): fetched through the online API after a
+ * sync succeeds, kept in IndexedDB, so the phone has a recent copy even for a
+ * screen nobody opened while online. A failed refresh keeps the copy it has.
+ */
+import type { FrontlineDb } from './db';
+import { refreshComposeDirectory } from './compose-directory';
+import type { OnlineApi } from './online-api';
+import type { MemberProfile } from './supabase/types';
+
+export interface SideData {
+  name: string;
+  /** Only for whom the call is allowed (the server refuses the rest anyway). */
+  appliesTo(me: MemberProfile): boolean;
+  refresh(db: FrontlineDb, api: OnlineApi, now: () => Date): Promise<unknown>;
+}
+
+const MANAGES = new Set<MemberProfile['role']>(['manager', 'hr', 'admin']);
+
+export const SIDE_DATA: readonly SideData[] = [
+  { name: 'compose_directory', appliesTo: (me) => MANAGES.has(me.role), refresh: refreshComposeDirectory },
+];
+
+/** Refreshes every copy that applies to this person, side by side; failures are left for the next sync. */
+export async function refreshSideData(db: FrontlineDb, api: OnlineApi, me: MemberProfile, now: () => Date): Promise<void> {
+  await Promise.all(SIDE_DATA.filter((data) => data.appliesTo(me)).map((data) => data.refresh(db, api, now).catch(() => undefined)));
+}

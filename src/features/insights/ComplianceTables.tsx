@@ -1,0 +1,156 @@
+import type { ReactNode } from 'react';
+import { ackRate } from '../../domain/compliance';
+import type { ComplianceReport } from '../../data/supabase/types';
+import { useI18n } from '../../ui/i18n/I18nProvider';
+import type { I18n } from '../../ui/i18n/i18n';
+import { formatPercent } from './format';
+
+function rateText({ t, locale }: I18n, acked: number, total: number): string {
+  const rate = ackRate({ acked, total });
+  return rate === null ? t('insights.noRate') : formatPercent(locale, rate);
+}
+
+/**
+ * A captioned table that scrolls sideways on its own if it must, reachable by
+ * keyboard. Columns marked col-wide appear from 40rem; below that the same
+ * fact rides in a note-phone line of a neighbouring cell, so phones get two
+ * readable columns instead of four squeezed ones.
+ */
+function ScrollTable({ id, caption, children }: { id: string; caption: string; children: ReactNode }) {
+  return (
+    <div className="panel table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <table>
+        <caption id={id} className="panel__title">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+/** "81.2%" over "13 of 16": the rate first, the counts it comes from under it. */
+function AckedCell({ acked, total, children }: { acked: number; total: number; children?: ReactNode }) {
+  const i18n = useI18n();
+  return (
+    <td className="num">
+      {rateText(i18n, acked, total)}
+      <span className="cell-note">{i18n.t('insights.kpi.ackedOfTotal', { acked, total })}</span>
+      {children}
+    </td>
+  );
+}
+
+export function KpiTiles({ report }: { report: ComplianceReport }) {
+  const i18n = useI18n();
+  const { t, number } = i18n;
+  return (
+    <dl className="kpis">
+      <div className="kpi kpi--rate">
+        <dt>{t('insights.kpi.rate')}</dt>
+        <dd className="kpi__value" data-testid="kpi-rate">{rateText(i18n, report.acked, report.total)}</dd>
+        <dd className="kpi__hint" data-testid="kpi-acked">{t('insights.kpi.ackedOfTotal', { acked: report.acked, total: report.total })}</dd>
+      </div>
+      <div className={`kpi${report.overdue > 0 ? ' kpi--bad' : ''}`}>
+        <dt>{t('insights.kpi.overdue')}</dt>
+        <dd className="kpi__value" data-testid="kpi-overdue">{number(report.overdue)}</dd>
+        <dd className="kpi__hint">{t('insights.kpi.overdueHint')}</dd>
+      </div>
+      <div className="kpi">
+        <dt>{t('insights.kpi.briefings')}</dt>
+        <dd className="kpi__value">{number(report.by_briefing.length)}</dd>
+        <dd className="kpi__hint">{t('insights.kpi.briefingsHint')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function ByStoreTable({ stores }: { stores: ComplianceReport['by_store'] }) {
+  const { t } = useI18n();
+  return (
+    <ScrollTable id="by-store" caption={t('insights.byStore')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('insights.col.store')}</th>
+          <th scope="col" className="num">{t('insights.col.acked')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stores.map((store) => (
+          <tr key={store.store_id} data-testid="store-row">
+            <th scope="row">{store.name}</th>
+            <AckedCell acked={store.acked} total={store.total} />
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  );
+}
+
+export function ByBriefingTable({ briefings }: { briefings: ComplianceReport['by_briefing'] }) {
+  const i18n = useI18n();
+  const { t, number } = i18n;
+  if (briefings.length === 0) return <p className="panel muted">{t('insights.noBriefings')}</p>;
+  return (
+    <ScrollTable id="by-briefing" caption={t('insights.byBriefing')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('insights.col.briefing')}</th>
+          <th scope="col" className="num">{t('insights.col.acked')}</th>
+          <th scope="col" className="num col-wide">{t('insights.col.overdue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {briefings.map((briefing) => (
+          <tr key={briefing.id}>
+            <th scope="row">
+              <span className="cell-title">{briefing.title}</span>
+              <span className="cell-note">
+                {briefing.ack_due_at ? t('insights.dueOn', { when: i18n.date(briefing.ack_due_at) }) : t('insights.noDueDate')}
+              </span>
+            </th>
+            <AckedCell acked={briefing.acked} total={briefing.total}>
+              {briefing.overdue > 0 ? <span className="cell-note note-phone bad">{t('insights.overdueCount', { count: briefing.overdue })}</span> : null}
+            </AckedCell>
+            <td className={`num col-wide${briefing.overdue > 0 ? ' bad' : ''}`}>{number(briefing.overdue)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  );
+}
+
+export function OverduePeopleTable({ people, overdue }: { people: ComplianceReport['overdue_people']; overdue: number }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  if (people.length === 0) return <p className="panel muted" data-testid="nobody-overdue">{t('insights.overduePeople.none')}</p>;
+  return (
+    <div className="overdue">
+      <ScrollTable id="overdue-people" caption={t('insights.overduePeople')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('insights.col.person')}</th>
+            <th scope="col" className="col-wide">{t('insights.col.store')}</th>
+            <th scope="col">{t('insights.col.briefing')}</th>
+            <th scope="col" className="col-wide">{t('insights.col.due')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((row) => (
+            <tr key={`${row.member_id}:${row.briefing_id}`} data-testid="overdue-row">
+              <th scope="row">
+                <span className="cell-title">{row.display_name}</span>
+                <span className="cell-note note-phone">{row.store_name}</span>
+              </th>
+              <td className="col-wide">{row.store_name}</td>
+              <td>
+                {row.title}
+                <span className="cell-note note-phone">{t('insights.dueOn', { when: i18n.date(row.ack_due_at) })}</span>
+              </td>
+              <td className="col-wide">{i18n.date(row.ack_due_at)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+      {overdue > people.length ? <p className="muted">{t('insights.overduePeople.first', { count: people.length })}</p> : null}
+    </div>
+  );
+}

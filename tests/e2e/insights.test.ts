@@ -1,0 +1,264 @@
+/**
+ * The Reports tab in Chromium: HR's dashboard shows exactly what
+ * compliance_report answers for HR in Postgres, the chart's chunk loads only
+ * on this screen, and the audit export streams a CSV into a real file (an OPFS
+ * handle standing in for the save dialog) with the header and row count the
+ * database says. A Downtown manager sees Downtown only and no export; offline
+ * gets words and a retry; axe finds nothing serious at 390 and 1280 wide.
+ * Screenshots go to SCREENSHOT_DIR when it is set.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AUDIT_EXPORT_COLUMNS, type ComplianceReport } from '../../src/data/supabase/types';
+import { InsightsPage } from './pages/insights-page';
+import { SignInPage } from './pages/signin-page';
+import { TodayPage } from './pages/today-page';
+import { blockingViolations, describeViolations, runAxe } from './support/axe';
+import { newPhone } from './support/browser';
+import { DemoDb, SEED, uniqueTitle } from './support/demo-db';
+import { findOverflow, pseudoLocalize, type Overflow } from './support/layout';
+import { phonePerTest } from './support/phone-per-test';
+
+const { appUrl, databaseUrl } = inject('e2e');
+const HR = 'hr@demo.test';
+const MANAGER_DOWNTOWN = 'manager.downtown@demo.test';
+const demo = new DemoDb();
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+const phone = phonePerTest();
+
+/** Runs SQL as this user would through the API: their JWT claims, the authenticated role, nothing kept. */
+async function asUser<T>(email: string, query: string, params: unknown[] = []): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows: [user] } = await client.query<{ id: string }>('select id from auth.users where email = $1', [email]);
+    await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: user!.id, role: 'authenticated' })]);
+    await client.query(`select set_config('role', 'authenticated', true)`);
+    const { rows: [row] } = await client.query<{ value: T }>(query, params);
+    return row!.value;
+  } finally {
+    await client.query('rollback');
+    client.release();
+  }
+}
+
+const reportFor = (email: string, days = 30) => asUser<ComplianceReport>(email, 'select public.compliance_report($1) as value', [days]);
+const exportCountFor = (email: string) => asUser<string>(email, 'select public.audit_export_count(null, null) as value').then(Number);
+
+/** Acknowledgements stored as the database owner, as if synced: the export then has quoted titles to carry. */
+async function acknowledge(briefingId: string, memberIds: readonly string[]): Promise<void> {
+  await pool.query(
+    `insert into public.acknowledgements (id, org_id, briefing_id, version, content_hash, member_id, acked_at)
+     select gen_random_uuid(), b.org_id, v.briefing_id, v.version, v.content_hash, m, now()
+     from public.briefings b join public.briefing_versions v on v.briefing_id = b.id and v.version = b.version, unnest($2::uuid[]) m
+     where b.id = $1`,
+    [briefingId, memberIds],
+  );
+}
+
+/** RFC 4180 records, parsed independently of the app's counter. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+const percent = (fraction: number) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' }).format(fraction);
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Scripts the page fetched from /assets whose name starts with this chunk name. */
+async function chunksLoaded(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((prefix) => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+    .filter((path) => path.startsWith(`/assets/${prefix}-`) && path.endsWith('.js')), name);
+}
+
+/** What spills out of the Reports screen; the shell's tab bar is judged by the shell's own layout tests. */
+async function screenOverflow(page: Page): Promise<Overflow[]> {
+  await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => { nav.style.visibility = 'hidden'; });
+  try {
+    return await findOverflow(page);
+  } finally {
+    await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => { nav.style.visibility = ''; });
+  }
+}
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = blockingViolations(await runAxe(page));
+  if (violations.length > 0) console.error(`axe: ${screen}\n${describeViolations(violations)}`);
+  expect(violations.map((v) => `${screen}: [${v.impact}] ${v.id} (${v.nodes.length} elements)`)).toEqual([]);
+}
+
+/** The whole screen, or with fullPage false just what the viewport shows, into SCREENSHOT_DIR when it is set. */
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `insights-${name}.png`), fullPage });
+}
+
+async function signInAndOpenReports(page: Page, email: string, locale: 'en' | 'es' = 'en'): Promise<InsightsPage> {
+  const signIn = new SignInPage(page, locale);
+  await signIn.open(appUrl);
+  await signIn.signIn(email);
+  const insights = new InsightsPage(page, locale);
+  await insights.open();
+  return insights;
+}
+
+let quotedTitle: string;
+beforeAll(async () => {
+  quotedTitle = uniqueTitle('Audit, "quoted" check');
+  const [id] = await demo.createBriefings([{ title: quotedTitle, requiresAck: true }]);
+  await acknowledge(id!, [SEED.samMember, SEED.alexMember]);
+});
+afterAll(async () => {
+  await demo.close();
+  await pool.end();
+});
+
+describe('Reports tab', () => {
+  it('HR: the dashboard shows what compliance_report answers, the chart loads only here, and the export streams to a file', async () => {
+    const { page } = phone();
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn(HR);
+    const insights = new InsightsPage(page);
+    await insights.waitForTab();
+    await new TodayPage(page).status.waitForPhase('idle');
+    expect(await chunksLoaded(page, 'RateChart')).toEqual([]);
+    expect(await chunksLoaded(page, 'InsightsScreen')).toEqual([]);
+
+    await insights.open();
+    await insights.waitForDashboard();
+    const expected = await reportFor(HR);
+    expect(expected.total).toBeGreaterThan(0);
+    expect(await insights.rate.innerText()).toBe(percent(expected.acked / expected.total));
+    expect(await insights.ackedOfTotal.innerText()).toBe(`${count(expected.acked)} of ${count(expected.total)}`);
+    expect(await insights.storeNames()).toEqual(expected.by_store.map((s) => s.name));
+    expect(await insights.storeNames()).toEqual(expect.arrayContaining(['Downtown', 'Riverside']));
+    expect(await page.getByTestId('report-scope').innerText()).toBe('Whole organisation');
+    expect(await chunksLoaded(page, 'RateChart')).toHaveLength(1);
+    expect(await screenOverflow(page)).toEqual([]);
+    await expectAccessible(page, 'Reports 390');
+    await shot(page, 'phone');
+
+    // A real file stands in for the save dialog: Chromium's origin-private file system. The CSV request
+    // waits at a gate the test opens, so the export can be watched (and cancelled) mid-way.
+    await page.evaluate(() => {
+      window.showSaveFilePicker = async () => (await navigator.storage.getDirectory()).getFileHandle('audit.csv', { create: true });
+      const seen: string[] = [];
+      let open: () => void = () => undefined;
+      let gate: Promise<void> | null = new Promise<void>((resolve) => (open = resolve));
+      const realFetch = window.fetch.bind(window);
+      window.fetch = async (input, init) => {
+        if (gate && String(input).endsWith('/rpc/audit_export')) {
+          await new Promise<void>((resolve) => {
+            void gate!.then(resolve);
+            init?.signal?.addEventListener('abort', () => resolve());
+          });
+        }
+        return realFetch(input, init);
+      };
+      Object.assign(window, { progressSeen: seen, openGate: () => { gate = null; open(); } });
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="export-progress"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const rows = await exportCountFor(HR);
+    expect(rows).toBeGreaterThanOrEqual(2);
+    const fileSize = () => page.evaluate(async () => (await (await (await navigator.storage.getDirectory()).getFileHandle('audit.csv')).getFile()).size);
+
+    await insights.startExport();
+    const progressLine = page.getByTestId('export-progress');
+    await progressLine.getByText(`0 of ${count(rows)} rows`).waitFor();
+    await progressLine.scrollIntoViewIfNeeded();
+    await shot(page, 'export-progress', false);
+    await insights.cancelExport();
+    await insights.exportOutcome.getByText('Export cancelled. The partial file was discarded.').waitFor();
+    expect(await fileSize()).toBe(0);
+
+    await page.evaluate(() => (window as unknown as { openGate: () => void }).openGate());
+    await insights.startExport();
+    await insights.exportOutcome.getByText(`Done: ${count(rows)} rows saved to your file.`).waitFor({ timeout: 15_000 });
+    await insights.exportOutcome.scrollIntoViewIfNeeded();
+    await shot(page, 'export-done', false);
+    const csv = await page.evaluate(async () => (await (await (await navigator.storage.getDirectory()).getFileHandle('audit.csv')).getFile()).text());
+    const [header, ...records] = parseCsv(csv);
+    expect(header).toEqual([...AUDIT_EXPORT_COLUMNS]);
+    expect(records).toHaveLength(rows);
+    expect(records.filter((r) => r[3] === quotedTitle)).toHaveLength(2);
+    const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(progress).toContain(`0 of ${count(rows)} rows`);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectAccessible(page, 'Reports 1280');
+    const [kpi, table] = [await page.locator('.kpi').first().boundingBox(), await page.locator('#by-store').boundingBox()];
+    expect(kpi!.width).toBeLessThan(500);
+    expect(table!.width).toBeLessThan(640);
+    await shot(page, 'wide');
+  });
+
+  it('a Downtown manager sees Downtown only, and no export', async () => {
+    const { page } = phone();
+    const insights = await signInAndOpenReports(page, MANAGER_DOWNTOWN);
+    await insights.waitForDashboard();
+    const expected = await reportFor(MANAGER_DOWNTOWN);
+    expect(expected.by_store.map((s) => s.name)).toEqual(['Downtown']);
+    expect(await insights.storeNames()).toEqual(['Downtown']);
+    expect(await page.getByTestId('report-scope').innerText()).toBe('Your stores: Downtown');
+    expect(await insights.ackedOfTotal.innerText()).toBe(`${count(expected.acked)} of ${count(expected.total)}`);
+    expect(await insights.exportButton.count()).toBe(0);
+  });
+
+  it('offline: says reports need a connection, and Try again works once back online', async () => {
+    const { page, context } = phone();
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn(HR);
+    const insights = new InsightsPage(page);
+    await insights.waitForTab();
+    await context.setOffline(true);
+    await insights.open();
+    await insights.problem.getByText('Reports need a connection').waitFor({ timeout: 15_000 });
+    expect(await insights.rate.count()).toBe(0);
+    await shot(page, 'offline');
+    await context.setOffline(false);
+    await insights.retry();
+    await insights.waitForDashboard();
+    expect(await insights.problem.count()).toBe(0);
+  });
+
+  it('Spanish, and 40% longer words, fit the phone without serious accessibility findings', async () => {
+    const { rows: [hr] } = await pool.query<{ id: string }>(
+      'select m.id from public.members m join auth.users u on u.id = m.user_id where u.email = $1', [HR]);
+    await demo.setMemberLocale(hr!.id, 'es');
+    const spanish = await newPhone({ locale: 'es-ES' });
+    try {
+      const insights = await signInAndOpenReports(spanish.page, HR, 'es');
+      await insights.waitForDashboard();
+      expect(await insights.exportButton.count()).toBe(1);
+      await expectAccessible(spanish.page, 'Informes 390');
+      await shot(spanish.page, 'es-phone');
+      await pseudoLocalize(spanish.page);
+      expect(await screenOverflow(spanish.page)).toEqual([]);
+      await shot(spanish.page, 'pseudo-phone');
+    } finally {
+      await spanish.close();
+      await demo.setMemberLocale(hr!.id, 'en');
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Words this page model looks for; literal, so a changed label fails a test instead of following along. */
+const TEXT = {
+  en: { nav: 'Main', tab: 'Reports', heading: 'Reports', exportButton: 'Export CSV', from: 'Received from', to: 'Received up to and including', retry: 'Try again', cancel: 'Cancel export' },
+  es: { nav: 'Principal', tab: 'Informes', heading: 'Informes', exportButton: 'Exportar CSV', from: 'Recibidas desde', to: 'Recibidas hasta (incluido)', retry: 'Reintentar', cancel: 'Cancelar la exportación' },
+} as const;
+
+/** The Reports tab: the compliance dashboard and, for HR, the audit CSV export. */
+export class InsightsPage {
+  readonly rate: Locator;
+  readonly ackedOfTotal: Locator;
+  readonly storeRows: Locator;
+  readonly exportButton: Locator;
+  readonly problem: Locator;
+  readonly chart: Locator;
+  readonly exportOutcome: Locator;
+  private readonly text: (typeof TEXT)[keyof typeof TEXT];
+
+  constructor(private readonly page: Page, locale: keyof typeof TEXT = 'en') {
+    this.text = TEXT[locale];
+    this.rate = page.getByTestId('kpi-rate');
+    this.ackedOfTotal = page.getByTestId('kpi-acked');
+    this.storeRows = page.getByTestId('store-row');
+    this.exportButton = page.getByRole('button', { name: this.text.exportButton });
+    this.problem = page.locator('.insights').getByRole('alert');
+    this.chart = page.locator('svg.rate-chart__plot');
+    this.exportOutcome = page.getByTestId('export-outcome');
+  }
+
+  private tab(): Locator {
+    return this.page.getByRole('navigation', { name: this.text.nav }).getByRole('button', { name: this.text.tab, exact: true });
+  }
+
+  /** The tab appears once the first sync has said who this is. */
+  async waitForTab(): Promise<void> {
+    await this.tab().waitFor({ timeout: 15_000 });
+  }
+
+  /** Taps the tab and waits for the screen's heading. */
+  async open(): Promise<void> {
+    await this.waitForTab();
+    await this.tab().click();
+    await this.page.getByRole('heading', { level: 1, name: this.text.heading }).waitFor();
+  }
+
+  async waitForDashboard(): Promise<void> {
+    await this.rate.waitFor({ timeout: 15_000 });
+    await this.chart.or(this.page.locator('.rate-chart p.muted')).first().waitFor();
+  }
+
+  async storeNames(): Promise<string[]> {
+    return (await this.storeRows.locator('th').allInnerTexts()).map((s) => s.trim());
+  }
+
+  /** Fills the optional date range (YYYY-MM-DD) and starts the export. */
+  async startExport(range: { from?: string; to?: string } = {}): Promise<void> {
+    if (range.from) await this.page.getByLabel(this.text.from).fill(range.from);
+    if (range.to) await this.page.getByLabel(this.text.to).fill(range.to);
+    await this.exportButton.click();
+  }
+
+  async cancelExport(): Promise<void> {
+    await this.page.getByRole('button', { name: this.text.cancel }).click();
+  }
+
+  async retry(): Promise<void> {
+    await this.problem.getByRole('button', { name: this.text.retry }).click();
+  }
+}
