@@ -17,6 +17,7 @@ import { InsightsPage } from './pages/insights-page';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { blockingViolations, describeViolations, runAxe } from './support/axe';
+import { parseCsv } from './support/csv';
 import { newPhone } from './support/browser';
 import { DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { findOverflow, pseudoLocalize, type Overflow } from './support/layout';
@@ -60,22 +61,6 @@ async function acknowledge(briefingId: string, memberIds: readonly string[]): Pr
 }
 
 /** RFC 4180 records, parsed independently of the app's counter. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
 const percent = (fraction: number) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' }).format(fraction);
 const count = (n: number) => n.toLocaleString('en-US');
 

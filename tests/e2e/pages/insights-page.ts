@@ -2,8 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Words this page model looks for; literal, so a changed label fails a test instead of following along. */
 const TEXT = {
-  en: { nav: 'Main', tab: 'Reports', heading: 'Reports', exportButton: 'Export CSV', from: 'Received from', to: 'Received up to and including', retry: 'Try again', cancel: 'Cancel export' },
-  es: { nav: 'Principal', tab: 'Informes', heading: 'Informes', exportButton: 'Exportar CSV', from: 'Recibidas desde', to: 'Recibidas hasta (incluido)', retry: 'Reintentar', cancel: 'Cancelar la exportación' },
+  en: { nav: 'Main', tab: 'Reports', heading: 'Reports', exportButton: 'Export CSV', from: 'Received from', to: 'Received up to and including', retry: 'Try again', cancel: 'Cancel export', done: 'Done:' },
+  es: { nav: 'Principal', tab: 'Informes', heading: 'Informes', exportButton: 'Exportar CSV', from: 'Recibidas desde', to: 'Recibidas hasta (incluido)', retry: 'Reintentar', cancel: 'Cancelar la exportación', done: 'Listo:' },
 } as const;
 
 /** The Reports tab: the compliance dashboard and, for HR, the audit CSV export. */
@@ -58,6 +58,20 @@ export class InsightsPage {
     if (range.from) await this.page.getByLabel(this.text.from).fill(range.from);
     if (range.to) await this.page.getByLabel(this.text.to).fill(range.to);
     await this.exportButton.click();
+  }
+
+  /**
+   * Exports to a real file: Chromium's origin-private file system stands in
+   * for the save dialog. Waits until the export says it is done; returns the
+   * file's text.
+   */
+  async exportToFile(range: { from?: string; to?: string } = {}): Promise<string> {
+    await this.page.evaluate(() => {
+      window.showSaveFilePicker = async () => (await navigator.storage.getDirectory()).getFileHandle('export.csv', { create: true });
+    });
+    await this.startExport(range);
+    await this.exportOutcome.getByText(this.text.done).waitFor({ timeout: 30_000 });
+    return this.page.evaluate(async () => (await (await (await navigator.storage.getDirectory()).getFileHandle('export.csv')).getFile()).text());
   }
 
   async cancelExport(): Promise<void> {

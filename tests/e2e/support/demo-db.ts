@@ -82,6 +82,14 @@ export class DemoDb {
     await this.pool.query('update public.briefings set body = $2 where id = $1', [briefingId, body]);
   }
 
+  /** The content hash of each version of a briefing, by version number. */
+  async versionHashes(briefingId: string): Promise<Map<number, string>> {
+    const { rows } = await this.pool.query<{ version: number; content_hash: string }>(
+      'select version, content_hash from public.briefing_versions where briefing_id = $1', [briefingId],
+    );
+    return new Map(rows.map((r) => [r.version, r.content_hash]));
+  }
+
   /** Every acknowledgement this member has for these briefings, as stored. */
   async acks(memberId: string, briefingIds: readonly string[]): Promise<AckRow[]> {
     const { rows } = await this.pool.query<AckRow>(
