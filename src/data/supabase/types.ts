@@ -354,7 +354,264 @@ export type AuditExportRow = z.infer<typeof AuditExportRow>;
 
 // Values, kudos and learning calls (#5): schemas.
 
+/**
+ * store_roster (any member): the other active members of the caller's store,
+ * names only (no emails), for the offline kudos picker; the caller is left out.
+ * Ordered by display_name. [] at head office.
+ */
+export const StoreRosterEntry = z.object({
+  member_id: uuid,
+  display_name: z.string(),
+  department_id: z.nullable(uuid),
+  department_name: z.nullable(z.string()),
+});
+export type StoreRosterEntry = z.infer<typeof StoreRosterEntry>;
+
+/**
+ * store_kudos(p_limit) (any member): the caller's store wall (kudos whose
+ * recipient works there) plus kudos the caller gave or received, newest
+ * first (created_at, as sent by the giver's phone). value_* are null for a
+ * kudos without a value. Errors: 22023 invalid_limit (1..500).
+ */
+export const KudosWallEntry = z.object({
+  id: uuid,
+  from_member_id: uuid,
+  from_name: z.string(),
+  to_member_id: uuid,
+  to_name: z.string(),
+  value_card_id: z.nullable(uuid),
+  value_title: z.nullable(z.string()),
+  message: z.string(),
+  created_at: isoTime,
+});
+export type KudosWallEntry = z.infer<typeof KudosWallEntry>;
+
+/**
+ * kudos_report(p_days) (managers: their stores; HR: organisation): kudos sent
+ * since `since` (now - p_days), on the recipient's store. by_store: every store
+ * in scope, by name, total 0 when none; by_value: most recognised first,
+ * value_card_id null = kudos without a value. Kudos to head office are not counted.
+ */
+export const KudosReport = z.object({
+  days: z.number(),
+  since: isoTime,
+  by_store: z.array(z.object({
+    store_id: uuid,
+    store_name: z.string(),
+    total: z.number(),
+    by_value: z.array(z.object({ value_card_id: z.nullable(uuid), value_title: z.nullable(z.string()), count: z.number() })),
+  })),
+});
+export type KudosReport = z.infer<typeof KudosReport>;
+
+/** archive_value_card / archive_lesson: archived_at stays that of the first archive. */
+export const Archived = z.object({ id: uuid, archived_at: isoTime });
+export type Archived = z.infer<typeof Archived>;
+
+/** save_lesson: the lesson as sync_pull sends it, plus its audience (empty list = everyone). */
+export const AuthoredLesson = z.extend(Lesson, {
+  store_ids: z.array(uuid),
+  department_ids: z.array(uuid),
+  roles: z.array(role),
+});
+export type AuthoredLesson = z.infer<typeof AuthoredLesson>;
+
+/**
+ * training_report (managers: their stores; HR: organisation), per live lesson
+ * (by title) and store (by name). audience = active members of the store in
+ * the lesson's current audience (stores with none are left out); completed /
+ * passed = of those, who took / passed it on any version; average_score = the
+ * mean of their best scores, one decimal, null when nobody took it.
+ */
+export const TrainingReport = z.object({
+  lessons: z.array(z.object({
+    lesson_id: uuid,
+    title: z.string(),
+    version: z.number(),
+    pass_mark: z.number(),
+    by_store: z.array(z.object({
+      store_id: uuid,
+      store_name: z.string(),
+      audience: z.number(),
+      completed: z.number(),
+      passed: z.number(),
+      average_score: z.nullable(z.number()),
+    })),
+  })),
+});
+export type TrainingReport = z.infer<typeof TrainingReport>;
+
 // Voice calls: feedback and pulses (#5): schemas.
+const feedbackKind = z.enum(['suggestion', 'question', 'concern', 'praise']);
+const feedbackRecipient = z.enum(['store', 'head_office']);
+const feedbackStatus = z.enum(['open', 'answered', 'closed']);
+const pulseScale = z.enum(['nps_0_10', 'scale_1_5']);
+
+/** A reply as its feedback's author (my_feedback) and the inbox see it; oldest first. */
+export const FeedbackReply = z.object({
+  id: uuid,
+  body: z.string(),
+  is_public: z.boolean(),
+  author_name: z.string(),
+  created_at: isoTime,
+});
+export type FeedbackReply = z.infer<typeof FeedbackReply>;
+
+/**
+ * my_feedback(): the caller's named feedback, newest first, with every reply
+ * (private ones too). Anonymous items are never listed: nothing links them to
+ * their author. Errors: 42501 not_a_member / member_inactive.
+ */
+export const MyFeedbackItem = z.object({
+  id: uuid,
+  kind: feedbackKind,
+  recipient: feedbackRecipient,
+  body: z.string(),
+  briefing_id: z.nullable(uuid),
+  status: feedbackStatus,
+  created_at: isoTime,
+  replies: z.array(FeedbackReply),
+});
+export type MyFeedbackItem = z.infer<typeof MyFeedbackItem>;
+
+/**
+ * feedback_inbox(p_status?, p_limit?) (managers: store feedback of the stores
+ * they manage; HR/admin: all of the organisation). Newest day first; within a
+ * day named items newest first, then anonymous ones. Anonymous rows have
+ * author_name and created_at null and created_on (a UTC day, YYYY-MM-DD) only.
+ * At most p_limit (1..1000, default 500) rows. Errors: 42501 forbidden (staff),
+ * 22023 invalid_status / invalid_limit.
+ */
+export const FeedbackInboxItem = z.object({
+  id: uuid,
+  kind: feedbackKind,
+  recipient: feedbackRecipient,
+  store_id: z.nullable(uuid),
+  store_name: z.nullable(z.string()),
+  body: z.string(),
+  briefing_id: z.nullable(uuid),
+  briefing_title: z.nullable(z.string()),
+  is_anonymous: z.boolean(),
+  author_name: z.nullable(z.string()),
+  created_on: z.string(),
+  created_at: z.nullable(isoTime),
+  status: feedbackStatus,
+  replies: z.array(FeedbackReply),
+});
+export type FeedbackInboxItem = z.infer<typeof FeedbackInboxItem>;
+
+/**
+ * reply_feedback(p_feedback_id, p_body, p_public = true, p_mark = 'answered'):
+ * the new reply and the item's status. Errors: 42501 forbidden (staff),
+ * 22023 invalid_body (1..4000 after trimming) / invalid_public / invalid_status /
+ * unknown_feedback (also for items outside the caller's stores).
+ */
+export const FeedbackReplyResult = z.object({
+  id: uuid,
+  feedback_id: uuid,
+  body: z.string(),
+  is_public: z.boolean(),
+  author_name: z.string(),
+  created_at: isoTime,
+  status: feedbackStatus,
+});
+export type FeedbackReplyResult = z.infer<typeof FeedbackReplyResult>;
+
+/** set_feedback_status(p_feedback_id, p_status): errors as reply_feedback. */
+export const FeedbackStatusResult = z.object({ id: uuid, status: feedbackStatus });
+export type FeedbackStatusResult = z.infer<typeof FeedbackStatusResult>;
+
+/**
+ * store_board(p_store_id?) ("you said, we did"; default the caller's store;
+ * staff: own store, managers: also theirs, HR: any of the organisation):
+ * answered store feedback with at least one public reply, latest public reply
+ * first; only public replies (oldest first), never who wrote the feedback.
+ * Errors: 22023 store_required / unknown_store, 42501 forbidden.
+ */
+export const StoreBoardItem = z.object({
+  feedback_id: uuid,
+  kind: feedbackKind,
+  body: z.string(),
+  created_on: z.string(),
+  replies: z.array(z.object({ body: z.string(), created_at: isoTime })),
+});
+export type StoreBoardItem = z.infer<typeof StoreBoardItem>;
+
+/**
+ * save_pulse(...) (HR/admin): the created or changed pulse. Errors: 42501
+ * forbidden; 22023 invalid_question / invalid_scale / invalid_allow_comment /
+ * unknown_store / unknown_department / invalid_roles / invalid_window /
+ * unknown_pulse / pulse_closed (closed pulses are final) / pulse_answered
+ * (question, scale, comment option and opening time are fixed once answered).
+ */
+export const SavedPulse = z.object({
+  id: uuid,
+  question: z.string(),
+  scale: pulseScale,
+  allow_comment: z.boolean(),
+  store_ids: z.array(uuid),
+  department_ids: z.array(uuid),
+  roles: z.array(role),
+  opens_at: isoTime,
+  closes_at: isoTime,
+  created_at: isoTime,
+  updated_at: isoTime,
+});
+export type SavedPulse = z.infer<typeof SavedPulse>;
+
+/**
+ * pulse_report(p_pulse_id, p_group_by = 'store' | 'department') (HR: the
+ * organisation; managers: answers from their stores). responses is always
+ * shown; everything else only once the pulse has closed with 5+ answers
+ * (else average/nps null and the lists empty). nps (0-10 only) = rounded
+ * % of 9-10 minus % of 0-6. distribution: every score of the scale, ascending.
+ * groups: 5+ answers each, by name; smaller ones are folded into one
+ * is_other group (name 'other', group_id null, last), and while 'other' would
+ * hold 1-4 the smallest groups join it, so no group under 5 can be worked out.
+ * group_id/name null = no store (head office) or no department. comments:
+ * sorted by text. Errors: 42501 forbidden (staff), 22023 invalid_group_by / unknown_pulse.
+ */
+export const PulseReport = z.object({
+  pulse_id: uuid,
+  question: z.string(),
+  scale: pulseScale,
+  opens_at: isoTime,
+  closes_at: isoTime,
+  closed: z.boolean(),
+  group_by: z.enum(['store', 'department']),
+  responses: z.number(),
+  average: z.nullable(z.number()),
+  nps: z.nullable(z.number()),
+  distribution: z.array(z.object({ score: z.number(), count: z.number() })),
+  groups: z.array(z.object({
+    group_id: z.nullable(uuid),
+    name: z.nullable(z.string()),
+    is_other: z.boolean(),
+    responses: z.number(),
+    average: z.nullable(z.number()),
+    nps: z.nullable(z.number()),
+  })),
+  comments: z.array(z.string()),
+});
+export type PulseReport = z.infer<typeof PulseReport>;
+
+/**
+ * pulse_trend(p_limit = 12, 1..100) (HR/admin): the last p_limit pulses by
+ * opening time, oldest first; average and nps only for closed pulses with 5+
+ * answers. Errors: 42501 forbidden, 22023 invalid_limit.
+ */
+export const PulseTrendItem = z.object({
+  pulse_id: uuid,
+  question: z.string(),
+  scale: pulseScale,
+  opens_at: isoTime,
+  closes_at: isoTime,
+  closed: z.boolean(),
+  responses: z.number(),
+  average: z.nullable(z.number()),
+  nps: z.nullable(z.number()),
+});
+export type PulseTrendItem = z.infer<typeof PulseTrendItem>;
 
 /** PostgREST's error body; `details` carries our stable machine code when there is one. */
 export const ApiError = z.object({
@@ -377,7 +634,24 @@ export const RPC = {
   audit_export: { result: z.array(AuditExportRow) },
   audit_export_count: { result: z.number() },
   // Values, kudos and learning (#5).
+  store_roster: { result: z.array(StoreRosterEntry) },
+  store_kudos: { result: z.array(KudosWallEntry) },
+  kudos_report: { result: KudosReport },
+  save_value_card: { result: ValueCard },
+  archive_value_card: { result: Archived },
+  reorder_value_cards: { result: z.array(ValueCard) },
+  save_lesson: { result: AuthoredLesson },
+  archive_lesson: { result: Archived },
+  training_report: { result: TrainingReport },
   // Voice (#5).
+  my_feedback: { result: z.array(MyFeedbackItem) },
+  feedback_inbox: { result: z.array(FeedbackInboxItem) },
+  reply_feedback: { result: FeedbackReplyResult },
+  set_feedback_status: { result: FeedbackStatusResult },
+  store_board: { result: z.array(StoreBoardItem) },
+  save_pulse: { result: SavedPulse },
+  pulse_report: { result: PulseReport },
+  pulse_trend: { result: z.array(PulseTrendItem) },
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
@@ -393,7 +667,58 @@ export interface RpcArgs {
   audit_export: { p_from?: string | null; p_to?: string | null };
   audit_export_count: { p_from?: string | null; p_to?: string | null };
   // Values, kudos and learning (#5).
+  store_roster: Record<string, never>;
+  /** p_limit 1..500 (default 100). Errors: 22023 invalid_limit. */
+  store_kudos: { p_limit?: number };
+  /** p_days 1..366 (default 90). Errors: 42501 forbidden (staff), 22023 invalid_days. */
+  kudos_report: { p_days?: number };
+  /**
+   * HR only. New id (or null) = a new card at the end, or at p_position (1..n+1);
+   * an existing id is edited, and moved when p_position (1..n) is given. Title up
+   * to 120, statement 1,000, on_the_floor 2,000 characters; at most 10 examples of
+   * up to 500. Errors: 42501 forbidden; 22023 missing_field, too_short, too_long,
+   * too_many_examples, out_of_range, unknown_value_card, value_card_archived.
+   */
+  save_value_card: {
+    p_id: string | null; p_title: string; p_statement: string; p_on_the_floor?: string; p_examples?: string[]; p_position?: number | null;
+  };
+  /** HR only. Errors: 42501 forbidden; 22023 unknown_value_card. */
+  archive_value_card: { p_id: string };
+  /** HR only: every live card of the organisation exactly once. Errors: 42501 forbidden; 22023 invalid_order. */
+  reorder_value_cards: { p_ids: string[] };
+  /**
+   * HR only. minutes 1..10, pass_mark 0..100; 1-20 cards, 1-20 questions of 2-10
+   * options; changing cards, quiz or pass mark makes a new version. Errors: 42501
+   * forbidden; 22023 missing_field, too_short, too_long, out_of_range, invalid_type,
+   * invalid_cards, invalid_quiz, invalid_correct, unknown_option, unknown_store,
+   * unknown_department, invalid_roles, unknown_lesson, lesson_archived, version_conflict.
+   */
+  save_lesson: {
+    p_id: string | null; p_title: string; p_summary: string; p_minutes: number;
+    p_cards: Lesson['cards']; p_quiz: QuizQuestion[]; p_pass_mark?: number;
+    p_store_ids?: string[]; p_department_ids?: string[]; p_roles?: z.infer<typeof role>[]; p_base_version?: number | null;
+  };
+  /** HR only. Errors: 42501 forbidden; 22023 unknown_lesson. */
+  archive_lesson: { p_id: string };
+  /** Errors: 42501 forbidden (staff). */
+  training_report: Record<string, never>;
   // Voice (#5).
+  my_feedback: Record<string, never>;
+  /** p_status: open | answered | closed | null (all); p_limit 1..1000 (default 500). */
+  feedback_inbox: { p_status?: 'open' | 'answered' | 'closed' | null; p_limit?: number };
+  /** p_body 1..4000 characters; p_public default true; p_mark default 'answered'. */
+  reply_feedback: { p_feedback_id: string; p_body: string; p_public?: boolean; p_mark?: 'open' | 'answered' | 'closed' };
+  set_feedback_status: { p_feedback_id: string; p_status: 'open' | 'answered' | 'closed' };
+  /** Default: the caller's own store. */
+  store_board: { p_store_id?: string | null };
+  /** p_id: new (client-made or null) or an open pulse to change; empty audience lists = everyone. */
+  save_pulse: {
+    p_id?: string | null; p_question: string; p_scale: 'nps_0_10' | 'scale_1_5'; p_allow_comment?: boolean;
+    p_store_ids?: string[]; p_department_ids?: string[]; p_roles?: Array<'staff' | 'manager' | 'hr' | 'admin'>;
+    p_opens_at?: string | null; p_closes_at: string;
+  };
+  pulse_report: { p_pulse_id: string; p_group_by?: 'store' | 'department' };
+  pulse_trend: { p_limit?: number };
 }
 export type RpcName = keyof typeof RPC;
 export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
