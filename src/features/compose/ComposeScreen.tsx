@@ -18,6 +18,7 @@ import { BriefingForm } from './BriefingForm';
 import { BriefingPreview } from './BriefingPreview';
 import type { Option } from './choice-groups';
 import { useComposeDirectory } from './use-compose-directory';
+import '../../ui/i18n/sections/compose';
 import './compose.css';
 
 type View =

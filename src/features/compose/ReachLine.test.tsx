@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CachedComposeDirectory } from '../../data/db';
 import { I18nProvider } from '../../ui/i18n/I18nProvider';
 import type { Locale } from '../../ui/i18n/messages';
+import '../../ui/i18n/sections/compose';
 import { ReachLine } from './ReachLine';
 
 const DOWN = '5a000000-0000-4000-8000-000000000001';

@@ -14,6 +14,7 @@ import { ComplianceChart } from './ComplianceChart';
 import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './ComplianceTables';
 import { formatDay } from './format';
 import { useComplianceReport, type ReportFailure } from './use-compliance-report';
+import '../../ui/i18n/sections/insights';
 import './insights.css';
 
 export function InsightsScreen() {

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { es } from './es';
-import { CATALOGS, i18nFor } from './i18n';
-import { LOCALES, paramNames, type Catalog, type Locale, type PluralForms } from './messages';
+import { i18nFor } from './i18n';
+import { paramNames, type Catalog, type Locale, type PluralForms } from './messages';
+import { composeEn, composeEs } from './sections/compose';
+import { insightsEn, insightsEs } from './sections/insights';
+
+type Messages = Readonly<Record<string, string | PluralForms>>;
+
+/** Every catalog: the core one and each screen's section, English beside Spanish. */
+const SECTIONS: ReadonlyArray<{ name: string; en: Messages; es: Messages }> = [
+  { name: 'core', en, es },
+  { name: 'compose', en: composeEn, es: composeEs },
+  { name: 'insights', en: insightsEn, es: insightsEs },
+];
 
 /** Never run: tsc checks these lines (the test files are part of `npm run typecheck`). */
 export function typeChecks(): void {
@@ -28,25 +39,33 @@ const PLURAL_CATEGORIES: Record<Locale, string[]> = {
 };
 
 describe('catalogs', () => {
-  it('every catalog has exactly the English keys', () => {
-    for (const locale of LOCALES) expect(Object.keys(CATALOGS[locale]).sort()).toEqual(Object.keys(en).sort());
+  it('no key is in two sections, and each section keeps to its own prefix', () => {
+    const keys = SECTIONS.flatMap((section) => Object.keys(section.en));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const { name, en: messages } of SECTIONS.filter((section) => section.name !== 'core')) {
+      for (const key of Object.keys(messages)) expect(key.startsWith(`${name}.`), key).toBe(true);
+    }
+  });
+
+  it('Spanish has exactly the English keys, section by section', () => {
+    for (const section of SECTIONS) expect(Object.keys(section.es).sort(), section.name).toEqual(Object.keys(section.en).sort());
   });
 
   it('every message uses the same {params} as in English', () => {
-    for (const locale of LOCALES) {
-      for (const key of Object.keys(en) as Array<keyof typeof en>) {
-        expect({ key, params: paramNames(CATALOGS[locale][key]) }).toEqual({ key, params: paramNames(en[key]) });
+    for (const section of SECTIONS) {
+      for (const key of Object.keys(section.en)) {
+        expect({ key, params: paramNames(section.es[key]!) }).toEqual({ key, params: paramNames(section.en[key]!) });
       }
     }
   });
 
-  it('plural messages are plural in every language, with that language\'s forms and at least one and other', () => {
-    for (const locale of LOCALES) {
-      for (const [key, message] of Object.entries(CATALOGS[locale]) as Array<[string, string | PluralForms]>) {
-        const english = en[key as keyof typeof en];
+  it('plural messages are plural in Spanish too, with its forms and at least one and other', () => {
+    for (const section of SECTIONS) {
+      for (const [key, message] of Object.entries(section.es)) {
+        const english = section.en[key];
         expect({ key, plural: typeof message === 'object' }).toEqual({ key, plural: typeof english === 'object' });
         if (typeof message !== 'object') continue;
-        for (const form of Object.keys(message)) expect(PLURAL_CATEGORIES[locale]).toContain(form);
+        for (const form of Object.keys(message)) expect(PLURAL_CATEGORIES.es).toContain(form);
         expect(Object.keys(message)).toEqual(expect.arrayContaining(['one', 'other']));
       }
     }
@@ -55,11 +74,18 @@ describe('catalogs', () => {
   it('no message is empty or left in English by mistake', () => {
     // Words that are the same in both languages on purpose.
     const same = new Set(['account.megabytes']);
-    for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      const text = JSON.stringify(es[key]);
-      expect(text.replace(/\{\w+\}|[^\p{L}]/gu, '').length, key).toBeGreaterThan(same.has(key) ? -1 : 0);
-      if (!same.has(key) && typeof en[key] === 'string') expect(es[key], key).not.toBe(en[key]);
+    for (const section of SECTIONS) {
+      for (const key of Object.keys(section.en)) {
+        const text = JSON.stringify(section.es[key]);
+        expect(text.replace(/\{\w+\}|[^\p{L}]/gu, '').length, key).toBeGreaterThan(same.has(key) ? -1 : 0);
+        if (!same.has(key) && typeof section.en[key] === 'string') expect(section.es[key], key).not.toBe(section.en[key]);
+      }
     }
+  });
+
+  it("a section's messages are found once its module is loaded, in both languages", () => {
+    expect(i18nFor('en').t('compose.new')).toBe(composeEn['compose.new']);
+    expect(i18nFor('es').t('insights.title')).toBe(insightsEs['insights.title']);
   });
 });
 

@@ -6,9 +6,15 @@
 import { formatDate, type DateStyle } from './dates';
 import { en } from './en';
 import { es } from './es';
-import { formatNumber, translator, type Catalog, type Locale, type Translate } from './messages';
+import { formatNumber, LOCALES, translator, type Locale, type MessageTable, type Translate } from './messages';
 
-export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en, es };
+/** The core catalogs, then each screen's section as its chunk registers it. */
+const loaded: Record<Locale, Record<string, MessageTable[string]>> = { en: { ...en }, es: { ...es } };
+
+/** Adds a screen's messages in every language; called by the screen's module before it renders. */
+export function registerMessages(section: Readonly<Record<Locale, MessageTable>>): void {
+  for (const locale of LOCALES) Object.assign(loaded[locale], section[locale]);
+}
 
 export interface I18n {
   locale: Locale;
@@ -24,7 +30,7 @@ export function i18nFor(locale: Locale): I18n {
   if (!i18n) {
     i18n = {
       locale,
-      t: translator(locale, CATALOGS[locale]),
+      t: translator(locale, loaded[locale]),
       date: (value, style) => formatDate(locale, value, style),
       number: (value, fractionDigits) => formatNumber(locale, value, fractionDigits),
     };

@@ -4,7 +4,9 @@
  * {param} interpolation, plural forms chosen with Intl.PluralRules, and
  * numbers formatted for the locale. Pure: no React, no storage.
  */
-import { en } from './en';
+import type { en } from './en';
+import type { composeEn } from './sections/compose';
+import type { insightsEn } from './sections/insights';
 
 export type Locale = 'en' | 'es';
 export const LOCALES: readonly Locale[] = ['en', 'es'];
@@ -12,11 +14,17 @@ export const LOCALES: readonly Locale[] = ['en', 'es'];
 /** CLDR plural forms; `other` is required, the rest as the language needs them. */
 export type PluralForms = { readonly other: string } & { readonly [F in Exclude<Intl.LDMLPluralRule, 'other'>]?: string };
 
-type En = typeof en;
+type CoreEn = typeof en;
+/** Every message: the core catalog (shell, Today, Account) and each lazily loaded screen's section. */
+type En = CoreEn & typeof composeEn & typeof insightsEn;
 export type MessageKey = keyof En;
 
-/** A catalog has exactly English's keys, each a string or plural forms as in English. */
-export type Catalog = { readonly [K in MessageKey]: En[K] extends string ? string : PluralForms };
+/** Another language's section: exactly English's keys, each a string or plural forms as in English. */
+export type SectionCatalog<E> = { readonly [K in keyof E]: E[K] extends string ? string : PluralForms };
+/** Another language's core catalog. */
+export type Catalog = SectionCatalog<CoreEn>;
+/** Messages by key, as loaded so far. */
+export type MessageTable = Readonly<Record<string, string | PluralForms>>;
 
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 type ParamNames<M> = M extends string ? Placeholders<M> : 'count' | Placeholders<M[keyof M]>;
@@ -63,9 +71,10 @@ export function interpolate(locale: Locale, text: string, params: Readonly<Recor
   });
 }
 
-export function translator(locale: Locale, catalog: Catalog): Translate {
+/** Looks messages up at call time, so sections registered later are found; a missing one shows its key. */
+export function translator(locale: Locale, catalog: MessageTable): Translate {
   return ((key: MessageKey, params?: Readonly<Record<string, string | number>>) => {
-    const message: string | PluralForms = catalog[key];
+    const message: string | PluralForms = catalog[key] ?? key;
     const text = typeof message === 'string' ? message : pluralForm(locale, message, Number(params?.count ?? 0));
     return interpolate(locale, text, params);
   }) as Translate;
