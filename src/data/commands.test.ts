@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acknowledgeBriefing, answerPulse, dismissRejected, giveKudos, saveBriefing, sendFeedback, type CommandContext } from './commands';
+import { acknowledgeBriefing, dismissRejected, saveBriefing, type CommandContext } from './commands';
+import { giveKudos } from './kudos-commands';
+import { answerPulse, sendFeedback } from './voice-commands';
 import { openDatabase, type FrontlineDb } from './db';
 
 let db: FrontlineDb;
@@ -105,5 +107,31 @@ describe('commands', () => {
     await db.briefings.update(id, { local_state: 'rejected' });
     await dismissRejected(ctx, entry!.id);
     expect(await db.briefings.get(id)).toBeUndefined();
+  });
+
+  it('kudos shows on the wall at once, with the names this phone knows, under the id the server will keep', async () => {
+    const me = crypto.randomUUID();
+    await db.meta.put({ key: 'sync', cursor: 0, last_synced_at: null, first_sync: null, me: {
+      member_id: me, user_id: crypto.randomUUID(), display_name: 'Alex Kim', email: 'a@x', role: 'staff', locale: 'en',
+      organization: { id: crypto.randomUUID(), name: 'O' }, store: null, department: null, managed_store_ids: [], answered_pulse_ids: [],
+    } });
+    const sam = crypto.randomUUID();
+    await db.roster.put({ member_id: sam, display_name: 'Sam Patel', department_id: null, department_name: null });
+    const result = await giveKudos(ctx, { to_member_id: sam, message: '  Thanks for covering checkout!  ' });
+    if (!result.ok) throw new Error(result.message);
+    expect(await db.kudos.get(result.id)).toMatchObject({
+      from_member_id: me, from_name: 'Alex Kim', to_name: 'Sam Patel', message: 'Thanks for covering checkout!', local_state: 'pending',
+    });
+    expect((await db.outbox.toArray())[0]).toMatchObject({ id: result.id, type: 'kudos' });
+  });
+
+  it('named feedback shows in my feedback at once; anonymous feedback leaves no copy but its outbox entry', async () => {
+    const named = await sendFeedback(ctx, { kind: 'suggestion', recipient: 'store', body: 'More tills at noon', anonymous: false });
+    const anonymous = await sendFeedback(ctx, { kind: 'concern', recipient: 'store', body: 'The back door sticks', anonymous: true });
+    if (!named.ok || !anonymous.ok) throw new Error('setup');
+    expect(await db.myFeedback.get(named.id)).toMatchObject({ body: 'More tills at noon', status: 'open', local_state: 'pending' });
+    expect(await db.myFeedback.get(anonymous.id)).toBeUndefined();
+    expect(await db.myFeedback.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(2);
   });
 });

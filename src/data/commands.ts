@@ -1,53 +1,15 @@
 /**
- * Every write the UI can make. Each command validates its input, then writes
- * the local row the screen shows and its outbox entry in one IndexedDB
- * transaction, so the action is on screen at once (marked waiting) and can
- * never be lost between the two. Screens call these; they never touch Dexie or
- * supabase-js themselves. Failures come back as values with words for the user.
+ * The briefing commands: acknowledge, publish, edit, retract, and dismissing
+ * a refused item. (Values, learning and voice have their own command modules;
+ * command-core.ts says what every command guarantees.)
  */
-import type { FrontlineDb, LocalAck, LocalBriefing, OutboxEntry } from './db';
+import { commit, invalid, outboxEntry, type CommandContext, type CommandResult } from './command-core';
+import type { LocalAck, LocalBriefing } from './db';
 import { readMeta } from './db';
-import {
-  BriefingPayload, FeedbackPayload, KudosPayload, LessonAttemptPayload, PulseResponsePayload,
-  type Briefing, type MutationPayloads, type MutationType,
-} from './supabase/types';
-import { storageFailure, type StorageFailure } from './storage-errors';
+import { storageFailure } from './storage-errors';
+import { BriefingPayload, type Briefing, type MutationPayloads } from './supabase/types';
 
-export interface CommandContext {
-  db: FrontlineDb;
-  now: () => Date;
-  newId: () => string;
-  /** Called after a successful write, e.g. to ask the sync engine to send it. */
-  afterWrite: () => void;
-}
-
-export type CommandResult =
-  | { ok: true; id: string }
-  | { ok: false; reason: 'invalid'; message: string }
-  | { ok: false; reason: StorageFailure['reason']; message: string };
-
-function outboxEntry<T extends MutationType>(ctx: CommandContext, type: T, payload: MutationPayloads[T]): OutboxEntry<T> {
-  return { id: ctx.newId(), type, payload, created_at: ctx.now().toISOString(), state: 'waiting' };
-}
-
-async function commit(ctx: CommandContext, entry: OutboxEntry, writeLocal: () => Promise<unknown>): Promise<CommandResult> {
-  try {
-    await ctx.db.transaction('rw', [ctx.db.outbox, ctx.db.briefings, ctx.db.acks, ctx.db.meta], async () => {
-      await writeLocal();
-      await ctx.db.outbox.add(entry);
-    });
-  } catch (error) {
-    const failure = storageFailure(error);
-    if (failure) return { ok: false, ...failure };
-    throw error;
-  }
-  ctx.afterWrite();
-  return { ok: true, id: entry.id };
-}
-
-function invalid(message: string): CommandResult {
-  return { ok: false, reason: 'invalid', message };
-}
+export type { CommandContext, CommandResult } from './command-core';
 
 /** "Read and understood": records the exact version and hash the person was shown. */
 export async function acknowledgeBriefing(
@@ -63,41 +25,6 @@ export async function acknowledgeBriefing(
     acked_at: ackedAt, received_at: ackedAt, sync_seq: 0, local_state: 'pending',
   };
   return commit(ctx, entry, () => ctx.db.acks.put(local));
-}
-
-export async function recordLessonAttempt(ctx: CommandContext, payload: MutationPayloads['lesson_attempt']): Promise<CommandResult> {
-  const parsed = LessonAttemptPayload.safeParse(payload);
-  if (!parsed.success) return invalid('This lesson attempt is incomplete.');
-  return commit(ctx, outboxEntry(ctx, 'lesson_attempt', parsed.data), async () => {});
-}
-
-export async function sendFeedback(ctx: CommandContext, payload: MutationPayloads['feedback']): Promise<CommandResult> {
-  const parsed = FeedbackPayload.safeParse(payload);
-  if (!parsed.success) return invalid('Choose a kind and a recipient.');
-  const body = parsed.data.body.trim();
-  if (body.length === 0) return invalid('Write something first.');
-  if (body.length > 4000) return invalid('Feedback can be at most 4,000 characters.');
-  return commit(ctx, outboxEntry(ctx, 'feedback', { ...parsed.data, body }), async () => {});
-}
-
-export async function answerPulse(ctx: CommandContext, payload: MutationPayloads['pulse_response']): Promise<CommandResult> {
-  const parsed = PulseResponsePayload.safeParse(payload);
-  if (!parsed.success) return invalid('Pick a score.');
-  return commit(ctx, outboxEntry(ctx, 'pulse_response', parsed.data), async () => {
-    const meta = await readMeta(ctx.db);
-    if (meta.me && !meta.me.answered_pulse_ids.includes(parsed.data.pulse_id)) {
-      await ctx.db.meta.put({ ...meta, me: { ...meta.me, answered_pulse_ids: [...meta.me.answered_pulse_ids, parsed.data.pulse_id] } });
-    }
-  });
-}
-
-export async function giveKudos(ctx: CommandContext, payload: MutationPayloads['kudos']): Promise<CommandResult> {
-  const parsed = KudosPayload.safeParse(payload);
-  if (!parsed.success) return invalid('Choose a colleague.');
-  const message = parsed.data.message.trim();
-  if (message.length === 0) return invalid('Add a short message.');
-  if (message.length > 500) return invalid('Kudos can be at most 500 characters.');
-  return commit(ctx, outboxEntry(ctx, 'kudos', { ...parsed.data, message }), async () => {});
 }
 
 /** Publish, edit or retract a briefing; the local copy shows as "will send" until the server confirms. */

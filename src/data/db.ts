@@ -6,7 +6,11 @@
  * a database written by each earlier version.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Ack, Briefing, ComposeDirectory, Lesson, MemberProfile, MutationPayloads, MutationType, Pulse, ValueCard } from './supabase/types';
+import type { ReviewItem } from '../domain/spaced-review';
+import type {
+  Ack, Briefing, ComposeDirectory, KudosWallEntry, Lesson, MemberProfile, MutationPayloads, MutationType, MyFeedbackItem, Pulse,
+  StoreBoardItem, StoreRosterEntry, ValueCard,
+} from './supabase/types';
 
 /** Local-only marks on synced rows: what the phone did that the server has not confirmed yet. */
 export type LocalState = 'pending' | 'rejected';
@@ -42,6 +46,34 @@ export interface CachedComposeDirectory {
   fetched_at: string;
 }
 
+/** Kudos on my store's wall, and those I gave or got; a kudos sent from this phone is 'pending' until synced. */
+export type LocalKudos = KudosWallEntry & { local_state?: LocalState };
+
+/** My named feedback with its replies; one sent from this phone is 'pending' until the server has it. */
+export type LocalFeedback = MyFeedbackItem & { local_state?: LocalState };
+
+/** A lesson half-way through: kept at every step, so closing the app loses nothing. */
+export interface LessonProgress {
+  lesson_id: string;
+  lesson_version: number;
+  /** Cards first, then questions: the position the person is at. */
+  step: number;
+  answers: Record<string, string[]>;
+  started_at: string;
+  updated_at: string;
+}
+
+/** A finished lesson attempt as this phone scored it (the server scores it again on sync). */
+export interface LocalAttempt {
+  /** The outbox entry's id. */
+  id: string;
+  lesson_id: string;
+  lesson_version: number;
+  percent: number;
+  passed: boolean;
+  completed_at: string;
+}
+
 export type FrontlineDb = Dexie & {
   briefings: EntityTable<LocalBriefing, 'id'>;
   valueCards: EntityTable<ValueCard, 'id'>;
@@ -51,6 +83,13 @@ export type FrontlineDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<SyncMeta, 'key'>;
   composeDirectory: EntityTable<CachedComposeDirectory, 'key'>;
+  roster: EntityTable<StoreRosterEntry, 'member_id'>;
+  kudos: EntityTable<LocalKudos, 'id'>;
+  lessonProgress: EntityTable<LessonProgress, 'lesson_id'>;
+  attempts: EntityTable<LocalAttempt, 'id'>;
+  reviews: EntityTable<ReviewItem, 'key'>;
+  myFeedback: EntityTable<LocalFeedback, 'id'>;
+  board: EntityTable<StoreBoardItem, 'feedback_id'>;
 };
 
 export const CONTENT_TABLES = ['briefings', 'valueCards', 'lessons', 'pulses', 'acks'] as const;
@@ -73,6 +112,20 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
     // Managers and HR: the compose directory, for counting a briefing's reach offline.
     version: 2,
     stores: { composeDirectory: 'key' },
+  },
+  {
+    // Values, learning and voice: the store roster and kudos wall, lesson progress,
+    // attempts and spaced review (this phone only), my feedback and the store's board.
+    version: 3,
+    stores: {
+      roster: 'member_id, display_name',
+      kudos: 'id, created_at',
+      lessonProgress: 'lesson_id',
+      attempts: 'id, lesson_id',
+      reviews: 'key, due_at',
+      myFeedback: 'id, created_at',
+      board: 'feedback_id',
+    },
   },
 ];
 

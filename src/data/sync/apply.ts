@@ -44,13 +44,15 @@ export async function applyPullPage(db: FrontlineDb, page: SyncPullResult, now: 
 export async function applyPushVerdict(db: FrontlineDb, verdict: PushVerdict, sent: readonly OutboxEntry[]): Promise<void> {
   const decided = [...verdict.confirmed, ...verdict.rejected.map((r) => r.id)];
   if (decided.length === 0) return;
-  await db.transaction('rw', [db.outbox, db.acks, db.briefings], async () => {
+  await db.transaction('rw', [db.outbox, db.acks, db.briefings, db.kudos, db.myFeedback], async () => {
     const byId = new Map(sent.map((entry) => [entry.id, entry]));
     const confirmed = verdict.confirmed.flatMap((id) => byId.get(id) ?? []);
     await db.outbox.bulkDelete(confirmed.map((entry) => entry.seq!));
     // The outbox entry holds everything the local ack row has: rewrite it whole (one put, no read).
     const confirmedAcks = confirmed.flatMap((entry) => (entry.type === 'ack' ? [confirmedAck(entry as OutboxEntry<'ack'>)] : []));
     if (confirmedAcks.length > 0) await db.acks.bulkPut(confirmedAcks);
+    // Kudos and named feedback keep the outbox id on the server: the local row is now the server's.
+    await markLocal(db, confirmed, undefined);
     const rejected = verdict.rejected.flatMap(({ id, code, message }) => {
       const entry = byId.get(id);
       return entry ? [{ entry, rejection: { code, message } }] : [];
@@ -61,12 +63,21 @@ export async function applyPushVerdict(db: FrontlineDb, verdict: PushVerdict, se
     if (rejectedAcks.length > 0) {
       await db.acks.bulkUpdate(rejectedAcks.map(({ entry }) => ({ key: entry.id, changes: { local_state: 'rejected' as const } })));
     }
+    await markLocal(db, rejected.map(({ entry }) => entry), 'rejected');
     for (const { entry } of rejected) {
       if (entry.type === 'briefing') {
         await db.briefings.update((entry.payload as { briefing_id: string }).briefing_id, { local_state: 'rejected' });
       }
     }
   });
+}
+
+async function markLocal(db: FrontlineDb, entries: readonly OutboxEntry[], state: 'rejected' | undefined): Promise<void> {
+  const changes = { local_state: state };
+  const kudos = entries.filter((e) => e.type === 'kudos').map((e) => ({ key: e.id, changes }));
+  const feedback = entries.filter((e) => e.type === 'feedback').map((e) => ({ key: e.id, changes }));
+  if (kudos.length > 0) await db.kudos.bulkUpdate(kudos);
+  if (feedback.length > 0) await db.myFeedback.bulkUpdate(feedback);
 }
 
 function confirmedAck(entry: OutboxEntry<'ack'>): LocalAck {

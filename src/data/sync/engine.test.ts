@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, readMeta, type FrontlineDb } from '../db';
-import { acknowledgeBriefing, giveKudos, type CommandContext } from '../commands';
+import { acknowledgeBriefing, type CommandContext } from '../commands';
+import { giveKudos } from '../kudos-commands';
 import { SyncEngine, type SyncEngineOptions } from './engine';
 import { FakeServer, NETWORK_DOWN, SERVER_ERROR, UNAUTHORIZED } from './testing/fake-server';
 
@@ -61,6 +62,18 @@ describe('push', () => {
     expect(server.applied.has(good!)).toBe(true);
     await sync.requestSync();
     expect(server.pushCalls.flat().filter((m) => m.id === bad)).toHaveLength(1);
+  });
+
+  it('a kudos shown as pending becomes confirmed, or refused, with the server\'s verdict', async () => {
+    await db.meta.put({ key: 'sync', cursor: 0, last_synced_at: null, first_sync: null, me: {
+      member_id: randomUUID(), user_id: randomUUID(), display_name: 'Alex Kim', email: 'a@x', role: 'staff', locale: 'en',
+      organization: { id: randomUUID(), name: 'O' }, store: null, department: null, managed_store_ids: [], answered_pulse_ids: [],
+    } });
+    const [bad, good] = await queueKudos(2);
+    expect((await db.kudos.bulkGet([bad!, good!])).map((k) => k?.local_state)).toEqual(['pending', 'pending']);
+    server.rejectWhen = (m) => (m.id === bad ? { id: m.id, status: 'rejected', code: 'unknown_member', message: 'No active colleague' } : null);
+    await engine().requestSync();
+    expect((await db.kudos.bulkGet([bad!, good!])).map((k) => k?.local_state)).toEqual(['rejected', undefined]);
   });
 
   it('marks an acknowledgement waiting, then confirmed once the server has it', async () => {

@@ -1,0 +1,39 @@
+/**
+ * Giving kudos: the thank-you shows on this phone's wall at once (marked
+ * pending), with the names the phone already knows, and goes to the server
+ * through the outbox. The server keeps the same id, so the synced copy
+ * replaces the pending one.
+ */
+import { commit, invalid, outboxEntry, type CommandContext, type CommandResult } from './command-core';
+import { readMeta, type LocalKudos } from './db';
+import { KudosPayload, LIMITS, type MutationPayloads } from './supabase/types';
+
+export async function giveKudos(ctx: CommandContext, payload: MutationPayloads['kudos']): Promise<CommandResult> {
+  const parsed = KudosPayload.safeParse(payload);
+  if (!parsed.success) return invalid('Choose a colleague.');
+  const message = parsed.data.message.trim();
+  if (message.length === 0) return invalid('Add a short message.');
+  if (message.length > LIMITS.kudosMessage) return invalid('Kudos can be at most 500 characters.');
+  const entry = outboxEntry(ctx, 'kudos', { ...parsed.data, message });
+  return commit(ctx, entry, async () => {
+    const [meta, colleague, value] = await Promise.all([
+      readMeta(ctx.db),
+      ctx.db.roster.get(parsed.data.to_member_id),
+      parsed.data.value_card_id ? ctx.db.valueCards.get(parsed.data.value_card_id) : undefined,
+    ]);
+    if (!meta.me) return;
+    const local: LocalKudos = {
+      id: entry.id,
+      from_member_id: meta.me.member_id,
+      from_name: meta.me.display_name,
+      to_member_id: parsed.data.to_member_id,
+      to_name: colleague?.display_name ?? '',
+      value_card_id: parsed.data.value_card_id ?? null,
+      value_title: value?.title ?? null,
+      message,
+      created_at: entry.created_at,
+      local_state: 'pending',
+    };
+    await ctx.db.kudos.put(local);
+  });
+}
