@@ -14,7 +14,7 @@ import { AccountScreen } from '../features/account/AccountScreen';
 import { requestPersistence } from '../features/account/storage-state';
 import { SignInScreen, type SignInResult } from '../features/signin/SignInScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
-import { I18nProvider, useT } from '../ui/i18n/I18nProvider';
+import { I18nProvider } from '../ui/i18n/I18nProvider';
 import { browserLocale } from '../ui/i18n/locale';
 import { useLocaleChoice } from '../ui/i18n/use-locale-choice';
 import { SessionContext, useSession, type Session } from '../ui/session-context';
@@ -25,18 +25,16 @@ import { applyUpdate } from './pwa';
 import type { Services } from './session';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useUpdateState } from './use-update-state';
+import { MoreScreen } from './MoreScreen';
+import { currentTab, moreFor, tabsFor, type Screen } from './navigation';
+import { TabBar } from './TabBar';
 
 // Managers' and HR's screens load on first visit, so staff phones never fetch them.
 const ComposeScreen = lazy(() => import('../features/compose/ComposeScreen').then((m) => ({ default: m.ComposeScreen })));
 const InsightsScreen = lazy(() => import('../features/insights/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
-
-type Tab = 'today' | 'briefings' | 'insights' | 'account';
-
-/** Which tabs a role gets; the server enforces the same split, this only keeps the screen tidy. */
-function tabsFor(role: MemberProfile['role'] | undefined): Tab[] {
-  if (role === 'manager' || role === 'hr' || role === 'admin') return ['today', 'briefings', 'insights', 'account'];
-  return ['today', 'account'];
-}
+const ValuesScreen = lazy(() => import('../features/values/ValuesScreen').then((m) => ({ default: m.ValuesScreen })));
+const LearnScreen = lazy(() => import('../features/learn/LearnScreen').then((m) => ({ default: m.LearnScreen })));
+const VoiceScreen = lazy(() => import('../features/voice/VoiceScreen').then((m) => ({ default: m.VoiceScreen })));
 
 export function App() {
   const [identity, setIdentity] = useState<Identity | null>(() => readIdentity());
@@ -66,7 +64,7 @@ export function App() {
 function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: () => void }) {
   const db = useMemo(() => openDatabase(identity.userId), [identity.userId]);
   const [services, setServices] = useState<Services | null>(null);
-  const [tab, setTab] = useState<Tab>('today');
+  const [screen, setScreen] = useState<Screen>('today');
   // Compared as text, so the shell does not re-render for every page a sync writes to meta.
   const profileJson = useLiveQuery(() => syncMeta(db).then((meta) => (meta.me ? JSON.stringify(meta.me) : null)), [db]);
   const me = useMemo(() => (profileJson ? (JSON.parse(profileJson) as MemberProfile) : null), [profileJson]);
@@ -115,6 +113,8 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
   }), [db, engine]);
 
   const tabs = tabsFor(me?.role);
+  const tab = currentTab(screen, me?.role);
+  const shown: Screen = tab === screen || tab === 'more' ? screen : 'today';
   const session: Session = {
     userId: identity.userId,
     email: identity.email,
@@ -135,47 +135,30 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     <I18nProvider locale={language.locale}>
       <SessionContext.Provider value={session}>
         <div className="shell">
-          <SyncStatusBar onShowProblems={() => setTab('account')} />
-          <main className={`content content--${tab}`}>
+          <SyncStatusBar onShowProblems={() => setScreen('account')} />
+          <main className={`content content--${shown}`}>
             <Suspense fallback={<p className="muted">{'…'}</p>}>
-              <Screen tab={tabs.includes(tab) ? tab : 'today'} />
+              {shown === 'more' ? <MoreScreen screens={moreFor(me?.role)} onOpen={setScreen} /> : <ScreenView screen={shown} />}
             </Suspense>
           </main>
           <SignedInUpdatePrompt />
-          <TabBar tabs={tabs} tab={tab} onChange={setTab} />
+          <TabBar tabs={tabs} current={tab} onChange={setScreen} />
         </div>
       </SessionContext.Provider>
     </I18nProvider>
   );
 }
 
-function Screen({ tab }: { tab: Tab }) {
-  switch (tab) {
+function ScreenView({ screen }: { screen: Exclude<Screen, 'more'> }) {
+  switch (screen) {
     case 'today': return <TodayScreen />;
+    case 'values': return <ValuesScreen />;
+    case 'learn': return <LearnScreen />;
+    case 'voice': return <VoiceScreen />;
     case 'briefings': return <ComposeScreen />;
     case 'insights': return <InsightsScreen />;
     case 'account': return <AccountScreen appVersion={APP_BUILD} />;
   }
-}
-
-const TAB_LABEL = {
-  today: 'app.tab.today',
-  briefings: 'app.tab.briefings',
-  insights: 'app.tab.insights',
-  account: 'app.tab.account',
-} as const satisfies Record<Tab, string>;
-
-function TabBar({ tabs, tab, onChange }: { tabs: Tab[]; tab: Tab; onChange: (tab: Tab) => void }) {
-  const t = useT();
-  return (
-    <nav className="tabbar" aria-label={t('app.nav')}>
-      {tabs.map((name) => (
-        <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => onChange(name)}>
-          {t(TAB_LABEL[name])}
-        </button>
-      ))}
-    </nav>
-  );
 }
 
 async function afterFirstContent(db: FrontlineDb): Promise<void> {

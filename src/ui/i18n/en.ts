@@ -7,6 +7,10 @@
 export const en = {
   'app.nav': 'Main',
   'app.tab.today': 'Today',
+  'app.tab.values': 'Values',
+  'app.tab.learn': 'Learn',
+  'app.tab.voice': 'Voice',
+  'app.tab.more': 'More',
   'app.tab.briefings': 'Briefings',
   'app.tab.insights': 'Reports',
   'app.tab.account': 'Account',

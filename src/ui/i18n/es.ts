@@ -4,6 +4,10 @@ import type { Catalog } from './messages';
 export const es = {
   'app.nav': 'Principal',
   'app.tab.today': 'Hoy',
+  'app.tab.values': 'Valores',
+  'app.tab.learn': 'Aprender',
+  'app.tab.voice': 'Tu voz',
+  'app.tab.more': 'Más',
   'app.tab.briefings': 'Comunicados',
   'app.tab.insights': 'Informes',
   'app.tab.account': 'Cuenta',

@@ -18,8 +18,16 @@ export class AccountPage {
     this.language = page.getByRole('group', { name: this.text.language });
   }
 
+  /** From the bar (staff) or through More (managers and HR). */
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: this.text.nav }).getByRole('button', { name: this.text.account, exact: true }).click();
+    const nav = this.page.getByRole('navigation', { name: this.text.nav });
+    const more = nav.getByRole('button', { name: this.text.more, exact: true });
+    if (await more.count()) {
+      await more.click();
+      await this.page.getByRole('main').getByRole('button', { name: this.text.account, exact: true }).click();
+    } else {
+      await nav.getByRole('button', { name: this.text.account, exact: true }).click();
+    }
     await this.page.getByRole('heading', { level: 1, name: this.text.account }).waitFor();
   }
 

@@ -1,0 +1,4 @@
+/** Placeholder until the Learn screen lands (#5). */
+export function LearnScreen() {
+  return <section><h1>Learn</h1></section>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the Voice screen lands (#5). */
+export function VoiceScreen() {
+  return <section><h1>Voice</h1></section>;
+}
