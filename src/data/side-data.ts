@@ -20,6 +20,8 @@ const MANAGES = new Set<MemberProfile['role']>(['manager', 'hr', 'admin']);
 
 export const SIDE_DATA: readonly SideData[] = [
   { name: 'compose_directory', appliesTo: (me) => MANAGES.has(me.role), refresh: refreshComposeDirectory },
+  // Values (#5).
+  // Voice (#5).
 ];
 
 /** Refreshes every copy that applies to this person, side by side; failures are left for the next sync. */

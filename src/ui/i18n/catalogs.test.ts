@@ -5,6 +5,9 @@ import { i18nFor } from './i18n';
 import { paramNames, type Catalog, type Locale, type PluralForms } from './messages';
 import { composeEn, composeEs } from './sections/compose';
 import { insightsEn, insightsEs } from './sections/insights';
+import { learnEn, learnEs } from './sections/learn';
+import { valuesEn, valuesEs } from './sections/values';
+import { voiceEn, voiceEs } from './sections/voice';
 
 type Messages = Readonly<Record<string, string | PluralForms>>;
 
@@ -13,6 +16,9 @@ const SECTIONS: ReadonlyArray<{ name: string; en: Messages; es: Messages }> = [
   { name: 'core', en, es },
   { name: 'compose', en: composeEn, es: composeEs },
   { name: 'insights', en: insightsEn, es: insightsEs },
+  { name: 'values', en: valuesEn, es: valuesEs },
+  { name: 'learn', en: learnEn, es: learnEs },
+  { name: 'voice', en: voiceEn, es: voiceEs },
 ];
 
 /** Never run: tsc checks these lines (the test files are part of `npm run typecheck`). */

@@ -7,6 +7,9 @@
 import type { en } from './en';
 import type { composeEn } from './sections/compose';
 import type { insightsEn } from './sections/insights';
+import type { learnEn } from './sections/learn';
+import type { valuesEn } from './sections/values';
+import type { voiceEn } from './sections/voice';
 
 export type Locale = 'en' | 'es';
 export const LOCALES: readonly Locale[] = ['en', 'es'];
@@ -16,7 +19,7 @@ export type PluralForms = { readonly other: string } & { readonly [F in Exclude<
 
 type CoreEn = typeof en;
 /** Every message: the core catalog (shell, Today, Account) and each lazily loaded screen's section. */
-type En = CoreEn & typeof composeEn & typeof insightsEn;
+type En = CoreEn & typeof composeEn & typeof insightsEn & typeof valuesEn & typeof learnEn & typeof voiceEn;
 export type MessageKey = keyof En;
 
 /** Another language's section: exactly English's keys, each a string or plural forms as in English. */
