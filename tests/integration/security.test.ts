@@ -246,8 +246,8 @@ describe('anonymous voice cannot be traced to a person', () => {
     expect(await sql('select member_id, applied_at from private.applied_mutations where id = $1', [m.id]))
       .toEqual([{ member_id: null, applied_at: null }]);
     for (const role of ['authenticated', 'service_role', 'anon']) {
-      for (const table of ['pulse_responses', 'pulse_participation', 'feedback']) {
-        await expect(asUserInSql(await userIdOf(DEMO.hr), (c) => c.query(`select * from public.${table}`), role), `${role} ${table}`)
+      for (const table of ['public.pulse_responses', 'public.pulse_participation', 'public.feedback', 'private.pulse_answer_buffer']) {
+        await expect(asUserInSql(await userIdOf(DEMO.hr), (c) => c.query(`select * from ${table}`), role), `${role} ${table}`)
           .rejects.toThrow(/permission denied/);
       }
     }

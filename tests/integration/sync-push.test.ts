@@ -47,14 +47,17 @@ describe('replaying a batch', () => {
     expect(first.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
     const after = await factCounts(member.memberId);
     expect(after).toEqual({ acks: 1, attempts: 1, kudos: 1, feedback: 1, pulses: 1 });
-    const [pulseRows] = await sql<{ n: number }>('select count(*)::int as n from public.pulse_responses where pulse_id = $1', [SEED.pulse]);
+    // Answers wait in a private buffer until their pulse has 5, so count stored and buffered ones.
+    const pulseAnswers = `select (select count(*)::int from public.pulse_responses where pulse_id = $1)
+                               + (select count(*)::int from private.pulse_answer_buffer where pulse_id = $1) as n`;
+    const [pulseRows] = await sql<{ n: number }>(pulseAnswers, [SEED.pulse]);
 
     for (let i = 0; i < 2; i++) {
       const replay = await push(member.client, batch);
       expect(replay.map((r) => [r.id, r.status])).toEqual(batch.map((m) => [m.id, 'duplicate']));
     }
     expect(await factCounts(member.memberId)).toEqual(after);
-    const [pulseRowsAfter] = await sql<{ n: number }>('select count(*)::int as n from public.pulse_responses where pulse_id = $1', [SEED.pulse]);
+    const [pulseRowsAfter] = await sql<{ n: number }>(pulseAnswers, [SEED.pulse]);
     expect(pulseRowsAfter!.n).toBe(pulseRows!.n);
   });
 

@@ -295,10 +295,13 @@ describe('pulses: results only for groups of 5 or more', () => {
     const first = respondents[0]!;
     const [again] = await push(first.member.client, [mutation('pulse_response', { pulse_id: pulseId, score: 0, comment: 'second try' })]);
     expect(again).toMatchObject({ status: 'rejected', code: 'already_answered' });
-    expect(await sql(`select (select count(*)::int from public.pulse_responses where pulse_id = $1) as responses,
+    // Stored and still-buffered answers together (answers move to pulse_responses in batches of 5).
+    expect(await sql(`select (select count(*)::int from public.pulse_responses where pulse_id = $1)
+                               + (select count(*)::int from private.pulse_answer_buffer where pulse_id = $1) as responses,
                              (select count(*)::int from public.pulse_participation where pulse_id = $1) as participation`, [pulseId]))
       .toEqual([{ responses: respondents.length, participation: respondents.length }]);
     expect(await sql(`select 1 from public.pulse_responses where comment = 'second try'`)).toEqual([]);
+    expect(await sql(`select 1 from private.pulse_answer_buffer where comment = 'second try'`)).toEqual([]);
   });
 
   it('while open only the count is shown, so one answer cannot be told apart by comparing two reports', async () => {
@@ -460,6 +463,7 @@ describe('anonymity: no API role can read the answers or link them to a person',
     expect(readers.map((r) => r.fn)).toEqual([
       'private.apply_pulse_response(m members, p jsonb)',
       'private.me_json(m members)',
+      'private.move_pulse_answers(p_pulse_id uuid, p_at_least integer)',
       'public.pulse_report(p_pulse_id uuid, p_group_by text)',
       'public.pulse_trend(p_limit integer)',
       'public.save_pulse(p_id uuid, p_question text, p_scale text, p_allow_comment boolean, p_store_ids uuid[], p_department_ids uuid[], p_roles text[], p_opens_at timestamp with time zone, p_closes_at timestamp with time zone)',
