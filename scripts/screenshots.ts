@@ -51,6 +51,31 @@ const SHOTS: Shot[] = [
     },
   },
   { name: 'account-alex', email: 'alex@demo.test', tab: 'Account' },
+  { name: 'briefings-manager', email: 'manager.downtown@demo.test', tab: 'Briefings' },
+  {
+    name: 'briefings-manager-compose',
+    email: 'manager.downtown@demo.test',
+    tab: 'Briefings',
+    async prepare(page) {
+      await page.getByRole('button', { name: 'New briefing' }).click();
+      await page.getByLabel('Title', { exact: true }).fill('Truck at 9: clear bay 2');
+      await page.getByLabel('Text', { exact: true }).fill('## Before opening\n- Clear **bay 2**\n- Pallets to the stockroom');
+      await page.getByText(/^Reaches \d+ people/).first().waitFor();
+    },
+  },
+  {
+    name: 'briefings-manager-reach',
+    email: 'manager.downtown@demo.test',
+    tab: 'Briefings',
+    async prepare(page) {
+      await page.getByRole('button', { name: 'Who has read it' }).first().click();
+      await page.getByTestId('ack-summary').waitFor();
+    },
+  },
+  { name: 'reports-manager', email: 'manager.downtown@demo.test', tab: 'Reports', async prepare(page) { await page.getByTestId('kpi-rate').waitFor(); } },
+  { name: 'reports-hr', email: 'hr@demo.test', tab: 'Reports', async prepare(page) { await page.getByTestId('kpi-rate').waitFor(); } },
+  { name: 'reports-hr-wide', email: 'hr@demo.test', tab: 'Reports', width: 1280, async prepare(page) { await page.getByTestId('kpi-rate').waitFor(); } },
+  { name: 'more-hr', email: 'hr@demo.test', tab: 'More' },
 ];
 
 const outDir = join(PROJECT_ROOT, 'screenshots');
