@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedComposeDirectory, refreshComposeDirectory } from './compose-directory';
 import { openDatabase, type FrontlineDb } from './db';
-import type { OnlineApi } from './online-api';
+import { fakeOnlineApi } from './testing/fake-online-api';
 import type { RpcOutcome } from './supabase/rpc';
 import type { ComposeDirectory } from './supabase/types';
 
@@ -13,16 +13,8 @@ const DIRECTORY: ComposeDirectory = {
   reach: [{ store_id: '5a000000-0000-4000-8000-000000000001', department_id: null, role: 'staff', members: 14 }],
 };
 
-function apiAnswering(outcome: RpcOutcome<ComposeDirectory>): OnlineApi & { calls: string[] } {
-  const calls: string[] = [];
-  return {
-    calls,
-    call: (async (name: string) => {
-      calls.push(name);
-      return outcome;
-    }) as OnlineApi['call'],
-    csv: () => Promise.reject(new Error('compose directory never streams CSV')),
-  };
+function apiAnswering(outcome: RpcOutcome<ComposeDirectory>) {
+  return fakeOnlineApi(() => outcome);
 }
 
 let db: FrontlineDb;

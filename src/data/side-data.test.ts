@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedComposeDirectory } from './compose-directory';
 import { openDatabase, type FrontlineDb } from './db';
-import type { OnlineApi } from './online-api';
 import { refreshSideData } from './side-data';
+import { fakeOnlineApi } from './testing/fake-online-api';
 import type { ComposeDirectory, MemberProfile } from './supabase/types';
 
 const DIRECTORY: ComposeDirectory = { stores: [], departments: [], roles: ['staff'], reach: [] };
@@ -15,16 +15,8 @@ function member(role: MemberProfile['role']): MemberProfile {
   };
 }
 
-function recordingApi(fail: boolean): OnlineApi & { calls: string[] } {
-  const calls: string[] = [];
-  return {
-    calls,
-    call: (async (name: string) => {
-      calls.push(name);
-      return fail ? { ok: false, error: { kind: 'network', message: 'offline' } } : { ok: true, data: DIRECTORY };
-    }) as OnlineApi['call'],
-    csv: () => Promise.reject(new Error('side data never streams CSV')),
-  };
+function recordingApi(fail: boolean) {
+  return fakeOnlineApi(() => (fail ? { ok: false, error: { kind: 'network', message: 'offline' } } : { ok: true, data: DIRECTORY }));
 }
 
 let db: FrontlineDb;

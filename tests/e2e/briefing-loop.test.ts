@@ -14,7 +14,7 @@ import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { BriefingDb } from './support/briefing-db';
 import { newPhone, type Phone } from './support/browser';
-import { parseCsv } from './support/csv';
+import { parseCsv } from '../support/csv';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { waitForServiceWorker } from './support/service-worker';
 

@@ -17,7 +17,7 @@ import { InsightsPage } from './pages/insights-page';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { blockingViolations, describeViolations, runAxe } from './support/axe';
-import { parseCsv } from './support/csv';
+import { parseCsv } from '../support/csv';
 import { newPhone } from './support/browser';
 import { DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { findOverflow, pseudoLocalize, type Overflow } from './support/layout';

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { callRpc } from '../../src/data/supabase/rpc';
 import { AUDIT_EXPORT_COLUMNS, type ComplianceReport } from '../../src/data/supabase/types';
+import { parseCsv } from '../support/csv';
 import {
   DEMO, ackOf, briefingVersion, createMember, createOrg, mutation, publishBriefing, pullAll, pullBriefings, push, signIn, sql,
   type TestMember,
@@ -207,24 +208,6 @@ describe('compliance_report', () => {
   });
 });
 
-/** Enough CSV for COPY's output: quoted fields may hold commas, quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 describe('audit_export', () => {
   it('streams every acknowledgement as CSV with the exact version and hash acknowledged', async () => {

@@ -1,4 +1,4 @@
-/** Reads a whole CSV text (RFC 4180: quoted fields may hold commas, quotes and newlines) into rows of fields. */
+/** Reads a whole CSV text (RFC 4180, as COPY and the app write it) into rows of fields: quoted fields may hold commas, quotes and newlines. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
