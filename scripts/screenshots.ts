@@ -76,6 +76,92 @@ const SHOTS: Shot[] = [
   { name: 'reports-hr', email: 'hr@demo.test', tab: 'Reports', async prepare(page) { await page.getByTestId('kpi-rate').waitFor(); } },
   { name: 'reports-hr-wide', email: 'hr@demo.test', tab: 'Reports', width: 1280, async prepare(page) { await page.getByTestId('kpi-rate').waitFor(); } },
   { name: 'more-hr', email: 'hr@demo.test', tab: 'More' },
+  { name: 'learn-alex', email: 'alex@demo.test', tab: 'Learn' },
+  {
+    name: 'learn-alex-question',
+    email: 'alex@demo.test',
+    tab: 'Learn',
+    async prepare(page) {
+      await page.getByTestId('lesson-row').filter({ hasText: 'Safe lifting' }).getByRole('button', { name: 'Start' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Start the quiz' }).click();
+      await page.getByLabel('Lift it quickly').check();
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await page.getByTestId('quiz-feedback').waitFor();
+    },
+  },
+  {
+    name: 'learn-hr-editor',
+    email: 'hr@demo.test',
+    tab: 'More',
+    async prepare(page) {
+      await page.locator('.more-list').getByRole('button', { name: 'Learn' }).click();
+      await page.getByRole('button', { name: 'New lesson' }).click();
+      await page.getByRole('heading', { level: 1, name: 'New lesson' }).waitFor();
+    },
+  },
+  {
+    name: 'learn-manager-report',
+    email: 'manager.downtown@demo.test',
+    tab: 'More',
+    async prepare(page) {
+      await page.locator('.more-list').getByRole('button', { name: 'Learn' }).click();
+      await page.getByRole('button', { name: 'Training report' }).click();
+      await page.getByTestId('report-lesson').first().waitFor();
+    },
+  },
+  { name: 'values-alex-cards', email: 'alex@demo.test', tab: 'Values' },
+  {
+    name: 'values-alex-kudos',
+    email: 'alex@demo.test',
+    tab: 'Values',
+    async prepare(page) {
+      await page.getByRole('group', { name: 'Values sections' }).getByRole('button', { name: 'Give kudos' }).click();
+      await page.getByLabel('Find a colleague').fill('sam');
+      await page.getByRole('radio', { name: 'Sam Patel' }).check({ timeout: 15_000 });
+      await page.getByLabel('Message', { exact: true }).fill('Thanks for covering my till at lunch!');
+    },
+  },
+  { name: 'values-alex-wall', email: 'alex@demo.test', tab: 'Values', async prepare(page) { await page.getByRole('group', { name: 'Values sections' }).getByRole('button', { name: 'Kudos wall' }).click(); } },
+  {
+    name: 'values-hr-editor',
+    email: 'hr@demo.test',
+    tab: 'More',
+    async prepare(page) {
+      await page.getByRole('main').getByRole('button', { name: 'Values', exact: true }).click();
+      await page.getByRole('group', { name: 'Values sections' }).getByRole('button', { name: 'Edit cards' }).click();
+    },
+  },
+  {
+    name: 'values-manager-report',
+    email: 'manager.downtown@demo.test',
+    tab: 'More',
+    async prepare(page) {
+      await page.getByRole('main').getByRole('button', { name: 'Values', exact: true }).click();
+      await page.getByRole('group', { name: 'Values sections' }).getByRole('button', { name: 'Recognition' }).click();
+      await page.getByTestId('recognition-store').first().waitFor();
+    },
+  },
+  {
+    name: 'voice-alex-form',
+    email: 'alex@demo.test',
+    tab: 'Voice',
+    async prepare(page) {
+      await page.getByLabel('Your message', { exact: true }).fill('The stockroom door sticks when it is cold.');
+      await page.getByRole('switch', { name: 'Send anonymously' }).check();
+    },
+  },
+  { name: 'voice-alex-board', email: 'alex@demo.test', tab: 'Voice', async prepare(page) { await page.getByRole('button', { name: 'You said, we did' }).click(); } },
+  { name: 'voice-manager-inbox', email: 'manager.downtown@demo.test', tab: 'Voice', async prepare(page) { await page.getByRole('status').filter({ hasText: /item/ }).waitFor(); } },
+  {
+    name: 'voice-hr-pulses',
+    email: 'hr@demo.test',
+    tab: 'Voice',
+    async prepare(page) {
+      await page.getByRole('button', { name: 'Pulses', exact: true }).click();
+      await page.getByTestId('pulse-report').getByTestId('pulse-responses').waitFor();
+    },
+  },
 ];
 
 const outDir = join(PROJECT_ROOT, 'screenshots');

@@ -124,6 +124,7 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     api: services?.api ?? null,
     me,
     language,
+    navigate: setScreen,
     async signOut() {
       await services?.signOut();
       clearIdentity();

@@ -6,8 +6,10 @@
  */
 import type { FrontlineDb } from './db';
 import { refreshComposeDirectory } from './compose-directory';
+import { hasStoreBoard, refreshMyFeedback, refreshStoreBoard } from './voice-side-data';
 import type { OnlineApi } from './online-api';
 import type { MemberProfile } from './supabase/types';
+import { refreshKudosWall, refreshStoreRoster } from './values-side-data';
 
 export interface SideData {
   name: string;
@@ -21,7 +23,11 @@ const MANAGES = new Set<MemberProfile['role']>(['manager', 'hr', 'admin']);
 export const SIDE_DATA: readonly SideData[] = [
   { name: 'compose_directory', appliesTo: (me) => MANAGES.has(me.role), refresh: refreshComposeDirectory },
   // Values (#5).
+  { name: 'store_roster', appliesTo: (me) => me.store !== null, refresh: refreshStoreRoster },
+  { name: 'store_kudos', appliesTo: () => true, refresh: refreshKudosWall },
   // Voice (#5).
+  { name: 'my_feedback', appliesTo: () => true, refresh: refreshMyFeedback },
+  { name: 'store_board', appliesTo: hasStoreBoard, refresh: refreshStoreBoard },
 ];
 
 /** Refreshes every copy that applies to this person, side by side; failures are left for the next sync. */

@@ -1,5 +1,85 @@
 import '../../ui/i18n/sections/learn';
-/** Placeholder until the Learn screen lands (#5). */
+import './learn.css';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { AuthoredLesson } from '../../data/supabase/types';
+import { useT } from '../../ui/i18n/I18nProvider';
+import { useSession } from '../../ui/session-context';
+import { LessonList } from './LessonList';
+import { LessonPlayer } from './LessonPlayer';
+import { ReviewSession } from './ReviewSession';
+import { clearReviewRequest, isReviewRequested } from './review-request';
+import { TrainingReportView } from './TrainingReportView';
+
+// Only HR authors lessons: staff phones never fetch the editor.
+const LessonEditor = lazy(() => import('./LessonEditor').then((m) => ({ default: m.LessonEditor })));
+
+type View =
+  | { kind: 'list'; notice?: string }
+  | { kind: 'lesson'; lessonId: string }
+  | { kind: 'review' }
+  | { kind: 'report' }
+  | { kind: 'editor'; lessonId: string | null };
+
+/**
+ * Learn: the lessons on this phone (cards, then a quiz, scored offline), the
+ * spaced review, and for managers and HR the training report; HR also writes
+ * and archives lessons.
+ */
 export function LearnScreen() {
-  return <section><h1>Learn</h1></section>;
+  const { me } = useSession();
+  const t = useT();
+  const [view, setView] = useState<View>(() => (isReviewRequested() ? { kind: 'review' } : { kind: 'list' }));
+  useEffect(clearReviewRequest, []);
+  // Audiences HR set in this session: sync_pull does not send a lesson's audience, so only these are known when editing.
+  const [authored, setAuthored] = useState<ReadonlyMap<string, AuthoredLesson>>(new Map());
+  const toList = (notice?: string) => {
+    setView({ kind: 'list', notice });
+    window.scrollTo(0, 0);
+  };
+  const open = (next: View) => {
+    setView(next);
+    window.scrollTo(0, 0);
+  };
+
+  const role = me?.role;
+  const manages = role === 'manager' || role === 'hr' || role === 'admin';
+  const authors = role === 'hr' || role === 'admin';
+
+  switch (view.kind) {
+    case 'lesson': return <LessonPlayer lessonId={view.lessonId} onBack={() => toList()} />;
+    case 'review': return <ReviewSession onBack={() => toList()} />;
+    case 'report': return <TrainingReportView onBack={() => toList()} />;
+    case 'editor':
+      return (
+        <Suspense fallback={<p className="muted">{t('learn.loading')}</p>}>
+          <LessonEditor
+            lessonId={view.lessonId}
+            known={view.lessonId ? authored.get(view.lessonId) ?? null : null}
+            onDone={(notice, saved) => {
+              if (saved) setAuthored((map) => new Map(map).set(saved.id, saved));
+              toList(notice);
+            }}
+            onCancel={() => toList()}
+          />
+        </Suspense>
+      );
+    case 'list':
+      return (
+        <section className="learn" aria-labelledby="learn-title">
+          <h1 id="learn-title">{t('learn.title')}</h1>
+          {view.notice ? <p className="learn-notice" role="status">{view.notice}</p> : null}
+          {manages ? (
+            <div className="learn-actions learn-manage">
+              <button type="button" onClick={() => open({ kind: 'report' })}>{t('learn.manage.report')}</button>
+              {authors ? <button type="button" onClick={() => open({ kind: 'editor', lessonId: null })}>{t('learn.manage.new')}</button> : null}
+            </div>
+          ) : null}
+          <LessonList
+            onOpen={(lessonId) => open({ kind: 'lesson', lessonId })}
+            onReview={() => open({ kind: 'review' })}
+            onEdit={authors ? (lessonId) => open({ kind: 'editor', lessonId }) : undefined}
+          />
+        </section>
+      );
+  }
 }

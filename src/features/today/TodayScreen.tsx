@@ -14,6 +14,7 @@ import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { BriefingCard } from '../../ui/briefing/BriefingCard';
 import { TODAY_PAGE_SIZE } from './page-size';
+import { ReviewDueCard } from '../learn/ReviewDueCard';
 
 const PAGE = TODAY_PAGE_SIZE;
 const SECTIONS = ['pinned', 'today', 'news', 'earlier'] as const;
@@ -82,7 +83,7 @@ export function TodayScreen() {
   }, [commands]);
 
   // The heading is there in every state, so the screen always says where you are.
-  const heading = <h1 id="today-heading">{t('today.title')}</h1>;
+  const heading = <><h1 id="today-heading">{t('today.title')}</h1><ReviewDueCard /></>;
   const total = plan ? SECTIONS.reduce((sum, name) => sum + plan[name].length, 0) : 0;
   if (!plan || total === 0) {
     return (

@@ -1,5 +1,69 @@
+/**
+ * The Voice tab. Everyone: the pulse open for them, feedback (named or
+ * anonymous, offline too), their own feedback with replies, and their store's
+ * "you said, we did" board. Managers and HR also get the inbox and pulse
+ * results; HR creates pulses and sees the trend. The parts that read the
+ * phone's copy work offline; the inbox and results say when they need a connection.
+ */
+import { useEffect, useState } from 'react';
+import type { MemberProfile } from '../../data/supabase/types';
+import { hasStoreBoard, refreshVoiceData } from '../../data/voice-side-data';
+import { useT } from '../../ui/i18n/I18nProvider';
+import { useSession } from '../../ui/session-context';
+import { FeedbackForm } from './FeedbackForm';
+import { InboxView } from './InboxView';
+import { MyFeedbackList } from './MyFeedbackList';
+import { PulsePrompt } from './PulsePrompt';
+import { HrPulses, ManagerPulseResults } from './PulseResults';
+import { StoreBoard } from './StoreBoard';
 import '../../ui/i18n/sections/voice';
-/** Placeholder until the Voice screen lands (#5). */
+import './voice.css';
+
+type View = 'give' | 'mine' | 'board' | 'inbox' | 'results' | 'pulses';
+
+const VIEW_LABEL = {
+  give: 'voice.view.give', mine: 'voice.view.mine', board: 'voice.view.board',
+  inbox: 'voice.view.inbox', results: 'voice.view.results', pulses: 'voice.view.pulses',
+} as const satisfies Record<View, string>;
+
+/** What this person can open here, their daily one first. */
+function viewsFor(me: MemberProfile | null): View[] {
+  if (!me) return ['give', 'mine'];
+  const own: View[] = ['give', 'mine', ...(hasStoreBoard(me) ? (['board'] as const) : [])];
+  if (me.role === 'manager') return ['inbox', 'results', ...own];
+  if (me.role === 'hr' || me.role === 'admin') return ['inbox', 'pulses', ...own];
+  return own;
+}
+
 export function VoiceScreen() {
-  return <section><h1>Voice</h1></section>;
+  const { db, api, me } = useSession();
+  const t = useT();
+  const views = viewsFor(me);
+  const [chosen, setChosen] = useState<View | null>(null);
+  const view = chosen && views.includes(chosen) ? chosen : views[0]!;
+  const memberId = me?.member_id;
+
+  // Replies and the board change on the server: opening the tab online fetches them (offline, the copy stays).
+  useEffect(() => {
+    if (api && me) void refreshVoiceData(db, api, me);
+    // Once per person and connection, not on every profile re-render.
+  }, [db, api, memberId]);
+
+  return (
+    <section className="voice" aria-labelledby="voice-heading">
+      <h1 id="voice-heading">{t('voice.title')}</h1>
+      <PulsePrompt />
+      <nav className="voice-views" aria-label={t('voice.views')}>
+        {views.map((v) => (
+          <button key={v} type="button" aria-current={v === view ? 'page' : undefined} onClick={() => setChosen(v)}>{t(VIEW_LABEL[v])}</button>
+        ))}
+      </nav>
+      {view === 'give' ? <FeedbackForm /> : null}
+      {view === 'mine' ? <MyFeedbackList /> : null}
+      {view === 'board' ? <StoreBoard /> : null}
+      {view === 'inbox' ? <InboxView /> : null}
+      {view === 'results' ? <ManagerPulseResults /> : null}
+      {view === 'pulses' ? <HrPulses /> : null}
+    </section>
+  );
 }

@@ -38,6 +38,9 @@ export const en = {
   'today.section.news': 'News',
   'today.section.earlier': 'Earlier',
   'today.section.results': 'Search results',
+  'today.review.title': 'Due for review',
+  'today.review.due': { one: '{count} question from your lessons is ready to review. It takes under a minute.', other: '{count} questions from your lessons are ready to review. It takes under a minute.' },
+  'today.review.start': 'Review now',
 
   'briefing.headOffice': 'Head office',
   'briefing.priority.important': 'important',

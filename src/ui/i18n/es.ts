@@ -35,6 +35,9 @@ export const es = {
   'today.section.news': 'Noticias',
   'today.section.earlier': 'Anteriores',
   'today.section.results': 'Resultados de la búsqueda',
+  'today.review.title': 'Para repasar',
+  'today.review.due': { one: '{count} pregunta de tus lecciones está lista para repasar. Te lleva menos de un minuto.', other: '{count} preguntas de tus lecciones están listas para repasar. Te lleva menos de un minuto.' },
+  'today.review.start': 'Repasar ahora',
 
   'briefing.headOffice': 'Oficina central',
   'briefing.priority.important': 'importante',

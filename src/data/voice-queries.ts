@@ -1,0 +1,37 @@
+/**
+ * Read-only views of the phone's voice data for screens (used with
+ * useLiveQuery): my named feedback, my store's "you said, we did" board, the
+ * pulses synced to this phone, the briefings feedback can be about, and the
+ * cached compose directory a pulse's audience is picked from.
+ */
+import type { FrontlineDb, LocalFeedback } from './db';
+import type { Pulse, StoreBoardItem } from './supabase/types';
+
+export { cachedComposeDirectory } from './compose-directory';
+
+/** Newest first, the ones still waiting to send included. */
+export async function myFeedbackItems(db: FrontlineDb): Promise<LocalFeedback[]> {
+  return (await db.myFeedback.orderBy('created_at').reverse().toArray());
+}
+
+/** Latest public reply first, as the server orders the board. */
+export async function storeBoardItems(db: FrontlineDb): Promise<StoreBoardItem[]> {
+  const items = await db.board.toArray();
+  const latest = (item: StoreBoardItem) => item.replies.reduce((max, r) => (r.created_at > max ? r.created_at : max), '');
+  return items.sort((a, b) => latest(b).localeCompare(latest(a)) || b.created_on.localeCompare(a.created_on));
+}
+
+export function pulsesOnPhone(db: FrontlineDb): Promise<Pulse[]> {
+  return db.pulses.toArray();
+}
+
+export interface BriefingChoice {
+  id: string;
+  title: string;
+}
+
+/** Briefings the server sent to this phone (not drafts waiting to send), newest first: what feedback can be about. */
+export async function briefingChoices(db: FrontlineDb): Promise<BriefingChoice[]> {
+  const rows = await db.briefings.orderBy('publish_at').reverse().toArray();
+  return rows.filter((b) => b.local_state === undefined).map((b) => ({ id: b.id, title: b.title }));
+}

@@ -1,0 +1,124 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lessonWithProgress } from '../../data/learn-queries';
+import { recordLessonAttempt, saveLessonProgress } from '../../data/learning-commands';
+import type { LessonProgress } from '../../data/db';
+import type { Lesson } from '../../data/supabase/types';
+import { resumePoint, stepAt, stepCount } from '../../domain/lesson-steps';
+import type { QuizScore } from '../../domain/quiz';
+import { useT } from '../../ui/i18n/I18nProvider';
+import { Markdown } from '../../ui/Markdown';
+import { useSession } from '../../ui/session-context';
+import { commandFailureText, type CommandFailure } from './command-failure';
+import { LessonResult } from './LessonResult';
+import { QuestionForm } from './QuestionForm';
+
+/** A lesson from the phone's copy, resumed where this person left it. */
+export function LessonPlayer({ lessonId, onBack }: { lessonId: string; onBack(): void }) {
+  const { db } = useSession();
+  const t = useT();
+  const data = useLiveQuery(() => lessonWithProgress(db, lessonId), [db, lessonId]);
+  const back = <button type="button" className="link-button" onClick={onBack}>{`← ${t('learn.back')}`}</button>;
+  if (!data) return <p className="muted">{t('learn.loading')}</p>;
+  if (!data.lesson) return <section>{back}<p className="empty">{t('learn.missing')}</p></section>;
+  // A new version arriving mid-lesson starts a fresh run: its questions may differ.
+  return <LessonRun key={data.lesson.version} lesson={data.lesson} saved={data.progress} back={back} onBack={onBack} />;
+}
+
+function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: LessonProgress | null; back: ReactNode; onBack(): void }) {
+  const { commands } = useSession();
+  const t = useT();
+  const [run, setRun] = useState(() => {
+    const point = resumePoint(lesson, saved ?? undefined);
+    const resumed = saved && saved.lesson_version === lesson.version;
+    return { ...point, startedAt: resumed ? saved.started_at : commands.now().toISOString() };
+  });
+  const [score, setScore] = useState<QuizScore | null>(null);
+  const [failure, setFailure] = useState<CommandFailure | null>(null);
+  const stepRef = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    if (moved.current) stepRef.current?.focus();
+    moved.current = false;
+  }, [run.step, score]);
+
+  /** Saved before it shows, so whatever is on screen survives the app closing. */
+  async function go(step: number, answers: Record<string, string[]>) {
+    const result = await saveLessonProgress(commands, {
+      lesson_id: lesson.id, lesson_version: lesson.version, step, answers, started_at: run.startedAt, updated_at: '',
+    });
+    if (!result.ok) return setFailure(result);
+    setFailure(null);
+    moved.current = step !== run.step;
+    setRun((current) => ({ ...current, step, answers }));
+  }
+
+  async function finish() {
+    const result = await recordLessonAttempt(commands, lesson, run.answers, run.startedAt);
+    if (!result.ok) return setFailure(result);
+    setFailure(null);
+    moved.current = true;
+    setScore(result.score);
+  }
+
+  function retry() {
+    moved.current = true;
+    setScore(null);
+    setRun({ step: 0, answers: {}, startedAt: commands.now().toISOString() });
+  }
+
+  const total = stepCount(lesson);
+  const current = stepAt(lesson, run.step);
+  const failureLine = failure ? <p className="error" role="alert">{t('learn.result.failed', { reason: commandFailureText(t, failure) })}</p> : null;
+
+  return (
+    <section className="lesson" aria-labelledby="lesson-title">
+      {back}
+      <h1 id="lesson-title" className="lesson__title">{lesson.title}</h1>
+      {score ? (
+        <div ref={stepRef} tabIndex={-1} className="lesson__step">
+          <LessonResult lesson={lesson} answers={run.answers} score={score} onRetry={retry} onBack={onBack} />
+        </div>
+      ) : (
+        <>
+          <p className="lesson__where" data-testid="lesson-step">
+            {current.kind === 'card'
+              ? t('learn.step.card', { n: current.index + 1, total: lesson.cards.length })
+              : t('learn.step.question', { n: current.kind === 'question' ? current.index + 1 : lesson.quiz.length, total: lesson.quiz.length })}
+          </p>
+          <progress className="lesson__progress" max={total} value={Math.min(run.step, total)} aria-label={t('learn.step.progress')} />
+          <div ref={stepRef} tabIndex={-1} className="lesson__step">
+            {current.kind === 'card' ? (
+              <article className="lesson-card" data-testid="lesson-card">
+                <h2>{lesson.cards[current.index]!.title}</h2>
+                <Markdown source={lesson.cards[current.index]!.body} headingLevel={3} className="lesson-card__body" />
+                <div className="learn-actions">
+                  {current.index > 0 ? <button type="button" onClick={() => void go(run.step - 1, run.answers)}>{t('learn.card.previous')}</button> : null}
+                  <button type="button" className="primary" onClick={() => void go(run.step + 1, run.answers)}>
+                    {current.index === lesson.cards.length - 1 ? t('learn.card.toQuiz') : t('learn.card.next')}
+                  </button>
+                </div>
+              </article>
+            ) : current.kind === 'question' ? (
+              <QuestionForm
+                key={current.question.id}
+                question={current.question}
+                answered={run.answers[current.question.id] ?? null}
+                onCheck={(chosen) => void go(run.step, { ...run.answers, [current.question.id]: chosen })}
+                next={current.index === lesson.quiz.length - 1
+                  ? <button type="button" className="primary" onClick={() => void finish()}>{t('learn.quiz.finish')}</button>
+                  : <button type="button" className="primary" onClick={() => void go(run.step + 1, run.answers)}>{t('learn.quiz.next')}</button>}
+              />
+            ) : (
+              <div className="learn-actions">
+                <button type="button" className="primary" onClick={() => void finish()}>{t('learn.quiz.finish')}</button>
+              </div>
+            )}
+          </div>
+        </>
+      )}
+      {failureLine}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type KeyboardEvent } from 'react';
+import type { ValueCard } from '../../data/supabase/types';
+import { valueCardsInOrder } from '../../data/values-queries';
+import { clampIndex, stepTo } from '../../domain/value-deck';
+import { useT } from '../../ui/i18n/I18nProvider';
+import { useSession } from '../../ui/session-context';
+import { useSwipe } from './use-swipe';
+
+/**
+ * One values card at a time, from the phone's copy: previous and next
+ * buttons, a swipe across the card, or the arrow keys; the position is shown
+ * ("2 of 5") and announced.
+ */
+export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string): void }) {
+  const { db } = useSession();
+  const t = useT();
+  const cards = useLiveQuery(() => valueCardsInOrder(db), [db]);
+  const [wanted, setWanted] = useState(0);
+  const count = cards?.length ?? 0;
+  const index = clampIndex(wanted, count);
+  // Key presses can come faster than renders: each step starts from the latest state.
+  const step = (delta: -1 | 1) => setWanted((current) => stepTo(clampIndex(current, count), delta, count));
+  const swipe = useSwipe(step);
+
+  if (!cards) return null;
+  if (count === 0) return <p className="empty">{t('values.deck.empty')}</p>;
+  const card = cards[index]!;
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'ArrowRight') step(1);
+    else if (event.key === 'ArrowLeft') step(-1);
+    else if (event.key === 'Home') setWanted(0);
+    else if (event.key === 'End') setWanted(count - 1);
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <div className="value-deck" onKeyDown={onKeyDown}>
+      <p className="muted value-deck__hint">{t('values.deck.hint')}</p>
+      <p className="value-deck__announce" aria-live="polite" aria-atomic="true">
+        {t('values.deck.announce', { position: index + 1, count, title: card.title })}
+      </p>
+      <ValueCardView card={card} swipe={swipe} onGiveKudos={() => onGiveKudos(card.id)} />
+      <div className="value-deck__nav">
+        <button type="button" onClick={() => step(-1)} disabled={index === 0}>
+          <span aria-hidden="true">← </span>{t('values.deck.previous')}
+        </button>
+        <p className="value-deck__position" data-testid="deck-position">{t('values.deck.position', { position: index + 1, count })}</p>
+        <button type="button" onClick={() => step(1)} disabled={index === count - 1}>
+          {t('values.deck.next')}<span aria-hidden="true"> →</span>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ValueCardView({ card, swipe, onGiveKudos }: { card: ValueCard; swipe: ReturnType<typeof useSwipe>; onGiveKudos(): void }) {
+  const t = useT();
+  const headingId = `value-card-${card.id}`;
+  return (
+    <article
+      className="value-card"
+      role="region"
+      aria-roledescription={t('values.card.kind')}
+      aria-labelledby={headingId}
+      tabIndex={0}
+      data-testid="value-card"
+      {...swipe}
+    >
+      <h3 id={headingId} className="value-card__title">{card.title}</h3>
+      <p className="value-card__statement">{card.statement}</p>
+      {card.on_the_floor ? (
+        <>
+          <h4>{t('values.card.onTheFloor')}</h4>
+          <p>{card.on_the_floor}</p>
+        </>
+      ) : null}
+      {card.examples.length > 0 ? (
+        <>
+          <h4>{t('values.card.examples')}</h4>
+          <ul className="value-card__examples">
+            {card.examples.map((example, i) => <li key={i}>{example}</li>)}
+          </ul>
+        </>
+      ) : null}
+      <button type="button" className="primary value-card__kudos" onClick={onGiveKudos}>{t('values.card.giveKudos')}</button>
+    </article>
+  );
+}

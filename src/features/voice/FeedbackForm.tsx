@@ -1,0 +1,128 @@
+/** Staff (and everyone): write feedback to the store's manager or head office, named or anonymous; works offline. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { sendFeedback } from '../../data/voice-commands';
+import { briefingChoices } from '../../data/voice-queries';
+import { LIMITS } from '../../data/supabase/types';
+import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, feedbackProblems, type FeedbackDraft, type FeedbackProblem } from '../../domain/feedback-draft';
+import { useT } from '../../ui/i18n/I18nProvider';
+import type { Translate } from '../../ui/i18n/messages';
+import { useSession } from '../../ui/session-context';
+import { useOnline } from '../../ui/use-online';
+import { KIND_LABEL } from './labels';
+
+type Sent = { anonymous: boolean; online: boolean };
+
+function problemText(t: Translate, problem: FeedbackProblem): string {
+  if (problem === 'body_too_long') return t('voice.form.bodyTooLong', { max: LIMITS.feedbackBody });
+  return problem === 'store_required' ? t('voice.form.storeRequired') : t('voice.form.bodyRequired');
+}
+
+export function FeedbackForm() {
+  const { db, commands, me } = useSession();
+  const t = useT();
+  const online = useOnline();
+  const id = useId();
+  const hasStore = Boolean(me?.store);
+  const briefings = useLiveQuery(() => briefingChoices(db), [db]) ?? [];
+  const [draft, setDraft] = useState<FeedbackDraft>(() => emptyFeedbackDraft(hasStore));
+  const [problems, setProblems] = useState<FeedbackProblem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const left = charactersLeft(draft.body, LIMITS.feedbackBody);
+
+  function change(next: FeedbackDraft) {
+    setDraft(next);
+    if (problems) setProblems(feedbackProblems(next, { maxLength: LIMITS.feedbackBody, hasStore }));
+  }
+
+  async function submit() {
+    const found = feedbackProblems(draft, { maxLength: LIMITS.feedbackBody, hasStore });
+    setProblems(found);
+    if (found.length > 0) return;
+    const result = await sendFeedback(commands, {
+      kind: draft.kind, recipient: draft.recipient, body: draft.body, anonymous: draft.anonymous, briefing_id: draft.briefingId,
+    });
+    if (!result.ok) {
+      setError(result.reason === 'storage_full' ? t('error.storageFull') : result.reason === 'storage_lost' ? t('error.storageLost') : result.message);
+      return;
+    }
+    setError(null);
+    setProblems(null);
+    setSent({ anonymous: draft.anonymous, online });
+    setDraft(emptyFeedbackDraft(hasStore));
+  }
+
+  if (sent) {
+    return (
+      <div className="voice-card voice-sent" role="status" data-testid="feedback-sent">
+        <p className="voice-sent__headline">{sent.anonymous ? t('voice.sent.anonymous') : t('voice.sent.named')}</p>
+        {sent.anonymous ? <p>{t('voice.sent.anonymousHint')}</p> : null}
+        {sent.online ? null : <p>{t('voice.sent.waiting')}</p>}
+        <button type="button" onClick={() => setSent(null)}>{t('voice.sent.another')}</button>
+      </div>
+    );
+  }
+
+  const bodyProblem = problems?.find((p) => p !== 'store_required');
+  const storeProblem = problems?.includes('store_required');
+  return (
+    <form className="voice-form" aria-labelledby={`${id}-heading`} noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <h2 id={`${id}-heading`}>{t('voice.form.heading')}</h2>
+      <fieldset className="choice voice-group">
+        <legend>{t('voice.form.kind')}</legend>
+        <div className="choice__options">
+          {FEEDBACK_KINDS.map((kind) => (
+            <label key={kind} className="choice__option">
+              <input type="radio" name={`${id}-kind`} value={kind} checked={draft.kind === kind} onChange={() => change({ ...draft, kind })} />
+              {t(KIND_LABEL[kind])}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="choice voice-group" aria-describedby={storeProblem ? `${id}-store-error` : undefined}>
+        <legend>{t('voice.form.recipient')}</legend>
+        {hasStore ? null : <p className="field-hint">{t('voice.form.noStore')}</p>}
+        <div className="choice__options">
+          {(hasStore ? (['store', 'head_office'] as const) : (['head_office'] as const)).map((recipient) => (
+            <label key={recipient} className="choice__option">
+              <input type="radio" name={`${id}-recipient`} value={recipient} checked={draft.recipient === recipient} onChange={() => change({ ...draft, recipient })} />
+              {t(recipient === 'store' ? 'voice.form.recipient.store' : 'voice.form.recipient.head_office')}
+            </label>
+          ))}
+        </div>
+        {storeProblem ? <p id={`${id}-store-error`} className="field-error">{t('voice.form.storeRequired')}</p> : null}
+      </fieldset>
+      <label htmlFor={`${id}-briefing`}>{t('voice.form.briefing')}</label>
+      <select id={`${id}-briefing`} className="voice-select" value={draft.briefingId ?? ''} onChange={(e) => change({ ...draft, briefingId: e.target.value || null })}>
+        <option value="">{t('voice.form.briefing.none')}</option>
+        {briefings.map((b) => <option key={b.id} value={b.id}>{b.title}</option>)}
+      </select>
+      <label htmlFor={`${id}-body`}>{t('voice.form.body')}</label>
+      <textarea
+        id={`${id}-body`}
+        className="voice-textarea"
+        value={draft.body}
+        onChange={(e) => change({ ...draft, body: e.target.value })}
+        aria-invalid={bodyProblem ? true : undefined}
+        aria-describedby={`${id}-count${bodyProblem ? ` ${id}-body-error` : ''}`}
+      />
+      <p id={`${id}-count`} className={left < 0 ? 'voice-count voice-count--over' : 'voice-count'}>
+        {left < 0 ? t('voice.form.over', { count: -left }) : t('voice.form.left', { count: left })}
+      </p>
+      {bodyProblem ? <p id={`${id}-body-error`} className="field-error">{problemText(t, bodyProblem)}</p> : null}
+      <div className="voice-anonymous">
+        <label className="voice-switch">
+          <input type="checkbox" role="switch" checked={draft.anonymous} aria-describedby={`${id}-anonymous`} onChange={(e) => change({ ...draft, anonymous: e.target.checked })} />
+          {t('voice.form.anonymous')}
+        </label>
+        <p id={`${id}-anonymous`} className="voice-anonymous__what" data-testid="anonymous-explanation">
+          {draft.anonymous ? t('voice.form.anonymousOn') : t('voice.form.anonymousOff')}
+        </p>
+      </div>
+      {online ? null : <p className="warning voice-offline-note">{t('voice.form.offline')}</p>}
+      {error ? <p role="alert" className="error">{error}</p> : null}
+      <button type="submit" className="primary voice-wide">{t('voice.form.send')}</button>
+    </form>
+  );
+}

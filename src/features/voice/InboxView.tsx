@@ -1,0 +1,55 @@
+/**
+ * Managers (their stores' feedback) and HR (the organisation's): the inbox
+ * with a status filter. Online only: it is fetched when shown and again after
+ * every reply or status change, so what is on screen is what the server holds.
+ */
+import { useState } from 'react';
+import type { FeedbackInboxItem } from '../../data/supabase/types';
+import { useT } from '../../ui/i18n/I18nProvider';
+import { useSession } from '../../ui/session-context';
+import { InboxItem } from './InboxItem';
+import { useOnlineCall } from './online-call';
+import { OnlineProblem } from './OnlineProblem';
+
+type Filter = FeedbackInboxItem['status'] | 'all';
+const FILTERS = ['open', 'answered', 'closed', 'all'] as const satisfies readonly Filter[];
+const FILTER_LABEL = {
+  open: 'voice.inbox.filter.open', answered: 'voice.inbox.filter.answered', closed: 'voice.inbox.filter.closed', all: 'voice.inbox.filter.all',
+} as const;
+
+export function InboxView() {
+  const { api, me } = useSession();
+  const t = useT();
+  const [filter, setFilter] = useState<Filter>('open');
+  const inbox = useOnlineCall(api, filter, (online) => online.call('feedback_inbox', { p_status: filter === 'all' ? null : filter }));
+  const items = inbox.failure ? null : inbox.data;
+
+  return (
+    <section aria-labelledby="voice-inbox-heading" className="voice-inbox">
+      <h2 id="voice-inbox-heading">{t('voice.inbox.heading')}</h2>
+      <p className="muted">{me?.role === 'manager' ? t('voice.inbox.scopeStore') : t('voice.inbox.scopeAll')}</p>
+      <fieldset className="choice voice-group voice-filter">
+        <legend>{t('voice.inbox.filter')}</legend>
+        <div className="choice__options">
+          {FILTERS.map((value) => (
+            <label key={value} className="choice__option">
+              <input type="radio" name="voice-inbox-filter" value={value} checked={filter === value} onChange={() => setFilter(value)} />
+              {t(FILTER_LABEL[value])}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="voice-toolbar">
+        <p className="voice-toolbar__count" role="status">
+          {inbox.loading ? t('voice.loading') : items ? t('voice.inbox.count', { count: items.length }) : ''}
+        </p>
+        <button type="button" onClick={inbox.reload}>{t('voice.refresh')}</button>
+      </div>
+      {inbox.failure ? <OnlineProblem failure={inbox.failure} onRetry={inbox.reload} /> : null}
+      {items?.length === 0 ? <p className="empty">{t('voice.inbox.empty')}</p> : null}
+      <ul className="voice-list" aria-busy={inbox.loading}>
+        {items?.map((item) => <InboxItem key={item.id} item={item} onChanged={inbox.reload} />)}
+      </ul>
+    </section>
+  );
+}

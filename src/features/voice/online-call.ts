@@ -1,0 +1,47 @@
+/**
+ * Calls the Voice tab makes online (inbox, replies, pulse reports), loaded
+ * into state: the last answer stays on screen while the next one loads, and a
+ * failure is a state with a reason, never an exception.
+ */
+import { useEffect, useState } from 'react';
+import type { OnlineApi } from '../../data/online-api';
+import type { RpcFailure, RpcOutcome } from '../../data/supabase/rpc';
+
+export type OnlineFailure = { kind: 'offline' } | { kind: 'forbidden' } | { kind: 'failed'; detail: string };
+
+export function onlineFailure(error: RpcFailure): OnlineFailure {
+  if (error.kind === 'network') return { kind: 'offline' };
+  if (error.kind === 'http' && error.status === 403) return { kind: 'forbidden' };
+  return { kind: 'failed', detail: error.message };
+}
+
+export interface OnlineState<T> {
+  data: T | null;
+  loading: boolean;
+  failure: OnlineFailure | null;
+  reload(): void;
+}
+
+/** Runs `load` whenever `key` changes or reload() is called; before the API has loaded, it waits (loading). */
+export function useOnlineCall<T>(api: OnlineApi | null, key: string, load: (api: OnlineApi) => Promise<RpcOutcome<T>>): OnlineState<T> {
+  const [state, setState] = useState<{ data: T | null; loading: boolean; failure: OnlineFailure | null }>({ data: null, loading: true, failure: null });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!api) return;
+    let current = true;
+    setState((previous) => ({ ...previous, loading: true, failure: null }));
+    void load(api).then((outcome) => {
+      if (!current) return;
+      setState((previous) => outcome.ok
+        ? { data: outcome.data, loading: false, failure: null }
+        : { data: previous.data, loading: false, failure: onlineFailure(outcome.error) });
+    });
+    return () => {
+      current = false;
+    };
+    // `load` is recreated each render; `key` says when its arguments change.
+  }, [api, key, attempt]);
+
+  return { ...state, reload: () => setAttempt((n) => n + 1) };
+}

@@ -1,0 +1,315 @@
+/**
+ * Learn in Chromium at 390x844: alex takes a lesson offline, reloads half-way
+ * and resumes at the same question with the same answers, finishes with one
+ * wrong, and once back online Postgres holds exactly one attempt with the
+ * version and the score the phone showed; the wrong question comes back on
+ * Today when due (its due date moved into the past in IndexedDB, the phone's
+ * own store, rather than moving the browser's clock) and the review records
+ * the answer. HR writes a lesson for
+ * Downtown that reaches alex at his next sync; Downtown's manager sees
+ * Downtown's numbers only, as computed here from the tables. axe finds nothing
+ * serious on any of these screens; screenshots go to SCREENSHOT_DIR when set.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LearnPage } from './pages/learn-page';
+import { SignInPage } from './pages/signin-page';
+import { TodayPage } from './pages/today-page';
+import { blockingViolations, describeViolations, runAxe } from './support/axe';
+import { newPhone } from './support/browser';
+import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
+import { findOverflow, pseudoLocalize } from './support/layout';
+import { phonePerTest } from './support/phone-per-test';
+import { makeReviewDue, reviewItem } from './support/review-store';
+import { waitForServiceWorker } from './support/service-worker';
+
+const { appUrl, databaseUrl } = inject('e2e');
+const demo = new DemoDb();
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+const phone = phonePerTest();
+const MANAGER_DOWNTOWN = 'manager.downtown@demo.test';
+const HR = 'hr@demo.test';
+
+/** A lesson for everyone (HR's phone only holds lessons whose audience includes HR), for editing. */
+const EDITABLE = { id: randomUUID(), title: uniqueTitle('E2E lesson Editable') };
+
+const LESSON = {
+  id: randomUUID(),
+  title: uniqueTitle('Fitting room checks'),
+  cards: [
+    { title: 'Count in, count out', body: 'Give each guest a **tag** with the number of items they take in.' },
+    { title: 'Clear as you go', body: '- Return items to the floor\n- Keep the rail tidy' },
+  ],
+  quiz: [
+    { id: 'q1', prompt: 'What does the fitting room tag show?', kind: 'single', options: [{ id: 'a', text: 'The number of items' }, { id: 'b', text: 'The guest’s name' }], correct: ['a'], explanation: 'The tag counts items in, so you can count them out.' },
+    { id: 'q2', prompt: 'Which keep the fitting rooms ready?', kind: 'multiple', options: [{ id: 'a', text: 'Return items to the floor' }, { id: 'b', text: 'Leave hangers in the booth' }, { id: 'c', text: 'Keep the rail tidy' }], correct: ['a', 'c'], explanation: 'Clear booths and a tidy rail keep the queue moving.' },
+    { id: 'q3', prompt: 'A guest comes out with fewer items than the tag says. What do you do?', kind: 'single', options: [{ id: 'a', text: 'Check the booth politely' }, { id: 'b', text: 'Ignore it' }], correct: ['a'], explanation: 'A friendly check finds most missing items on a hanger.' },
+  ],
+};
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = blockingViolations(await runAxe(page));
+  if (violations.length > 0) console.error(`axe: ${screen}\n${describeViolations(violations)}`);
+  expect(violations.map((v) => `${screen}: [${v.impact}] ${v.id} (${v.nodes.length} elements)`)).toEqual([]);
+}
+
+/** With every word 40% longer, nothing on the screen spills or clips (the shell's tab bar has its own layout tests). */
+async function expectRoomForLongerText(page: Page, screen: string): Promise<void> {
+  await pseudoLocalize(page);
+  await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => { nav.style.visibility = 'hidden'; });
+  expect((await findOverflow(page)).map((o) => `${screen}: ${o.element} ${o.problem}`)).toEqual([]);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `learn-${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, email: string): Promise<LearnPage> {
+  const signInPage = new SignInPage(page);
+  await signInPage.open(appUrl);
+  await signInPage.signIn(email);
+  const learn = new LearnPage(page);
+  await learn.status.waitForPhase('idle', 20_000);
+  return learn;
+}
+
+beforeAll(async () => {
+  await pool.query(
+    `insert into public.lessons (id, org_id, title, summary, minutes, cards, quiz, pass_mark, store_ids)
+     values ($1, $2, $3, 'Keep fitting rooms moving and stock safe.', 3, $4, $5, 67, array[$6::uuid])`,
+    [LESSON.id, SEED.org, LESSON.title, JSON.stringify(LESSON.cards), JSON.stringify(LESSON.quiz), SEED.downtown],
+  );
+});
+beforeAll(async () => {
+  await pool.query(
+    `insert into public.lessons (id, org_id, title, summary, minutes, cards, quiz, pass_mark) values ($1, $2, $3, '', 2, $4, $5, 80)`,
+    [EDITABLE.id, SEED.org, EDITABLE.title, JSON.stringify(LESSON.cards.slice(0, 1)), JSON.stringify(LESSON.quiz.slice(0, 1))],
+  );
+});
+afterAll(async () => {
+  await pool.query(`update public.lessons set archived_at = now() where (id = $1 or title like 'E2E lesson %') and archived_at is null`, [LESSON.id]);
+  await demo.close();
+  await pool.end();
+});
+
+describe('Learn', () => {
+  it('alex learns offline, resumes after a reload, syncs one attempt and reviews the question he missed', async () => {
+    const { context, page } = phone();
+    const learn = await signIn(page, DEMO.alex);
+    await waitForServiceWorker(page);
+    await learn.open();
+    await learn.waitForLesson(LESSON.title);
+    expect(await learn.standing(LESSON.title)).toBe('Not started');
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('nav.tabbar').waitFor();
+    await learn.open();
+    await shot(page, 'list');
+    await expectAccessible(page, 'lesson list');
+
+    await learn.openLesson(LESSON.title);
+    expect(await learn.step()).toBe('Card 1 of 2');
+    expect(await learn.cardTitle()).toBe('Count in, count out');
+    await shot(page, 'card');
+    await expectAccessible(page, 'lesson card');
+    await learn.readCards();
+    expect(await learn.step()).toBe('Question 1 of 3');
+    expect(await learn.answer(['The number of items'])).toBe(true);
+    await learn.nextQuestion();
+    expect(await learn.answer(['Return items to the floor', 'Leave hangers in the booth'])).toBe(false);
+    await expect.poll(() => learn.feedback().innerText()).toContain('Clear booths and a tidy rail keep the queue moving.');
+    await shot(page, 'question-feedback');
+    await expectAccessible(page, 'question with feedback');
+
+    await page.reload();
+    await page.locator('nav.tabbar').waitFor();
+    await learn.open();
+    expect(await learn.standing(LESSON.title)).toBe('In progress');
+    await learn.openLesson(LESSON.title);
+    expect(await learn.step()).toBe('Question 2 of 3');
+    expect(await learn.chosen()).toEqual(['Leave hangers in the booth', 'Return items to the floor']);
+    expect(await learn.feedback().getAttribute('data-correct')).toBe('false');
+    await learn.nextQuestion();
+    await learn.answer(['Check the booth politely']);
+    const score = await learn.finish();
+    expect(score).toEqual({ percent: 67, passed: true });
+    const result = learn.resultPanel();
+    expect(await result.innerText()).toContain('2 of 3 right');
+    expect(await result.innerText()).toContain('Pass mark: 67%');
+    expect(await result.innerText()).toContain('Clear booths and a tidy rail keep the queue moving.');
+    expect(await learn.status.waiting()).toBe(1);
+    await shot(page, 'result');
+    await expectAccessible(page, 'lesson result');
+
+    await context.setOffline(false);
+    await learn.status.waitForWaiting(0, 20_000);
+    const { rows } = await pool.query<{ lesson_version: number; score: number; passed: boolean }>(
+      'select lesson_version, score, passed from public.lesson_attempts where member_id = $1 and lesson_id = $2', [SEED.alexMember, LESSON.id],
+    );
+    expect(rows).toEqual([{ lesson_version: 1, score: score.percent, passed: true }]);
+
+    const today = new TodayPage(page);
+    await today.open();
+    expect(await learn.dueOnToday()).toBe(0);
+    await makeReviewDue(page, `${LESSON.id}:q2`);
+    await page.reload();
+    await page.getByTestId('review-due').waitFor();
+    expect(await learn.dueOnToday()).toBe(1);
+    await shot(page, 'today-review-due');
+    await expectAccessible(page, 'Today with the review card');
+    await learn.startReviewFromToday();
+    expect(await learn.prompt()).toBe('Which keep the fitting rooms ready?');
+    await learn.answer(['Return items to the floor', 'Keep the rail tidy']);
+    await shot(page, 'review');
+    await expectAccessible(page, 'review');
+    await page.getByRole('button', { name: 'Finish review' }).click();
+    await page.getByText('Review done: 1 of 1 right.').waitFor();
+    const item = await reviewItem(page, `${LESSON.id}:q2`);
+    expect(item.box).toBe(2);
+    expect(Date.parse(item.due_at)).toBeGreaterThan(Date.now());
+    await today.open();
+    expect(await learn.dueOnToday()).toBe(0);
+  });
+
+  it('HR edits a lesson from the version she opened, a stale edit is refused in words, and archiving asks first', async () => {
+    const { page } = phone();
+    const learn = await signIn(page, HR);
+    await learn.open('more');
+    await learn.waitForLesson(EDITABLE.title);
+    await learn.editLesson(EDITABLE.title);
+    expect(await page.getByText('This phone does not know who this lesson is for.').count()).toBe(1);
+    await page.getByLabel('Pass mark (%)').fill('50');
+    // Someone else saves a new version meanwhile.
+    await pool.query('update public.lessons set pass_mark = 90 where id = $1', [EDITABLE.id]);
+    expect(await learn.saveLesson()).toEqual({ ok: false, error: 'Someone changed this lesson since you opened it. Go back, sync and edit it again.' });
+    expect((await pool.query('select pass_mark, version from public.lessons where id = $1', [EDITABLE.id])).rows).toEqual([{ pass_mark: 90, version: 2 }]);
+
+    await page.reload();
+    await learn.status.waitForPhase('idle', 20_000);
+    await learn.open('more');
+    await learn.editLesson(EDITABLE.title);
+    expect(await page.getByLabel('Pass mark (%)').inputValue()).toBe('90');
+    await page.getByLabel('Pass mark (%)').fill('50');
+    expect(await learn.saveLesson()).toEqual({ ok: true, notice: expect.stringContaining('saved (version 3)') });
+    expect((await pool.query('select pass_mark, version from public.lessons where id = $1', [EDITABLE.id])).rows).toEqual([{ pass_mark: 50, version: 3 }]);
+
+    await learn.editLesson(EDITABLE.title);
+    expect(await learn.archiveLesson()).toBe(`Lesson “${EDITABLE.title}” archived.`);
+    expect((await pool.query('select archived_at is not null as archived from public.lessons where id = $1', [EDITABLE.id])).rows).toEqual([{ archived: true }]);
+    await expect.poll(() => learn.row(EDITABLE.title).count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it('HR writes a lesson for Downtown, the form says what to fix first, and alex gets the lesson at his next sync', async () => {
+    const { page } = phone();
+    const learn = await signIn(page, HR);
+    await learn.open('more');
+    await learn.openNewLesson();
+    await page.getByLabel('Title', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Save lesson' }).click();
+    await page.getByText(/^Fix \d+ fields before saving\.$/).waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+
+    const title = uniqueTitle('E2E lesson Till float');
+    await learn.fillLesson({
+      title,
+      summary: 'Count the float the same way every morning.',
+      minutes: 2,
+      passMark: 100,
+      card: { title: 'Two counts', body: 'Count the float **twice** and write both totals down.' },
+      question: { prompt: 'How many times do you count the float?', options: ['Once', 'Twice', 'Never'], correct: 1, explanation: 'Two counts catch a miscount.' },
+      stores: ['Downtown'],
+    });
+    await shot(page, 'editor');
+    await expectAccessible(page, 'lesson editor');
+    const saved = await learn.saveLesson();
+    expect(saved).toEqual({ ok: true, notice: expect.stringContaining(`Lesson “${title}” saved (version 1).`) });
+    const { rows } = await pool.query<{ store_ids: string[]; version: number; quiz: unknown }>(
+      'select store_ids, version, quiz from public.lessons where title = $1', [title],
+    );
+    expect(rows).toMatchObject([{ store_ids: [SEED.downtown], version: 1 }]);
+    expect(rows[0]!.quiz).toEqual([{
+      id: 'q1', prompt: 'How many times do you count the float?', kind: 'single',
+      options: [{ id: 'a', text: 'Once' }, { id: 'b', text: 'Twice' }, { id: 'c', text: 'Never' }], correct: ['b'], explanation: 'Two counts catch a miscount.',
+    }]);
+
+    const alex = await newPhone();
+    try {
+      const alexLearn = await signIn(alex.page, DEMO.alex);
+      await alexLearn.open();
+      await alexLearn.waitForLesson(title);
+      expect(await alexLearn.completeLesson(title, [['Twice']])).toEqual({ percent: 100, passed: true });
+      await expectRoomForLongerText(alex.page, 'lesson result');
+    } finally {
+      await alex.close();
+    }
+  });
+
+  it("Downtown's manager sees Downtown only, with the numbers the tables give, and words when offline", async () => {
+    // sam's attempt arrives as if synced, so the row has more than one person in it.
+    await pool.query(
+      `insert into public.lesson_attempts (id, org_id, lesson_id, lesson_version, member_id, store_id, answers, score, passed, started_at, completed_at)
+       values (gen_random_uuid(), $1, $2, 1, $3, $4, '{}', 33, false, now() - interval '5 minutes', now() - interval '3 minutes')`,
+      [SEED.org, LESSON.id, SEED.samMember, SEED.downtown],
+    );
+    const { rows: [expected] } = await pool.query<{ audience: number; completed: number; passed: number; average: string | null }>(
+      `with best as (
+         select a.member_id, max(a.score) as best, bool_or(a.passed) as passed
+         from public.lesson_attempts a join public.members m on m.id = a.member_id
+         where a.lesson_id = $1 and m.store_id = $2 and m.active group by a.member_id)
+       select (select count(*)::int from public.members where store_id = $2 and active) as audience,
+              (select count(*)::int from best) as completed,
+              (select count(*)::int from best where passed) as passed,
+              (select round(avg(best), 1)::text from best) as average`,
+      [LESSON.id, SEED.downtown],
+    );
+    const { context, page } = phone();
+    const learn = await signIn(page, MANAGER_DOWNTOWN);
+    await learn.open('more');
+    await context.setOffline(true);
+    await learn.openReport();
+    await learn.reportFailure().waitFor();
+    expect(await learn.reportFailure().innerText()).toContain('The training report needs a connection.');
+    await context.setOffline(false);
+    await learn.retryReport();
+
+    expect(await learn.reportStores()).toEqual(['Downtown']);
+    const rows = await learn.reportRows(LESSON.title);
+    expect(rows).toEqual([{
+      store: 'Downtown',
+      completed: expected!.completed,
+      audience: expected!.audience,
+      passed: expected!.passed,
+      average: `${Number(expected!.average).toFixed(1)}%`,
+    }]);
+    await shot(page, 'report');
+    await expectAccessible(page, 'training report');
+    await expectRoomForLongerText(page, 'training report');
+  });
+
+  it('speaks Spanish to a member whose account says so', async () => {
+    await demo.setMemberLocale(SEED.samMember, 'es');
+    try {
+      const { page } = phone();
+      const signInPage = new SignInPage(page);
+      await signInPage.open(appUrl);
+      await signInPage.signIn(DEMO.sam);
+      await page.getByRole('navigation', { name: 'Principal' }).waitFor({ timeout: 15_000 });
+      const learn = new LearnPage(page, 'es');
+      await learn.open();
+      await learn.waitForLesson(LESSON.title);
+      expect(await page.getByRole('heading', { level: 2, name: 'Lecciones' }).count()).toBe(1);
+      await shot(page, 'list-es');
+      await expectRoomForLongerText(page, 'lesson list');
+    } finally {
+      await demo.setMemberLocale(SEED.samMember, 'en');
+    }
+  });
+});
