@@ -386,6 +386,17 @@ describe('lessons and training', () => {
     expect(harbourPhone).not.toContain(till3.id);
   });
 
+  it('authored_lessons gives HR every live lesson with its audience, even those HR is not in; others are refused', async () => {
+    const listed = await rpc(hr.member.client, 'authored_lessons', {});
+    const byId = new Map(listed.map((l) => [l.id, l]));
+    expect(byId.get(delivery.id)).toMatchObject({ title: 'Delivery day', store_ids: [pier.id], department_ids: [], roles: [], version: 1 });
+    expect(byId.get(till3.id)).toMatchObject({ store_ids: [], department_ids: [till], roles: ['staff'] });
+    expect(listed.map((l) => l.title)).toEqual(listed.map((l) => l.title).sort((a, b) => a.localeCompare(b)));
+    for (const p of [a1, managerA]) await expectRefused(p.member.client, 'authored_lessons', {}, 403, 'forbidden');
+    const theirs = await rpc(otherHr.client, 'authored_lessons', {});
+    expect(theirs.map((l) => l.id)).not.toEqual(expect.arrayContaining([greeting.id]));
+  });
+
   it('staff and managers cannot author or archive lessons; nor can another organisation', async () => {
     const before = await lessonRows();
     const args: RpcArgs['save_lesson'] = { p_id: greeting.id, p_title: 'Mine', p_summary: '', p_minutes: 2, p_cards: cards, p_quiz: quiz() };

@@ -642,6 +642,8 @@ export const RPC = {
   reorder_value_cards: { result: z.array(ValueCard) },
   save_lesson: { result: AuthoredLesson },
   archive_lesson: { result: Archived },
+  /** HR: every live lesson with its audience, by title. Errors: 42501 forbidden. */
+  authored_lessons: { result: z.array(AuthoredLesson) },
   training_report: { result: TrainingReport },
   // Voice (#5).
   my_feedback: { result: z.array(MyFeedbackItem) },
@@ -700,6 +702,7 @@ export interface RpcArgs {
   };
   /** HR only. Errors: 42501 forbidden; 22023 unknown_lesson. */
   archive_lesson: { p_id: string };
+  authored_lessons: Record<string, never>;
   /** Errors: 42501 forbidden (staff). */
   training_report: Record<string, never>;
   // Voice (#5).

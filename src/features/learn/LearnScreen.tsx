@@ -1,14 +1,15 @@
 import '../../ui/i18n/sections/learn';
 import './learn.css';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { AuthoredLesson } from '../../data/supabase/types';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { LessonList } from './LessonList';
 import { LessonPlayer } from './LessonPlayer';
+import { OrganisationLessons } from './OrganisationLessons';
 import { ReviewSession } from './ReviewSession';
 import { clearReviewRequest, isReviewRequested } from './review-request';
 import { TrainingReportView } from './TrainingReportView';
+import { useAuthoredLessons } from './use-authored-lessons';
 
 // Only HR authors lessons: staff phones never fetch the editor.
 const LessonEditor = lazy(() => import('./LessonEditor').then((m) => ({ default: m.LessonEditor })));
@@ -30,8 +31,6 @@ export function LearnScreen() {
   const t = useT();
   const [view, setView] = useState<View>(() => (isReviewRequested() ? { kind: 'review' } : { kind: 'list' }));
   useEffect(clearReviewRequest, []);
-  // Audiences HR set in this session: sync_pull does not send a lesson's audience, so only these are known when editing.
-  const [authored, setAuthored] = useState<ReadonlyMap<string, AuthoredLesson>>(new Map());
   const toList = (notice?: string) => {
     setView({ kind: 'list', notice });
     window.scrollTo(0, 0);
@@ -44,6 +43,9 @@ export function LearnScreen() {
   const role = me?.role;
   const manages = role === 'manager' || role === 'hr' || role === 'admin';
   const authors = role === 'hr' || role === 'admin';
+  const authored = useAuthoredLessons(authors);
+  // undefined while the server's copies are on their way, so the editor starts from the right audience.
+  const known = (lessonId: string) => (authored.loading ? undefined : authored.lessons?.find((lesson) => lesson.id === lessonId) ?? null);
 
   switch (view.kind) {
     case 'lesson': return <LessonPlayer lessonId={view.lessonId} onBack={() => toList()} />;
@@ -54,9 +56,9 @@ export function LearnScreen() {
         <Suspense fallback={<p className="muted">{t('learn.loading')}</p>}>
           <LessonEditor
             lessonId={view.lessonId}
-            known={view.lessonId ? authored.get(view.lessonId) ?? null : null}
-            onDone={(notice, saved) => {
-              if (saved) setAuthored((map) => new Map(map).set(saved.id, saved));
+            known={view.lessonId ? known(view.lessonId) : null}
+            onDone={(notice) => {
+              authored.reload();
               toList(notice);
             }}
             onCancel={() => toList()}
@@ -79,6 +81,9 @@ export function LearnScreen() {
             onReview={() => open({ kind: 'review' })}
             onEdit={authors ? (lessonId) => open({ kind: 'editor', lessonId }) : undefined}
           />
+          {authors && authored.lessons ? (
+            <OrganisationLessons lessons={authored.lessons} onEdit={(lessonId) => open({ kind: 'editor', lessonId })} />
+          ) : null}
         </section>
       );
   }

@@ -17,7 +17,8 @@ import { archiveLesson, saveLesson } from './save-lesson';
 export interface LessonEditorProps {
   /** null: a new lesson. */
   lessonId: string | null;
-  known: AuthoredLesson | null;
+  /** The server's copy with its audience; null when not known (offline), undefined while it loads. */
+  known: AuthoredLesson | null | undefined;
   onDone(notice: string, saved?: AuthoredLesson): void;
   onCancel(): void;
 }
@@ -29,12 +30,14 @@ const numberText = (value: number) => (Number.isNaN(value) ? '' : String(value))
 export function LessonEditor({ lessonId, known, onDone, onCancel }: LessonEditorProps) {
   const { db } = useSession();
   const t = useT();
-  const existing = useLiveQuery(async () => (lessonId ? (await lessonWithProgress(db, lessonId)).lesson : null), [db, lessonId]);
-  if (existing === undefined) return <p className="muted">{t('learn.loading')}</p>;
-  return <EditorForm lesson={existing} known={known} onDone={onDone} onCancel={onCancel} />;
+  const onPhone = useLiveQuery(async () => (lessonId ? (await lessonWithProgress(db, lessonId)).lesson : null), [db, lessonId]);
+  if (onPhone === undefined || known === undefined) return <p className="muted">{t('learn.loading')}</p>;
+  // The server's copy when there is one: it has the audience, and HR may not be in it (so not hold it on the phone).
+  const lesson = known && (!onPhone || known.version >= onPhone.version) ? known : onPhone;
+  return <EditorForm lesson={lesson} known={known} onDone={onDone} onCancel={onCancel} />;
 }
 
-function EditorForm({ lesson, known, onDone, onCancel }: { lesson: Lesson | null } & Omit<LessonEditorProps, 'lessonId'>) {
+function EditorForm({ lesson, known, onDone, onCancel }: { lesson: Lesson | null; known: AuthoredLesson | null } & Omit<LessonEditorProps, 'lessonId' | 'known'>) {
   const { api, engine, commands } = useSession();
   const t = useT();
   const online = useOnline();

@@ -11,7 +11,7 @@ export function blankDraft(newKey: () => string): LessonDraft {
   };
 }
 
-/** An existing lesson to edit; its audience only when this session saved it (sync_pull does not carry audiences). */
+/** An existing lesson to edit; its audience from the server's copy (authored_lessons) when there is one: sync_pull does not carry audiences. */
 export function draftFromLesson(lesson: Lesson, known: AuthoredLesson | null, newKey: () => string): LessonDraft {
   const source = known && known.version >= lesson.version ? known : null;
   return {

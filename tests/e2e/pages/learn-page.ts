@@ -233,6 +233,13 @@ export class LearnPage {
     await this.page.getByRole('heading', { level: 1, name: 'Edit lesson' }).waitFor();
   }
 
+  /** HR: opens a lesson from "All lessons in the organisation" (lessons HR's own phone may not hold). */
+  async editOrganisationLesson(title: string): Promise<void> {
+    const list = this.page.getByRole('region', { name: 'All lessons in the organisation' });
+    await list.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: 'Edit', exact: true }).click({ timeout: 15_000 });
+    await this.page.getByRole('heading', { level: 1, name: 'Edit lesson' }).waitFor();
+  }
+
   /** HR, in the editor: Archive, then confirms; returns the notice on the list. */
   async archiveLesson(): Promise<string> {
     await this.page.getByRole('button', { name: 'Archive lesson' }).click();

@@ -139,6 +139,9 @@ export const learnEn = {
   'learn.server.invalid': 'The server refused the lesson: {reason}',
   'learn.server.offline': 'No connection. Nothing was saved; try again when you are online.',
   'learn.server.failed': 'Something went wrong: {reason}',
+  'learn.org.heading': 'All lessons in the organisation',
+  'learn.org.everyone': 'for everyone',
+  'learn.org.some': 'for chosen stores, departments or roles',
 } as const;
 
 export const learnEs = {
@@ -273,6 +276,9 @@ export const learnEs = {
   'learn.server.invalid': 'El servidor rechazó la lección: {reason}',
   'learn.server.offline': 'Sin conexión. No se guardó nada; inténtalo cuando estés en línea.',
   'learn.server.failed': 'Algo salió mal: {reason}',
+  'learn.org.heading': 'Todas las lecciones de la organización',
+  'learn.org.everyone': 'para todo el mundo',
+  'learn.org.some': 'para las tiendas, departamentos o roles elegidos',
 } as const satisfies SectionCatalog<typeof learnEn>;
 
 registerMessages({ en: learnEn, es: learnEs });
