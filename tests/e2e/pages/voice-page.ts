@@ -103,6 +103,14 @@ export class VoicePage {
     return (await this.page.getByTestId('pulse-thanks').first().innerText()).trim();
   }
 
+  /** Answers the offered pulse with this question; returns the thank-you text. */
+  async answerPulseTo(question: string, score: number): Promise<string> {
+    const pulse = this.page.getByTestId('pulse').filter({ hasText: question });
+    await pulse.getByRole('radiogroup').getByRole('radio', { name: String(score), exact: true }).check();
+    await pulse.getByRole('button', { name: VOICE_TEXT.sendAnswer }).click();
+    return (await this.page.getByTestId('pulse-thanks').first().innerText()).trim();
+  }
+
   /** The board's items as shown: each item's whole text (feedback, day and public replies). */
   async boardItems(): Promise<string[]> {
     await this.show('board');
