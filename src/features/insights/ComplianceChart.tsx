@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { rateOverTime } from '../../domain/compliance';
 import type { ComplianceReport } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
-import { formatDay, formatPercent } from './format';
+import { formatDay, formatPercent } from '../../ui/i18n/report-format';
 
 // The chart's code loads with its first use, in a chunk of its own (measured by the bench: app.insights_chart_gz_kb).
 const RateChart = lazy(() => import('./RateChart'));

@@ -3,7 +3,7 @@ import { ackRate } from '../../domain/compliance';
 import type { ComplianceReport } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
-import { formatPercent } from './format';
+import { formatPercent } from '../../ui/i18n/report-format';
 
 function rateText({ t, locale }: I18n, acked: number, total: number): string {
   const rate = ackRate({ acked, total });

@@ -12,7 +12,7 @@ import { useSession } from '../../ui/session-context';
 import { AuditExport } from './AuditExport';
 import { ComplianceChart } from './ComplianceChart';
 import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './ComplianceTables';
-import { formatDay } from './format';
+import { formatDay } from '../../ui/i18n/report-format';
 import { useComplianceReport, type ReportFailure } from './use-compliance-report';
 import '../../ui/i18n/sections/insights';
 import './insights.css';

@@ -2,7 +2,7 @@ import type { Lesson } from '../../data/supabase/types';
 import { isAnswerCorrect, type QuizScore } from '../../domain/quiz';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useOnline } from '../../ui/use-online';
-import { formatPercent } from './percent';
+import { formatPercent } from '../../ui/i18n/report-format';
 
 /** The end of a lesson: the score, the pass mark, passed or not, what to look at again, and a retry. */
 export function LessonResult({ lesson, answers, score, onRetry, onBack }: {
@@ -18,7 +18,7 @@ export function LessonResult({ lesson, answers, score, onRetry, onBack }: {
   return (
     <div className="lesson-result" data-testid="lesson-result" data-percent={score.percent} data-passed={score.passed}>
       <h2>{t('learn.result.heading')}</h2>
-      <p className="lesson-result__score">{formatPercent(locale, score.percent)}</p>
+      <p className="lesson-result__score">{formatPercent(locale, score.percent / 100)}</p>
       <p className="lesson-result__count">{t('learn.result.count', { correct: score.correct, total: score.total })}</p>
       <p className={`lesson-result__verdict lesson-result__verdict--${score.passed ? 'passed' : 'failed'}`}>
         {score.passed ? t('learn.result.passed') : t('learn.result.notPassed')}

@@ -2,7 +2,7 @@ import type { TrainingReport } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
-import { formatPercent } from './percent';
+import { formatPercent } from '../../ui/i18n/report-format';
 import { useTrainingReport, type TrainingReportFailure } from './use-training-report';
 
 function failureText(t: Translate, failure: TrainingReportFailure): string {
@@ -57,7 +57,7 @@ function LessonTable({ lesson }: { lesson: TrainingReport['lessons'][number] }) 
                 <td data-testid="report-completed">{t('learn.report.ofAudience', { done: row.completed, audience: row.audience })}</td>
                 <td data-testid="report-passed">{number(row.passed)}</td>
                 <td data-testid="report-average">
-                  {row.average_score === null ? t('learn.report.noScore') : formatPercent(locale, row.average_score, 1)}
+                  {row.average_score === null ? t('learn.report.noScore') : formatPercent(locale, row.average_score / 100)}
                 </td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ import type { RpcFailure } from '../../data/supabase/rpc';
 import type { FeedbackInboxItem } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
-import { formatDay } from '../insights/format';
+import { formatDay } from '../../ui/i18n/report-format';
 import { KIND_LABEL, RECIPIENT_LABEL, STATUS_LABEL } from './labels';
 import { onlineFailure, type OnlineFailure } from './online-call';
 import { OnlineProblem } from './OnlineProblem';

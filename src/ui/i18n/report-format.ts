@@ -1,10 +1,10 @@
 /**
- * Percentages and report days in the screen's language. Report days are UTC
+ * Percentages and report days in the screen's language, for every report screen. Report days are UTC
  * calendar days (YYYY-MM-DD), so they are formatted in UTC: in the person's
  * own zone, 2026-11-20 could print as the 19th.
  */
-import { formattingTag } from '../../ui/i18n/locale';
-import type { Locale } from '../../ui/i18n/messages';
+import { formattingTag } from './locale';
+import type { Locale } from './messages';
 
 const percents = new Map<Locale, Intl.NumberFormat>();
 const days = new Map<string, Intl.DateTimeFormat>();
