@@ -53,4 +53,4 @@ if (skipped > 0) {
   console.error(`frontline: ${skipped} tests were skipped; skipped tests are not allowed`);
 }
 console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed`);
-process.exit(status !== 0 || skipped > 0 ? 1 : 0);
+process.exit(status !== 0 || summary.numFailedTests > 0 || skipped > 0 ? 1 : 0);

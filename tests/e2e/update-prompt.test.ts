@@ -105,7 +105,8 @@ describe('update prompt', () => {
     await today.status.waitForWaiting(0);
     await today.status.waitForPhase('idle');
     expect(await prompt.count()).toBe(0);
-    expect(await today.ackLabel(title)).toBe('Acknowledged');
+    // The list renders from IndexedDB after the reload, on its own schedule: wait for the card.
+    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged');
 
     const acks = await db.acks(SEED.alexMember, [briefingId!]);
     expect(acks).toHaveLength(1);
