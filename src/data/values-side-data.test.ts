@@ -4,6 +4,7 @@ import { openDatabase, type FrontlineDb, type LocalKudos } from './db';
 import type { OnlineApi } from './online-api';
 import type { RpcOutcome } from './supabase/rpc';
 import type { KudosWallEntry, RpcName, StoreRosterEntry } from './supabase/types';
+import { fakeOnlineApi } from './testing/fake-online-api';
 import { refreshKudosWall, refreshStoreRoster, WALL_SIZE } from './values-side-data';
 import { kudosOnWall } from './values-queries';
 
@@ -20,17 +21,19 @@ function kudos(id: string, created_at: string, extra: Partial<LocalKudos> = {}):
 const roster = (names: string[]): StoreRosterEntry[] =>
   names.map((display_name, i) => ({ member_id: `3e000000-0000-4000-8000-00000000010${i}`, display_name, department_id: null, department_name: null }));
 
-/** An API that answers each RPC with the given outcome, and records what it was asked. */
-function fakeApi(answers: Partial<Record<RpcName, RpcOutcome<unknown>>>): OnlineApi & { calls: Array<[string, unknown]> } {
-  const calls: Array<[string, unknown]> = [];
-  return {
-    calls,
-    call: (async (name: RpcName, args: unknown) => {
-      calls.push([name, args]);
-      return answers[name] ?? { ok: false, error: { kind: 'network', message: 'offline' } };
-    }) as OnlineApi['call'],
-    csv: () => Promise.reject(new Error('values side data never streams CSV')),
-  };
+/** Answers each RPC with the given outcome, or as if offline. */
+function fakeApi(answers: Partial<Record<RpcName, RpcOutcome<unknown>>>, during?: () => Promise<void>) {
+  const args: unknown[] = [];
+  const api = fakeOnlineApi((name, arg) => {
+    args.push(arg);
+    return answers[name] ?? { ok: false, error: { kind: 'network', message: 'offline' } };
+  });
+  if (!during) return Object.assign(api, { args });
+  const call = api.call;
+  return Object.assign(api, { args, call: (async (name: RpcName, arg: never) => {
+    await during();
+    return call(name, arg);
+  }) as OnlineApi['call'] });
 }
 
 const OFFLINE = { ok: false, error: { kind: 'network', message: 'Failed to fetch' } } as const;
@@ -50,7 +53,8 @@ describe('kudos wall refresh', () => {
     const server: KudosWallEntry[] = [kudos('new-1', '2026-11-21T10:00:00.000Z')];
     const api = fakeApi({ store_kudos: { ok: true, data: server } });
     expect(await refreshKudosWall(db, api)).toEqual({ ok: true });
-    expect(api.calls).toEqual([['store_kudos', { p_limit: WALL_SIZE }]]);
+    expect(api.calls).toEqual(['store_kudos']);
+    expect(api.args).toEqual([{ p_limit: WALL_SIZE }]);
     expect(await db.kudos.toArray()).toEqual(server);
   });
 
@@ -75,6 +79,16 @@ describe('kudos wall refresh', () => {
     await db.kudos.put(kudos('sent', '2026-11-22T09:00:00.000Z', { local_state: 'pending', to_name: '' }));
     await refreshKudosWall(db, fakeApi({ store_kudos: { ok: true, data: [kudos('sent', '2026-11-22T09:00:00.000Z')] } }));
     expect(await db.kudos.get('sent')).toEqual(kudos('sent', '2026-11-22T09:00:00.000Z'));
+  });
+
+  it('a kudos confirmed while the call was out stays on the wall until an answer includes it', async () => {
+    await db.kudos.put(kudos('just-sent', '2026-11-22T09:00:00.000Z', { local_state: 'pending' }));
+    // The push verdict lands while store_kudos is on its way, and its answer predates the kudos.
+    const confirmDuring = async () => {
+      await db.kudos.update('just-sent', { local_state: undefined });
+    };
+    await refreshKudosWall(db, fakeApi({ store_kudos: { ok: true, data: [kudos('older', '2026-11-20T10:00:00.000Z')] } }, confirmDuring));
+    expect((await db.kudos.toArray()).map((k) => k.id).sort()).toEqual(['just-sent', 'older']);
   });
 
   it('offline, keeps every row it has and says why as a value', async () => {

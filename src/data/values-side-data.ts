@@ -26,12 +26,15 @@ export async function refreshStoreRoster(db: FrontlineDb, api: OnlineApi): Promi
 }
 
 export async function refreshKudosWall(db: FrontlineDb, api: OnlineApi): Promise<RefreshOutcome> {
+  // A kudos confirmed while the call is out may be missing from its answer: it counts as unconfirmed here.
+  const unconfirmedBefore = new Set(await db.kudos.filter((k) => k.local_state !== undefined).primaryKeys());
   const outcome = await api.call('store_kudos', { p_limit: WALL_SIZE });
   if (!outcome.ok) return outcome;
   const fromServer = new Set(outcome.data.map((k) => k.id));
   await db.transaction('rw', db.kudos, async () => {
-    // The server's copy wins once it has the kudos; until then the local one stays as it is.
-    const unconfirmed = (await db.kudos.filter((k) => k.local_state !== undefined).toArray()).filter((k) => !fromServer.has(k.id));
+    // The server's copy wins once it has the kudos; until then the local one stays.
+    const unconfirmed = (await db.kudos.filter((k) => k.local_state !== undefined || unconfirmedBefore.has(k.id)).toArray())
+      .filter((k) => !fromServer.has(k.id));
     await db.kudos.clear();
     await db.kudos.bulkPut([...outcome.data, ...unconfirmed] satisfies LocalKudos[]);
   });
