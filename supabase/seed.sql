@@ -170,3 +170,19 @@ insert into public.pulses (id, org_id, question, scale, allow_comment, opens_at,
   ('9e000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000001',
    'How likely are you to recommend working here to a friend?', 'nps_0_10', true,
    now() - interval '1 day', now() + interval '13 days');
+
+-- A few thank-yous, so the kudos walls and the recognition report have something to show.
+insert into public.kudos (id, org_id, from_member_id, to_member_id, value_card_id, store_id, message, created_at)
+select gen_random_uuid(), '0a000000-0000-4000-8000-000000000001', k.from_id::uuid, k.to_id::uuid, v.id, m.store_id, k.message, now() - k.ago
+from (values
+  ('3e000000-0000-4000-8000-000000000004', '3e000000-0000-4000-8000-000000000005', 'Guests first',
+   'Thanks for opening a till just for the parent with the pram, Sam!', interval '2 days'),
+  ('3e000000-0000-4000-8000-000000000005', '3e000000-0000-4000-8000-000000000004', 'Own it',
+   'You sorted the jammed receipt printer before anyone asked. Thank you!', interval '1 day'),
+  ('3e000000-0000-4000-8000-000000000002', '3e000000-0000-4000-8000-000000000004', 'Guests first',
+   'Great job walking a guest to three aisles for the right charger.', interval '5 hours'),
+  ('3e000000-0000-4000-8000-000000000006', '3e000000-0000-4000-8000-000000000003', 'Own it',
+   'Thanks for staying late to check in the second truck.', interval '3 days')
+) as k(from_id, to_id, value_title, message, ago)
+join public.value_cards v on v.title = k.value_title and v.org_id = '0a000000-0000-4000-8000-000000000001'
+join public.members m on m.id = k.to_id::uuid;
