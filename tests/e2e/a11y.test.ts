@@ -1,6 +1,7 @@
 /**
- * An axe-core scan of each screen a phone shows (sign-in, Today, Account) at
- * 390x844, in English and in Spanish: no serious or critical violation of the
+ * An axe-core scan of the shell's screens (sign-in, Today, Account, and the
+ * More list managers and HR get) at 390x844, in English and in Spanish (each
+ * feature's own screens are scanned in its own test file): no serious or critical violation of the
  * WCAG 2.x A/AA rules or axe's best practices. Findings print as readable lines.
  */
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
@@ -58,5 +59,24 @@ describe('accessibility (axe-core)', () => {
     const account = new AccountPage(page, locale);
     await account.open();
     await expectAccessible(page, `${locale} Account`);
+  });
+
+  it('the More list managers and HR get, and Account reached through it, have no serious or critical violations', async () => {
+    phone = await newPhone();
+    const { page } = phone;
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn('hr@demo.test');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('button', { name: 'More', exact: true }).click({ timeout: 20_000 });
+    await page.getByRole('heading', { level: 1, name: 'More' }).waitFor();
+    expect(await page.getByRole('main').getByRole('button').allInnerTexts()).toEqual(['Values', 'Learn', 'Account']);
+    expect(await nav.getByRole('button', { name: 'More', exact: true }).getAttribute('aria-current')).toBe('page');
+    await expectAccessible(page, 'More');
+
+    await new AccountPage(page).open();
+    // Reached through More, the bar still says where the person is.
+    expect(await nav.getByRole('button', { name: 'More', exact: true }).getAttribute('aria-current')).toBe('page');
+    await expectAccessible(page, 'Account through More');
   });
 });
