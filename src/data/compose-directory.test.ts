@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cachedComposeDirectory, refreshComposeDirectory } from './compose-directory';
-import { openDatabase, type FrontlineDb } from './db';
 import { fakeOnlineApi } from './testing/fake-online-api';
 import type { RpcOutcome } from './supabase/rpc';
 import type { ComposeDirectory } from './supabase/types';
+import { freshDatabase } from './testing/fresh-database';
 
 const DIRECTORY: ComposeDirectory = {
   stores: [{ id: '5a000000-0000-4000-8000-000000000001', name: 'Downtown', time_zone: 'America/New_York' }],
@@ -17,31 +17,24 @@ function apiAnswering(outcome: RpcOutcome<ComposeDirectory>) {
   return fakeOnlineApi(() => outcome);
 }
 
-let db: FrontlineDb;
-beforeEach(() => {
-  db = openDatabase(crypto.randomUUID());
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+const db = freshDatabase();
 
 describe('compose directory cache', () => {
   it('is empty until the first successful fetch', async () => {
-    expect(await cachedComposeDirectory(db)).toBeNull();
+    expect(await cachedComposeDirectory(db())).toBeNull();
   });
 
   it('keeps what compose_directory answered, with when', async () => {
     const api = apiAnswering({ ok: true, data: DIRECTORY });
-    expect(await refreshComposeDirectory(db, api, () => new Date('2026-11-22T10:00:00Z'))).toEqual({ ok: true });
+    expect(await refreshComposeDirectory(db(), api, () => new Date('2026-11-22T10:00:00Z'))).toEqual({ ok: true });
     expect(api.calls).toEqual(['compose_directory']);
-    expect(await cachedComposeDirectory(db)).toEqual({ key: 'directory', directory: DIRECTORY, fetched_at: '2026-11-22T10:00:00.000Z' });
+    expect(await cachedComposeDirectory(db())).toEqual({ key: 'directory', directory: DIRECTORY, fetched_at: '2026-11-22T10:00:00.000Z' });
   });
 
   it('offline, keeps the copy it has and says why as a value', async () => {
-    await refreshComposeDirectory(db, apiAnswering({ ok: true, data: DIRECTORY }), () => new Date('2026-11-22T10:00:00Z'));
-    const offline = await refreshComposeDirectory(db, apiAnswering({ ok: false, error: { kind: 'network', message: 'Failed to fetch' } }), () => new Date());
+    await refreshComposeDirectory(db(), apiAnswering({ ok: true, data: DIRECTORY }), () => new Date('2026-11-22T10:00:00Z'));
+    const offline = await refreshComposeDirectory(db(), apiAnswering({ ok: false, error: { kind: 'network', message: 'Failed to fetch' } }), () => new Date());
     expect(offline).toEqual({ ok: false, error: { kind: 'network', message: 'Failed to fetch' } });
-    expect((await cachedComposeDirectory(db))?.fetched_at).toBe('2026-11-22T10:00:00.000Z');
+    expect((await cachedComposeDirectory(db()))?.fetched_at).toBe('2026-11-22T10:00:00.000Z');
   });
 });

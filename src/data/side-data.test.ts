@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cachedComposeDirectory } from './compose-directory';
-import { openDatabase, type FrontlineDb } from './db';
 import { refreshSideData } from './side-data';
 import { fakeOnlineApi } from './testing/fake-online-api';
 import type { ComposeDirectory, MemberProfile } from './supabase/types';
+import { freshDatabase } from './testing/fresh-database';
 
 const DIRECTORY: ComposeDirectory = { stores: [], departments: [], roles: ['staff'], reach: [] };
 
@@ -19,30 +19,23 @@ function recordingApi(fail: boolean) {
   return fakeOnlineApi(() => (fail ? { ok: false, error: { kind: 'network', message: 'offline' } } : { ok: true, data: DIRECTORY }));
 }
 
-let db: FrontlineDb;
-beforeEach(() => {
-  db = openDatabase(crypto.randomUUID());
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+const db = freshDatabase();
 
 describe('refreshSideData', () => {
   it('fetches what applies to the role: the compose directory for a manager, not for staff', async () => {
     const forStaff = recordingApi(false);
-    await refreshSideData(db, forStaff, member('staff'), () => new Date());
+    await refreshSideData(db(), forStaff, member('staff'), () => new Date());
     expect(forStaff.calls).not.toContain('compose_directory');
 
     const forManager = recordingApi(false);
-    await refreshSideData(db, forManager, member('manager'), () => new Date('2026-11-22T10:00:00Z'));
+    await refreshSideData(db(), forManager, member('manager'), () => new Date('2026-11-22T10:00:00Z'));
     expect(forManager.calls).toContain('compose_directory');
-    expect(await cachedComposeDirectory(db)).toMatchObject({ directory: DIRECTORY, fetched_at: '2026-11-22T10:00:00.000Z' });
+    expect(await cachedComposeDirectory(db())).toMatchObject({ directory: DIRECTORY, fetched_at: '2026-11-22T10:00:00.000Z' });
   });
 
   it('a failed refresh resolves and keeps the copy the phone has', async () => {
-    await refreshSideData(db, recordingApi(false), member('hr'), () => new Date('2026-11-22T10:00:00Z'));
-    await expect(refreshSideData(db, recordingApi(true), member('hr'), () => new Date('2026-11-22T11:00:00Z'))).resolves.toBeUndefined();
-    expect((await cachedComposeDirectory(db))?.fetched_at).toBe('2026-11-22T10:00:00.000Z');
+    await refreshSideData(db(), recordingApi(false), member('hr'), () => new Date('2026-11-22T10:00:00Z'));
+    await expect(refreshSideData(db(), recordingApi(true), member('hr'), () => new Date('2026-11-22T11:00:00Z'))).resolves.toBeUndefined();
+    expect((await cachedComposeDirectory(db()))?.fetched_at).toBe('2026-11-22T10:00:00.000Z');
   });
 });

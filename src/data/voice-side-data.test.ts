@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type FrontlineDb, type LocalFeedback } from './db';
+import { describe, expect, it } from 'vitest';
+import type { LocalFeedback } from './db';
 import { refreshSideData } from './side-data';
 import { fakeOnlineApi } from './testing/fake-online-api';
 import type { MemberProfile, MyFeedbackItem, StoreBoardItem } from './supabase/types';
 import { myFeedbackItems, storeBoardItems } from './voice-queries';
 import { refreshMyFeedback, refreshStoreBoard } from './voice-side-data';
+import { freshDatabase } from './testing/fresh-database';
 
 const STORE = { id: crypto.randomUUID(), name: 'Downtown', time_zone: 'Europe/Madrid' };
 
@@ -33,18 +34,11 @@ function fakeApi(answers: { my_feedback?: MyFeedbackItem[]; store_board?: StoreB
   });
 }
 
-let db: FrontlineDb;
-beforeEach(() => {
-  db = openDatabase(crypto.randomUUID());
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+const db = freshDatabase();
 
 describe('refreshMyFeedback', () => {
   it('replaces synced rows with the server copy and keeps what this phone has not had confirmed', async () => {
-    await db.myFeedback.bulkPut([
+    await db().myFeedback.bulkPut([
       feedback('synced-gone', '2026-11-01T09:00:00Z'),
       feedback('synced-stale', '2026-11-02T09:00:00Z'),
       feedback('pending', '2026-11-20T09:00:00Z', { local_state: 'pending' }),
@@ -57,9 +51,9 @@ describe('refreshMyFeedback', () => {
       feedback('synced-stale', '2026-11-02T09:00:00Z', { status: 'answered', replies: [reply] }),
     ];
 
-    await expect(refreshMyFeedback(db, fakeApi({ my_feedback: server }))).resolves.toEqual({ ok: true });
+    await expect(refreshMyFeedback(db(), fakeApi({ my_feedback: server }))).resolves.toEqual({ ok: true });
 
-    const rows = await myFeedbackItems(db);
+    const rows = await myFeedbackItems(db());
     expect(rows.map((r) => [r.id, r.local_state ?? 'synced'])).toEqual([
       ['arrived', 'synced'], ['pending', 'pending'], ['rejected', 'rejected'], ['synced-stale', 'synced'],
     ]);
@@ -67,18 +61,18 @@ describe('refreshMyFeedback', () => {
   });
 
   it('a failed refresh changes nothing and says why', async () => {
-    await db.myFeedback.put(feedback('kept', '2026-11-01T09:00:00Z'));
-    const outcome = await refreshMyFeedback(db, fakeApi({}, true));
+    await db().myFeedback.put(feedback('kept', '2026-11-01T09:00:00Z'));
+    const outcome = await refreshMyFeedback(db(), fakeApi({}, true));
     expect(outcome).toEqual({ ok: false, error: { kind: 'network', message: 'offline' } });
-    expect((await myFeedbackItems(db)).map((r) => r.id)).toEqual(['kept']);
+    expect((await myFeedbackItems(db())).map((r) => r.id)).toEqual(['kept']);
   });
 });
 
 describe('refreshStoreBoard', () => {
   it('replaces the board and lists the latest reply first', async () => {
-    await db.board.put(boardItem('old', '2026-10-01T10:00:00Z'));
-    await refreshStoreBoard(db, fakeApi({ store_board: [boardItem('a', '2026-11-10T10:00:00Z'), boardItem('b', '2026-11-12T10:00:00Z')] }));
-    expect((await storeBoardItems(db)).map((i) => i.feedback_id)).toEqual(['b', 'a']);
+    await db().board.put(boardItem('old', '2026-10-01T10:00:00Z'));
+    await refreshStoreBoard(db(), fakeApi({ store_board: [boardItem('a', '2026-11-10T10:00:00Z'), boardItem('b', '2026-11-12T10:00:00Z')] }));
+    expect((await storeBoardItems(db())).map((i) => i.feedback_id)).toEqual(['b', 'a']);
   });
 });
 
@@ -86,12 +80,12 @@ describe('voice side data in refreshSideData', () => {
   it('staff with a store get my feedback and the board; HR at head office only my feedback', async () => {
     const answers = { my_feedback: [feedback('mine', '2026-11-20T09:00:00Z')], store_board: [boardItem('x', '2026-11-20T10:00:00Z')] };
     const staff = fakeApi(answers);
-    await refreshSideData(db, staff, member('staff', STORE), () => new Date());
+    await refreshSideData(db(), staff, member('staff', STORE), () => new Date());
     expect(staff.calls).toEqual(expect.arrayContaining(['my_feedback', 'store_board']));
-    expect((await storeBoardItems(db)).map((i) => i.feedback_id)).toEqual(['x']);
+    expect((await storeBoardItems(db())).map((i) => i.feedback_id)).toEqual(['x']);
 
     const hr = fakeApi(answers);
-    await refreshSideData(db, hr, member('hr', null), () => new Date());
+    await refreshSideData(db(), hr, member('hr', null), () => new Date());
     expect(hr.calls).toContain('my_feedback');
     expect(hr.calls).not.toContain('store_board');
   });

@@ -10,33 +10,22 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ComposePage } from './pages/compose-page';
 import { InsightsPage } from './pages/insights-page';
-import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { BriefingDb } from './support/briefing-db';
-import { newPhone, type Phone } from './support/browser';
 import { parseCsv } from '../support/csv';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
-import { waitForServiceWorker } from './support/service-worker';
+import { signedInPhones } from './support/signed-in-phones';
 
 const { appUrl } = inject('e2e');
 const briefings = new BriefingDb();
 const demo = new DemoDb();
-const phones: Phone[] = [];
+const phones = signedInPhones(appUrl);
 const titles: string[] = [];
 
-async function signedInPhone(email: string): Promise<Phone> {
-  const phone = await newPhone();
-  phones.push(phone);
-  const signIn = new SignInPage(phone.page);
-  await signIn.open(appUrl);
-  await signIn.signIn(email);
-  await waitForServiceWorker(phone.page);
-  return phone;
-}
 
 describe('the briefing loop', () => {
   afterAll(async () => {
-    await Promise.all(phones.map((phone) => phone.close()));
+    await phones.closeAll();
     await briefings.close(titles);
     await demo.close();
   });
@@ -46,7 +35,7 @@ describe('the briefing loop', () => {
     titles.push(title);
 
     // The manager, on the floor with no signal.
-    const manager = await signedInPhone('manager.downtown@demo.test');
+    const manager = await phones.open('manager.downtown@demo.test');
     const compose = new ComposePage(manager.page);
     await compose.open();
     await compose.status.waitForPhase('idle');
@@ -64,7 +53,7 @@ describe('the briefing loop', () => {
     await expect.poll(() => compose.sendState(title), { timeout: 20_000 }).toBe('Sent (version 1)');
 
     // Alex's phone gets it after a sync, then alex acknowledges with no signal.
-    const alex = await signedInPhone(DEMO.alex);
+    const alex = await phones.open(DEMO.alex);
     const today = new TodayPage(alex.page);
     await today.waitForBriefing(title, 20_000);
     expect(await today.sectionOf(title)).toBe('pinned');
@@ -104,7 +93,7 @@ describe('the briefing loop', () => {
     await today.status.waitForWaiting(0);
 
     // HR's audit export has alex's two acknowledgements, one per version, each with that version's hash.
-    const hr = await signedInPhone('hr@demo.test');
+    const hr = await phones.open('hr@demo.test');
     const insights = new InsightsPage(hr.page);
     await insights.open();
     const [header, ...records] = parseCsv(await insights.exportToFile());

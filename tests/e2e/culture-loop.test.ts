@@ -9,28 +9,17 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LearnPage } from './pages/learn-page';
-import { SignInPage } from './pages/signin-page';
 import { ValuesPage } from './pages/values-page';
 import { VoicePage } from './pages/voice-page';
-import { newPhone, type Phone } from './support/browser';
 import { DEMO, SEED, uniqueTitle } from './support/demo-db';
-import { waitForServiceWorker } from './support/service-worker';
+import { signedInPhones } from './support/signed-in-phones';
 
 const { appUrl, databaseUrl } = inject('e2e');
 const sql = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-const phones: Phone[] = [];
+const phones = signedInPhones(appUrl);
 const LESSON = { id: randomUUID(), title: uniqueTitle('Loop lesson: greeting guests') };
 const PULSE = { id: randomUUID(), question: `How supported do you feel this week? ${randomUUID().slice(0, 8)}` };
 
-async function signedInPhone(email: string): Promise<Phone> {
-  const phone = await newPhone();
-  phones.push(phone);
-  const signIn = new SignInPage(phone.page);
-  await signIn.open(appUrl);
-  await signIn.signIn(email);
-  await waitForServiceWorker(phone.page);
-  return phone;
-}
 
 async function count(query: string, params: unknown[]): Promise<number> {
   const { rows } = await sql.query<{ n: number }>(query, params);
@@ -55,7 +44,7 @@ describe('the culture loop', () => {
     );
   });
   afterAll(async () => {
-    await Promise.all(phones.map((phone) => phone.close()));
+    await phones.closeAll();
     await sql.query('update public.lessons set archived_at = now() where id = $1', [LESSON.id]);
     await sql.query('update public.pulses set archived_at = now() where id = $1', [PULSE.id]);
     await sql.end();
@@ -66,7 +55,7 @@ describe('the culture loop', () => {
     const concern = `The stockroom light keeps flickering ${randomUUID().slice(0, 8)}`;
     const boardReply = `An electrician comes on Tuesday ${randomUUID().slice(0, 8)}`;
 
-    const alex = await signedInPhone(DEMO.alex);
+    const alex = await phones.open(DEMO.alex);
     const values = new ValuesPage(alex.page);
     const learn = new LearnPage(alex.page);
     const voice = new VoicePage(alex.page);
@@ -105,13 +94,13 @@ describe('the culture loop', () => {
     expect(await count('select count(*)::int as n from public.pulse_participation where pulse_id = $1 and member_id = $2', [PULSE.id, SEED.alexMember])).toBe(1);
 
     // Sam sees the kudos he received.
-    const sam = await signedInPhone(DEMO.sam);
+    const sam = await phones.open(DEMO.sam);
     const samValues = new ValuesPage(sam.page);
     await samValues.open();
     await expect.poll(async () => (await samValues.receivedKudos()).map((k) => k.message), { timeout: 20_000 }).toContain(thanks);
 
     // The manager sees it with no author, and answers on the store's board.
-    const manager = await signedInPhone('manager.downtown@demo.test');
+    const manager = await phones.open('manager.downtown@demo.test');
     const inbox = new VoicePage(manager.page);
     await inbox.status.waitForPhase('idle', 20_000);
     await inbox.open();
