@@ -26,6 +26,8 @@ import type { Services } from './session';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useUpdateState } from './use-update-state';
 import { MoreScreen } from './MoreScreen';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
+import { ScreenFailed } from './ScreenFailed';
 import { currentTab, moreFor, tabsFor, type Screen } from './navigation';
 import { TabBar } from './TabBar';
 
@@ -138,9 +140,11 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
         <div className="shell">
           <SyncStatusBar onShowProblems={() => setScreen('account')} />
           <main className={`content content--${shown}`}>
-            <Suspense fallback={<p className="muted">{'…'}</p>}>
-              {shown === 'more' ? <MoreScreen screens={moreFor(me?.role)} onOpen={setScreen} /> : <ScreenView screen={shown} />}
-            </Suspense>
+            <ScreenErrorBoundary key={shown} fallback={(retry) => <ScreenFailed onRetry={retry} />}>
+              <Suspense fallback={<p className="muted">{'…'}</p>}>
+                {shown === 'more' ? <MoreScreen screens={moreFor(me?.role)} onOpen={setScreen} /> : <ScreenView screen={shown} />}
+              </Suspense>
+            </ScreenErrorBoundary>
           </main>
           <SignedInUpdatePrompt />
           <TabBar tabs={tabs} current={tab} onChange={setScreen} />

@@ -22,6 +22,7 @@ import { newPhone } from './support/browser';
 import { DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { findOverflow, pseudoLocalize, type Overflow } from './support/layout';
 import { phonePerTest } from './support/phone-per-test';
+import { waitForServiceWorker } from './support/service-worker';
 
 const { appUrl, databaseUrl } = inject('e2e');
 const HR = 'hr@demo.test';
@@ -216,6 +217,8 @@ describe('Reports tab', () => {
     await signIn.signIn(HR);
     const insights = new InsightsPage(page);
     await insights.waitForTab();
+    // The screen's code comes from the service worker's cache once it is installed, as after any first visit.
+    await waitForServiceWorker(page);
     await context.setOffline(true);
     await insights.open();
     await insights.problem.getByText('Reports need a connection').waitFor({ timeout: 15_000 });

@@ -14,6 +14,9 @@ export const en = {
   'app.tab.briefings': 'Briefings',
   'app.tab.insights': 'Reports',
   'app.tab.account': 'Account',
+  'app.screenFailed.title': 'This screen could not open',
+  'app.screenFailed.body': 'It has not been downloaded to this phone yet, and there is no connection. Your other screens still work offline. Connect, then try again.',
+  'app.screenFailed.retry': 'Try again',
 
   'signin.tagline': 'Your shift briefings, values and training, even with no signal.',
   'signin.email': 'Email',

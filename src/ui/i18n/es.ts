@@ -11,6 +11,9 @@ export const es = {
   'app.tab.briefings': 'Comunicados',
   'app.tab.insights': 'Informes',
   'app.tab.account': 'Cuenta',
+  'app.screenFailed.title': 'No se pudo abrir esta pantalla',
+  'app.screenFailed.body': 'Todavía no se ha descargado en este teléfono y no hay conexión. Las demás pantallas siguen funcionando sin conexión. Conéctate y vuelve a intentarlo.',
+  'app.screenFailed.retry': 'Reintentar',
 
   'signin.tagline': 'Tus comunicados de turno, valores y formación, incluso sin cobertura.',
   'signin.email': 'Correo electrónico',

@@ -1,0 +1,33 @@
+/**
+ * Managers' and HR's screens load on first visit. If that download fails (a
+ * phone that went offline before the service worker cached them), the screen
+ * says so with a way to try again, and the rest of the app keeps working:
+ * never a blank app.
+ */
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
+import { SignInPage } from './pages/signin-page';
+import { TodayPage } from './pages/today-page';
+import { newPhone } from './support/browser';
+
+const { appUrl } = inject('e2e');
+
+describe('lazily loaded screens', () => {
+  it('a screen whose code cannot be downloaded says so, and the other screens still work', async () => {
+    // Service workers off: nothing is precached, so the Reports code can only come from the network.
+    const { context, page, close } = await newPhone({ serviceWorkers: 'block' });
+    onTestFinished(close);
+    await context.route(/\/assets\/InsightsScreen-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn('hr@demo.test');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('button', { name: 'Reports', exact: true }).click({ timeout: 20_000 });
+
+    const failed = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This screen could not open' }) });
+    await failed.waitFor();
+    expect(await failed.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+
+    await new TodayPage(page).open();
+    expect(await page.getByRole('heading', { level: 1, name: 'Today' }).count()).toBe(1);
+  });
+});
