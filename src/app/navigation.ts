@@ -11,11 +11,14 @@ export type Screen = 'today' | 'values' | 'learn' | 'voice' | 'briefings' | 'ins
 
 export function tabsFor(role: MemberProfile['role'] | undefined): Screen[] {
   if (role === 'manager' || role === 'hr' || role === 'admin') return ['today', 'briefings', 'voice', 'insights', 'more'];
-  return ['today', 'values', 'learn', 'voice', 'account'];
+  if (role === 'staff') return ['today', 'values', 'learn', 'voice', 'account'];
+  // Before the first sync says who this is: only what every role has in the same place, so no tap lands on the wrong screen.
+  return ['today', 'account'];
 }
 
 /** The screens "More" lists: every screen the role has that is not on the bar. */
 export function moreFor(role: MemberProfile['role'] | undefined): Screen[] {
+  if (role === undefined) return [];
   const onBar = new Set(tabsFor(role));
   return (['values', 'learn', 'account'] as const).filter((screen) => !onBar.has(screen));
 }

@@ -52,7 +52,8 @@ export function VoiceScreen() {
   return (
     <section className="voice" aria-labelledby="voice-heading">
       <h1 id="voice-heading">{t('voice.title')}</h1>
-      <PulsePrompt />
+      {/* Managers and HR come here for the inbox: their own pulse waits with their own feedback. */}
+      {!me || me.role === 'staff' || view === 'give' ? <PulsePrompt /> : null}
       <nav className="voice-views" aria-label={t('voice.views')}>
         {views.map((v) => (
           <button key={v} type="button" aria-current={v === view ? 'page' : undefined} onClick={() => setChosen(v)}>{t(VIEW_LABEL[v])}</button>
