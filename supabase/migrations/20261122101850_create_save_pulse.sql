@@ -3,6 +3,10 @@
 -- a closed pulse cannot be changed or reopened, so its results (shown only
 -- after closing, see pulse_report) are one final snapshot that later answers
 -- can never be compared with. A closing time in the past closes it now.
+-- An answer still waiting in private.pulse_answer_buffer counts as an answer,
+-- and closing a pulse moves its remaining buffered answers (usually fewer
+-- than 5) to pulse_responses in random order, in HR's transaction, after
+-- taking the pulse's answer lock exclusive so answers being written finish first.
 
 create function public.save_pulse(
   p_id uuid default null,
@@ -55,6 +59,10 @@ begin
   end if;
 
   if p_id is not null then
+    -- The pulse's answer lock first, exclusive: answers in flight finish
+    -- before this looks for answers or closes the pulse (and, as in
+    -- apply_pulse_response, before the pulse row is locked).
+    perform pg_advisory_xact_lock(private.pulse_answers_lock_key(p_id));
     select x.* into v_old from public.pulses x where x.id = p_id for update;
     if v_old.id is not null and v_old.org_id <> v_me.org_id then
       raise exception using errcode = '22023', message = 'No pulse with this id in your organisation', detail = 'unknown_pulse';
@@ -75,7 +83,8 @@ begin
     if v_old.closes_at <= now() then
       raise exception using errcode = '22023', message = 'This pulse has closed and can no longer be changed', detail = 'pulse_closed';
     end if;
-    v_answered := exists (select 1 from public.pulse_responses r where r.pulse_id = v_old.id);
+    v_answered := exists (select 1 from public.pulse_responses r where r.pulse_id = v_old.id)
+                  or exists (select 1 from private.pulse_answer_buffer b where b.pulse_id = v_old.id);
     v_new.opens_at := coalesce(p_opens_at, v_old.opens_at);
     if v_answered and (v_question <> v_old.question or p_scale <> v_old.scale or p_allow_comment <> v_old.allow_comment
                        or v_new.opens_at <> v_old.opens_at) then
@@ -98,6 +107,11 @@ begin
       opens_at = v_new.opens_at, closes_at = v_new.closes_at
     where id = v_old.id
     returning * into v_new;
+    -- Closed now: answers still waiting for a batch of 5 move here, in a
+    -- transaction that is HR's, not any answerer's.
+    if v_new.closes_at <= now() then
+      perform private.flush_pulse_answers(v_new.id);
+    end if;
   end if;
 
   return json_build_object('id', v_new.id, 'question', v_new.question, 'scale', v_new.scale, 'allow_comment', v_new.allow_comment,
@@ -105,7 +119,7 @@ begin
                            'opens_at', v_new.opens_at, 'closes_at', v_new.closes_at, 'created_at', v_new.created_at,
                            'updated_at', v_new.updated_at);
 end $$;
-comment on function public.save_pulse(uuid, text, text, boolean, uuid[], uuid[], text[], timestamptz, timestamptz) is 'HR/admin create a pulse (p_id new or null) or change an open one (what was asked is fixed once answered; closed ones are final); answers the pulse.';
+comment on function public.save_pulse(uuid, text, text, boolean, uuid[], uuid[], text[], timestamptz, timestamptz) is 'HR/admin create a pulse (p_id new or null) or change an open one (what was asked is fixed once answered; closed ones are final; closing one moves its buffered answers to pulse_responses); answers the pulse.';
 
 revoke execute on function public.save_pulse(uuid, text, text, boolean, uuid[], uuid[], text[], timestamptz, timestamptz) from public, anon;
 grant execute on function public.save_pulse(uuid, text, text, boolean, uuid[], uuid[], text[], timestamptz, timestamptz) to authenticated;

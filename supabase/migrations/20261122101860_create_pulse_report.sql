@@ -14,7 +14,13 @@
 -- * Comments are sorted by text and scores are counted per value: no order
 --   that could follow when, or by whom, they were written.
 -- * Only pulse_responses is read (never pulse_participation), by pulse and
---   scope; no id, xmin, ctid or time of an answer is ever returned.
+--   scope; no id, xmin, ctid or time of an answer is ever returned. The one
+--   exception: the count of an open pulse adds the answers still waiting in
+--   private.pulse_answer_buffer, so it is the number of answers given and does
+--   not jump in steps of 5 (which would tell when a batch moved).
+-- * On a closed pulse it first moves the answers still buffered to
+--   pulse_responses (private.flush_pulse_answers), in the caller's transaction,
+--   never an answerer's; so it is volatile.
 
 create function private.pulse_min_group() returns int
 language sql immutable set search_path = '' as $$ select 5 $$;
@@ -30,7 +36,7 @@ $$;
 comment on function private.pulse_nps(text, bigint, bigint, bigint) is 'Net promoter score of a 0-10 pulse: rounded % of 9-10 minus % of 0-6; null for 1-5 scales.';
 
 create function public.pulse_report(p_pulse_id uuid, p_group_by text default 'store') returns json
-language plpgsql stable security definer set search_path = '' as $$
+language plpgsql volatile security definer set search_path = '' as $$
 declare
   v_me public.members := private.require_member();
   v_all boolean := v_me.role in ('hr', 'admin');
@@ -61,9 +67,18 @@ begin
   end if;
   v_scope := private.store_ids_managed_by(v_me);
   v_closed := now() >= v_pulse.closes_at;
+  -- Closed: answers still waiting for a batch of 5 move now (in this caller's
+  -- transaction, never an answerer's), so the results below hold them all.
+  if v_closed then
+    perform private.flush_pulse_answers(v_pulse.id);
+  end if;
 
-  select count(*) into v_n from public.pulse_responses r
-  where r.pulse_id = v_pulse.id and (v_all or r.store_id = any (v_scope));
+  -- The count counts stored and buffered answers alike, so it is the number of
+  -- answers given (as before buffering), not a number that moves in steps of 5.
+  v_n := (select count(*) from public.pulse_responses r
+          where r.pulse_id = v_pulse.id and (v_all or r.store_id = any (v_scope)))
+       + (select count(*) from private.pulse_answer_buffer b
+          where b.pulse_id = v_pulse.id and (v_all or b.store_id = any (v_scope)));
 
   if v_closed and v_n >= v_min then
     select round(avg(r.score), 2),
@@ -130,7 +145,7 @@ begin
     'responses', v_n, 'average', v_average, 'nps', v_nps,
     'distribution', v_distribution, 'groups', v_groups, 'comments', v_comments);
 end $$;
-comment on function public.pulse_report(uuid, text) is 'HR (organisation) and managers (their stores): a pulse''s answer count, and once it has closed with 5+ answers its average, NPS, distribution, groups of 5+ (smaller ones folded into ''other'') and comments sorted by text.';
+comment on function public.pulse_report(uuid, text) is 'HR (organisation) and managers (their stores): a pulse''s answer count (stored and buffered), and once it has closed with 5+ answers its average, NPS, distribution, groups of 5+ (smaller ones folded into ''other'') and comments sorted by text; on a closed pulse first moves any buffered answers to pulse_responses.';
 
 revoke execute on function public.pulse_report(uuid, text) from public, anon;
 grant execute on function public.pulse_report(uuid, text) to authenticated;

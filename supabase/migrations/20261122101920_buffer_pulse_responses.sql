@@ -37,7 +37,7 @@ begin
   end if;
 
   -- Shared with other answerers; save_pulse and the flush of a closed pulse
-  -- take it exclusive (see 20261122101910). Then the pulse as it is now
+  -- take it exclusive (see 20261122101790). Then the pulse as it is now
   -- (save_pulse may have closed it while this push waited).
   perform pg_advisory_xact_lock_shared(private.pulse_answers_lock_key(v_pulse_id));
   select x.closes_at into v_pulse.closes_at from public.pulses x where x.id = v_pulse_id;
