@@ -559,41 +559,12 @@ export const SavedPulse = z.object({
 });
 export type SavedPulse = z.infer<typeof SavedPulse>;
 
-/**
- * pulse_report(p_pulse_id, p_group_by = 'store' | 'department') (HR: the
- * organisation; managers: answers from their stores). responses is always
- * shown; everything else only once the pulse has closed with 5+ answers
- * (else average/nps null and the lists empty). nps (0-10 only) = rounded
- * % of 9-10 minus % of 0-6. distribution: every score of the scale, ascending.
- * groups: 5+ answers each, by name; smaller ones are folded into one
- * is_other group (name 'other', group_id null, last), and while 'other' would
- * hold 1-4 the smallest groups join it, so no group under 5 can be worked out.
- * group_id/name null = no store (head office) or no department. comments:
- * sorted by text. Errors: 42501 forbidden (staff), 22023 invalid_group_by / unknown_pulse.
- */
-export const PulseReport = z.object({
-  pulse_id: uuid,
-  question: z.string(),
-  scale: pulseScale,
-  opens_at: isoTime,
-  closes_at: isoTime,
-  closed: z.boolean(),
-  group_by: z.enum(['store', 'department']),
+/** A pulse's (or a group's) figures: average and nps are null until it has closed with 5+ answers. */
+const pulseFigures = {
   responses: z.number(),
   average: z.nullable(z.number()),
   nps: z.nullable(z.number()),
-  distribution: z.array(z.object({ score: z.number(), count: z.number() })),
-  groups: z.array(z.object({
-    group_id: z.nullable(uuid),
-    name: z.nullable(z.string()),
-    is_other: z.boolean(),
-    responses: z.number(),
-    average: z.nullable(z.number()),
-    nps: z.nullable(z.number()),
-  })),
-  comments: z.array(z.string()),
-});
-export type PulseReport = z.infer<typeof PulseReport>;
+};
 
 /**
  * pulse_trend(p_limit = 12, 1..100) (HR/admin): the last p_limit pulses by
@@ -607,11 +578,34 @@ export const PulseTrendItem = z.object({
   opens_at: isoTime,
   closes_at: isoTime,
   closed: z.boolean(),
-  responses: z.number(),
-  average: z.nullable(z.number()),
-  nps: z.nullable(z.number()),
+  ...pulseFigures,
 });
 export type PulseTrendItem = z.infer<typeof PulseTrendItem>;
+
+/**
+ * pulse_report(p_pulse_id, p_group_by = 'store' | 'department') (HR: the
+ * organisation; managers: answers from their stores). responses is always
+ * shown; everything else only once the pulse has closed with 5+ answers
+ * (else average/nps null and the lists empty). nps (0-10 only) = rounded
+ * % of 9-10 minus % of 0-6. distribution: every score of the scale, ascending.
+ * groups: 5+ answers each, by name; smaller ones are folded into one
+ * is_other group (name 'other', group_id null, last), and while 'other' would
+ * hold 1-4 the smallest groups join it, so no group under 5 can be worked out.
+ * group_id/name null = no store (head office) or no department. comments:
+ * sorted by text. Errors: 42501 forbidden (staff), 22023 invalid_group_by / unknown_pulse.
+ */
+export const PulseReport = z.extend(PulseTrendItem, {
+  group_by: z.enum(['store', 'department']),
+  distribution: z.array(z.object({ score: z.number(), count: z.number() })),
+  groups: z.array(z.object({
+    group_id: z.nullable(uuid),
+    name: z.nullable(z.string()),
+    is_other: z.boolean(),
+    ...pulseFigures,
+  })),
+  comments: z.array(z.string()),
+});
+export type PulseReport = z.infer<typeof PulseReport>;
 
 /** PostgREST's error body; `details` carries our stable machine code when there is one. */
 export const ApiError = z.object({
