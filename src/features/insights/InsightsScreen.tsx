@@ -13,7 +13,7 @@ import { AuditExport } from './AuditExport';
 import { ComplianceChart } from './ComplianceChart';
 import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './ComplianceTables';
 import { formatDay } from '../../ui/i18n/report-format';
-import { useComplianceReport, type ReportFailure } from './use-compliance-report';
+import { useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
 import '../../ui/i18n/sections/insights';
 import './insights.css';
 
@@ -21,7 +21,7 @@ export function InsightsScreen() {
   const { api, me } = useSession();
   const { t } = useI18n();
   const [days, setDays] = useState<ReportPeriod>(30);
-  const { report, loading, failure, retry } = useComplianceReport(api, days);
+  const { data: report, loading, failure, reload: retry } = useOnlineCall(api, String(days), (online) => online.call('compliance_report', { p_days: days }));
   // HR and admins see the organisation and may export; managers see their stores (the server enforces both).
   const headOffice = me?.role === 'hr' || me?.role === 'admin';
   // A report for another period stays up only while the new one loads, never beside an error.
@@ -50,7 +50,7 @@ export function InsightsScreen() {
   );
 }
 
-function ReportProblem({ failure, onRetry }: { failure: ReportFailure; onRetry: () => void }) {
+function ReportProblem({ failure, onRetry }: { failure: OnlineFailure; onRetry: () => void }) {
   const { t } = useI18n();
   const text =
     failure.kind === 'offline' ? t('insights.offline')

@@ -3,9 +3,9 @@ import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { formatPercent } from '../../ui/i18n/report-format';
-import { useTrainingReport, type TrainingReportFailure } from './use-training-report';
+import { useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
 
-function failureText(t: Translate, failure: TrainingReportFailure): string {
+function failureText(t: Translate, failure: OnlineFailure): string {
   if (failure.kind === 'offline') return t('learn.report.offline');
   if (failure.kind === 'forbidden') return t('learn.report.forbidden');
   return t('learn.report.failed', { reason: failure.detail });
@@ -15,7 +15,7 @@ function failureText(t: Translate, failure: TrainingReportFailure): string {
 export function TrainingReportView({ onBack }: { onBack(): void }) {
   const { api } = useSession();
   const { t } = useI18n();
-  const { report, loading, failure, retry } = useTrainingReport(api);
+  const { data: report, loading, failure, reload: retry } = useOnlineCall(api, 'training', (online) => online.call('training_report', {}));
   return (
     <section className="learn training-report" aria-labelledby="report-title" aria-busy={loading}>
       <button type="button" className="link-button" onClick={onBack}>{`← ${t('learn.back')}`}</button>

@@ -3,8 +3,7 @@ import type { KudosReport } from '../../data/supabase/types';
 import { recognitionBars } from '../../domain/recognition';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
-import type { OnlineFailure } from './online-failure';
-import { useKudosReport } from './use-kudos-report';
+import { useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
 
 const PERIODS = [30, 90] as const;
 type Period = (typeof PERIODS)[number];
@@ -15,7 +14,7 @@ export function RecognitionReport() {
   const { t } = useI18n();
   const id = useId();
   const [days, setDays] = useState<Period>(30);
-  const { report, loading, failure, retry } = useKudosReport(api, days);
+  const { data: report, loading, failure, reload: retry } = useOnlineCall(api, String(days), (online) => online.call('kudos_report', { p_days: days }));
   const shown = report && report.days === days ? report : null;
 
   return (

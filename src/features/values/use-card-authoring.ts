@@ -10,7 +10,7 @@ import type { RpcFailure } from '../../data/supabase/rpc';
 import { examplesFromText, type ValueCardDraft } from '../../domain/value-card-draft';
 import type { PlainKey } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
-import { onlineFailure } from './online-failure';
+import { onlineFailure } from '../../ui/use-online-call';
 
 export type AuthoringNotice =
   | { kind: 'done'; message: PlainKey }

@@ -7,7 +7,7 @@ import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { formatDay } from '../../ui/i18n/report-format';
 import { KIND_LABEL, RECIPIENT_LABEL, STATUS_LABEL } from './labels';
-import { onlineFailure, type OnlineFailure } from './online-call';
+import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
 import { OnlineProblem } from './OnlineProblem';
 import { ReplyList } from './ReplyList';
 

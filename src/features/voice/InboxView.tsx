@@ -8,7 +8,7 @@ import type { FeedbackInboxItem } from '../../data/supabase/types';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { InboxItem } from './InboxItem';
-import { useOnlineCall } from './online-call';
+import { useOnlineCall } from '../../ui/use-online-call';
 import { OnlineProblem } from './OnlineProblem';
 
 type Filter = FeedbackInboxItem['status'] | 'all';

@@ -1,5 +1,5 @@
 import { useT } from '../../ui/i18n/I18nProvider';
-import type { OnlineFailure } from './online-call';
+import type { OnlineFailure } from '../../ui/use-online-call';
 
 /** Why an online-only part of the Voice tab shows nothing, in words, with a retry where one can help. */
 export function OnlineProblem({ failure, onRetry }: { failure: OnlineFailure; onRetry?: () => void }) {

@@ -5,7 +5,7 @@ import { cachedComposeDirectory } from '../../data/voice-queries';
 import { emptyPulseDraft, localTimeToIso, PULSE_QUESTION_MAX, pulseDraftProblems, type PulseDraft, type PulseDraftProblem } from '../../domain/pulse-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
-import { onlineFailure, type OnlineFailure } from './online-call';
+import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
 import { OnlineProblem } from './OnlineProblem';
 
 const ROLE_LABEL = {

@@ -8,7 +8,7 @@ import type { PulseReport } from '../../data/supabase/types';
 import { npsBands, resultVisibility, signedScore } from '../../domain/pulse-results';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
-import { useOnlineCall } from './online-call';
+import { useOnlineCall } from '../../ui/use-online-call';
 import { OnlineProblem } from './OnlineProblem';
 
 type GroupBy = PulseReport['group_by'];

@@ -8,7 +8,7 @@ import { useId, useState } from 'react';
 import { pulsesOnPhone } from '../../data/voice-queries';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
-import { useOnlineCall } from './online-call';
+import { useOnlineCall } from '../../ui/use-online-call';
 import { OnlineProblem } from './OnlineProblem';
 import { PulseComposer } from './PulseComposer';
 import { PulseReportView } from './PulseReportView';
