@@ -1,7 +1,7 @@
 /** Managers and HR: compose, edit and retract briefings, and see who has read them. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { saveBriefing, type CommandResult } from '../../data/commands';
+import { saveBriefing } from '../../data/commands';
 import { authoredBriefings } from '../../data/compose-queries';
 import type { LocalBriefing } from '../../data/db';
 import { LIMITS, type MemberProfile } from '../../data/supabase/types';
@@ -10,7 +10,7 @@ import {
   type BriefingDraft, type DraftProblem,
 } from '../../domain/briefing-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
-import type { Translate } from '../../ui/i18n/messages';
+import { commandFailureText } from '../../ui/command-failure-text';
 import { useSession } from '../../ui/session-context';
 import { AckStatusView } from './AckStatusView';
 import { AuthoredList } from './AuthoredList';
@@ -25,12 +25,6 @@ type View =
   | { name: 'list' }
   | { name: 'form'; step: 'edit' | 'preview'; draft: BriefingDraft; editing: LocalBriefing | null }
   | { name: 'reach'; briefingId: string; title: string };
-
-function failureText(t: Translate, failure: Extract<CommandResult, { ok: false }>): string {
-  if (failure.reason === 'storage_full') return t('error.storageFull');
-  if (failure.reason === 'storage_lost') return t('error.storageLost');
-  return failure.message;
-}
 
 export function ComposeScreen() {
   const { db, commands, me } = useSession();
@@ -93,12 +87,12 @@ export function ComposeScreen() {
       : { action: 'edit', base_version: editBaseVersion(form.editing), ...fields });
     setSending(false);
     if (result.ok) setView({ name: 'list' });
-    else setSendError(failureText(t, result));
+    else setSendError(commandFailureText(t, result));
   }
 
   async function retract(briefing: LocalBriefing) {
     const result = await saveBriefing(commands, { action: 'retract', briefing_id: briefing.id });
-    if (!result.ok) setSendError(failureText(t, result));
+    if (!result.ok) setSendError(commandFailureText(t, result));
     // The card, and the button that had focus, are gone: continue from the list's heading.
     else document.querySelector<HTMLElement>('.compose h2[tabindex="-1"]')?.focus();
   }

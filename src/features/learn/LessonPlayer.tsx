@@ -9,7 +9,7 @@ import type { QuizScore } from '../../domain/quiz';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { Markdown } from '../../ui/Markdown';
 import { useSession } from '../../ui/session-context';
-import { commandFailureText, type CommandFailure } from './command-failure';
+import { commandFailureText, type CommandFailure } from '../../ui/command-failure-text';
 import { LessonResult } from './LessonResult';
 import { QuestionForm } from './QuestionForm';
 

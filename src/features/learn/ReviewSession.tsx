@@ -4,7 +4,7 @@ import { answerReview } from '../../data/learning-commands';
 import { isAnswerCorrect } from '../../domain/quiz';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
-import { commandFailureText, type CommandFailure } from './command-failure';
+import { commandFailureText, type CommandFailure } from '../../ui/command-failure-text';
 import { QuestionForm } from './QuestionForm';
 
 /**

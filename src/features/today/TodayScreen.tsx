@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { acknowledgeBriefing } from '../../data/commands';
-import type { CommandResult } from '../../data/commands';
 import type { LocalAck, LocalBriefing } from '../../data/db';
 import type { MemberProfile } from '../../data/supabase/types';
 import { allAcks, allBriefings } from '../../data/queries';
@@ -9,7 +8,8 @@ import { acksByBriefing, supersededAckVersion } from '../../domain/briefing-stat
 import { includesMember } from '../../domain/reach';
 import { matchesSearch, planToday, type PlannedBriefing } from '../../domain/today-plan';
 import { useT } from '../../ui/i18n/I18nProvider';
-import type { PlainKey, Translate } from '../../ui/i18n/messages';
+import type { PlainKey } from '../../ui/i18n/messages';
+import { commandFailureText, type CommandFailure } from '../../ui/command-failure-text';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { BriefingCard } from '../../ui/briefing/BriefingCard';
@@ -28,13 +28,6 @@ const SECTION_TITLE: Record<SectionName, PlainKey> = {
 };
 
 type Item = PlannedBriefing<LocalBriefing>;
-type CommandFailure = Extract<CommandResult, { ok: false }>;
-
-function failureText(t: Translate, failure: CommandFailure): string {
-  if (failure.reason === 'storage_full') return t('error.storageFull');
-  if (failure.reason === 'storage_lost') return t('error.storageLost');
-  return failure.message;
-}
 
 /** Briefings a member wrote reach their phone even outside the audience; Today shows only their own audience's. */
 function isForMe(briefing: LocalBriefing, me: MemberProfile | null): boolean {
@@ -114,7 +107,7 @@ export function TodayScreen() {
         <label htmlFor={searchId}>{t('today.search')}</label>
         <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       </div>
-      {error ? <p role="alert" className="error">{failureText(t, error)}</p> : null}
+      {error ? <p role="alert" className="error">{commandFailureText(t, error)}</p> : null}
       {search ? (
         <p role="status" className="muted">
           {sections[0]!.items.length > 0 ? t('today.search.found', { count: sections[0]!.items.length }) : t('today.search.none', { query: search })}

@@ -7,7 +7,7 @@ import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { ColleaguePicker } from './ColleaguePicker';
-import { commandFailureText } from './problem-text';
+import { commandFailureText } from '../../ui/command-failure-text';
 
 function problemText(t: Translate, problem: KudosProblem): string {
   if (problem === 'colleague_required') return t('values.problem.colleague');

@@ -1,12 +1,4 @@
-import type { CommandResult } from '../../data/command-core';
 import type { PlainKey, Translate } from '../../ui/i18n/messages';
-
-/** Why a command could not save, in the person's language (storage problems have shared words). */
-export function commandFailureText(t: Translate, failure: Extract<CommandResult, { ok: false }>): string {
-  if (failure.reason === 'storage_full') return t('error.storageFull');
-  if (failure.reason === 'storage_lost') return t('error.storageLost');
-  return failure.message;
-}
 
 const REASON = new Map<string, PlainKey>([
   ['self_kudos', 'values.reason.self'],

@@ -7,6 +7,7 @@ import { LIMITS } from '../../data/supabase/types';
 import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, feedbackProblems, type FeedbackDraft, type FeedbackProblem } from '../../domain/feedback-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
+import { commandFailureText } from '../../ui/command-failure-text';
 import { useSession } from '../../ui/session-context';
 import { useOnline } from '../../ui/use-online';
 import { KIND_LABEL } from './labels';
@@ -44,7 +45,7 @@ export function FeedbackForm() {
       kind: draft.kind, recipient: draft.recipient, body: draft.body, anonymous: draft.anonymous, briefing_id: draft.briefingId,
     });
     if (!result.ok) {
-      setError(result.reason === 'storage_full' ? t('error.storageFull') : result.reason === 'storage_lost' ? t('error.storageLost') : result.message);
+      setError(commandFailureText(t, result));
       return;
     }
     setError(null);

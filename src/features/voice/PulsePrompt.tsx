@@ -11,6 +11,7 @@ import { pulsesOnPhone } from '../../data/voice-queries';
 import { LIMITS, type Pulse } from '../../data/supabase/types';
 import { pulsesToAnswer, scaleScores } from '../../domain/pulse-selection';
 import { useI18n } from '../../ui/i18n/I18nProvider';
+import { commandFailureText } from '../../ui/command-failure-text';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { useOnline } from '../../ui/use-online';
@@ -60,7 +61,7 @@ function PulseCard({ pulse, onAnswered }: { pulse: Pulse; onAnswered(online: boo
     const text = comment.trim();
     const result = await answerPulse(commands, { pulse_id: pulse.id, score, comment: pulse.allow_comment && text ? text : null });
     if (result.ok) onAnswered(online);
-    else setError(result.reason === 'storage_full' ? t('error.storageFull') : result.reason === 'storage_lost' ? t('error.storageLost') : result.message);
+    else setError(commandFailureText(t, result));
   }
 
   return (

@@ -1,5 +1,5 @@
-import type { CommandResult } from '../../data/command-core';
-import type { Translate } from '../../ui/i18n/messages';
+import type { CommandResult } from '../data/command-core';
+import type { Translate } from './i18n/messages';
 
 export type CommandFailure = Extract<CommandResult, { ok: false }>;
 
