@@ -33,6 +33,12 @@ describe('refreshSideData', () => {
     expect(await cachedComposeDirectory(db())).toMatchObject({ directory: DIRECTORY, fetched_at: '2026-11-22T10:00:00.000Z' });
   });
 
+  it('a screen can refresh only its own copies', async () => {
+    const api = recordingApi(false);
+    await refreshSideData(db(), api, member('manager'), () => new Date(), ['compose_directory']);
+    expect(api.calls).toEqual(['compose_directory']);
+  });
+
   it('a failed refresh resolves and keeps the copy the phone has', async () => {
     await refreshSideData(db(), recordingApi(false), member('hr'), () => new Date('2026-11-22T10:00:00Z'));
     await expect(refreshSideData(db(), recordingApi(true), member('hr'), () => new Date('2026-11-22T11:00:00Z'))).resolves.toBeUndefined();

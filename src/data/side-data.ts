@@ -11,8 +11,10 @@ import type { OnlineApi } from './online-api';
 import type { MemberProfile } from './supabase/types';
 import { refreshKudosWall, refreshStoreRoster } from './values-side-data';
 
+export type SideDataName = 'compose_directory' | 'store_roster' | 'store_kudos' | 'my_feedback' | 'store_board';
+
 export interface SideData {
-  name: string;
+  name: SideDataName;
   /** Only for whom the call is allowed (the server refuses the rest anyway). */
   appliesTo(me: MemberProfile): boolean;
   refresh(db: FrontlineDb, api: OnlineApi, now: () => Date): Promise<unknown>;
@@ -30,7 +32,14 @@ export const SIDE_DATA: readonly SideData[] = [
   { name: 'store_board', appliesTo: hasStoreBoard, refresh: refreshStoreBoard },
 ];
 
-/** Refreshes every copy that applies to this person, side by side; failures are left for the next sync. */
-export async function refreshSideData(db: FrontlineDb, api: OnlineApi, me: MemberProfile, now: () => Date): Promise<void> {
-  await Promise.all(SIDE_DATA.filter((data) => data.appliesTo(me)).map((data) => data.refresh(db, api, now).catch(() => undefined)));
+/**
+ * Refreshes the copies that apply to this person (all of them, or only those
+ * named: a screen that opens refreshes its own), side by side; failures are
+ * left for the next sync.
+ */
+export async function refreshSideData(
+  db: FrontlineDb, api: OnlineApi, me: MemberProfile, now: () => Date, only?: readonly SideDataName[],
+): Promise<void> {
+  const chosen = SIDE_DATA.filter((data) => data.appliesTo(me) && (!only || only.includes(data.name)));
+  await Promise.all(chosen.map((data) => data.refresh(db, api, now).catch(() => undefined)));
 }

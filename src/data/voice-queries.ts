@@ -7,8 +7,6 @@
 import type { FrontlineDb, LocalFeedback } from './db';
 import type { Pulse, StoreBoardItem } from './supabase/types';
 
-export { cachedComposeDirectory } from './compose-directory';
-
 /** Newest first, the ones still waiting to send included. */
 export async function myFeedbackItems(db: FrontlineDb): Promise<LocalFeedback[]> {
   return (await db.myFeedback.orderBy('created_at').reverse().toArray());

@@ -38,8 +38,3 @@ export async function refreshStoreBoard(db: FrontlineDb, api: OnlineApi): Promis
 export function hasStoreBoard(me: MemberProfile): boolean {
   return me.store !== null && (me.role === 'staff' || me.role === 'manager');
 }
-
-/** Both copies that apply to this person, side by side (the Voice tab calls this when it opens online). */
-export async function refreshVoiceData(db: FrontlineDb, api: OnlineApi, me: MemberProfile): Promise<void> {
-  await Promise.all([refreshMyFeedback(db, api), hasStoreBoard(me) ? refreshStoreBoard(db, api) : null]);
-}

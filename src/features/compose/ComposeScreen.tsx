@@ -17,7 +17,7 @@ import { AuthoredList } from './AuthoredList';
 import { BriefingForm } from './BriefingForm';
 import { BriefingPreview } from './BriefingPreview';
 import type { Option } from './choice-groups';
-import { useComposeDirectory } from './use-compose-directory';
+import { useComposeDirectory } from '../../ui/use-compose-directory';
 import '../../ui/i18n/sections/compose';
 import './compose.css';
 

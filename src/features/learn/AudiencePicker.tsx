@@ -1,9 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
-import { cachedComposeDirectory, refreshComposeDirectory } from '../../data/compose-directory';
 import { useT } from '../../ui/i18n/I18nProvider';
-import { useSession } from '../../ui/session-context';
-import { useOnline } from '../../ui/use-online';
+import { useComposeDirectory } from '../../ui/use-compose-directory';
 
 export interface Audience {
   store_ids: string[];
@@ -15,13 +11,8 @@ const ROLES = ['staff', 'manager', 'hr', 'admin'] as const;
 
 /** Who a lesson is for: stores, departments and roles from the compose directory on this phone; none ticked = everyone. */
 export function AudiencePicker({ audience, onChange }: { audience: Audience; onChange(audience: Audience): void }) {
-  const { db, api, commands } = useSession();
   const t = useT();
-  const online = useOnline();
-  const cached = useLiveQuery(() => cachedComposeDirectory(db), [db]);
-  useEffect(() => {
-    if (api && online) void refreshComposeDirectory(db, api, commands.now);
-  }, [db, api, commands, online]);
+  const cached = useComposeDirectory();
   const directory = cached?.directory;
   const roleLabel = { staff: t('learn.editor.role.staff'), manager: t('learn.editor.role.manager'), hr: t('learn.editor.role.hr'), admin: t('learn.editor.role.admin') };
   return (

@@ -12,9 +12,11 @@ import { RecognitionReport } from './RecognitionReport';
 import { sectionsFor, type Section } from './sections';
 import { ValueCardDeck } from './ValueCardDeck';
 import { ValuesEditor } from './ValuesEditor';
-import { useValuesRefresh } from './use-values-refresh';
+import { useSideDataRefresh } from '../../ui/use-side-data-refresh';
 import '../../ui/i18n/sections/values';
 import './values.css';
+
+const VALUES_COPIES = ['store_kudos', 'store_roster'] as const;
 
 const SECTION_LABEL = {
   cards: 'values.section.cards',
@@ -39,7 +41,8 @@ export function ValuesScreen() {
   const [section, setSection] = useState<Section>('cards');
   const [kudosValue, setKudosValue] = useState<string | null>(null);
   const [justSent, setJustSent] = useState(false);
-  useValuesRefresh();
+  // The wall and the roster fresh while the tab is open, so a confirmed kudos shows soon.
+  useSideDataRefresh(VALUES_COPIES);
 
   // Each section starts at its heading, so a screen reader and a thumb both land at the top of what changed.
   const shown = useRef(section);

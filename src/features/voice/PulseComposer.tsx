@@ -1,7 +1,6 @@
 /** HR: a new pulse (question, scale, comment option, audience from the cached directory, window), saved online with save_pulse. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { cachedComposeDirectory } from '../../data/voice-queries';
+import { useComposeDirectory } from '../../ui/use-compose-directory';
 import { emptyPulseDraft, localTimeToIso, PULSE_QUESTION_MAX, pulseDraftProblems, type PulseDraft, type PulseDraftProblem } from '../../domain/pulse-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
@@ -34,10 +33,10 @@ function Checks<V extends string>({ legend, hint, options, values, onChange }: {
 }
 
 export function PulseComposer({ onSaved, onCancel }: { onSaved(): void; onCancel(): void }) {
-  const { db, api, commands } = useSession();
+  const { api, commands } = useSession();
   const t = useT();
   const id = useId();
-  const cached = useLiveQuery(() => cachedComposeDirectory(db), [db]);
+  const cached = useComposeDirectory();
   const [draft, setDraft] = useState<PulseDraft>(() => emptyPulseDraft(commands.now()));
   const [problems, setProblems] = useState<PulseDraftProblem[]>([]);
   const [failure, setFailure] = useState<OnlineFailure | null>(null);

@@ -7,7 +7,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { MemberProfile } from '../../data/supabase/types';
-import { hasStoreBoard, refreshVoiceData } from '../../data/voice-side-data';
+import { refreshSideData } from '../../data/side-data';
+import { hasStoreBoard } from '../../data/voice-side-data';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { FeedbackForm } from './FeedbackForm';
@@ -18,6 +19,8 @@ import { HrPulses, ManagerPulseResults } from './PulseResults';
 import { StoreBoard } from './StoreBoard';
 import '../../ui/i18n/sections/voice';
 import './voice.css';
+
+const VOICE_COPIES = ['my_feedback', 'store_board'] as const;
 
 type View = 'give' | 'mine' | 'board' | 'inbox' | 'results' | 'pulses';
 
@@ -36,7 +39,7 @@ function viewsFor(me: MemberProfile | null): View[] {
 }
 
 export function VoiceScreen() {
-  const { db, api, me } = useSession();
+  const { db, api, me, commands } = useSession();
   const t = useT();
   const views = viewsFor(me);
   const [chosen, setChosen] = useState<View | null>(null);
@@ -45,7 +48,7 @@ export function VoiceScreen() {
 
   // Replies and the board change on the server: opening the tab online fetches them (offline, the copy stays).
   useEffect(() => {
-    if (api && me) void refreshVoiceData(db, api, me);
+    if (api && me) void refreshSideData(db, api, me, commands.now, VOICE_COPIES);
     // Once per person and connection, not on every profile re-render.
   }, [db, api, memberId]);
 
