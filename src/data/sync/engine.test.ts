@@ -216,3 +216,31 @@ describe('pull', () => {
     expect(names).toEqual(['frontline-sync:user']);
   });
 });
+
+describe('resume', () => {
+  it('a token refreshed during every call never turns into another sync (a clock an hour ahead)', async () => {
+    server.addBriefings(2);
+    const sync = engine();
+    const pull = server.pull.bind(server);
+    // supabase-js refreshes a token that looks expired before each call; each refresh calls resume().
+    server.pull = async (cursor, limit) => {
+      if (server.pullCalls.length < 50) void sync.resume();
+      return pull(cursor, limit);
+    };
+    await sync.requestSync();
+    expect(server.pullCalls.length).toBe(1);
+    expect(sync.getStatus().phase).toBe('idle');
+  });
+
+  it('does nothing while idle or retrying: only "sign in to sync" and "stopped" are left by a resume', async () => {
+    const sync = engine();
+    await sync.resume();
+    expect(server.pullCalls).toHaveLength(0);
+    server.failNext(SERVER_ERROR);
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('retrying');
+    await sync.resume();
+    expect(server.pullCalls).toHaveLength(1);
+    expect(timers).toHaveLength(1);
+  });
+});

@@ -116,12 +116,15 @@ export class SyncEngine {
     return this.running;
   }
 
-  /** After a new sign-in or token: leave "sign in to sync" and try again now. */
+  /**
+   * After a new sign-in or token: leave "sign in to sync" or "stopped" and try
+   * again now. Otherwise nothing: a phone whose clock runs ahead refreshes its
+   * token before every call, and a sync per refresh would never end.
+   */
   resume(): Promise<void> {
-    if (this.status.phase === 'signin_required' || this.status.phase === 'stopped') {
-      this.attempt = 0;
-      this.setStatus({ phase: 'idle', ...NO_PROBLEM, nextRetryAt: null });
-    }
+    if (this.status.phase !== 'signin_required' && this.status.phase !== 'stopped') return this.running ?? Promise.resolve();
+    this.attempt = 0;
+    this.setStatus({ phase: 'idle', ...NO_PROBLEM, nextRetryAt: null });
     return this.requestSync();
   }
 
