@@ -335,10 +335,15 @@ export type ComplianceReport = z.infer<typeof ComplianceReport>;
  * `Accept: text/csv`), which streams with these columns as its header row;
  * audit_export_count takes the same range and answers the row count for progress.
  * `store` is the member's current store (null at head office); `briefing` is
- * the title of the acknowledged version.
+ * the title of the acknowledged version. `clock_flag`: null when the device's
+ * time is plausible; 'device_ahead' when acked_on_device_at is more than 5
+ * minutes after received_by_server_at (kept as claimed); 'before_version' when
+ * the device claimed a time before that version existed (not recorded: the
+ * receipt time stands in).
  */
 export const AUDIT_EXPORT_COLUMNS = [
   'person', 'employee_email', 'store', 'briefing', 'version', 'content_hash', 'acked_on_device_at', 'received_by_server_at',
+  'clock_flag',
 ] as const;
 export const AuditExportRow = z.object({
   person: z.string(),
@@ -349,6 +354,7 @@ export const AuditExportRow = z.object({
   content_hash: z.string(),
   acked_on_device_at: isoTime,
   received_by_server_at: isoTime,
+  clock_flag: z.nullable(z.enum(['device_ahead', 'before_version'])),
 });
 export type AuditExportRow = z.infer<typeof AuditExportRow>;
 
