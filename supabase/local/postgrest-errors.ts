@@ -25,6 +25,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   '23503': 409,
   '23505': 409,
   '25006': 405,
+  // Config limit exceeded is no lack of resources a retry would cure.
+  '53400': 500,
   P0001: 400,
   '42883': 404,
   '42P01': 404,
