@@ -5,7 +5,7 @@ import { openDatabase, readMeta, type FrontlineDb } from '../db';
 import { acknowledgeBriefing, type CommandContext } from '../commands';
 import { giveKudos } from '../kudos-commands';
 import { SyncEngine, type SyncEngineOptions } from './engine';
-import { FakeServer, NETWORK_DOWN, SERVER_ERROR, UNAUTHORIZED } from './testing/fake-server';
+import { FakeServer, NETWORK_DOWN, OUTDATED, SERVER_ERROR, UNAUTHORIZED } from './testing/fake-server';
 
 let db: FrontlineDb;
 let server: FakeServer;
@@ -242,5 +242,93 @@ describe('resume', () => {
     await sync.resume();
     expect(server.pullCalls).toHaveLength(1);
     expect(timers).toHaveLength(1);
+  });
+});
+
+describe('one item the server cannot read', () => {
+  async function queueUnreadableKudos(): Promise<string> {
+    const id = randomUUID();
+    // Straight into the outbox: the command would have cleaned the text.
+    await db.outbox.add({ id, type: 'kudos', payload: { to_member_id: randomUUID(), message: 'Great\u0000job' }, created_at: '2026-11-22T10:00:00Z', state: 'waiting' });
+    return id;
+  }
+
+  it('is found by splitting the refused batch: only it is refused, with a code, and everything around it lands', async () => {
+    const [before] = await queueKudos(1);
+    const bad = await queueUnreadableKudos();
+    server.addBriefings(3);
+    for (const briefing of server.briefings.values()) await acknowledgeBriefing(ctx(), briefing);
+    server.unreadableWhen = (m) => m.type === 'kudos' && m.payload.message.includes('\u0000');
+    const sync = engine();
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('idle');
+    expect([...server.applied.values()].filter((m) => m.type === 'ack')).toHaveLength(3);
+    expect(server.applied.has(before!)).toBe(true);
+    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ id: bad, state: 'rejected', rejection: expect.objectContaining({ code: 'unreadable' }) })]);
+    expect((await db.acks.toArray()).map((a) => a.local_state)).toEqual([undefined, undefined, undefined]);
+    expect(await db.briefings.count()).toBe(3);
+    const sentBad = server.pushCalls.filter((call) => call.some((m) => m.id === bad));
+    expect(sentBad.at(-1)).toHaveLength(1);
+    await sync.requestSync();
+    expect(server.pushCalls.filter((call) => call.some((m) => m.id === bad))).toHaveLength(sentBad.length);
+  });
+
+  it('a push that fails for a reason other than the network or the session still lets the pull run', async () => {
+    await queueKudos(1);
+    server.addBriefings(2);
+    server.failNext(OUTDATED);
+    const sync = engine();
+    await sync.requestSync();
+    expect(await db.briefings.count()).toBe(2);
+    expect(sync.getStatus()).toMatchObject({ phase: 'stopped', problem: { code: 'outdated_app' } });
+    expect(await db.outbox.where('state').equals('waiting').count()).toBe(1);
+  });
+});
+
+describe('a full phone', () => {
+  /** Every write fails as a full disk does while `full` is set (reads still work). */
+  function fillUp(): { full: boolean } {
+    const disk = { full: false };
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) => (disk.full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(request)),
+          };
+        },
+      }),
+    });
+    return disk;
+  }
+
+  it('is named, never re-sends what the server confirmed, and recovers once space returns', async () => {
+    const disk = fillUp();
+    await queueKudos(3);
+    server.addBriefings(2);
+    disk.full = true;
+    const sync = engine();
+    await sync.requestSync();
+    expect(sync.getStatus()).toMatchObject({ phase: 'retrying', problem: { code: 'storage_full' } });
+    expect(sync.getStatus().message).not.toMatch(/quota/i);
+    expect(server.applied.size).toBe(3);
+    for (let retry = 0; retry < 3; retry++) {
+      timers.shift()!.fn();
+      await sync.requestSync();
+      expect(sync.getStatus().problem).toEqual({ code: 'storage_full' });
+    }
+    expect(server.pushCalls.flat()).toHaveLength(3);
+
+    disk.full = false;
+    timers.shift()!.fn();
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.briefings.count()).toBe(2);
+    expect(server.pushCalls.flat()).toHaveLength(3);
   });
 });

@@ -3,23 +3,29 @@
  * time across every tab of this user (Web Locks). It promises:
  * - the outbox drains in order, at most 500 per call, each entry until the
  *   server says applied/duplicate (dropped) or rejected (kept, shown, not resent);
- * - network errors and 5xx retry with jittered exponential backoff;
+ * - a batch the server refuses whole is split until the one item it cannot read
+ *   is alone; that item is refused, everything else goes;
+ * - a push that keeps failing for any reason but the network or the session
+ *   never holds back the pull;
+ * - network errors, 5xx and a full disk retry with jittered exponential backoff;
+ *   what the server confirmed while the disk was full is never sent again;
  * - a 401 refreshes the session once, then waits for the person to sign in,
  *   without touching the outbox;
  * - pulled pages land with their cursor in one transaction.
  * Its status (phase, error, next retry) is observable; counts of waiting and
  * rejected items are read from the outbox itself.
  */
-import type { FrontlineDb } from '../db';
+import type { FrontlineDb, OutboxEntry } from '../db';
 import { readMeta } from '../db';
+import { storageFailure } from '../storage-errors';
 import type { RpcFailure, RpcOutcome } from '../supabase/rpc';
 import type { Mutation, SyncPullResult, SyncPushResult } from '../supabase/types';
 import { applyPullPage, applyPushVerdict } from './apply';
 import { retryDelayMs } from './backoff';
-import { actionFor, problemMessage, type SyncProblem } from './failures';
+import { actionFor, isBatchRefusal, problemMessage, type SyncProblem } from './failures';
+import { judgeResults, nextBatch, refusedAlone, splitBatch, toMutation, type PushVerdict } from './push-plan';
 
 export type { SyncProblem } from './failures';
-import { judgeResults, nextBatch, toMutation } from './push-plan';
 
 export interface SyncApi {
   pull(cursor: number, limit: number): Promise<RpcOutcome<SyncPullResult>>;
@@ -62,6 +68,10 @@ function withProblem(problem: SyncProblem): { problem: SyncProblem; message: str
   return { problem, message: problemMessage(problem) };
 }
 
+function storageProblem(error: unknown): SyncProblem | null {
+  return storageFailure(error)?.reason === 'storage_full' ? { code: 'storage_full' } : null;
+}
+
 class CycleFailure extends Error {
   constructor(readonly failure: RpcFailure) {
     super(failure.message);
@@ -76,6 +86,8 @@ export class SyncEngine {
   private attempt = 0;
   private timer: unknown = null;
   private stopped = false;
+  /** Outbox entries the server confirmed while the phone was too full to drop them (kept in memory only). */
+  private readonly confirmedUnwritten = new Map<string, OutboxEntry>();
   private readonly o: Required<Omit<SyncEngineOptions, 'locks'>> & { locks: SyncEngineOptions['locks'] };
 
   constructor(options: SyncEngineOptions) {
@@ -171,18 +183,22 @@ export class SyncEngine {
     return this.o.locks.request(this.o.lockName, fn) as Promise<T>;
   }
 
-  /** push, pull, and push again anything written meanwhile; refresh the session at most once. */
+  /**
+   * push, pull, and push again anything written meanwhile; refresh the session
+   * at most once. A push the server keeps refusing (not the network, not the
+   * session) does not hold the pull back: the person still gets what changed.
+   */
   private async cycle(): Promise<CycleResult> {
     let refreshed = false;
     for (;;) {
       try {
-        await this.pushAll();
+        const refused = await this.pushUnlessRefused();
         await this.pullAll();
-        await this.pushAll();
-        return { kind: 'done' };
+        const problem = refused ?? (await this.pushUnlessRefused());
+        return problem ? { kind: 'stop', problem } : { kind: 'done' };
       } catch (error) {
         // Anything unexpected (a storage hiccup, a thrown fetch) is retried later, never lost.
-        if (!(error instanceof CycleFailure)) return { kind: 'retry', problem: { code: 'unexpected', detail: String(error) } };
+        if (!(error instanceof CycleFailure)) return { kind: 'retry', problem: storageProblem(error) ?? { code: 'unexpected', detail: String(error) } };
         const action = actionFor(error.failure);
         if (action.kind === 'retry' || action.kind === 'stop') return action;
         if (refreshed) return { kind: 'signin' };
@@ -194,18 +210,66 @@ export class SyncEngine {
     }
   }
 
+  /** The problem that stops pushing, once the pull has had its turn; network and session failures throw as before. */
+  private async pushUnlessRefused(): Promise<SyncProblem | null> {
+    try {
+      await this.pushAll();
+      return null;
+    } catch (error) {
+      if (!(error instanceof CycleFailure)) throw error;
+      const action = actionFor(error.failure);
+      if (action.kind !== 'stop') throw error;
+      return action.problem;
+    }
+  }
+
   private async pushAll(): Promise<void> {
+    await this.writeRemembered();
     for (;;) {
       // An index walk yields equal keys in primary-key order, i.e. outbox order.
       const waiting = await this.o.db.outbox.where('state').equals('waiting').limit(this.o.batchSize).toArray();
       const batch = nextBatch(waiting, this.o.batchSize);
       if (batch.length === 0) return;
-      const outcome = await this.o.api.push(batch.map(toMutation));
-      if (!outcome.ok) throw new CycleFailure(outcome.error);
-      const verdict = judgeResults(batch, outcome.data.results);
-      await applyPushVerdict(this.o.db, verdict, batch);
-      if (verdict.unanswered.length === batch.length) return;
+      if ((await this.pushBatch(batch)) === 0) return;
     }
+  }
+
+  /** Sends one batch and records the verdict; returns how many items got one. */
+  private async pushBatch(batch: OutboxEntry[]): Promise<number> {
+    const outcome = await this.o.api.push(batch.map(toMutation));
+    if (outcome.ok) {
+      const verdict = judgeResults(batch, outcome.data.results);
+      await this.record(verdict, batch);
+      return batch.length - verdict.unanswered.length;
+    }
+    if (!isBatchRefusal(outcome.error)) throw new CycleFailure(outcome.error);
+    if (batch.length === 1) {
+      await this.record(refusedAlone(batch[0]!, outcome.error), batch);
+      return 1;
+    }
+    const [first, second] = splitBatch(batch);
+    return (await this.pushBatch(first)) + (await this.pushBatch(second));
+  }
+
+  /** A verdict the phone cannot write (full disk): what the server confirmed is remembered here, so it is not sent again. */
+  private async record(verdict: PushVerdict, batch: readonly OutboxEntry[]): Promise<void> {
+    try {
+      await applyPushVerdict(this.o.db, verdict, batch);
+    } catch (error) {
+      if (storageProblem(error)) {
+        const byId = new Map(batch.map((entry) => [entry.id, entry]));
+        for (const id of verdict.confirmed) this.confirmedUnwritten.set(id, byId.get(id)!);
+      }
+      throw error;
+    }
+  }
+
+  /** Once there is space again, drops the remembered confirmed entries; until then nothing else is pushed. */
+  private async writeRemembered(): Promise<void> {
+    if (this.confirmedUnwritten.size === 0) return;
+    const entries = [...this.confirmedUnwritten.values()];
+    await applyPushVerdict(this.o.db, { confirmed: entries.map((entry) => entry.id), rejected: [], unanswered: [] }, entries);
+    this.confirmedUnwritten.clear();
   }
 
   private async pullAll(): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * What the sync engine does about a failed call: wait and retry (network, 5xx,
- * rate limits), refresh the session once (401), or stop and tell the person
- * (403, a broken contract, a refused batch). Pure. Problems are codes the UI
- * words in the person's language; `problemMessage` gives the English words.
+ * rate limits, a full phone), refresh the session once (401), or stop and tell
+ * the person (403, a broken contract, a refused call). Pure. Problems are codes
+ * the UI words in the person's language; `problemMessage` gives the English words.
  */
 import type { RpcFailure } from '../supabase/rpc';
 
@@ -14,6 +14,7 @@ export type SyncProblem =
   | { code: 'forbidden' }
   | { code: 'refused'; detail: string }
   | { code: 'unexpected'; detail: string }
+  | { code: 'storage_full' }
   | { code: 'signin' };
 
 export type FailureAction =
@@ -32,6 +33,16 @@ export function actionFor(failure: RpcFailure): FailureAction {
   return { kind: 'stop', problem: { code: 'refused', detail: failure.message } };
 }
 
+/**
+ * A push the server refused whole (a 4xx that is neither about the session nor
+ * about permission): some item in it cannot be read, so the batch is split to
+ * find that one item instead of holding everything behind it.
+ */
+export function isBatchRefusal(failure: RpcFailure): boolean {
+  const action = actionFor(failure);
+  return action.kind === 'stop' && action.problem.code === 'refused';
+}
+
 export function problemMessage(problem: SyncProblem): string {
   switch (problem.code) {
     case 'no_connection': return 'No connection to the server.';
@@ -41,6 +52,7 @@ export function problemMessage(problem: SyncProblem): string {
     case 'forbidden': return 'You are not allowed to sync with this organisation.';
     case 'refused': return `The server refused the sync: ${problem.detail}`;
     case 'unexpected': return `Sync failed: ${problem.detail}`;
+    case 'storage_full': return 'This phone is out of storage; sync continues once there is space.';
     case 'signin': return 'Sign in again to sync. Your waiting items are kept.';
   }
 }

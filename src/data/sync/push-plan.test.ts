@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { OutboxEntry } from '../db';
 import type { MutationResult } from '../supabase/types';
-import { judgeResults, nextBatch } from './push-plan';
+import { judgeResults, nextBatch, splitBatch } from './push-plan';
 
 const entryArb = fc.record({
   seq: fc.integer({ min: 1, max: 1_000_000 }),
@@ -35,6 +35,17 @@ describe('judgeResults', () => {
       const all = [...verdict.confirmed, ...verdict.rejected.map((r) => r.id), ...verdict.unanswered];
       expect(all.sort()).toEqual(entries.map((e) => e.id).sort());
       for (const r of verdict.rejected) expect(results.find((x) => x.id === r.id)?.status).toBe('rejected');
+    }));
+  });
+});
+
+describe('splitBatch', () => {
+  it('keeps outbox order and always shrinks a batch of two or more, so the search for a bad item ends', () => {
+    fc.assert(fc.property(fc.array(fc.integer(), { minLength: 2, maxLength: 500 }), (batch) => {
+      const [first, second] = splitBatch(batch);
+      expect([...first, ...second]).toEqual(batch);
+      expect(first.length).toBeGreaterThan(0);
+      expect(second.length).toBeGreaterThan(0);
     }));
   });
 });

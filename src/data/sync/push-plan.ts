@@ -3,6 +3,7 @@
  * and what the server's answers mean for each of them.
  */
 import type { OutboxEntry } from '../db';
+import type { RpcFailure } from '../supabase/rpc';
 import { LIMITS, type Mutation, type MutationResult } from '../supabase/types';
 
 /** The oldest waiting entries, in outbox order, at most `max` of them. Rejected ones never go again. */
@@ -37,4 +38,18 @@ export function judgeResults(sent: readonly OutboxEntry[], results: readonly Mut
     } else verdict.confirmed.push(entry.id);
   }
   return verdict;
+}
+
+/** Rejection code for an item the server refused whole, found alone by splitting its batch. */
+export const UNREADABLE = 'unreadable';
+
+/** The verdict on a single item whose push the server refused whole: that item, and only it, is refused. */
+export function refusedAlone(entry: OutboxEntry, failure: RpcFailure): PushVerdict {
+  return { confirmed: [], rejected: [{ id: entry.id, code: UNREADABLE, message: failure.message }], unanswered: [] };
+}
+
+/** Halves of a refused batch, in outbox order, so the search for the bad item keeps the drain order. */
+export function splitBatch<T>(batch: readonly T[]): [T[], T[]] {
+  const half = Math.ceil(batch.length / 2);
+  return [batch.slice(0, half), batch.slice(half)];
 }

@@ -42,6 +42,8 @@ export class FakeServer implements SyncApi {
   refreshCalls = 0;
   refreshAnswer: 'refreshed' | 'offline' | 'signed_out' = 'refreshed';
   rejectWhen: (m: Mutation) => MutationResult | null = () => null;
+  /** A mutation the server cannot even read (e.g. a NUL in jsonb): the whole call fails with 400, as Postgres makes it. */
+  unreadableWhen: (m: Mutation) => boolean = () => false;
   private seq = 0;
   private readonly failures: Failure[] = [];
 
@@ -100,6 +102,7 @@ export class FakeServer implements SyncApi {
     this.pushCalls.push(mutations);
     const failed = this.takeFailure<SyncPushResult>();
     if (failed) return failed;
+    if (mutations.some(this.unreadableWhen)) return { ok: false, error: UNREADABLE };
     const results = mutations.map((m): MutationResult => {
       if (this.applied.has(m.id)) return { id: m.id, status: 'duplicate' };
       const rejection = this.rejectWhen(m);
@@ -118,4 +121,6 @@ export class FakeServer implements SyncApi {
 
 export const NETWORK_DOWN: RpcFailure = { kind: 'network', message: 'Failed to fetch' };
 export const SERVER_ERROR: RpcFailure = { kind: 'http', status: 503, code: '', message: 'unavailable', details: null };
+export const UNREADABLE: RpcFailure = { kind: 'http', status: 400, code: '22P05', message: 'unsupported Unicode escape sequence', details: '\\u0000 cannot be converted to text.' };
+export const OUTDATED: RpcFailure = { kind: 'contract', message: 'sync_push answered an unexpected shape' };
 export const UNAUTHORIZED: RpcFailure = { kind: 'http', status: 401, code: 'PGRST303', message: 'JWT expired', details: null };
