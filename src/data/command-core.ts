@@ -42,6 +42,33 @@ export async function commit(ctx: CommandContext, entry: OutboxEntry, writeLocal
   return { ok: true, id: entry.id };
 }
 
+/** C0 control characters but tab and newline, and DEL: Postgres cannot store NUL in jsonb, and none of them means anything on screen. */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Free text as the server can store it and every phone shows it alike: line breaks as \n, no control characters, NFC. */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD').normalize('NFC');
+}
+
+/** The free text of any outbox payload, cleaned (for an item queued before cleaning, or written around a command). */
+export function cleanPayload<T extends MutationType>(type: T, payload: MutationPayloads[T]): MutationPayloads[T] {
+  const p = payload as MutationPayloads[MutationType];
+  switch (type) {
+    case 'kudos': { const k = p as MutationPayloads['kudos']; return { ...k, message: cleanText(k.message) } as MutationPayloads[T]; }
+    case 'feedback': { const f = p as MutationPayloads['feedback']; return { ...f, body: cleanText(f.body) } as MutationPayloads[T]; }
+    case 'pulse_response': {
+      const r = p as MutationPayloads['pulse_response'];
+      return (typeof r.comment === 'string' ? { ...r, comment: cleanText(r.comment) } : r) as MutationPayloads[T];
+    }
+    case 'briefing': {
+      const b = p as MutationPayloads['briefing'];
+      return (b.action === 'retract' ? b : { ...b, title: cleanText(b.title), body: cleanText(b.body) }) as MutationPayloads[T];
+    }
+    default: return payload;
+  }
+}
+
 export function invalid(message: string): Extract<CommandResult, { ok: false }> {
   return { ok: false, reason: 'invalid', message };
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acknowledgeBriefing, dismissRejected, saveBriefing, type CommandContext } from './commands';
+import { acknowledgeBriefing, dismissRejected, retryRejected, saveBriefing, type CommandContext } from './commands';
 import { giveKudos } from './kudos-commands';
 import { answerPulse, sendFeedback } from './voice-commands';
 import { openDatabase, type FrontlineDb } from './db';
@@ -133,5 +133,38 @@ describe('commands', () => {
     expect(await db.myFeedback.get(anonymous.id)).toBeUndefined();
     expect(await db.myFeedback.count()).toBe(1);
     expect(await db.outbox.count()).toBe(2);
+  });
+});
+
+describe('free text is cleaned at the command', () => {
+  const dirty = 'Great\u0000 job\u0007 on\r\nthe\tfloor \uD800 Cafe\u0301';
+  const clean = 'Great job on\nthe\tfloor \uFFFD Café';
+
+  it('kudos, feedback, pulse comments and briefings lose control characters but tab and newline, and are normalised', async () => {
+    await giveKudos(ctx, { to_member_id: crypto.randomUUID(), message: dirty });
+    await sendFeedback(ctx, { kind: 'praise', recipient: 'store', body: dirty, anonymous: false });
+    await answerPulse(ctx, { pulse_id: crypto.randomUUID(), score: 4, comment: dirty });
+    await saveBriefing(ctx, { action: 'publish', briefing_id: crypto.randomUUID(), title: `Fire\u0000 exits`, body: dirty });
+    const payloads = (await db.outbox.toArray()).map((e) => e.payload as Record<string, unknown>);
+    expect(payloads.map((p) => p.message ?? p.body ?? p.comment)).toEqual([clean, clean, clean, clean]);
+    expect(payloads[3]!.title).toBe('Fire exits');
+    expect((await db.kudos.toArray()).map((k) => k.message)).toEqual([]);
+    expect((await db.myFeedback.toArray()).map((f) => f.body)).toEqual([clean]);
+  });
+});
+
+describe('retryRejected', () => {
+  it('sends a refused item again, cleaned, and marks its local row waiting again', async () => {
+    const id = crypto.randomUUID();
+    await db.outbox.add({ id, type: 'kudos', payload: { to_member_id: crypto.randomUUID(), message: 'Great\u0000job' }, created_at: '2026-11-22T10:00:00Z', state: 'rejected', rejection: { code: 'unreadable', message: 'x' } });
+    await db.acks.put({ id: 'a', briefing_id: briefing.id, version: 3, content_hash: briefing.content_hash, acked_at: '2026-11-22T10:00:00Z', received_at: '2026-11-22T10:00:00Z', sync_seq: 0, local_state: 'rejected' });
+    await db.outbox.add({ id: 'a', type: 'ack', payload: { briefing_id: briefing.id, version: 3, content_hash: briefing.content_hash, acked_at: '2026-11-22T10:00:00Z' }, created_at: '2026-11-22T10:00:00Z', state: 'rejected', rejection: { code: 'invalid_timestamp', message: 'x' } });
+    expect(await retryRejected(ctx, id)).toEqual({ ok: true });
+    expect(await retryRejected(ctx, 'a')).toEqual({ ok: true });
+    const entries = await db.outbox.toArray();
+    expect(entries.map((e) => [e.state, e.rejection])).toEqual([['waiting', undefined], ['waiting', undefined]]);
+    expect((entries[0]!.payload as { message: string }).message).toBe('Greatjob');
+    expect((await db.acks.get('a'))?.local_state).toBe('pending');
+    expect(writes).toBe(2);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * The briefing commands: acknowledge, publish, edit, retract, and dismissing
- * a refused item. (Values, learning and voice have their own command modules;
+ * or retrying a refused item. (Values, learning and voice have their own command modules;
  * command-core.ts says what every command guarantees.)
  */
-import { commit, invalid, outboxEntry, type CommandContext, type CommandResult } from './command-core';
+import { cleanPayload, commit, commitLocal, invalid, outboxEntry, type CommandContext, type CommandResult, type LocalResult } from './command-core';
 import type { LocalAck, LocalBriefing } from './db';
 import { readMeta } from './db';
 import { storageFailure } from './storage-errors';
@@ -31,7 +31,7 @@ export async function acknowledgeBriefing(
 export async function saveBriefing(ctx: CommandContext, payload: MutationPayloads['briefing']): Promise<CommandResult> {
   const parsed = BriefingPayload.safeParse(payload);
   if (!parsed.success) return invalid('The briefing needs a title and a text.');
-  const p = parsed.data;
+  const p = cleanPayload('briefing', parsed.data);
   if (p.action !== 'retract') {
     if (p.title.trim().length === 0 || p.body.trim().length === 0) return invalid('The briefing needs a title and a text.');
     if (p.title.length > 200) return invalid('The title can be at most 200 characters.');
@@ -111,4 +111,27 @@ export async function dismissRejected(ctx: CommandContext, entryId: string): Pro
       if (local?.local_state === 'rejected' && local.version === 0) await ctx.db.briefings.delete(local.id);
     }
   });
+}
+
+/**
+ * Sends a refused item again, its text cleaned: for refusals the person can do
+ * something about (a server fault, a rule that no longer applies, text the
+ * server could not read). Its local row shows as waiting again.
+ */
+export async function retryRejected(ctx: CommandContext, entryId: string): Promise<LocalResult> {
+  let retried = false;
+  const result = await commitLocal(ctx, async () => {
+    const entry = await ctx.db.outbox.where('id').equals(entryId).first();
+    if (entry?.state !== 'rejected') return;
+    const { rejection: _, ...rest } = entry;
+    await ctx.db.outbox.put({ ...rest, payload: cleanPayload(entry.type, entry.payload), state: 'waiting' });
+    const pending = { local_state: 'pending' as const };
+    if (entry.type === 'ack') await ctx.db.acks.update(entryId, pending);
+    if (entry.type === 'kudos') await ctx.db.kudos.update(entryId, pending);
+    if (entry.type === 'feedback') await ctx.db.myFeedback.update(entryId, pending);
+    if (entry.type === 'briefing') await ctx.db.briefings.update((entry.payload as MutationPayloads['briefing']).briefing_id, pending);
+    retried = true;
+  });
+  if (retried) ctx.afterWrite();
+  return result;
 }

@@ -4,14 +4,14 @@
  * through the outbox. The server keeps the same id, so the synced copy
  * replaces the pending one.
  */
-import { commit, invalid, outboxEntry, type CommandContext, type CommandResult } from './command-core';
+import { cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from './command-core';
 import { readMeta, type LocalKudos } from './db';
 import { KudosPayload, LIMITS, type MutationPayloads } from './supabase/types';
 
 export async function giveKudos(ctx: CommandContext, payload: MutationPayloads['kudos']): Promise<CommandResult> {
   const parsed = KudosPayload.safeParse(payload);
   if (!parsed.success) return invalid('Choose a colleague.');
-  const message = parsed.data.message.trim();
+  const message = cleanText(parsed.data.message).trim();
   if (message.length === 0) return invalid('Add a short message.');
   if (message.length > LIMITS.kudosMessage) return invalid('Kudos can be at most 500 characters.');
   const entry = outboxEntry(ctx, 'kudos', { ...parsed.data, message });

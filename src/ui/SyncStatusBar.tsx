@@ -24,16 +24,18 @@ export function problemText({ t }: I18n, problem: SyncProblem): string {
     case 'forbidden': return t('sync.problem.forbidden');
     case 'refused': return t('sync.problem.refused', { detail: problem.detail });
     case 'unexpected': return t('sync.problem.unexpected', { detail: problem.detail });
+    case 'storage_full': return t('sync.problem.storageFull');
     case 'signin': return t('sync.problem.signin');
   }
 }
 
 /**
  * One line everyone understands: offline / syncing / N waiting to send / last
- * synced, a first sync's progress, and problems in words.
+ * synced, a first sync's progress, and problems in words, with the way out
+ * where there is one (sign in again, see what was refused).
  */
 export function SyncStatusBar({ onShowProblems }: { onShowProblems: () => void }) {
-  const { db, engine } = useSession();
+  const { db, engine, signOut } = useSession();
   const i18n = useI18n();
   const { t } = i18n;
   const online = useOnline();
@@ -47,7 +49,7 @@ export function SyncStatusBar({ onShowProblems }: { onShowProblems: () => void }
   if (!online) parts.push(t('sync.offline'));
   else if (status.phase === 'syncing') parts.push(meta?.first_sync ? firstSyncText(i18n, meta.first_sync) : t('sync.syncing'));
   else if (status.phase === 'signin_required') parts.push(t('sync.signinRequired'));
-  else if (status.phase === 'retrying') parts.push(t('sync.retrying'));
+  else if (status.phase === 'retrying') parts.push(status.problem?.code === 'storage_full' ? t('sync.storageFull') : t('sync.retrying'));
   else if (status.phase === 'stopped') parts.push(t('sync.stopped'));
   parts.push(waiting === 0 ? t('sync.everythingSent') : t('sync.waiting', { count: waiting }));
   if (meta?.last_synced_at) parts.push(t('sync.lastSynced', { when: timeAgo(i18n, meta.last_synced_at, Date.now()) }));
@@ -57,6 +59,10 @@ export function SyncStatusBar({ onShowProblems }: { onShowProblems: () => void }
     <div className={`sync-bar sync-bar--${tone}`} role="status" aria-live="polite" data-testid="sync-status" data-waiting={waiting} data-phase={online ? status.phase : 'offline'}>
       <span>{parts.join(' · ')}</span>
       {status.problem && status.phase !== 'syncing' ? <span className="sync-bar__message">{problemText(i18n, status.problem)}</span> : null}
+      {online && status.phase === 'signin_required' ? (
+        // Back to the sign-in screen: this person's phone data and outbox stay, and return with the same sign-in.
+        <button type="button" onClick={() => void signOut()}>{t('sync.signIn')}</button>
+      ) : null}
       {rejected > 0 ? (
         <button type="button" className="link-button" onClick={onShowProblems}>
           {t('sync.refused', { count: rejected })}
