@@ -339,7 +339,8 @@ export type ComplianceReport = z.infer<typeof ComplianceReport>;
  * time is plausible; 'device_ahead' when acked_on_device_at is more than 5
  * minutes after received_by_server_at (kept as claimed); 'before_version' when
  * the device claimed a time before that version existed (not recorded: the
- * receipt time stands in).
+ * receipt time stands in). Text cells (person, employee_email, store, briefing)
+ * come formula-neutralised: decode with decodeCsvCell (src/domain/csv-cell.ts).
  */
 export const AUDIT_EXPORT_COLUMNS = [
   'person', 'employee_email', 'store', 'briefing', 'version', 'content_hash', 'acked_on_device_at', 'received_by_server_at',
