@@ -140,7 +140,7 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
         <div className="shell">
           <SyncStatusBar onShowProblems={() => setScreen('account')} />
           <main className={`content content--${shown}`}>
-            <ScreenErrorBoundary key={shown} fallback={(retry) => <ScreenFailed onRetry={retry} />}>
+            <ScreenErrorBoundary key={shown} fallback={(retry, error) => <ScreenFailed error={error} onRetry={retry} />}>
               <Suspense fallback={<p className="muted">{'…'}</p>}>
                 {shown === 'more' ? <MoreScreen screens={moreFor(me?.role)} onOpen={setScreen} /> : <ScreenView screen={shown} />}
               </Suspense>
@@ -173,10 +173,17 @@ async function afterFirstContent(db: FrontlineDb): Promise<void> {
 
 function SignedOutUpdatePrompt() {
   const { waiting } = useUpdateState();
-  return waiting ? <UpdatePrompt waitingItems={0} onReload={applyUpdate} /> : null;
+  const reload = async () => {
+    await applyUpdate();
+    return { unsent: 0 };
+  };
+  return waiting ? <UpdatePrompt waitingItems={0} onReload={reload} onReloadAnyway={applyUpdate} /> : null;
 }
 
-/** A new version is applied only after the outbox had its chance to drain; unsent items stay in IndexedDB anyway. */
+/**
+ * A new version is applied only after the outbox drained. When it could not (the server is
+ * unreachable), the person is told and chooses: unsent items stay in IndexedDB either way.
+ */
 function SignedInUpdatePrompt() {
   const { db, engine } = useSession();
   const { waiting } = useUpdateState();
@@ -187,8 +194,11 @@ function SignedInUpdatePrompt() {
       waitingItems={outbox?.waiting ?? 0}
       onReload={async () => {
         await engine?.requestSync();
-        await applyUpdate();
+        const { waiting: unsent } = await outboxSummary(db);
+        if (unsent === 0) await applyUpdate();
+        return { unsent };
       }}
+      onReloadAnyway={applyUpdate}
     />
   );
 }

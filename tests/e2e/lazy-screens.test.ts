@@ -25,9 +25,31 @@ describe('lazily loaded screens', () => {
 
     const failed = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This screen could not open' }) });
     await failed.waitFor();
-    expect(await failed.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    await expect.poll(() => failed.getByRole('button', { name: 'Try again' }).count()).toBe(1);
 
     await new TodayPage(page).open();
-    expect(await page.getByRole('heading', { level: 1, name: 'Today' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Today' }).count()).toBe(1);
+  });
+
+  it('in an old tab after a deploy removed its files, a screen says the app needs updating, not that there is no connection', async () => {
+    const { context, page, close } = await newPhone({ serviceWorkers: 'block' });
+    onTestFinished(close);
+    // The server answers, but no longer has this build's Reports file: what a deploy does to an open tab.
+    await context.route(/\/assets\/InsightsScreen-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn('hr@demo.test');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('button', { name: 'Reports', exact: true }).click({ timeout: 20_000 });
+
+    const outdated = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This screen needs the new version' }) });
+    await outdated.waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: 'This screen could not open' }).count()).toBe(0);
+
+    // Updating loads the app again; with the file back on the server, Reports opens.
+    await context.unroute(/\/assets\/InsightsScreen-[^/]+\.js$/);
+    await outdated.getByRole('button', { name: 'Update now' }).click();
+    await nav.getByRole('button', { name: 'Reports', exact: true }).click({ timeout: 20_000 });
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor({ timeout: 20_000 });
   });
 });

@@ -115,4 +115,52 @@ describe('update prompt', () => {
     const pushed = calls.filter((call) => call.name === 'sync_push').flatMap((call) => call.mutationIds);
     expect(pushed).toHaveLength(1);
   });
+
+  it('with the API unreachable, "Send and reload" says the items were not sent and lets the person choose', async () => {
+    // A fresh copy of version A: the first test deployed B over the shared one.
+    const servedA = await buildAndServeApp({ apiUrl, anonKey, env: { VITE_APP_BUILD: VERSION_A } });
+    try {
+      const title = uniqueTitle('Update: API down');
+      const [briefingId] = await db.createBriefings([{ title }]);
+      const { context, page } = phone();
+      const signIn = new SignInPage(page);
+      const today = new TodayPage(page);
+      await signIn.open(servedA.appUrl);
+      await signIn.signIn(DEMO.alex);
+      await waitForServiceWorker(page);
+      await today.waitForBriefing(title);
+      await today.status.waitForPhase('idle');
+
+      // The app server still answers, the API does not.
+      await context.route(/\/rest\/v1\//, (route) => route.abort('connectionrefused'));
+      await today.acknowledge(title);
+      await today.status.waitForWaiting(1);
+      await cp(buildB, servedA.outDir, { recursive: true, force: true });
+      let loads = 0;
+      page.on('load', () => loads++);
+      await hideAndShow(page);
+      const prompt = page.getByRole('status').filter({ hasText: 'New version available' });
+      await prompt.getByRole('button', { name: 'Send and reload' }).click({ timeout: 30_000 });
+
+      const notSent = page.getByRole('alert').filter({ hasText: 'Your 1 waiting item could not be sent' });
+      await notSent.waitFor({ timeout: 30_000 });
+      expect(loads).toBe(0);
+      expect(await shownAppVersion(page)).toBe(VERSION_A);
+      await expect.poll(() => today.status.waiting()).toBe(1);
+
+      // The person chooses to update anyway: the item survives the reload and goes once the API answers.
+      const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+      await notSent.getByRole('button', { name: 'Reload anyway' }).click();
+      await reloaded;
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await expect.poll(() => shownAppVersion(page)).toBe(VERSION_B);
+      await today.open();
+      await expect.poll(() => today.status.waiting()).toBe(1);
+      await context.unroute(/\/rest\/v1\//);
+      await today.status.waitForWaiting(0, 30_000);
+      expect(await db.ackCounts(SEED.alexMember, [briefingId!])).toEqual(new Map([[briefingId!, 1]]));
+    } finally {
+      await servedA.close();
+    }
+  });
 });

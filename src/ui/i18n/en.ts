@@ -17,6 +17,9 @@ export const en = {
   'app.screenFailed.title': 'This screen could not open',
   'app.screenFailed.body': 'It has not been downloaded to this phone yet, and there is no connection. Your other screens still work offline. Connect, then try again.',
   'app.screenFailed.retry': 'Try again',
+  'app.screenOutdated.title': 'This screen needs the new version',
+  'app.screenOutdated.body': 'The app was updated while this one stayed open, and the old files for this screen are gone. Update to open it; nothing waiting on this phone is lost.',
+  'app.screenOutdated.update': 'Update now',
 
   'signin.tagline': 'Your shift briefings, values and training, even with no signal.',
   'signin.email': 'Email',
@@ -84,12 +87,12 @@ export const en = {
   'sync.problem.refused': 'The server refused the sync: {detail}',
   'sync.problem.unexpected': 'Sync failed: {detail}',
   'sync.problem.signin': 'Sign in again to sync. Your waiting items are kept.',
-
-  'time.justNow': 'just now',
-  'time.minutesAgo': '{count} min ago',
   'sync.storageFull': 'Phone storage full',
   'sync.problem.storageFull': 'This phone is out of storage. Free some space; sync carries on by itself and nothing is lost.',
   'sync.signIn': 'Sign in',
+
+  'time.justNow': 'just now',
+  'time.minutesAgo': '{count} min ago',
   'time.hoursAgo': '{count} h ago',
 
   'account.title': 'Account',
@@ -127,9 +130,6 @@ export const en = {
   'outbox.type.kudos': 'Kudos',
   'outbox.type.briefing': 'Briefing',
 
-  'update.title': 'New version available.',
-  'update.failed': 'Could not update yet. Nothing was lost; try again when you are online.',
-  'update.sendsFirst': { one: 'Your {count} waiting item will be sent first.', other: 'Your {count} waiting items will be sent first.' },
   'refused.kudos': 'Kudos to {name}: “{excerpt}”',
   'refused.kudosNoName': 'Kudos: “{excerpt}”',
   'refused.ack': 'Acknowledgement of “{title}”',
@@ -145,9 +145,16 @@ export const en = {
   'refused.tryAgain': 'Try again',
   'refused.discard': 'Discard',
 
+  'update.title': 'New version available.',
+  'update.failed': 'Could not update yet. Nothing was lost; try again when you are online.',
+  'update.sendsFirst': { one: 'Your {count} waiting item will be sent first.', other: 'Your {count} waiting items will be sent first.' },
   'update.reloadHint': 'Reload to start using it.',
   'update.sending': 'Sending…',
   'update.reloading': 'Reloading…',
   'update.sendAndReload': 'Send and reload',
   'update.reload': 'Reload',
+  'update.notSent': { one: 'Your {count} waiting item could not be sent: the server cannot be reached.', other: 'Your {count} waiting items could not be sent: the server cannot be reached.' },
+  'update.notSentChoice': 'Waiting items stay safely on this phone and are sent once the server answers, before or after the update.',
+  'update.reloadAnyway': 'Reload anyway',
+  'update.later': 'Later',
 } as const;

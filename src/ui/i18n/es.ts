@@ -14,6 +14,9 @@ export const es = {
   'app.screenFailed.title': 'No se pudo abrir esta pantalla',
   'app.screenFailed.body': 'Todavía no se ha descargado en este teléfono y no hay conexión. Las demás pantallas siguen funcionando sin conexión. Conéctate y vuelve a intentarlo.',
   'app.screenFailed.retry': 'Reintentar',
+  'app.screenOutdated.title': 'Esta pantalla necesita la nueva versión',
+  'app.screenOutdated.body': 'La aplicación se actualizó mientras esta seguía abierta y los archivos antiguos de esta pantalla ya no están. Actualiza para abrirla; no se pierde nada de lo pendiente en este teléfono.',
+  'app.screenOutdated.update': 'Actualizar ahora',
 
   'signin.tagline': 'Tus comunicados de turno, valores y formación, incluso sin cobertura.',
   'signin.email': 'Correo electrónico',
@@ -81,12 +84,12 @@ export const es = {
   'sync.problem.refused': 'El servidor rechazó la sincronización: {detail}',
   'sync.problem.unexpected': 'Error al sincronizar: {detail}',
   'sync.problem.signin': 'Vuelve a iniciar sesión para sincronizar. Tus elementos pendientes se conservan.',
-
-  'time.justNow': 'ahora mismo',
-  'time.minutesAgo': 'hace {count} min',
   'sync.storageFull': 'Almacenamiento del teléfono lleno',
   'sync.problem.storageFull': 'Este teléfono no tiene espacio. Libera espacio; la sincronización seguirá sola y no se pierde nada.',
   'sync.signIn': 'Iniciar sesión',
+
+  'time.justNow': 'ahora mismo',
+  'time.minutesAgo': 'hace {count} min',
   'time.hoursAgo': 'hace {count} h',
 
   'account.title': 'Cuenta',
@@ -124,9 +127,6 @@ export const es = {
   'outbox.type.kudos': 'Reconocimiento',
   'outbox.type.briefing': 'Comunicado',
 
-  'update.title': 'Nueva versión disponible.',
-  'update.failed': 'Todavía no se pudo actualizar. No se ha perdido nada; inténtalo de nuevo cuando tengas conexión.',
-  'update.sendsFirst': { one: 'Antes se enviará tu elemento pendiente ({count}).', other: 'Antes se enviarán tus {count} elementos pendientes.' },
   'refused.kudos': 'Reconocimiento para {name}: «{excerpt}»',
   'refused.kudosNoName': 'Reconocimiento: «{excerpt}»',
   'refused.ack': 'Confirmación de lectura de «{title}»',
@@ -142,9 +142,16 @@ export const es = {
   'refused.tryAgain': 'Reintentar',
   'refused.discard': 'Descartar',
 
+  'update.title': 'Nueva versión disponible.',
+  'update.failed': 'Todavía no se pudo actualizar. No se ha perdido nada; inténtalo de nuevo cuando tengas conexión.',
+  'update.sendsFirst': { one: 'Antes se enviará tu elemento pendiente ({count}).', other: 'Antes se enviarán tus {count} elementos pendientes.' },
   'update.reloadHint': 'Recarga para empezar a usarla.',
   'update.sending': 'Enviando…',
   'update.reloading': 'Recargando…',
   'update.sendAndReload': 'Enviar y recargar',
   'update.reload': 'Recargar',
+  'update.notSent': { one: 'No se pudo enviar tu elemento pendiente ({count}): el servidor no responde.', other: 'No se pudieron enviar tus {count} elementos pendientes: el servidor no responde.' },
+  'update.notSentChoice': 'Los elementos pendientes se quedan a salvo en este teléfono y se envían cuando el servidor responda, antes o después de actualizar.',
+  'update.reloadAnyway': 'Recargar de todos modos',
+  'update.later': 'Más tarde',
 } as const satisfies Catalog;
