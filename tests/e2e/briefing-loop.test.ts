@@ -48,7 +48,7 @@ describe('the briefing loop', () => {
     }) });
     await compose.preview();
     await compose.send();
-    expect(await compose.sendState(title)).toBe('Will send');
+    await expect.poll(() => compose.sendState(title)).toBe('Will send');
     await manager.context.setOffline(false);
     await expect.poll(() => compose.sendState(title), { timeout: 20_000 }).toBe('Sent (version 1)');
 
@@ -56,10 +56,10 @@ describe('the briefing loop', () => {
     const alex = await phones.open(DEMO.alex);
     const today = new TodayPage(alex.page);
     await today.waitForBriefing(title, 20_000);
-    expect(await today.sectionOf(title)).toBe('pinned');
+    await expect.poll(() => today.sectionOf(title)).toBe('pinned');
     await alex.context.setOffline(true);
     await today.acknowledge(title);
-    expect(await today.ackLabel(title)).toBe('Acknowledged · waiting to send');
+    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged · waiting to send');
     await alex.context.setOffline(false);
     await today.status.waitForWaiting(0);
     await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged');
@@ -70,7 +70,7 @@ describe('the briefing loop', () => {
     const pendingV1 = await compose.pendingNames();
     expect(pendingV1).toContain('Sam Patel');
     expect(pendingV1).not.toContain('Alex Kim');
-    expect(await compose.ackSummary()).toMatch(/^Acknowledged 1 of \d+$/);
+    await expect.poll(() => compose.ackSummary()).toMatch(/^Acknowledged 1 of \d+$/);
     await compose.closeReach();
 
     // A new version: the acknowledgement of version 1 no longer counts.
@@ -87,7 +87,7 @@ describe('the briefing loop', () => {
     // Alex is asked again, sees what changed, and acknowledges version 2.
     await alex.page.reload();
     await expect.poll(() => today.ackLabel(title), { timeout: 20_000 }).toBe('Please acknowledge');
-    expect(await today.askedAgainNote(title)).toContain('since you acknowledged version 1');
+    await expect.poll(() => today.askedAgainNote(title)).toContain('since you acknowledged version 1');
     expect((await today.changes(title)).added).toEqual(['Sign the till sheet and ask a colleague to countersign.']);
     await today.acknowledge(title);
     await today.status.waitForWaiting(0);
