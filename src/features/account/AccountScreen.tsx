@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { dismissRejected } from '../../data/commands';
 import { outboxSummary, syncMeta } from '../../data/queries';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
 import { LOCALE_NAMES } from '../../ui/i18n/locale';
 import { LOCALES } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
+import { RefusedList } from './RefusedList';
 import { readStorageState, type StorageState } from './storage-state';
 
 function megabytes({ t, number }: I18n, bytes: number | null): string {
@@ -25,7 +25,7 @@ function storageText(i18n: I18n, storage: StorageState | null): string {
 
 /** Who is signed in, their language, what is waiting or refused, storage state, and a sign-out that never drops work silently. */
 export function AccountScreen({ appVersion }: { appVersion: string }) {
-  const { db, email, commands, engine, language, signOut } = useSession();
+  const { db, email, engine, language, signOut } = useSession();
   const i18n = useI18n();
   const { t } = i18n;
   const outbox = useLiveQuery(() => outboxSummary(db), [db]);
@@ -69,19 +69,7 @@ export function AccountScreen({ appVersion }: { appVersion: string }) {
       </fieldset>
 
       <h2>{t('account.problems')}</h2>
-      {outbox && outbox.rejected.length > 0 ? (
-        <ul className="problem-list" aria-label={t('account.refusedItems')}>
-          {outbox.rejected.map((entry) => (
-            <li key={entry.id}>
-              <p><strong>{t(`outbox.type.${entry.type}`)}</strong> {t('account.refusedAt', { when: i18n.date(entry.created_at) })}</p>
-              <p>{entry.rejection?.message}</p>
-              <button type="button" onClick={() => void dismissRejected(commands, entry.id)}>{t('account.dismiss')}</button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">{t('account.nothingRefused')}</p>
-      )}
+      <RefusedList />
 
       <h2>{t('account.thisPhone')}</h2>
       <dl className="facts">
