@@ -26,10 +26,12 @@ export function pulsesOnPhone(db: FrontlineDb): Promise<Pulse[]> {
 export interface BriefingChoice {
   id: string;
   title: string;
+  /** Anonymous feedback citing it arrives without the link: fewer than 5 people can read it. */
+  narrowAudience: boolean;
 }
 
 /** Briefings the server sent to this phone (not drafts waiting to send), newest first: what feedback can be about. */
 export async function briefingChoices(db: FrontlineDb): Promise<BriefingChoice[]> {
   const rows = await db.briefings.orderBy('publish_at').reverse().toArray();
-  return rows.filter((b) => b.local_state === undefined).map((b) => ({ id: b.id, title: b.title }));
+  return rows.filter((b) => b.local_state === undefined).map((b) => ({ id: b.id, title: b.title, narrowAudience: b.narrow_audience === true }));
 }

@@ -58,6 +58,12 @@ export const Briefing = z.object({
   content_hash: z.string(),
   /** The text this version replaced (version - 1), for "what changed"; null or absent at version 1. */
   previous: z.optional(z.nullable(z.object({ version: z.number(), title: z.string(), body: z.string() }))),
+  /**
+   * Fewer than 5 people can read it, so anonymous feedback citing it arrives
+   * without the link (the server decides; true means it will drop it). Always
+   * sent by sync_pull; absent on rows written before it was.
+   */
+  narrow_audience: z.optional(z.boolean()),
   created_at: isoTime,
   updated_at: isoTime,
   sync_seq: z.number(),
@@ -130,6 +136,8 @@ export const SyncPullResult = z.object({
   /** Rows a first sync (cursor 0) will bring in all; null on later pages. */
   total: z.optional(z.nullable(z.number())),
   reset: z.optional(z.boolean()),
+  /** The server's clock when it answered: phones decide what is live from it, not from their own clock. */
+  server_time: z.optional(isoTime),
   me: MemberProfile,
   briefings: z.array(Briefing),
   value_cards: z.array(ValueCard),

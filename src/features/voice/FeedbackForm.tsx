@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { sendFeedback } from '../../data/voice-commands';
-import { briefingChoices } from '../../data/voice-queries';
+import { briefingChoices, type BriefingChoice } from '../../data/voice-queries';
 import { LIMITS } from '../../data/supabase/types';
 import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, feedbackProblems, type FeedbackDraft, type FeedbackProblem } from '../../domain/feedback-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
@@ -17,6 +17,17 @@ type Sent = { anonymous: boolean; online: boolean };
 function problemText(t: Translate, problem: FeedbackProblem): string {
   if (problem === 'body_too_long') return t('voice.form.bodyTooLong', { max: LIMITS.feedbackBody });
   return problem === 'store_required' ? t('voice.form.storeRequired') : t('voice.form.bodyRequired');
+}
+
+/**
+ * Said before sending, offline too: the server drops the briefing link of an
+ * anonymous item when fewer than 5 people could have made it, since the link
+ * would point at its author.
+ */
+export function AnonymousLinkNote({ anonymous, briefing }: { anonymous: boolean; briefing: BriefingChoice | undefined }) {
+  const t = useT();
+  if (!anonymous || !briefing?.narrowAudience) return null;
+  return <p className="field-hint" data-testid="anonymous-link-dropped">{t('voice.form.linkDropped')}</p>;
 }
 
 export function FeedbackForm() {
@@ -120,6 +131,7 @@ export function FeedbackForm() {
         <p id={`${id}-anonymous`} className="voice-anonymous__what" data-testid="anonymous-explanation">
           {draft.anonymous ? t('voice.form.anonymousOn') : t('voice.form.anonymousOff')}
         </p>
+        <AnonymousLinkNote anonymous={draft.anonymous} briefing={briefings.find((b) => b.id === draft.briefingId)} />
       </div>
       {online ? null : <p className="warning voice-offline-note">{t('voice.form.offline')}</p>}
       {error ? <p role="alert" className="error">{error}</p> : null}
