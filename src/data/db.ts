@@ -37,6 +37,8 @@ export interface SyncMeta {
   last_synced_at: string | null;
   /** Set while the first sync on this phone runs: rows so far of the server's total. */
   first_sync: { done: number; total: number | null } | null;
+  /** Server clock minus this phone's clock (ms), learned at the last pull: what is live is decided in server time. */
+  clock_offset_ms?: number | null;
 }
 
 /** The last compose_directory answer (one row), so reach can be counted offline. */

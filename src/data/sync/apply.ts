@@ -8,7 +8,7 @@ import { CONTENT_TABLES, readMeta, type FrontlineDb, type LocalAck, type OutboxE
 import type { SyncPullResult } from '../supabase/types';
 import type { PushVerdict } from './push-plan';
 
-export async function applyPullPage(db: FrontlineDb, page: SyncPullResult, now: Date): Promise<void> {
+export async function applyPullPage(db: FrontlineDb, page: SyncPullResult, now: Date, clockOffsetMs: number | null = null): Promise<void> {
   const tables = CONTENT_TABLES.map((name) => db[name]);
   await db.transaction('rw', [...tables, db.meta], async () => {
     const meta = await readMeta(db);
@@ -36,6 +36,7 @@ export async function applyPullPage(db: FrontlineDb, page: SyncPullResult, now: 
       me: page.me,
       last_synced_at: done ? now.toISOString() : meta.last_synced_at,
       first_sync: done ? null : firstSync,
+      clock_offset_ms: clockOffsetMs ?? meta.clock_offset_ms ?? null,
     });
   });
 }

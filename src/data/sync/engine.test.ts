@@ -332,3 +332,15 @@ describe('a full phone', () => {
     expect(server.pushCalls.flat()).toHaveLength(3);
   });
 });
+
+describe('server time', () => {
+  it('each pull keeps how far the server clock is from this phone\'s, so it is known offline and after a restart', async () => {
+    server.addBriefings(1);
+    const dayBehind = Date.parse('2026-11-21T10:00:00Z');
+    await engine({ now: () => dayBehind }).requestSync();
+    expect((await readMeta(db)).clock_offset_ms).toBe(86_400_000);
+    server.serverTime = dayBehind + 5_000;
+    await engine({ now: () => dayBehind }).requestSync();
+    expect((await readMeta(db)).clock_offset_ms).toBe(5_000);
+  });
+});

@@ -11,7 +11,8 @@
  *   what the server confirmed while the disk was full is never sent again;
  * - a 401 refreshes the session once, then waits for the person to sign in,
  *   without touching the outbox;
- * - pulled pages land with their cursor in one transaction.
+ * - pulled pages land with their cursor in one transaction, with the server
+ *   clock's offset from this phone's (what is live is decided in server time).
  * Its status (phase, error, next retry) is observable; counts of waiting and
  * rejected items are read from the outbox itself.
  */
@@ -23,6 +24,7 @@ import type { Mutation, SyncPullResult, SyncPushResult } from '../supabase/types
 import { applyPullPage, applyPushVerdict } from './apply';
 import { retryDelayMs } from './backoff';
 import { actionFor, isBatchRefusal, problemMessage, type SyncProblem } from './failures';
+import { clockOffsetMs } from './server-clock';
 import { judgeResults, nextBatch, refusedAlone, splitBatch, toMutation, type PushVerdict } from './push-plan';
 
 export type { SyncProblem } from './failures';
@@ -275,9 +277,12 @@ export class SyncEngine {
   private async pullAll(): Promise<void> {
     for (;;) {
       const { cursor } = await readMeta(this.o.db);
+      const sentAt = this.o.now();
       const outcome = await this.o.api.pull(cursor, this.o.pageSize);
       if (!outcome.ok) throw new CycleFailure(outcome.error);
-      await applyPullPage(this.o.db, outcome.data, new Date(this.o.now()));
+      const receivedAt = this.o.now();
+      const offset = outcome.data.server_time ? clockOffsetMs(outcome.data.server_time, sentAt, receivedAt) : null;
+      await applyPullPage(this.o.db, outcome.data, new Date(receivedAt), offset);
       if (!outcome.data.has_more) return;
     }
   }

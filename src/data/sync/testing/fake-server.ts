@@ -40,6 +40,8 @@ export class FakeServer implements SyncApi {
   readonly pushCalls: Mutation[][] = [];
   readonly pullCalls: Array<{ cursor: number; limit: number }> = [];
   refreshCalls = 0;
+  /** The server's clock, sent as server_time with every pull. */
+  serverTime = Date.parse('2026-11-22T10:00:00Z');
   refreshAnswer: 'refreshed' | 'offline' | 'signed_out' = 'refreshed';
   rejectWhen: (m: Mutation) => MutationResult | null = () => null;
   /** A mutation the server cannot even read (e.g. a NUL in jsonb): the whole call fails with 400, as Postgres makes it. */
@@ -90,6 +92,7 @@ export class FakeServer implements SyncApi {
         cursor: hasMore ? page[page.length - 1]!.seq : Math.max(cursor, this.seq),
         has_more: hasMore,
         total: cursor === 0 ? items.filter((item) => item.briefing).length : null,
+        server_time: new Date(this.serverTime).toISOString(),
         me: ME,
         briefings: page.flatMap((item) => (item.briefing ? [item.briefing] : [])),
         value_cards: [], lessons: [], pulses: [], acks: [],
