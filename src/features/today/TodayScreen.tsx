@@ -3,7 +3,7 @@ import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { acknowledgeBriefing } from '../../data/commands';
 import type { LocalAck, LocalBriefing } from '../../data/db';
 import type { MemberProfile } from '../../data/supabase/types';
-import { allAcks, allBriefings } from '../../data/queries';
+import { allAcks, allBriefings, syncMeta } from '../../data/queries';
 import { acksByBriefing, supersededAckVersion } from '../../domain/briefing-status';
 import { includesMember } from '../../domain/reach';
 import { matchesSearch, planToday, type PlannedBriefing } from '../../domain/today-plan';
@@ -12,6 +12,7 @@ import type { PlainKey } from '../../ui/i18n/messages';
 import { commandFailureText, type CommandFailure } from '../../ui/command-failure-text';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
+import { useSyncStatus } from '../../ui/use-sync-status';
 import { BriefingCard } from '../../ui/briefing/BriefingCard';
 import { TODAY_PAGE_SIZE } from './page-size';
 import { ReviewDueCard } from '../learn/ReviewDueCard';
@@ -42,10 +43,15 @@ function isForMe(briefing: LocalBriefing, me: MemberProfile | null): boolean {
  * and acknowledgeable with no network.
  */
 export function TodayScreen() {
-  const { db, commands, me } = useSession();
+  const { db, commands, engine, me } = useSession();
   const t = useT();
+  // A first sync lands page after page; re-reading and re-planning thousands of briefings after
+  // each one would slow the sync itself (the page's work, not the network, dominated it). The list
+  // waits for the end, unless the sync stopped part way (offline): then it shows what arrived.
+  const syncPhase = useSyncStatus(engine).phase;
+  const firstSyncRunning = useLiveQuery(async () => (await syncMeta(db)).first_sync !== null, [db]) === true && syncPhase === 'syncing';
   // Deferred: while a sync rewrites hundreds of rows, rendering yields to it instead of blocking it.
-  const briefings = useDeferredValue(useLiveQuery(() => allBriefings(db), [db]));
+  const briefings = useDeferredValue(useLiveQuery(() => (firstSyncRunning ? null : allBriefings(db)), [db, firstSyncRunning]));
   const acks = useDeferredValue(useLiveQuery(() => allAcks(db), [db]));
   const [error, setError] = useState<CommandFailure | null>(null);
   const [shown, setShown] = useState(PAGE);
@@ -82,7 +88,8 @@ export function TodayScreen() {
     return (
       <section aria-labelledby="today-heading">
         {heading}
-        {plan ? <p className="empty">{t('today.empty')}</p> : <p className="muted">{t('today.loading')}</p>}
+        {firstSyncRunning ? <p className="muted" role="status">{t('today.firstSync')}</p>
+          : plan ? <p className="empty">{t('today.empty')}</p> : <p className="muted">{t('today.loading')}</p>}
       </section>
     );
   }

@@ -33,6 +33,7 @@ export const en = {
 
   'today.title': 'Today',
   'today.loading': 'Loading…',
+  'today.firstSync': 'Getting this phone ready. Your briefings appear here as soon as the first sync is done.',
   'today.empty': 'No briefings yet. They appear here after the first sync.',
   'today.showMore': 'Show more ({count} more)',
   'today.counter': '{acknowledged} of {required} acknowledged today',

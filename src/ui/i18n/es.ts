@@ -30,6 +30,7 @@ export const es = {
 
   'today.title': 'Hoy',
   'today.loading': 'Cargando…',
+  'today.firstSync': 'Preparando este teléfono. Tus comunicados aparecerán aquí en cuanto termine la primera sincronización.',
   'today.empty': 'Todavía no hay comunicados. Aparecerán aquí después de la primera sincronización.',
   'today.showMore': 'Ver más ({count} más)',
   'today.counter': '{acknowledged} de {required} confirmados hoy',
