@@ -42,7 +42,7 @@ export const appMetrics: MetricGroup = {
       metrics.push(initial.metric);
       metrics.push(await measureInsightsChart(app.outDir, initial.files));
       metrics.push(await measureOfflineColdStart(app.appUrl, await org.addMember('coldStart'), APP_SIZE.coldStart, initial.files));
-      metrics.push(await measureFirstPull(app.appUrl, await org.addMember('firstPull')));
+      metrics.push(...await measureFirstPull(app.appUrl, await org.addMember('firstPull')));
       const drain = await measureDrain(app.appUrl, org, pool);
       metrics.push(drain.metric);
       metrics.push(...await batchingSpeedup(api, org, pool, drain.ms));
