@@ -21,9 +21,14 @@ import { dbMetrics } from './db-metrics';
 import { generateBenchOrg } from './generate-org';
 import { missedTarget, printMetric, progress, type Metric, type MetricGroup } from './measure';
 import { reportMetrics } from './report-metrics';
+import { stormMetrics } from './storm-metrics';
 
-/** In print order. Reports first: the CSV export checks Bench Retail's exact million, which the db group adds to. */
-const GROUPS: MetricGroup[] = [reportMetrics, dbMetrics, apiMetrics, appMetrics];
+/**
+ * In print order. Reports first: the CSV export checks Bench Retail's exact
+ * million, which the db group adds to. The storm last: it adds 10,000
+ * acknowledgements the other figures must not see.
+ */
+const GROUPS: MetricGroup[] = [reportMetrics, dbMetrics, apiMetrics, appMetrics, stormMetrics];
 
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
 
