@@ -4,6 +4,7 @@ import { canRetry, refusedItems, type RefusedItem, type RefusedSubject } from '.
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
 import { useSession } from '../../ui/session-context';
+import './account.css';
 
 function subjectText({ t }: I18n, subject: RefusedSubject): string {
   switch (subject.type) {
@@ -34,13 +35,15 @@ export function RefusedList() {
   if (!items) return null;
   if (items.length === 0) return <p className="muted">{t('account.nothingRefused')}</p>;
   return (
-    <ul className="problem-list" aria-label={t('account.refusedItems')}>
+    <ul className="refused-list" aria-label={t('account.refusedItems')}>
       {items.map((item) => (
         <li key={item.id} data-testid="refused-item">
           <p><strong>{subjectText(i18n, item.subject)}</strong> {t('account.refusedAt', { when: i18n.date(item.created_at) })}</p>
           <p>{reasonText(i18n, item)}</p>
-          {canRetry(item.kind) ? <button type="button" className="primary" onClick={() => void retryRejected(commands, item.id)}>{t('refused.tryAgain')}</button> : null}
-          <button type="button" onClick={() => void dismissRejected(commands, item.id)}>{t('refused.discard')}</button>
+          <div className="refused-list__actions">
+            {canRetry(item.kind) ? <button type="button" className="primary" onClick={() => void retryRejected(commands, item.id)}>{t('refused.tryAgain')}</button> : null}
+            <button type="button" onClick={() => void dismissRejected(commands, item.id)}>{t('refused.discard')}</button>
+          </div>
         </li>
       ))}
     </ul>

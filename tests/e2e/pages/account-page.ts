@@ -49,6 +49,24 @@ export class AccountPage {
     await this.language.getByRole('radio', { name }).check();
   }
 
+  /** What each refused item is about, as the Problems list names it ("Kudos to Sam Patel: “Great job…”"). */
+  async refusedItems(): Promise<string[]> {
+    return this.page.getByTestId('refused-item').locator('strong').allInnerTexts();
+  }
+
+  /** The refused item whose name contains `text`. */
+  refusedItem(text: string): Locator {
+    return this.page.getByTestId('refused-item').filter({ has: this.page.locator('strong', { hasText: text }) });
+  }
+
+  async discard(text: string): Promise<void> {
+    await this.refusedItem(text).getByRole('button', { name: 'Discard' }).click();
+  }
+
+  async tryAgain(text: string): Promise<void> {
+    await this.refusedItem(text).getByRole('button', { name: 'Try again' }).click();
+  }
+
   async signOutAnyway(): Promise<void> {
     await this.signOutWarning.getByRole('button', { name: this.text.signOutAnyway }).click();
   }

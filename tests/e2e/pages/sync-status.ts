@@ -28,6 +28,16 @@ export class SyncStatus {
     await expect.poll(() => this.waiting(), { timeout, interval: 100 }).toBe(count);
   }
 
+  /** "N items were refused": opens the list of refused items (Account). */
+  refusedLink(): Locator {
+    return this.bar.getByRole('button', { name: /(was|were) refused/ });
+  }
+
+  /** The bar's "Sign in" button, offered while sync waits for the person to sign in again. */
+  signInButton(): Locator {
+    return this.bar.getByRole('button', { name: 'Sign in', exact: true });
+  }
+
   async waitForPhase(phase: SyncPhase, timeout = 15_000): Promise<void> {
     await expect.poll(() => this.phase(), { timeout, interval: 100 }).toBe(phase);
   }
