@@ -35,3 +35,16 @@ export function onlyRow<T extends QueryResultRow>(result: QueryResult<T>): T {
   if (!row) throw new Error('expected one row, got none');
   return row;
 }
+
+/** SQLSTATEs of a server that is shutting down, crashed, or still starting or recovering. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03']);
+/** What node-postgres reports when it cannot reach the server or the connection dropped. */
+const UNREACHABLE = /^(Connection terminated|timeout exceeded when trying to connect)/;
+
+/** Postgres is down or restarting: worth a 503 and a retry, not a 500. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (isDatabaseError(error)) return UNAVAILABLE_STATES.has(error.code ?? '') || (error.code ?? '').startsWith('08');
+  if (!(error instanceof Error)) return false;
+  const { code } = error as NodeJS.ErrnoException;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || UNREACHABLE.test(error.message);
+}

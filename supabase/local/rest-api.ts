@@ -12,7 +12,7 @@ import { BODY_TOO_LARGE, bearerToken, jsonObject, readBody, sendEmpty, sendJson,
 import type { JwtCodec } from './jwt';
 import { fromDatabaseError, postgrestError, type PostgrestError } from './postgrest-errors';
 import { csvCopyQuery, jsonCallQuery, signature, type RpcFunction, type RpcFunctions } from './rpc-functions';
-import { isDatabaseError } from './pg-util';
+import { isDatabaseError, isDatabaseUnavailable } from './pg-util';
 
 const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 
@@ -93,6 +93,8 @@ export function restApi({ pool, jwt, functions }: RestOptions): RouteHandler {
         await inTransaction(pool, request, STATEMENT_TIMEOUT, (client) => callForJson(client, fn, keys, argsJson, res));
       }
     } catch (error) {
+      // server.ts answers a database outage the same way for every route.
+      if (isDatabaseUnavailable(error)) throw error;
       const failure = fromDatabaseError(error, caller.role);
       if (!failure) throw error;
       if (failure.body.code === '42883') functions.forget(functionName);

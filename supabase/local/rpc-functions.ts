@@ -54,15 +54,24 @@ export class RpcFunctions {
 
   constructor(private readonly pool: Pool) {}
 
-  /** A cache miss re-reads the catalog: migrations or tests may have added the function since. */
+  /**
+   * A cache miss re-reads the catalog: migrations or tests may have added the function since.
+   * Only names that exist are kept, so the cache is bounded by the catalog, not by what
+   * callers make up.
+   */
   async resolve(name: string, keys: readonly string[]): Promise<Resolution> {
     const cachedMatch = this.cache.get(name)?.find((fn) => accepts(fn, keys));
     if (cachedMatch) return { found: cachedMatch };
     const { rows } = await this.pool.query<ProcRow>(PROC_QUERY, [name]);
     const overloads = rows.flatMap((row) => toRpcFunction(name, row) ?? []);
-    this.cache.set(name, overloads);
+    if (overloads.length) this.cache.set(name, overloads);
+    else this.cache.delete(name);
     const found = overloads.find((fn) => accepts(fn, keys));
     return found ? { found } : { found: null, overloads };
+  }
+
+  get cachedNames(): number {
+    return this.cache.size;
   }
 
   /** Called when a cached signature turned out stale (the function was dropped or replaced). */

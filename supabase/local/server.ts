@@ -1,12 +1,14 @@
 /**
  * The API's front door, standing in for Supabase's gateway: CORS, the API-key check,
- * routing to /auth/v1 and /rest/v1, and the last word on unexpected errors. It listens
+ * routing to /auth/v1 and /rest/v1, and the last word on unexpected errors (a 503 while
+ * Postgres is down or restarting, a 500 for anything else). It listens
  * before the database is ready (a busy port fails fast, and a port picked by the OS is
  * known early) and answers 503 until the routes are attached.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { apiKeyOf, CORS_HEADERS, sendJson, type RouteHandler } from './http-util';
 import type { JwtCodec } from './jwt';
+import { isDatabaseUnavailable } from './pg-util';
 import { postgrestError } from './postgrest-errors';
 
 export interface Routes {
@@ -30,13 +32,27 @@ const UNEXPECTED_AUTH_FAILURE = {
   msg: 'Unexpected failure, please check server logs for more information',
 };
 
+const DATABASE_UNAVAILABLE_AUTH = {
+  code: 503,
+  error_code: 'unexpected_failure',
+  msg: 'The database is not available, try again shortly',
+};
+
+/** As PostgREST answers while it cannot reach the database. */
+const DATABASE_UNAVAILABLE_REST = postgrestError('PGRST001', 'Database client error. Retrying the connection.');
+
+/** Seconds a client should wait before trying again while Postgres restarts. */
+const RETRY_AFTER = { 'retry-after': '2' };
+
 export function listenApi(port: number): Promise<ApiServer> {
   let routes: Routes | undefined;
   const server = createServer((req, res) => {
     handle(routes, req, res).catch((error: unknown) => {
       routes?.log(`${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`);
+      const auth = req.url?.startsWith('/auth/') ?? false;
       if (res.headersSent) res.destroy();
-      else if (req.url?.startsWith('/auth/')) sendJson(res, 500, UNEXPECTED_AUTH_FAILURE);
+      else if (isDatabaseUnavailable(error)) sendJson(res, 503, auth ? DATABASE_UNAVAILABLE_AUTH : DATABASE_UNAVAILABLE_REST, RETRY_AFTER);
+      else if (auth) sendJson(res, 500, UNEXPECTED_AUTH_FAILURE);
       else sendJson(res, 500, postgrestError('XX000', 'Internal server error'));
     });
   });

@@ -76,12 +76,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
 
   let stopping: Promise<void> | undefined;
-  const pool = new pg.Pool({ connectionString: postgres.url, max: 10, application_name: 'frontline-local-api' });
-  // An idle pooled connection that dies must not crash the process; the pool replaces it.
-  // While stopping (Ctrl-C also reaches Postgres directly) such deaths are expected.
-  pool.on('error', (error) => {
-    if (!stopping) log(`Postgres connection lost: ${error.message}`);
+  const pool = new pg.Pool({
+    connectionString: postgres.url,
+    max: 10,
+    application_name: 'frontline-local-api',
+    // A Postgres that accepts the socket but never answers becomes a 503, not a hung request.
+    connectionTimeoutMillis: 10_000,
   });
+  // A connection that dies (Postgres restarted or crashed) must not crash the process.
+  // node-postgres emits 'error' on the client, checked out or idle; the request using it
+  // fails with a 503 (server.ts) and the pool replaces it. Idle ones are reported on the
+  // pool too, already logged here. While stopping (Ctrl-C also reaches Postgres directly)
+  // such deaths are expected.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      if (!stopping) log(`Postgres connection lost: ${error.message}`);
+    });
+  });
+  pool.on('error', () => undefined);
   try {
     const freshDatabase = await prepareDatabase(pool, postgres, options, log);
     api.serve({
