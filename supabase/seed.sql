@@ -2,11 +2,13 @@
 -- departments, six accounts (password frontline-demo) and content dated
 -- relative to the day the seed runs, in each store's time zone.
 
+-- bcrypt cost 10, as supabase/local/auth-sessions.ts's PASSWORD_HASH_COST: the dummy hash
+-- an unknown email is compared with must cost the same work as these.
 insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
                         raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
                         confirmation_token, recovery_token, email_change, email_change_token_new)
 select '00000000-0000-0000-0000-000000000000', u.id, 'authenticated', 'authenticated', u.email,
-       extensions.crypt('frontline-demo', extensions.gen_salt('bf')), now(),
+       extensions.crypt('frontline-demo', extensions.gen_salt('bf', 10)), now(),
        '{"provider": "email", "providers": ["email"]}', jsonb_build_object('display_name', u.name), now(), now(),
        '', '', '', ''
 from (values

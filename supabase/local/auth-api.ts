@@ -1,6 +1,7 @@
 /**
- * `/auth/v1`: the part of GoTrue supabase-js uses here — password sign-in, token
- * refresh, the current user and sign-out — with GoTrue's JSON shapes and error codes.
+ * `/auth/v1`: the part of GoTrue supabase-js uses here — password sign-in (with limits
+ * on failed attempts, answered 429 as GoTrue does), token refresh, the current user and
+ * sign-out — with GoTrue's JSON shapes and error codes.
  */
 import type { JWTPayload } from 'jose';
 import type { Pool } from 'pg';
@@ -20,6 +21,7 @@ import {
 import { BODY_TOO_LARGE, bearerToken, jsonObject, readBody, sendEmpty, sendJson, type ApiRequest, type RouteHandler } from './http-util';
 import type { JwtCodec } from './jwt';
 import { postgrestError } from './postgrest-errors';
+import type { SignInLimits } from './sign-in-limits';
 
 interface AuthOptions {
   pool: Pool;
@@ -27,6 +29,7 @@ interface AuthOptions {
   /** `<apiUrl>/auth/v1`, the `iss` of access tokens. */
   issuer: string;
   accessTokenSeconds: number;
+  limits: SignInLimits;
 }
 
 const MESSAGES: Readonly<Record<SessionRefusal, string>> = {
@@ -75,7 +78,24 @@ async function token(options: AuthOptions, { req, res, url }: ApiRequest): Promi
     if (typeof email !== 'string' || email === '' || typeof password !== 'string' || password === '') {
       return authError(res, 400, 'validation_failed', 'Email and password are required');
     }
-    return sendSession(options, res, await signInWithPassword(options.pool, email, password));
+    // The socket's address: a forwarded-for header would let a guesser pick a new one per try.
+    const attempt = await options.limits.attempt(email, req.socket.remoteAddress ?? 'unknown');
+    if (!attempt.allowed) {
+      return sendJson(
+        res,
+        429,
+        { code: 429, error_code: 'over_request_rate_limit', msg: 'Request rate limit reached' },
+        { 'retry-after': String(attempt.retryAfterSeconds) },
+      );
+    }
+    let result: SessionResult | undefined;
+    try {
+      result = await signInWithPassword(options.pool, email, password);
+    } finally {
+      const guessedWrong = result?.ok === false && result.code === 'invalid_credentials';
+      if (!guessedWrong) await attempt.refund();
+    }
+    return sendSession(options, res, result);
   }
   if (grant === 'refresh_token') {
     const refreshToken = body.refresh_token;

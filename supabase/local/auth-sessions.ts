@@ -63,25 +63,50 @@ export type LogoutScope = 'global' | 'local' | 'others';
 const USER_COLUMNS = `u.id, u.aud, u.role, u.email, u.phone, u.email_confirmed_at, u.confirmed_at,
   u.last_sign_in_at, u.raw_app_meta_data, u.raw_user_meta_data, u.created_at, u.updated_at, u.is_anonymous`;
 
-export async function signInWithPassword(pool: Pool, email: string, password: string): Promise<SessionResult> {
+/** bcrypt cost of every password hash: the seed's, and the dummy compared for unknown emails. */
+export const PASSWORD_HASH_COST = 10;
+
+/** Compares `password` with a bcrypt `hash`; the one place sign-in spends bcrypt's work. */
+export type PasswordCheck = (client: PoolClient, password: string, hash: string) => Promise<boolean>;
+
+export const verifyPassword: PasswordCheck = async (client, password, hash) => {
+  const { rows } = await client.query<{ ok: boolean }>('select extensions.crypt($1, $2) = $2 as ok', [password, hash]);
+  return rows[0]?.ok === true;
+};
+
+let dummyHash: Promise<string> | undefined;
+
+/** A hash of a random password nobody knows, made once per process at the cost real hashes have. */
+function hashForUnknownAccounts(client: PoolClient): Promise<string> {
+  dummyHash ??= client
+    .query<{ hash: string }>(`select extensions.crypt(gen_random_uuid()::text, extensions.gen_salt('bf', $1)) as hash`, [PASSWORD_HASH_COST])
+    .then((result) => onlyRow(result).hash)
+    .catch((error: unknown) => {
+      dummyHash = undefined;
+      throw error;
+    });
+  return dummyHash;
+}
+
+export async function signInWithPassword(pool: Pool, email: string, password: string, check: PasswordCheck = verifyPassword): Promise<SessionResult> {
   return withTransaction<SessionResult>(pool, async (client) => {
-    const { rows } = await client.query<UserRow & { password_ok: boolean; banned: boolean }>(
-      `select ${USER_COLUMNS},
-         -- Only bcrypt hashes: crypt() with anything else as salt would error or mislead.
-         case when u.encrypted_password like '$2%'
-           then u.encrypted_password = extensions.crypt($2, u.encrypted_password)
-           else false end as password_ok,
+    const { rows } = await client.query<UserRow & { encrypted_password: string | null; banned: boolean }>(
+      `select ${USER_COLUMNS}, u.encrypted_password,
          coalesce(u.banned_until > now(), false) as banned
        from auth.users u
        where lower(u.email) = lower($1) and u.deleted_at is null and not u.is_sso_user`,
-      [email, password],
+      [email],
     );
     const found = rows[0];
-    // Unknown email and wrong password answer alike: no way to probe who has an account.
-    if (!found?.password_ok) return { ok: false, code: 'invalid_credentials' };
+    // Only bcrypt hashes: crypt() with anything else as salt would error or mislead.
+    const stored = found?.encrypted_password?.startsWith('$2') ? found.encrypted_password : null;
+    // Unknown email and wrong password answer alike, after the same bcrypt work, so
+    // neither the answer nor its timing tells who has an account.
+    const matches = await check(client, password, stored ?? (await hashForUnknownAccounts(client)));
+    if (!found || !stored || !matches) return { ok: false, code: 'invalid_credentials' };
     if (!found.email_confirmed_at) return { ok: false, code: 'email_not_confirmed' };
     if (found.banned) return { ok: false, code: 'user_banned' };
-    const { password_ok: _checked, banned: _banned, ...user } = found;
+    const { encrypted_password: _hash, banned: _banned, ...user } = found;
     const session = await client.query<{ id: string; created_at: Date }>(
       `insert into auth.sessions (id, user_id, created_at, updated_at)
        values (gen_random_uuid(), $1, now(), now()) returning id, created_at`,

@@ -11,7 +11,8 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
     // x-retry-count: postgrest-js adds it when it retries a GET after a 503.
     'authorization, x-client-info, apikey, content-type, prefer, accept-profile, content-profile, x-supabase-api-version, range, x-retry-count',
   'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
-  'access-control-expose-headers': 'content-range, x-supabase-api-version',
+  // retry-after: so the app can read how long a 429 or 503 asks it to wait.
+  'access-control-expose-headers': 'content-range, x-supabase-api-version, retry-after',
 };
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;

@@ -12,6 +12,7 @@ import { DEFAULT_JWT_SECRET, demoApiKeys, jwtCodec } from './jwt';
 import { applyMigrations, applySeed } from './migrate';
 import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { restApi } from './rest-api';
+import { perAddressLimitFrom, signInLimits } from './sign-in-limits';
 import { RpcFunctions } from './rpc-functions';
 import { listenApi } from './server';
 
@@ -35,6 +36,8 @@ export interface StackOptions {
   migrationsDir?: string;
   /** Default: supabase/seed.sql. */
   seedFile?: string;
+  /** Supabase CLI config whose [auth.rate_limit] the API applies. Default: supabase/config.toml. */
+  configFile?: string;
   log?: (line: string) => void;
 }
 
@@ -51,6 +54,7 @@ export interface Stack {
 
 const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
 const DEFAULT_SEED_FILE = fileURLToPath(new URL('../seed.sql', import.meta.url));
+const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../config.toml', import.meta.url));
 
 /** Throws an Error with a one-line message, having stopped whatever it had started. */
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -58,6 +62,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
   const jwt = jwtCodec(jwtSecret);
   const accessTokenSeconds = accessTokenLifetime(process.env.JWT_EXPIRY);
+  const limits = signInLimits(await perAddressLimitFrom(options.configFile ?? DEFAULT_CONFIG_FILE));
   const api = await listenApi(options.apiPort);
   let postgres: RunningPostgres;
   try {
@@ -99,7 +104,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     api.serve({
       jwt,
       log,
-      auth: authApi({ pool, jwt, issuer: `${api.url}/auth/v1`, accessTokenSeconds }),
+      auth: authApi({ pool, jwt, issuer: `${api.url}/auth/v1`, accessTokenSeconds, limits }),
       rest: restApi({ pool, jwt, functions: new RpcFunctions(pool) }),
     });
     const { anonKey, serviceRoleKey } = await demoApiKeys(jwt);
