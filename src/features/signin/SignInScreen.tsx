@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 
-export type SignInResult = { ok: true } | { ok: false; reason: 'invalid_credentials' | 'offline' | 'failed'; detail: string | null };
+export type SignInResult = { ok: true } | { ok: false; reason: 'invalid_credentials' | 'rate_limited' | 'offline' | 'failed'; detail: string | null };
 
 export interface SignInScreenProps {
   onSignIn(email: string, password: string): Promise<SignInResult>;
@@ -10,6 +10,7 @@ export interface SignInScreenProps {
 
 function failureText(t: Translate, failure: Extract<SignInResult, { ok: false }>): string {
   if (failure.reason === 'invalid_credentials') return t('signin.error.invalidCredentials');
+  if (failure.reason === 'rate_limited') return t('signin.error.rateLimited');
   if (failure.reason === 'offline') return t('signin.error.offline');
   return failure.detail ? t('signin.error.failedDetail', { detail: failure.detail }) : t('signin.error.failed');
 }

@@ -27,6 +27,7 @@ export const en = {
   'signin.submit': 'Sign in',
   'signin.busy': 'Signing in…',
   'signin.error.invalidCredentials': 'That email and password do not match.',
+  'signin.error.rateLimited': 'Too many sign-in attempts. Wait a few minutes, then try again.',
   'signin.error.offline': 'No connection. Sign-in needs the network once; after that the app works offline.',
   'signin.error.failed': 'Sign-in failed.',
   'signin.error.failedDetail': 'Sign-in failed: {detail}',

@@ -24,6 +24,7 @@ export const es = {
   'signin.submit': 'Iniciar sesión',
   'signin.busy': 'Iniciando sesión…',
   'signin.error.invalidCredentials': 'El correo y la contraseña no coinciden.',
+  'signin.error.rateLimited': 'Demasiados intentos de inicio de sesión. Espera unos minutos y vuelve a intentarlo.',
   'signin.error.offline': 'Sin conexión. Para iniciar sesión necesitas internet una vez; después, la app funciona sin conexión.',
   'signin.error.failed': 'No se pudo iniciar sesión.',
   'signin.error.failedDetail': 'No se pudo iniciar sesión: {detail}',
