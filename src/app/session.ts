@@ -10,7 +10,7 @@ import { supabaseOnlineApi, type OnlineApi } from '../data/online-api';
 import { refreshSideData } from '../data/side-data';
 import { SyncEngine } from '../data/sync/engine';
 import { supabaseSyncApi } from '../data/sync/supabase-api';
-import { apiAddress, AUTH_STORAGE_KEY, supabase } from './supabase-client';
+import { AUTH_STORAGE_KEY, supabase } from './supabase-client';
 
 export interface Services {
   client: SupabaseClient;
@@ -43,7 +43,7 @@ export function startServices(userId: string, db: FrontlineDb): Services {
     isOnline: () => navigator.onLine,
     batchSize: syncBatchSize(),
   });
-  const api = supabaseOnlineApi(client, apiAddress());
+  const api = supabaseOnlineApi(client);
   const sync = () => void engine.requestSync();
   // After a sync that ended well, at most every SIDE_DATA_EVERY_MS: the copies only need to be recent.
   let phase = engine.getStatus().phase;

@@ -17,10 +17,12 @@ export async function callRpc<N extends RpcName>(
   client: SupabaseClient,
   name: N,
   args: RpcArgs[N],
+  signal?: AbortSignal,
 ): Promise<RpcOutcome<RpcResult<N>>> {
   let response;
   try {
-    response = await client.rpc(name, args);
+    const request = client.rpc(name, args);
+    response = await (signal ? request.abortSignal(signal) : request);
   } catch (thrown) {
     return { ok: false, error: { kind: 'network', message: String(thrown) } };
   }

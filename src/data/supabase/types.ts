@@ -338,34 +338,47 @@ export const ComplianceReport = z.object({
 export type ComplianceReport = z.infer<typeof ComplianceReport>;
 
 /**
- * audit_export(p_from, p_to) (HR only): one row per acknowledgement received in
- * [p_from, p_to), oldest first. Fetch it as CSV (supabase-js `.csv()`, or
- * `Accept: text/csv`), which streams with these columns as its header row;
- * audit_export_count takes the same range and answers the row count for progress.
- * `store` is the member's current store (null at head office); `briefing` is
- * the title of the acknowledged version. `clock_flag`: null when the device's
- * time is plausible; 'device_ahead' when acked_on_device_at is more than 5
- * minutes after received_by_server_at (kept as claimed); 'before_version' when
- * the device claimed a time before that version existed (not recorded: the
- * receipt time stands in). Text cells (person, employee_email, store, briefing)
- * come formula-neutralised: decode with decodeCsvCell (src/domain/csv-cell.ts).
+ * The audit trail (HR only), one row per acknowledgement received in a range,
+ * oldest first, fetched in keyset pages because hosted PostgREST cuts any
+ * table-returning call at max_rows (1,000) without saying so.
+ * audit_export_start(p_from, p_to) fixes the range: `to` is p_to or the
+ * server's now(), whichever is earlier, and `total` the rows in [from, to).
+ * audit_export_page(p_from, p_to, p_after_received_at, p_after_id, p_limit)
+ * answers up to p_limit (1..1000) rows after the given key; pass the last
+ * row's received_at and id for the next page; an empty page is the end.
+ * The CSV's columns are AUDIT_EXPORT_COLUMNS, in that order (audit-export.ts
+ * writes the file). `store` is the member's current store (null at head
+ * office); `briefing` is the title of the acknowledged version. `clock_flag`:
+ * null when the device's time is plausible; 'device_ahead' when
+ * acked_on_device_at is more than 5 minutes after received_by_server_at (kept
+ * as claimed); 'before_version' when the device claimed a time before that
+ * version existed (not recorded: the receipt time stands in). Text cells
+ * (person, employee_email, store, briefing) come formula-neutralised: decode
+ * with decodeCsvCell (src/domain/csv-cell.ts); times come as Postgres prints
+ * them. Errors: 42501 forbidden (anyone but HR/admin); 22023 invalid_limit,
+ * invalid_cursor.
  */
 export const AUDIT_EXPORT_COLUMNS = [
   'person', 'employee_email', 'store', 'briefing', 'version', 'content_hash', 'acked_on_device_at', 'received_by_server_at',
   'clock_flag',
 ] as const;
-export const AuditExportRow = z.object({
-  person: z.string(),
-  employee_email: z.string(),
+export const AuditExportStart = z.object({ from: z.nullable(isoTime), to: isoTime, total: z.number() });
+export type AuditExportStart = z.infer<typeof AuditExportStart>;
+export const AUDIT_EXPORT_PAGE_MAX = 1000;
+export const AuditExportPageRow = z.object({
+  id: uuid,
+  received_at: isoTime,
+  person: z.nullable(z.string()),
+  employee_email: z.nullable(z.string()),
   store: z.nullable(z.string()),
-  briefing: z.string(),
+  briefing: z.nullable(z.string()),
   version: z.number(),
   content_hash: z.string(),
-  acked_on_device_at: isoTime,
-  received_by_server_at: isoTime,
+  acked_on_device_at: z.string(),
+  received_by_server_at: z.string(),
   clock_flag: z.nullable(z.enum(['device_ahead', 'before_version'])),
 });
-export type AuditExportRow = z.infer<typeof AuditExportRow>;
+export type AuditExportPageRow = z.infer<typeof AuditExportPageRow>;
 
 // Values, kudos and learning calls (#5): schemas.
 
@@ -639,8 +652,8 @@ export const RPC = {
   set_my_locale: { result: MemberProfile },
   compose_directory: { result: ComposeDirectory },
   compliance_report: { result: ComplianceReport },
-  /** As JSON this buffers every row; the app fetches it as streamed CSV instead (see AUDIT_EXPORT_COLUMNS). */
-  audit_export: { result: z.array(AuditExportRow) },
+  audit_export_start: { result: AuditExportStart },
+  audit_export_page: { result: z.array(AuditExportPageRow) },
   audit_export_count: { result: z.number() },
   // Values, kudos and learning (#5).
   store_roster: { result: z.array(StoreRosterEntry) },
@@ -675,7 +688,12 @@ export interface RpcArgs {
   /** p_days 1..366 (default 30). Errors: 42501 forbidden (staff), 22023 invalid_days. */
   compliance_report: { p_days?: number };
   /** ISO times; [p_from, p_to), null or absent = open. Errors: 42501 forbidden (anyone but HR/admin). */
-  audit_export: { p_from?: string | null; p_to?: string | null };
+  audit_export_start: { p_from?: string | null; p_to?: string | null };
+  /** The key (both or neither) is the last row's received_at and id; p_limit 1..1000 (default 1000). */
+  audit_export_page: {
+    p_from?: string | null; p_to?: string | null; p_after_received_at?: string | null; p_after_id?: string | null; p_limit?: number;
+  };
+  /** The rows in [p_from, p_to) now; audit_export_start fixes the range and counts it in one call. */
   audit_export_count: { p_from?: string | null; p_to?: string | null };
   // Values, kudos and learning (#5).
   store_roster: Record<string, never>;

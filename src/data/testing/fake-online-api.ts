@@ -1,16 +1,12 @@
 /**
  * An OnlineApi for unit tests: answers each call with what `answer` returns
- * for its name and records the names called. CSV streaming is refused unless
- * a test gives it.
+ * for its name and records the names called.
  */
 import type { OnlineApi } from '../online-api';
 import type { RpcOutcome } from '../supabase/rpc';
 import type { RpcName } from '../supabase/types';
 
-export function fakeOnlineApi(
-  answer: (name: RpcName, args: unknown) => RpcOutcome<unknown>,
-  csv: OnlineApi['csv'] = () => Promise.reject(new Error('this test streams no CSV')),
-): OnlineApi & { calls: RpcName[] } {
+export function fakeOnlineApi(answer: (name: RpcName, args: unknown) => RpcOutcome<unknown>): OnlineApi & { calls: RpcName[] } {
   const calls: RpcName[] = [];
   return {
     calls,
@@ -18,6 +14,5 @@ export function fakeOnlineApi(
       calls.push(name);
       return answer(name, args);
     }) as OnlineApi['call'],
-    csv,
   };
 }

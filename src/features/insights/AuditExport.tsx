@@ -20,6 +20,7 @@ function failureText(t: Translate, error: AuditExportFailure | { kind: 'badRange
     case 'forbidden': return t('insights.export.error.forbidden');
     case 'cancelled': return t('insights.export.cancelled');
     case 'interrupted': return t('insights.export.error.interrupted');
+    case 'count_mismatch': return t('insights.export.error.countMismatch', { expected: error.expected, received: error.received });
     case 'server': return t('insights.export.error.server', { detail: error.message });
     case 'write': return t('insights.export.error.write', { detail: error.message });
   }

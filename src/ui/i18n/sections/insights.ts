@@ -68,6 +68,7 @@ export const insightsEn = {
   'insights.export.error.server': 'The server could not export: {detail}',
   'insights.export.error.interrupted': 'The connection dropped during the export. The partial file was discarded; please try again.',
   'insights.export.error.write': 'The file could not be written: {detail}',
+  'insights.export.error.countMismatch': 'The export is incomplete: the server counted {expected} rows but {received} arrived. The file was discarded; please try again.',
 } as const;
 
 export const insightsEs = {
@@ -130,6 +131,7 @@ export const insightsEs = {
   'insights.export.error.forbidden': 'Solo RR. HH. y los administradores pueden exportar el registro de auditoría.',
   'insights.export.error.server': 'El servidor no pudo exportar: {detail}',
   'insights.export.error.interrupted': 'Se cortó la conexión durante la exportación. Se descartó el archivo incompleto; inténtalo de nuevo.',
+  'insights.export.error.countMismatch': 'La exportación está incompleta: el servidor contó {expected} filas, pero llegaron {received}. Se descartó el archivo; inténtalo de nuevo.',
   'insights.export.error.write': 'No se pudo escribir el archivo: {detail}',
 } as const satisfies SectionCatalog<typeof insightsEn>;
 
