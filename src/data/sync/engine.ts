@@ -16,16 +16,15 @@
  * Its status (phase, error, next retry) is observable; counts of waiting and
  * rejected items are read from the outbox itself.
  */
-import type { FrontlineDb, OutboxEntry } from '../db';
+import type { FrontlineDb } from '../db';
 import { readMeta } from '../db';
-import { storageFailure } from '../storage-errors';
-import type { RpcFailure, RpcOutcome } from '../supabase/rpc';
+import type { RpcOutcome } from '../supabase/rpc';
 import type { Mutation, SyncPullResult, SyncPushResult } from '../supabase/types';
-import { applyPullPage, applyPushVerdict } from './apply';
+import { applyPullPage } from './apply';
 import { retryDelayMs } from './backoff';
-import { actionFor, isBatchRefusal, problemMessage, type SyncProblem } from './failures';
+import { actionFor, CycleFailure, problemMessage, storageProblem, type SyncProblem } from './failures';
+import { OutboxPush } from './outbox-push';
 import { clockOffsetMs } from './server-clock';
-import { judgeResults, nextBatch, refusedAlone, splitBatch, toMutation, type PushVerdict } from './push-plan';
 
 export type { SyncProblem } from './failures';
 
@@ -70,16 +69,6 @@ function withProblem(problem: SyncProblem): { problem: SyncProblem; message: str
   return { problem, message: problemMessage(problem) };
 }
 
-function storageProblem(error: unknown): SyncProblem | null {
-  return storageFailure(error)?.reason === 'storage_full' ? { code: 'storage_full' } : null;
-}
-
-class CycleFailure extends Error {
-  constructor(readonly failure: RpcFailure) {
-    super(failure.message);
-  }
-}
-
 export class SyncEngine {
   private status: SyncStatus = { phase: 'idle', ...NO_PROBLEM, nextRetryAt: null };
   private readonly listeners = new Set<(status: SyncStatus) => void>();
@@ -88,8 +77,7 @@ export class SyncEngine {
   private attempt = 0;
   private timer: unknown = null;
   private stopped = false;
-  /** Outbox entries the server confirmed while the phone was too full to drop them (kept in memory only). */
-  private readonly confirmedUnwritten = new Map<string, OutboxEntry>();
+  private readonly outbox: OutboxPush;
   private readonly o: Required<Omit<SyncEngineOptions, 'locks'>> & { locks: SyncEngineOptions['locks'] };
 
   constructor(options: SyncEngineOptions) {
@@ -104,6 +92,7 @@ export class SyncEngine {
       ...options,
       locks: options.locks ?? null,
     };
+    this.outbox = new OutboxPush(this.o.db, (mutations) => this.o.api.push(mutations), this.o.batchSize);
   }
 
   getStatus(): SyncStatus {
@@ -215,7 +204,7 @@ export class SyncEngine {
   /** The problem that stops pushing, once the pull has had its turn; network and session failures throw as before. */
   private async pushUnlessRefused(): Promise<SyncProblem | null> {
     try {
-      await this.pushAll();
+      await this.outbox.pushAll();
       return null;
     } catch (error) {
       if (!(error instanceof CycleFailure)) throw error;
@@ -223,55 +212,6 @@ export class SyncEngine {
       if (action.kind !== 'stop') throw error;
       return action.problem;
     }
-  }
-
-  private async pushAll(): Promise<void> {
-    await this.writeRemembered();
-    for (;;) {
-      // An index walk yields equal keys in primary-key order, i.e. outbox order.
-      const waiting = await this.o.db.outbox.where('state').equals('waiting').limit(this.o.batchSize).toArray();
-      const batch = nextBatch(waiting, this.o.batchSize);
-      if (batch.length === 0) return;
-      if ((await this.pushBatch(batch)) === 0) return;
-    }
-  }
-
-  /** Sends one batch and records the verdict; returns how many items got one. */
-  private async pushBatch(batch: OutboxEntry[]): Promise<number> {
-    const outcome = await this.o.api.push(batch.map(toMutation));
-    if (outcome.ok) {
-      const verdict = judgeResults(batch, outcome.data.results);
-      await this.record(verdict, batch);
-      return batch.length - verdict.unanswered.length;
-    }
-    if (!isBatchRefusal(outcome.error)) throw new CycleFailure(outcome.error);
-    if (batch.length === 1) {
-      await this.record(refusedAlone(batch[0]!, outcome.error), batch);
-      return 1;
-    }
-    const [first, second] = splitBatch(batch);
-    return (await this.pushBatch(first)) + (await this.pushBatch(second));
-  }
-
-  /** A verdict the phone cannot write (full disk): what the server confirmed is remembered here, so it is not sent again. */
-  private async record(verdict: PushVerdict, batch: readonly OutboxEntry[]): Promise<void> {
-    try {
-      await applyPushVerdict(this.o.db, verdict, batch);
-    } catch (error) {
-      if (storageProblem(error)) {
-        const byId = new Map(batch.map((entry) => [entry.id, entry]));
-        for (const id of verdict.confirmed) this.confirmedUnwritten.set(id, byId.get(id)!);
-      }
-      throw error;
-    }
-  }
-
-  /** Once there is space again, drops the remembered confirmed entries; until then nothing else is pushed. */
-  private async writeRemembered(): Promise<void> {
-    if (this.confirmedUnwritten.size === 0) return;
-    const entries = [...this.confirmedUnwritten.values()];
-    await applyPushVerdict(this.o.db, { confirmed: entries.map((entry) => entry.id), rejected: [], unanswered: [] }, entries);
-    this.confirmedUnwritten.clear();
   }
 
   private async pullAll(): Promise<void> {

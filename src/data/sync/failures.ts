@@ -4,6 +4,7 @@
  * the person (403, a broken contract, a refused call). Pure. Problems are codes
  * the UI words in the person's language; `problemMessage` gives the English words.
  */
+import { storageFailure } from '../storage-errors';
 import type { RpcFailure } from '../supabase/rpc';
 
 export type SyncProblem =
@@ -55,4 +56,16 @@ export function problemMessage(problem: SyncProblem): string {
     case 'storage_full': return 'This phone is out of storage; sync continues once there is space.';
     case 'signin': return 'Sign in again to sync. Your waiting items are kept.';
   }
+}
+
+/** A failed call, thrown out of a sync cycle to be judged by actionFor. */
+export class CycleFailure extends Error {
+  constructor(readonly failure: RpcFailure) {
+    super(failure.message);
+  }
+}
+
+/** A full disk as a problem the person can act on; null for any other error. */
+export function storageProblem(error: unknown): SyncProblem | null {
+  return storageFailure(error)?.reason === 'storage_full' ? { code: 'storage_full' } : null;
 }
