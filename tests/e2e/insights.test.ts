@@ -3,7 +3,8 @@
  * compliance_report answers for HR in Postgres, the chart's chunk loads only
  * on this screen, and the audit export streams a CSV into a real file (an OPFS
  * handle standing in for the save dialog) with the header and row count the
- * database says. A Downtown manager sees Downtown only and no export; offline
+ * database says, past PostgREST's max_rows too, and fails, discarding the
+ * file, when a page comes back short. A Downtown manager sees Downtown only and no export; offline
  * gets words and a retry; axe finds nothing serious at 390 and 1280 wide.
  * Screenshots go to SCREENSHOT_DIR when it is set.
  */
@@ -61,7 +62,24 @@ async function acknowledge(briefingId: string, memberIds: readonly string[]): Pr
   );
 }
 
-/** RFC 4180 records, parsed independently of the app's counter. */
+/** Head-office staff (no store, so no report counts them) straight into the database, each acknowledging the briefing. */
+async function bulkAcknowledgements(briefingId: string, people: number): Promise<void> {
+  await pool.query(
+    `with u as (
+       insert into auth.users (id, aud, role, email, created_at, updated_at)
+       select gen_random_uuid(), 'authenticated', 'authenticated', format('bulk-%s@test.invalid', gen_random_uuid()), now(), now()
+       from generate_series(1, $2::int) returning id, email),
+     m as (
+       insert into public.members (user_id, org_id, role, display_name, email)
+       select u.id, $3, 'staff', 'Bulk ' || u.email, u.email from u returning id)
+     insert into public.acknowledgements (id, org_id, briefing_id, version, content_hash, member_id, acked_at)
+     select gen_random_uuid(), b.org_id, v.briefing_id, v.version, v.content_hash, m.id, now()
+     from m, public.briefings b join public.briefing_versions v on v.briefing_id = b.id and v.version = b.version
+     where b.id = $1`,
+    [briefingId, people, SEED.org],
+  );
+}
+
 const percent = (fraction: number) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' }).format(fraction);
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -105,10 +123,11 @@ async function signInAndOpenReports(page: Page, email: string, locale: 'en' | 'e
 }
 
 let quotedTitle: string;
+let quotedBriefing: string;
 beforeAll(async () => {
   quotedTitle = uniqueTitle('Audit, "quoted" check');
-  const [id] = await demo.createBriefings([{ title: quotedTitle, requiresAck: true }]);
-  await acknowledge(id!, [SEED.samMember, SEED.alexMember]);
+  [quotedBriefing] = await demo.createBriefings([{ title: quotedTitle, requiresAck: true }]) as [string];
+  await acknowledge(quotedBriefing, [SEED.samMember, SEED.alexMember]);
 });
 afterAll(async () => {
   await demo.close();
@@ -150,7 +169,7 @@ describe('Reports tab', () => {
       let gate: Promise<void> | null = new Promise<void>((resolve) => (open = resolve));
       const realFetch = window.fetch.bind(window);
       window.fetch = async (input, init) => {
-        if (gate && String(input).endsWith('/rpc/audit_export')) {
+        if (gate && String(input).endsWith('/rpc/audit_export_page')) {
           await new Promise<void>((resolve) => {
             void gate!.then(resolve);
             init?.signal?.addEventListener('abort', () => resolve());
@@ -196,6 +215,41 @@ describe('Reports tab', () => {
     expect(kpi!.width).toBeLessThan(500);
     expect(table!.width).toBeLessThan(640);
     await shot(page, 'wide');
+  });
+
+  it('HR exports more rows than max_rows page by page; a page that lost rows fails the export and discards the file', async () => {
+    await bulkAcknowledgements(quotedBriefing, 1_200);
+    const rows = await exportCountFor(HR);
+    expect(rows).toBeGreaterThan(1_000 + 200);
+    const { page } = phone();
+    const insights = await signInAndOpenReports(page, HR);
+    const pageSizes: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/rpc/audit_export_page')) void response.json().then((body: unknown[]) => pageSizes.push(body.length));
+    });
+
+    const csv = await insights.exportToFile();
+    const [header, ...records] = parseCsv(csv);
+    expect(header).toEqual([...AUDIT_EXPORT_COLUMNS]);
+    expect(records).toHaveLength(rows);
+    await insights.exportOutcome.getByText(`Done: ${count(rows)} rows saved to your file.`).waitFor();
+    await expect.poll(() => pageSizes.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...pageSizes)).toBeLessThanOrEqual(1_000);
+
+    // The second page comes back with ten rows missing from its middle, as a cut answer would.
+    let calls = 0;
+    await page.route('**/rest/v1/rpc/audit_export_page', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as unknown[];
+      calls += 1;
+      if (calls === 2) body.splice(100, 10);
+      await route.fulfill({ response, json: body });
+    });
+    await insights.startExportToFile('short.csv');
+    await insights.exportOutcome
+      .getByText(`The export is incomplete: the server counted ${count(rows)} rows but ${count(rows - 10)} arrived. The file was discarded; please try again.`)
+      .waitFor({ timeout: 30_000 });
+    expect(await insights.fileText('short.csv')).toBe('');
   });
 
   it('a Downtown manager sees Downtown only, and no export', async () => {

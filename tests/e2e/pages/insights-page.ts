@@ -61,17 +61,26 @@ export class InsightsPage {
   }
 
   /**
-   * Exports to a real file: Chromium's origin-private file system stands in
-   * for the save dialog. Waits until the export says it is done; returns the
-   * file's text.
+   * Starts an export to a real file: Chromium's origin-private file system
+   * stands in for the save dialog.
    */
-  async exportToFile(range: { from?: string; to?: string } = {}): Promise<string> {
-    await this.page.evaluate(() => {
-      window.showSaveFilePicker = async () => (await navigator.storage.getDirectory()).getFileHandle('export.csv', { create: true });
-    });
+  async startExportToFile(fileName: string, range: { from?: string; to?: string } = {}): Promise<void> {
+    await this.page.evaluate((name) => {
+      window.showSaveFilePicker = async () => (await navigator.storage.getDirectory()).getFileHandle(name, { create: true });
+    }, fileName);
     await this.startExport(range);
+  }
+
+  /** What the export left in that file. */
+  async fileText(fileName: string): Promise<string> {
+    return this.page.evaluate(async (name) => (await (await (await navigator.storage.getDirectory()).getFileHandle(name)).getFile()).text(), fileName);
+  }
+
+  /** Exports to a real file, waits until the export says it is done and returns the file's text. */
+  async exportToFile(range: { from?: string; to?: string } = {}): Promise<string> {
+    await this.startExportToFile('export.csv', range);
     await this.exportOutcome.getByText(this.text.done).waitFor({ timeout: 30_000 });
-    return this.page.evaluate(async () => (await (await (await navigator.storage.getDirectory()).getFileHandle('export.csv')).getFile()).text());
+    return this.fileText('export.csv');
   }
 
   async cancelExport(): Promise<void> {
