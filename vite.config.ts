@@ -1,10 +1,15 @@
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { appHeadersFile, precompress } from './scripts/vite-plugins.js';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
+    // The API origin the app calls goes into the Content-Security-Policy of dist/_headers.
+    appHeadersFile(loadEnv(mode, fileURLToPath(new URL('.', import.meta.url)), 'VITE_').VITE_SUPABASE_URL),
+    precompress(),
     // The service worker (src/sw.ts) precaches the app shell so the app starts with no
     // network; the page registers it itself (src/app/pwa.ts) and applies an update only
     // when the user says so.
@@ -39,7 +44,9 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  // No source maps: a static host would serve them to anyone. `SOURCEMAP=hidden npm run
+  // build` writes them, unreferenced, for an error tracker; keep them off the host.
+  build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === 'hidden' ? 'hidden' : false },
   preview: { host: '127.0.0.1', port: 4173 },
   server: { host: '127.0.0.1', port: 4173 },
-});
+}));
