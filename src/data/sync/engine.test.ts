@@ -182,14 +182,93 @@ describe('pull', () => {
     server.addBriefings(5);
     const sync = engine({ pageSize: 2 });
     const progress: Array<{ done: number; total: number | null } | null> = [];
+    // Each page's sync meta as it is written.
+    db.use({
+      stack: 'dbcore',
+      name: 'record-meta',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) => {
+              if (name === 'meta' && request.type === 'put') {
+                for (const row of request.values as Array<{ key: string; first_sync: { done: number; total: number | null } | null }>) {
+                  if (row.key === 'sync') progress.push(row.first_sync);
+                }
+              }
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    await sync.requestSync();
+    expect(progress).toEqual([{ done: 2, total: 5 }, { done: 4, total: 5 }, null]);
+    expect((await readMeta(db)).first_sync).toBeNull();
+  });
+
+  it('asks for the next page while the current one is written, so network waits overlap the page\'s work', async () => {
+    server.addBriefings(5);
+    let written = 0;
+    db.briefings.hook('creating', () => {
+      written++;
+    });
+    const writtenWhenAsked: number[] = [];
     const original = server.pull.bind(server);
-    server.pull = async (cursor, limit) => {
-      progress.push((await readMeta(db)).first_sync);
+    server.pull = (cursor, limit) => {
+      writtenWhenAsked.push(written);
       return original(cursor, limit);
     };
+    await engine({ pageSize: 2 }).requestSync();
+    expect(server.pullCalls.map((c) => c.cursor)).toEqual([0, 2, 4]);
+    // Page 2 was asked for before page 1 was written, page 3 before page 2.
+    expect(writtenWhenAsked).toEqual([0, 0, 2]);
+    expect(await db.briefings.count()).toBe(5);
+  });
+
+  it('a page that cannot be written leaves the cursor on the last page written; the next sync carries on from there', async () => {
+    server.addBriefings(5);
+    const failOnce = { armed: false };
+    db.use({
+      stack: 'dbcore',
+      name: 'fail-second-page',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) => {
+              if (name === 'briefings' && failOnce.armed) {
+                failOnce.armed = false;
+                return Promise.reject(new DOMException('The transaction was aborted.', 'AbortError'));
+              }
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
+    });
+    let pages = 0;
+    const original = server.pull.bind(server);
+    server.pull = async (cursor, limit) => {
+      const answer = await original(cursor, limit);
+      // The third page arrives while the second is being written: that write fails.
+      if (++pages === 3) failOnce.armed = true;
+      return answer;
+    };
+    const sync = engine({ pageSize: 2 });
     await sync.requestSync();
-    expect(progress).toEqual([null, { done: 2, total: 5 }, { done: 4, total: 5 }]);
-    expect((await readMeta(db)).first_sync).toBeNull();
+    expect(sync.getStatus().phase).toBe('retrying');
+    expect((await readMeta(db)).cursor).toBe(2);
+    expect(await db.briefings.count()).toBe(2);
+
+    timers.shift()!.fn();
+    await sync.requestSync();
+    expect(await db.briefings.count()).toBe(5);
+    expect((await readMeta(db)).cursor).toBe(5);
   });
 
   it('applies removals', async () => {

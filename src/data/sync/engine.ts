@@ -214,17 +214,33 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pages through the cursor. The next page is asked for as soon as this one arrives, with
+   * the cursor this one will store, so its network wait overlaps writing this one. Should
+   * the write fail, the early answer is simply never applied: the stored cursor still points
+   * at the last page written.
+   */
   private async pullAll(): Promise<void> {
+    let next = this.pullPage((await readMeta(this.o.db)).cursor);
     for (;;) {
-      const { cursor } = await readMeta(this.o.db);
-      const sentAt = this.o.now();
-      const outcome = await this.o.api.pull(cursor, this.o.pageSize);
+      const { outcome, sentAt, receivedAt } = await next;
       if (!outcome.ok) throw new CycleFailure(outcome.error);
-      const receivedAt = this.o.now();
-      const offset = outcome.data.server_time ? clockOffsetMs(outcome.data.server_time, sentAt, receivedAt) : null;
-      await applyPullPage(this.o.db, outcome.data, new Date(receivedAt), offset);
-      if (!outcome.data.has_more) return;
+      const page = outcome.data;
+      if (page.has_more) {
+        next = this.pullPage(page.reset ? 0 : page.cursor);
+        // Awaited on the next turn; until then a failure must not surface as unhandled.
+        next.catch(() => {});
+      }
+      const offset = page.server_time ? clockOffsetMs(page.server_time, sentAt, receivedAt) : null;
+      await applyPullPage(this.o.db, page, new Date(receivedAt), offset);
+      if (!page.has_more) return;
     }
+  }
+
+  private async pullPage(cursor: number): Promise<{ outcome: RpcOutcome<SyncPullResult>; sentAt: number; receivedAt: number }> {
+    const sentAt = this.o.now();
+    const outcome = await this.o.api.pull(cursor, this.o.pageSize);
+    return { outcome, sentAt, receivedAt: this.o.now() };
   }
 
   private cancelTimer(): void {
