@@ -9,6 +9,7 @@ import { buildAndServeApp } from '../e2e/support/app-server';
 import type { Pool } from 'pg';
 import { APP_SIZE, createAppBenchOrg, type AppBenchOrg } from './app-fixtures';
 import { measureOfflineColdStart } from './cold-start';
+import { measureFirstVisitTransfer } from './first-visit';
 import { measureInitialJs } from './initial-js';
 import { measureInsightsChart } from './lazy-chunk';
 import { metric, progress, type Metric, type MetricGroup } from './measure';
@@ -41,6 +42,7 @@ export const appMetrics: MetricGroup = {
       const initial = await measureInitialJs(app.outDir);
       metrics.push(initial.metric);
       metrics.push(await measureInsightsChart(app.outDir, initial.files));
+      metrics.push(...await measureFirstVisitTransfer(app.appUrl));
       metrics.push(await measureOfflineColdStart(app.appUrl, await org.addMember('coldStart'), APP_SIZE.coldStart, initial.files));
       metrics.push(...await measureFirstPull(app.appUrl, await org.addMember('firstPull')));
       const drain = await measureDrain(app.appUrl, org, pool);
