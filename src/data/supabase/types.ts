@@ -445,13 +445,19 @@ export const AuthoredLesson = z.extend(Lesson, {
 export type AuthoredLesson = z.infer<typeof AuthoredLesson>;
 
 /**
- * training_report (managers: their stores; HR: organisation), per live lesson
- * (by title) and store (by name). audience = active members of the store in
- * the lesson's current audience (stores with none are left out); completed /
- * passed = of those, who took / passed it on any version; average_score = the
- * mean of their best scores, one decimal, null when nobody took it.
+ * training_report(p_after_store_name, p_after_store_id, p_limit) (managers:
+ * their stores; HR: organisation), in pages of stores so no answer grows with
+ * the organisation: every live lesson (by title), each with rows for up to
+ * p_limit (1..100, default 50) stores of the caller's scope by name after the
+ * given key. audience = active members of the store in the lesson's current
+ * audience (stores with none are left out, so a lesson may have no rows on a
+ * page); completed / passed = of those, who took / passed it on any version;
+ * average_score = the mean of their best scores, one decimal, null when nobody
+ * took it. next: the key of the following page, null on the last. Errors:
+ * 42501 forbidden (staff); 22023 invalid_limit, invalid_cursor.
  */
 export const TrainingReport = z.object({
+  next: z.nullable(z.object({ store_name: z.string(), store_id: uuid })),
   lessons: z.array(z.object({
     lesson_id: uuid,
     title: z.string(),
@@ -730,8 +736,8 @@ export interface RpcArgs {
   /** HR only. Errors: 42501 forbidden; 22023 unknown_lesson. */
   archive_lesson: { p_id: string };
   authored_lessons: Record<string, never>;
-  /** Errors: 42501 forbidden (staff). */
-  training_report: Record<string, never>;
+  /** The key (both or neither) is the last page's next. */
+  training_report: { p_after_store_name?: string | null; p_after_store_id?: string | null; p_limit?: number };
   // Voice (#5).
   my_feedback: Record<string, never>;
   /** p_status: open | answered | closed | null (all); p_limit 1..1000 (default 500). */

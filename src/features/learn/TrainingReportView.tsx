@@ -1,9 +1,10 @@
+import { useEffect, useState } from 'react';
 import type { TrainingReport } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { formatPercent } from '../../ui/i18n/report-format';
-import { useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
+import { onlineFailure, useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
 
 function failureText(t: Translate, failure: OnlineFailure): string {
   if (failure.kind === 'offline') return t('learn.report.offline');
@@ -11,13 +12,48 @@ function failureText(t: Translate, failure: OnlineFailure): string {
   return t('learn.report.failed', { reason: failure.detail });
 }
 
-/** Per live lesson, a table of the caller's stores (managers) or every store (HR): completed, passed, average best score. */
+type Lesson = TrainingReport['lessons'][number];
+
+/** The pages loaded so far as one report: each lesson's store rows in page order. */
+function mergePages(pages: readonly TrainingReport[]): Lesson[] {
+  const lessons = new Map<string, Lesson>();
+  for (const page of pages) {
+    for (const lesson of page.lessons) {
+      const seen = lessons.get(lesson.lesson_id);
+      lessons.set(lesson.lesson_id, seen ? { ...seen, by_store: [...seen.by_store, ...lesson.by_store] } : lesson);
+    }
+  }
+  return [...lessons.values()];
+}
+
+/**
+ * Per live lesson, a table of the caller's stores (managers) or every store
+ * (HR): completed, passed, average best score. The server answers a page of
+ * stores at a time; "Show more stores" adds the next page to every table.
+ */
 export function TrainingReportView({ onBack }: { onBack(): void }) {
   const { api } = useSession();
   const { t } = useI18n();
-  const { data: report, loading, failure, reload: retry } = useOnlineCall(api, 'training', (online) => online.call('training_report', {}));
+  const { data: first, loading, failure, reload: retry } = useOnlineCall(api, 'training', (online) => online.call('training_report', {}));
+  const [more, setMore] = useState<{ pages: TrainingReport[]; loading: boolean; failure: OnlineFailure | null }>({ pages: [], loading: false, failure: null });
+  // A reloaded first page starts the list again.
+  useEffect(() => setMore({ pages: [], loading: false, failure: null }), [first]);
+
+  const pages = first ? [first, ...more.pages] : [];
+  const next = pages.at(-1)?.next ?? null;
+  const lessons = mergePages(pages);
+
+  async function showMore() {
+    if (!api || !next || more.loading) return;
+    setMore((state) => ({ ...state, loading: true, failure: null }));
+    const outcome = await api.call('training_report', { p_after_store_name: next.store_name, p_after_store_id: next.store_id });
+    setMore((state) => outcome.ok
+      ? { pages: [...state.pages, outcome.data], loading: false, failure: null }
+      : { ...state, loading: false, failure: onlineFailure(outcome.error) });
+  }
+
   return (
-    <section className="learn training-report" aria-labelledby="report-title" aria-busy={loading}>
+    <section className="learn training-report" aria-labelledby="report-title" aria-busy={loading || more.loading}>
       <button type="button" className="link-button" onClick={onBack}>{`← ${t('learn.back')}`}</button>
       <h1 id="report-title">{t('learn.report.title')}</h1>
       {failure ? (
@@ -26,21 +62,28 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
           <button type="button" onClick={retry}>{t('learn.report.retry')}</button>
         </div>
       ) : null}
-      {!report && loading && !failure ? <p className="muted" role="status">{t('learn.report.loading')}</p> : null}
-      {report && report.lessons.length === 0 ? <p className="empty">{t('learn.report.empty')}</p> : null}
-      {report?.lessons.map((lesson) => <LessonTable key={lesson.lesson_id} lesson={lesson} />)}
+      {!first && loading && !failure ? <p className="muted" role="status">{t('learn.report.loading')}</p> : null}
+      {first && lessons.length === 0 ? <p className="empty">{t('learn.report.empty')}</p> : null}
+      {lessons.map((lesson) => <LessonTable key={lesson.lesson_id} lesson={lesson} complete={next === null} />)}
+      {more.failure ? <p className="error" role="alert">{failureText(t, more.failure)}</p> : null}
+      {next && lessons.length > 0 ? (
+        <button type="button" onClick={() => void showMore()} disabled={more.loading} data-testid="report-more">
+          {more.loading ? t('learn.report.loadingMore') : t('learn.report.moreStores')}
+        </button>
+      ) : null}
     </section>
   );
 }
 
-function LessonTable({ lesson }: { lesson: TrainingReport['lessons'][number] }) {
+/** complete: every page of stores is loaded, so a lesson without rows has nobody in scope. */
+function LessonTable({ lesson, complete }: { lesson: Lesson; complete: boolean }) {
   const { t, number, locale } = useI18n();
   const headingId = `report-${lesson.lesson_id}`;
   return (
     <section className="report-lesson" aria-labelledby={headingId} data-testid="report-lesson" data-lesson-id={lesson.lesson_id}>
       <h2 id={headingId}>{lesson.title}</h2>
       <p className="muted report-lesson__meta">{t('learn.report.meta', { version: lesson.version, percent: lesson.pass_mark })}</p>
-      {lesson.by_store.length === 0 ? <p className="muted">{t('learn.report.noStores')}</p> : (
+      {lesson.by_store.length === 0 ? <p className="muted">{t(complete ? 'learn.report.noStores' : 'learn.report.noStoresYet')}</p> : (
         <table className="report-table" aria-labelledby={headingId}>
           <thead>
             <tr>
