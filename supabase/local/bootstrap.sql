@@ -1,6 +1,6 @@
--- What a Supabase project provides before its migrations run: the API roles, the
--- extensions schema with pgcrypto, the auth schema GoTrue owns, public's default
--- privileges and the CLI's migration history. Runs on every start, so every
+-- What a Supabase project provides before its migrations run: the API roles and their
+-- timeouts, the extensions schema with pgcrypto, the auth schema GoTrue owns, public's
+-- default privileges and the CLI's migration history. Runs on every start, so every
 -- statement is idempotent. Table and function definitions follow Supabase's own.
 
 do $$
@@ -21,6 +21,14 @@ end
 $$;
 
 grant anon, authenticated, service_role to authenticator;
+
+-- Hosted's limits: PostgREST connects as authenticator and applies the impersonated
+-- role's own settings per request over authenticator's (rest-api.ts does the same), so
+-- service_role, having none, runs under authenticator's 8 s.
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+alter role authenticator set statement_timeout = '8s';
+alter role authenticator set lock_timeout = '8s';
 
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
@@ -145,12 +153,16 @@ $$;
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt()
   to anon, authenticated, service_role;
 
--- Supabase grants the API roles everything new in public; migrations revoke what they must.
+-- A project made since 30 May 2026 (and every project since 30 October 2026) no longer
+-- grants the API roles what is new in public: each migration grants what the API may
+-- reach. The revokes undo the grants earlier versions of this file made on existing
+-- databases. Postgres's own EXECUTE for PUBLIC on new functions stays, as on hosted
+-- (a schema-scoped default cannot remove it), so migrations revoke it per function.
 revoke create on schema public from public;
 grant usage on schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-alter default privileges in schema public grant execute on functions to anon, authenticated, service_role;
+alter default privileges in schema public revoke all on tables from anon, authenticated, service_role;
+alter default privileges in schema public revoke all on sequences from anon, authenticated, service_role;
+alter default privileges in schema public revoke all on functions from anon, authenticated, service_role;
 
 create schema if not exists supabase_migrations;
 create table if not exists supabase_migrations.schema_migrations (

@@ -1,12 +1,15 @@
 /**
  * `/rest/v1/rpc/<name>`: PostgREST's function calls. Each request runs in one
  * transaction on a pooled connection, as the JWT's role with the claims and request
- * details in `request.*` settings (what auth.uid() and RLS policies read), and answers
- * JSON, or CSV streamed straight out of COPY.
+ * details in `request.*` settings (what auth.uid() and RLS policies read) and the role's
+ * own settings (its statement timeout), read-only for GET and for stable or immutable
+ * functions, cut at max_rows, and answers JSON, or CSV streamed straight out of COPY.
  */
 import type { Pool, PoolClient } from 'pg';
 import type { JWTPayload } from 'jose';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse } from 'smol-toml';
 import { streamCsv } from './csv-stream';
 import { BODY_TOO_LARGE, bearerToken, jsonObject, readBody, sendEmpty, sendJson, sendJsonText, type ApiRequest, type RouteHandler } from './http-util';
 import type { JwtCodec } from './jwt';
@@ -16,12 +19,13 @@ import { isDatabaseError, isDatabaseUnavailable } from './pg-util';
 
 const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 
-/** Supabase's limit for signed-in and anonymous API calls. */
-const STATEMENT_TIMEOUT = '8s';
-/** An export streams as fast as the client reads it, so it gets longer. */
-const CSV_STATEMENT_TIMEOUT = '5min';
-
-/** search_path as supabase/config.toml's extra_search_path gives PostgREST. */
+/**
+ * search_path as supabase/config.toml's extra_search_path gives PostgREST. Then the
+ * settings `alter role ... set` gave the role (hosted: statement_timeout 8s for
+ * authenticated, 3s for anon), over those of authenticator, the role PostgREST logs in
+ * as, whose settings its session already has; a database-specific setting wins over
+ * one for all databases. Read on every request, so no reload is needed after a change.
+ */
 const SETTINGS_SQL = `select
   set_config('role', $1, true),
   set_config('request.jwt.claims', $2, true),
@@ -29,7 +33,13 @@ const SETTINGS_SQL = `select
   set_config('request.path', $4, true),
   set_config('request.headers', $5, true),
   set_config('search_path', 'public, extensions', true),
-  set_config('statement_timeout', coalesce($6, current_setting('statement_timeout')), true)`;
+  (select count(set_config(key, value, true)) from jsonb_each_text((
+    select jsonb_object_agg(split_part(c.setting, '=', 1), substr(c.setting, strpos(c.setting, '=') + 1)
+             order by s.setrole = $1::regrole, s.setdatabase <> 0, c.n)
+    from pg_db_role_setting s, unnest(s.setconfig) with ordinality as c(setting, n)
+    where s.setrole in ('authenticator'::regrole, $1::regrole)
+      and s.setdatabase in (0, (select oid from pg_database where datname = current_database()))
+  )))`;
 
 interface Caller {
   role: string;
@@ -40,9 +50,22 @@ interface RestOptions {
   pool: Pool;
   jwt: JwtCodec;
   functions: RpcFunctions;
+  /** supabase/config.toml's [api] max_rows; null: no limit. */
+  maxRows: number | null;
 }
 
-export function restApi({ pool, jwt, functions }: RestOptions): RouteHandler {
+/** [api] max_rows of a Supabase CLI config; PostgREST's own default is no limit. */
+export async function maxRowsFrom(configFile: string): Promise<number | null> {
+  const config = parse(await readFile(configFile, 'utf8')) as { api?: { max_rows?: unknown } };
+  const maxRows = config.api?.max_rows;
+  if (maxRows === undefined) return null;
+  if (typeof maxRows !== 'number' || !Number.isInteger(maxRows) || maxRows < 1) {
+    throw new Error(`${configFile}: [api] max_rows must be a whole number of rows`);
+  }
+  return maxRows;
+}
+
+export function restApi({ pool, jwt, functions, maxRows }: RestOptions): RouteHandler {
   return async ({ req, res, path, url, apiKey }: ApiRequest) => {
     const name = /^\/rpc\/([^/]+)$/.exec(path)?.[1];
     if (!name) {
@@ -82,15 +105,15 @@ export function restApi({ pool, jwt, functions }: RestOptions): RouteHandler {
       sendJson(res, 406, postgrestError('PGRST107', 'None of these media types are available: text/csv', 'Only set-returning functions can answer CSV'));
       return;
     }
-    const request = { req, caller, path: `/rpc/${functionName}`, readOnly: req.method === 'GET' };
+    const request = { req, caller, path: `/rpc/${functionName}`, readOnly: req.method === 'GET' || !fn.volatile };
     try {
       if (wantsCsv) {
-        await inTransaction(pool, request, CSV_STATEMENT_TIMEOUT, async (client) => {
-          await streamCsv(client, csvCopyQuery(fn, keys, argsJson), res);
+        await inTransaction(pool, request, async (client) => {
+          await streamCsv(client, csvCopyQuery(fn, keys, argsJson, maxRows), res);
           return () => res.end();
         });
       } else {
-        await inTransaction(pool, request, STATEMENT_TIMEOUT, (client) => callForJson(client, fn, keys, argsJson, res));
+        await inTransaction(pool, request, (client) => callForJson(client, fn, keys, argsJson, maxRows, res));
       }
     } catch (error) {
       // server.ts answers a database outage the same way for every route.
@@ -109,10 +132,11 @@ async function callForJson(
   fn: RpcFunction,
   keys: readonly string[],
   argsJson: string,
+  maxRows: number | null,
   res: ServerResponse,
 ): Promise<Reply> {
   const { rows } = await client.query<[string | null]>({
-    text: jsonCallQuery(fn, keys),
+    text: jsonCallQuery(fn, keys, maxRows),
     values: keys.length ? [argsJson] : [],
     rowMode: 'array',
   });
@@ -169,11 +193,10 @@ interface TransactionRequest {
 /** Finishes the response; runs only after COMMIT, so a failing commit is still reported. */
 type Reply = () => void;
 
-/** GET runs read-only, so a function that writes fails with 25006 (405), as in PostgREST. */
+/** A read-only request whose function writes fails with 25006 (405), as in PostgREST. */
 async function inTransaction(
   pool: Pool,
   { req, caller, path, readOnly }: TransactionRequest,
-  timeout: string,
   work: (client: PoolClient) => Promise<Reply>,
 ): Promise<void> {
   const client = await pool.connect();
@@ -186,7 +209,6 @@ async function inTransaction(
       req.method,
       path,
       JSON.stringify(req.headers),
-      caller.role === 'service_role' ? null : timeout,
     ]);
     reply = await work(client);
     await client.query('commit');

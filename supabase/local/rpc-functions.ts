@@ -19,6 +19,8 @@ export interface RpcFunction {
   /** How many leading arguments have no default. */
   requiredCount: number;
   result: 'void' | 'set' | 'single';
+  /** PostgREST runs a POST to a stable or immutable function read-only, like any GET. */
+  volatile: boolean;
   /** OUT/INOUT/TABLE argument names: the function returns rows with these columns. */
   outColumns: string[];
 }
@@ -27,6 +29,7 @@ export type Resolution = { found: RpcFunction } | { found: null; overloads: RpcF
 
 interface ProcRow {
   returns_set: boolean;
+  volatile: boolean;
   returns_void: boolean;
   defaults: number;
   names: string[];
@@ -36,6 +39,7 @@ interface ProcRow {
 
 const PROC_QUERY = `
   select p.proretset as returns_set,
+         p.provolatile = 'v' as volatile,
          p.prorettype = 'void'::regtype as returns_void,
          p.pronargdefaults::int as defaults,
          coalesce(p.proargnames, '{}') as names,
@@ -104,6 +108,7 @@ function toRpcFunction(name: string, row: ProcRow): RpcFunction | null {
     args,
     requiredCount: args.length - row.defaults,
     result: row.returns_void ? 'void' : row.returns_set ? 'set' : 'single',
+    volatile: row.volatile,
     outColumns,
   };
 }
@@ -133,19 +138,30 @@ function callSource(fn: RpcFunction, keys: readonly string[], argsJson: string):
   return `jsonb_to_record(${argsJson}::jsonb) as _a(${record}), lateral ${call} as ${alias}`;
 }
 
+/**
+ * PostgREST's max-rows: a set-returning function's rows are cut at the limit (null: no
+ * limit); a single value, a json array however long included, is never cut.
+ */
+function limit(maxRows: number | null): string {
+  return maxRows === null ? '' : ` limit ${maxRows}`;
+}
+
 /** One row, one text column: the result as JSON text (unused for void). Takes `$1` = args JSON. */
-export function jsonCallQuery(fn: RpcFunction, keys: readonly string[]): string {
+export function jsonCallQuery(fn: RpcFunction, keys: readonly string[], maxRows: number | null): string {
   const source = callSource(fn, keys, '$1');
   if (fn.result === 'void') return `select null from ${source}`;
   // `_r` is the value of a plain-typed result and the whole row of a composite one. But
   // Postgres treats a one-column `returns table (x ...)` as plain; a subquery's row keeps x.
+  if (fn.result === 'set') {
+    const [rows, value] = fn.outColumns.length ? ['_r.*', '_s'] : ['_r', '_s._r'];
+    return `select coalesce(json_agg(${value}), '[]')::text from (select ${rows} from ${source}${limit(maxRows)}) as _s`;
+  }
   const [from, value] = fn.outColumns.length ? [`(select _r.* from ${source}) as _s`, '_s'] : [source, '_r'];
-  if (fn.result === 'set') return `select coalesce(json_agg(${value}), '[]')::text from ${from}`;
   return `select to_json(${value})::text from ${from}`;
 }
 
 /** COPY takes no parameters, so the arguments are inlined as one escaped JSON literal. */
-export function csvCopyQuery(fn: RpcFunction, keys: readonly string[], argsJson: string): string {
+export function csvCopyQuery(fn: RpcFunction, keys: readonly string[], argsJson: string, maxRows: number | null): string {
   const source = callSource(fn, keys, pg.escapeLiteral(argsJson));
-  return `copy (select _r.* from ${source}) to stdout with (format csv, header true)`;
+  return `copy (select _r.* from ${source}${limit(maxRows)}) to stdout with (format csv, header true)`;
 }

@@ -11,7 +11,7 @@ import { bootstrap, dropAllSchemas } from './bootstrap';
 import { DEFAULT_JWT_SECRET, demoApiKeys, jwtCodec } from './jwt';
 import { applyMigrations, applySeed } from './migrate';
 import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
-import { restApi } from './rest-api';
+import { maxRowsFrom, restApi } from './rest-api';
 import { perAddressLimitFrom, signInLimits } from './sign-in-limits';
 import { RpcFunctions } from './rpc-functions';
 import { listenApi } from './server';
@@ -36,7 +36,7 @@ export interface StackOptions {
   migrationsDir?: string;
   /** Default: supabase/seed.sql. */
   seedFile?: string;
-  /** Supabase CLI config whose [auth.rate_limit] the API applies. Default: supabase/config.toml. */
+  /** Supabase CLI config whose [api] max_rows and [auth.rate_limit] the API applies. Default: supabase/config.toml. */
   configFile?: string;
   log?: (line: string) => void;
 }
@@ -62,7 +62,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
   const jwt = jwtCodec(jwtSecret);
   const accessTokenSeconds = accessTokenLifetime(process.env.JWT_EXPIRY);
-  const limits = signInLimits(await perAddressLimitFrom(options.configFile ?? DEFAULT_CONFIG_FILE));
+  const configFile = options.configFile ?? DEFAULT_CONFIG_FILE;
+  const limits = signInLimits(await perAddressLimitFrom(configFile));
+  const maxRows = await maxRowsFrom(configFile);
   const api = await listenApi(options.apiPort);
   let postgres: RunningPostgres;
   try {
@@ -105,7 +107,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       jwt,
       log,
       auth: authApi({ pool, jwt, issuer: `${api.url}/auth/v1`, accessTokenSeconds, limits }),
-      rest: restApi({ pool, jwt, functions: new RpcFunctions(pool) }),
+      rest: restApi({ pool, jwt, functions: new RpcFunctions(pool), maxRows }),
     });
     const { anonKey, serviceRoleKey } = await demoApiKeys(jwt);
     return {
