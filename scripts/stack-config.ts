@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { JwtSigning } from '../supabase/local/jwt';
 import { startStack, type Stack } from '../supabase/local/stack';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -16,6 +17,7 @@ export interface LocalConfig {
   dbPort: number;
   databaseUrl: string | undefined;
   jwtSecret: string | undefined;
+  jwtSigning: JwtSigning;
   dataDir: string;
   reset: boolean;
 }
@@ -46,9 +48,16 @@ export function readConfig(args: readonly string[], env: NodeJS.ProcessEnv): Loc
     dbPort: port(env, 'DB_PORT', 54322),
     databaseUrl: env.DATABASE_URL || undefined,
     jwtSecret: env.JWT_SECRET || undefined,
+    jwtSigning: jwtSigning(env.JWT_SIGNING),
     dataDir: join(PROJECT_ROOT, '.data', 'postgres'),
     reset: args.includes('--reset'),
   };
+}
+
+function jwtSigning(value: string | undefined): JwtSigning {
+  if (value === undefined || value === '' || value === 'hs256') return 'hs256';
+  if (value === 'es256') return 'es256';
+  throw new Error(`JWT_SIGNING must be hs256 (legacy keys) or es256 (signing keys and sb_ API keys), not "${value}"`);
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -76,6 +85,7 @@ export async function runLocal(startApp: (stack: Stack, config: LocalConfig) => 
       dbPort: config.dbPort,
       databaseUrl: config.databaseUrl,
       jwtSecret: config.jwtSecret,
+      jwtSigning: config.jwtSigning,
       log: (line) => console.log(`frontline: ${line}`),
     });
     let app: AppServer;
@@ -114,8 +124,8 @@ function printBanner(stack: Stack, appUrl: string, config: LocalConfig): void {
     ['App', appUrl],
     ['API', stack.apiUrl],
     ['Database', stack.databaseUrl],
-    ['anon key', stack.anonKey],
-    ['service_role key', stack.serviceRoleKey],
+    [stack.jwtSigning === 'es256' ? 'publishable key' : 'anon key', stack.anonKey],
+    [stack.jwtSigning === 'es256' ? 'secret key' : 'service_role key', stack.serviceRoleKey],
   ];
   const accounts = [['email', 'role', 'store', 'department'] as const, ...DEMO_ACCOUNTS];
   const width = (column: 0 | 1 | 2) => Math.max(...accounts.map((account) => account[column].length)) + 3;

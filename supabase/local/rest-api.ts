@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'smol-toml';
 import { streamCsv } from './csv-stream';
 import { BODY_TOO_LARGE, bearerToken, jsonObject, readBody, sendEmpty, sendJson, sendJsonText, type ApiRequest, type RouteHandler } from './http-util';
-import type { JwtCodec } from './jwt';
+import type { ApiKeys, JwtCodec } from './jwt';
 import { fromDatabaseError, postgrestError, type PostgrestError } from './postgrest-errors';
 import { csvCopyQuery, jsonCallQuery, signature, type RpcFunction, type RpcFunctions } from './rpc-functions';
 import { isDatabaseError, isDatabaseUnavailable } from './pg-util';
@@ -49,6 +49,7 @@ interface Caller {
 interface RestOptions {
   pool: Pool;
   jwt: JwtCodec;
+  apiKeys: ApiKeys;
   functions: RpcFunctions;
   /** supabase/config.toml's [api] max_rows; null: no limit. */
   maxRows: number | null;
@@ -65,7 +66,7 @@ export async function maxRowsFrom(configFile: string): Promise<number | null> {
   return maxRows;
 }
 
-export function restApi({ pool, jwt, functions, maxRows }: RestOptions): RouteHandler {
+export function restApi({ pool, jwt, apiKeys, functions, maxRows }: RestOptions): RouteHandler {
   return async ({ req, res, path, url, apiKey }: ApiRequest) => {
     const name = /^\/rpc\/([^/]+)$/.exec(path)?.[1];
     if (!name) {
@@ -76,7 +77,7 @@ export function restApi({ pool, jwt, functions, maxRows }: RestOptions): RouteHa
       sendJson(res, 405, postgrestError('PGRST101', 'Only GET and POST are allowed for functions'));
       return;
     }
-    const caller = await authenticate(jwt, bearerToken(req) ?? apiKey);
+    const caller = await authenticate(jwt, apiKeys, bearerToken(req) ?? apiKey);
     if ('code' in caller) {
       const description = caller.message.replaceAll('"', "'");
       sendJson(res, 401, caller, { 'www-authenticate': `Bearer error="invalid_token", error_description="${description}"` });
@@ -144,7 +145,9 @@ async function callForJson(
   return fn.result === 'void' ? () => sendEmpty(res, 204) : () => sendJsonText(res, 200, json);
 }
 
-async function authenticate(jwt: JwtCodec, token: string): Promise<Caller | PostgrestError> {
+async function authenticate(jwt: JwtCodec, apiKeys: ApiKeys, token: string): Promise<Caller | PostgrestError> {
+  const keyRole = apiKeys.roleOf(token);
+  if (keyRole) return { role: keyRole, claims: { role: keyRole } };
   const verified = await jwt.verify(token);
   if (!verified.ok) {
     return verified.expired

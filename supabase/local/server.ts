@@ -7,13 +7,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { apiKeyOf, CORS_HEADERS, sendJson, type RouteHandler } from './http-util';
-import type { JwtCodec } from './jwt';
+import type { ApiKeys, JwtCodec } from './jwt';
 import { isDatabaseUnavailable } from './pg-util';
 import { postgrestError } from './postgrest-errors';
 
 export interface Routes {
   auth: RouteHandler;
   rest: RouteHandler;
+  apiKeys: ApiKeys;
   jwt: JwtCodec;
   log: (line: string) => void;
 }
@@ -25,6 +26,9 @@ export interface ApiServer {
 }
 
 const API_PATH = /^\/(auth|rest)\/v1(\/.*)?$/;
+
+/** Public, as on hosted: whoever verifies the project's tokens fetches it without a key. */
+const JWKS_PATH = '/auth/v1/.well-known/jwks.json';
 
 const UNEXPECTED_AUTH_FAILURE = {
   code: 500,
@@ -101,12 +105,16 @@ async function handle(routes: Routes | undefined, req: IncomingMessage, res: Ser
     sendJson(res, 503, postgrestError('PGRST002', 'The API is still starting'), { 'retry-after': '1' });
     return;
   }
+  if (url.pathname === JWKS_PATH && req.method === 'GET') {
+    sendJson(res, 200, routes.jwt.jwks, { 'cache-control': 'public, max-age=600' });
+    return;
+  }
   const apiKey = apiKeyOf(req, url);
   if (!apiKey) {
     sendJson(res, 401, { message: 'No API key found in request' });
     return;
   }
-  if (!(await routes.jwt.verify(apiKey)).ok) {
+  if (!(await routes.apiKeys.accepts(apiKey))) {
     sendJson(res, 401, { message: 'Invalid API key' });
     return;
   }

@@ -8,7 +8,8 @@ import pg, { type Pool } from 'pg';
 import { fileURLToPath } from 'node:url';
 import { authApi } from './auth-api';
 import { bootstrap, dropAllSchemas } from './bootstrap';
-import { DEFAULT_JWT_SECRET, demoApiKeys, jwtCodec } from './jwt';
+import type { JWK } from 'jose';
+import { DEFAULT_JWT_SECRET, projectKeys, type JwtSigning } from './jwt';
 import { applyMigrations, applySeed } from './migrate';
 import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { maxRowsFrom, restApi } from './rest-api';
@@ -30,6 +31,12 @@ export interface StackOptions {
   /** Use this existing Postgres (as a superuser) instead of an embedded one; dataDir is then unused. */
   databaseUrl?: string;
   jwtSecret?: string;
+  /**
+   * hs256 (default): the legacy scheme, HS256 tokens and JWT API keys made with the
+   * secret. es256: new projects' scheme, ES256 tokens verified through the served JWKS
+   * and sb_publishable_/sb_secret_ API keys; tokens signed with the secret are refused.
+   */
+  jwtSigning?: JwtSigning;
   /** Apply the seed file when the database is fresh (default true). */
   seed?: boolean;
   /** Default: supabase/migrations. */
@@ -47,6 +54,9 @@ export interface Stack {
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
+  jwtSigning: JwtSigning;
+  /** es256: the private signing key (a JWK), for tests that mint tokens; null for hs256. */
+  signingJwk: JWK | null;
   /** The database was created or reset by this start (and so was seeded). */
   freshDatabase: boolean;
   stop(): Promise<void>;
@@ -60,7 +70,8 @@ const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../config.toml', import.meta.
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
-  const jwt = jwtCodec(jwtSecret);
+  const jwtSigning = options.jwtSigning ?? 'hs256';
+  const { jwt, apiKeys, signingJwk } = await projectKeys(jwtSigning, jwtSecret);
   const accessTokenSeconds = accessTokenLifetime(process.env.JWT_EXPIRY);
   const configFile = options.configFile ?? DEFAULT_CONFIG_FILE;
   const limits = signInLimits(await perAddressLimitFrom(configFile));
@@ -105,17 +116,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const freshDatabase = await prepareDatabase(pool, postgres, options, log);
     api.serve({
       jwt,
+      apiKeys,
       log,
       auth: authApi({ pool, jwt, issuer: `${api.url}/auth/v1`, accessTokenSeconds, limits }),
-      rest: restApi({ pool, jwt, functions: new RpcFunctions(pool), maxRows }),
+      rest: restApi({ pool, jwt, apiKeys, functions: new RpcFunctions(pool), maxRows }),
     });
-    const { anonKey, serviceRoleKey } = await demoApiKeys(jwt);
+    const { anonKey, serviceRoleKey } = apiKeys;
     return {
       apiUrl: api.url,
       databaseUrl: postgres.url,
       anonKey,
       serviceRoleKey,
       jwtSecret,
+      jwtSigning,
+      signingJwk,
       freshDatabase,
       stop() {
         stopping ??= (async () => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { SignJWT } from 'jose';
+import { SignJWT, importJWK } from 'jose';
 import ws from 'ws';
 import { callRpc } from '../../../src/data/supabase/rpc';
 import type { Briefing, Mutation, MutationResult, SyncPullResult } from '../../../src/data/supabase/types';
@@ -78,12 +78,17 @@ export async function signIn(email: string, password = DEMO_PASSWORD): Promise<S
   return client;
 }
 
+/**
+ * A token signed the way the project signs its own (with its key pair or its legacy
+ * secret), or, given `secret`, an HS256 token signed with that secret instead.
+ */
 export async function signJwt(claims: Record<string, unknown>, opts: { secret?: string; expiresIn?: string | number } = {}): Promise<string> {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuedAt()
-    .setExpirationTime(opts.expiresIn ?? '1h')
-    .sign(new TextEncoder().encode(opts.secret ?? env.jwtSecret));
+  const token = new SignJWT(claims).setIssuedAt().setExpirationTime(opts.expiresIn ?? '1h');
+  const secret = opts.secret ?? (env.signingJwk ? null : env.jwtSecret);
+  if (secret) return token.setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+  if (!env.signingJwk) throw new Error('minting tokens needs JWT_SECRET or SUPABASE_JWT_SIGNING_KEY');
+  const { kid, alg = 'ES256' } = env.signingJwk;
+  return token.setProtectedHeader({ alg, kid, typ: 'JWT' }).sign(await importJWK(env.signingJwk, alg));
 }
 
 export interface TestMember {
