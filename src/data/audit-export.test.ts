@@ -107,6 +107,22 @@ describe('exportAuditCsv', () => {
     expect(progress.map((p) => [p.rows, p.total])).toEqual([[0, 5], [2, 5], [4, 5], [5, 5]]);
   });
 
+  it('asks for the next page before writing the one it has, so the server and the disk work at once', async () => {
+    const sink = memorySink();
+    const { api, pageCalls } = fakeApi();
+    const writtenWhenAsked: number[] = [];
+    const call = api.call;
+    api.call = ((name: string, args: never, signal: AbortSignal) => {
+      if (name === 'audit_export_page') writtenWhenAsked.push(sink.written.length);
+      return call(name as 'audit_export_page', args, signal);
+    }) as OnlineApi['call'];
+    const { promise } = run(api, { sink });
+    expect(await promise).toMatchObject({ ok: true, rows: 5 });
+    expect(pageCalls).toHaveLength(4);
+    // The header, then each page asked for while the page before it was still unwritten.
+    expect(writtenWhenAsked).toEqual([1, 1, 2, 3]);
+  });
+
   it('writes the header alone when the range is empty', async () => {
     const sink = memorySink();
     expect(await run(fakeApi({ rows: [] }).api, { sink }).promise).toEqual({ ok: true, rows: 0, bytes: HEADER.length });

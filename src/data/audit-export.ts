@@ -2,8 +2,8 @@
  * The audit CSV export, start to finish: audit_export_start fixes the range
  * and counts it, then audit_export_page is called page after page (a keyset
  * walk, each answer within hosted PostgREST's max_rows) and each page is
- * written to the sink as CSV before the next is asked for, so memory stays at
- * one page whatever the size. The file is kept only when the rows written
+ * written to the sink as CSV while the next is on its way, so memory stays at
+ * two pages whatever the size. The file is kept only when the rows written
  * equal the count; otherwise, and on any failure, the sink is aborted so no
  * short file is left looking complete. Expected failures come back as values.
  */
@@ -83,12 +83,13 @@ async function writePages({ api, range, sink, signal, onProgress, pageSize = AUD
   if (headerFailure) return failed(headerFailure);
   onProgress({ rows, total, bytes });
 
-  // The key of the last row written: the next page starts after it.
-  const after: { p_after_received_at: string | null; p_after_id: string | null } = { p_after_received_at: null, p_after_id: null };
+  // The next page starts after the last row of the one before. It is asked for as soon as
+  // that page arrives, so the server's work on it overlaps writing the page to disk.
+  const ask = (after: { p_after_received_at: string | null; p_after_id: string | null }) =>
+    api.call('audit_export_page', { ...window, ...after, p_limit: pageSize }, signal);
+  let next = ask({ p_after_received_at: null, p_after_id: null });
   for (;;) {
-    const page = await api.call('audit_export_page', {
-      ...window, ...after, p_limit: pageSize,
-    }, signal);
+    const page = await next;
     if (signal.aborted) return failed({ kind: 'cancelled' });
     if (!page.ok) return failed(fromRpcFailure(page.error, rows > 0));
     if (page.data.length > pageSize) {
@@ -97,11 +98,10 @@ async function writePages({ api, range, sink, signal, onProgress, pageSize = AUD
     const last = page.data.at(-1);
     // Only an empty page ends the walk: a page cut short (a smaller max_rows, a proxy) just moves the key less far.
     if (!last) break;
+    next = ask({ p_after_received_at: last.received_at, p_after_id: last.id });
     const writeFailure = await write(page.data.map(csvLine).join(''));
     if (writeFailure) return failed(writeFailure);
     rows += page.data.length;
-    after.p_after_received_at = last.received_at;
-    after.p_after_id = last.id;
     onProgress({ rows, total, bytes });
   }
 
