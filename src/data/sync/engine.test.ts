@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import type { DBCoreMutateRequest } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, readMeta, type FrontlineDb } from '../db';
@@ -30,6 +31,30 @@ async function queueKudos(count: number): Promise<string[]> {
     ids.push(result.id);
   }
   return ids;
+}
+
+/**
+ * Sees every write the engine makes (table and request) before it reaches IndexedDB;
+ * returning an error makes that write fail as the browser would.
+ */
+function onWrite(inspect: (table: string, request: DBCoreMutateRequest) => DOMException | null): void {
+  db.use({
+    stack: 'dbcore',
+    name: `on-write-${Math.random()}`,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request) => {
+            const failure = inspect(name, request);
+            return failure ? Promise.reject(failure) : table.mutate(request);
+          },
+        };
+      },
+    }),
+  });
 }
 
 beforeEach(() => {
@@ -183,26 +208,13 @@ describe('pull', () => {
     const sync = engine({ pageSize: 2 });
     const progress: Array<{ done: number; total: number | null } | null> = [];
     // Each page's sync meta as it is written.
-    db.use({
-      stack: 'dbcore',
-      name: 'record-meta',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (request) => {
-              if (name === 'meta' && request.type === 'put') {
-                for (const row of request.values as Array<{ key: string; first_sync: { done: number; total: number | null } | null }>) {
-                  if (row.key === 'sync') progress.push(row.first_sync);
-                }
-              }
-              return table.mutate(request);
-            },
-          };
-        },
-      }),
+    onWrite((table, request) => {
+      if (table === 'meta' && request.type === 'put') {
+        for (const row of request.values as Array<{ key: string; first_sync: { done: number; total: number | null } | null }>) {
+          if (row.key === 'sync') progress.push(row.first_sync);
+        }
+      }
+      return null;
     });
     await sync.requestSync();
     expect(progress).toEqual([{ done: 2, total: 5 }, { done: 4, total: 5 }, null]);
@@ -231,25 +243,10 @@ describe('pull', () => {
   it('a page that cannot be written leaves the cursor on the last page written; the next sync carries on from there', async () => {
     server.addBriefings(5);
     const failOnce = { armed: false };
-    db.use({
-      stack: 'dbcore',
-      name: 'fail-second-page',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (request) => {
-              if (name === 'briefings' && failOnce.armed) {
-                failOnce.armed = false;
-                return Promise.reject(new DOMException('The transaction was aborted.', 'AbortError'));
-              }
-              return table.mutate(request);
-            },
-          };
-        },
-      }),
+    onWrite((table) => {
+      if (table !== 'briefings' || !failOnce.armed) return null;
+      failOnce.armed = false;
+      return new DOMException('The transaction was aborted.', 'AbortError');
     });
     let pages = 0;
     const original = server.pull.bind(server);
@@ -368,20 +365,7 @@ describe('a full phone', () => {
   /** Every write fails as a full disk does while `full` is set (reads still work). */
   function fillUp(): { full: boolean } {
     const disk = { full: false };
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (request) => (disk.full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(request)),
-          };
-        },
-      }),
-    });
+    onWrite(() => (disk.full ? new DOMException('The quota has been exceeded.', 'QuotaExceededError') : null));
     return disk;
   }
 
