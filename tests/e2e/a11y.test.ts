@@ -53,7 +53,7 @@ describe('accessibility (axe-core)', () => {
     const today = new TodayPage(page, locale);
     await today.waitForBriefing(title);
     await today.status.waitForPhase('idle');
-    expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
     await expectAccessible(page, `${locale} Today`);
 
     const account = new AccountPage(page, locale);
@@ -70,13 +70,13 @@ describe('accessibility (axe-core)', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('button', { name: 'More', exact: true }).click({ timeout: 20_000 });
     await page.getByRole('heading', { level: 1, name: 'More' }).waitFor();
-    expect(await page.getByRole('main').getByRole('button').allInnerTexts()).toEqual(['Values', 'Learn', 'Account']);
-    expect(await nav.getByRole('button', { name: 'More', exact: true }).getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => page.getByRole('main').getByRole('button').allInnerTexts()).toEqual(['Values', 'Learn', 'Account']);
+    await expect.poll(() => nav.getByRole('button', { name: 'More', exact: true }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(page, 'More');
 
     await new AccountPage(page).open();
     // Reached through More, the bar still says where the person is.
-    expect(await nav.getByRole('button', { name: 'More', exact: true }).getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => nav.getByRole('button', { name: 'More', exact: true }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(page, 'Account through More');
   });
 });

@@ -50,7 +50,7 @@ describe('a wrong phone clock', () => {
     // Left alone, the app syncs once a minute and refreshes its token every 30 s at most (a few calls each time).
     expect(calls.filter((call) => call.name === 'sync_pull').length - pullsBefore).toBeLessThanOrEqual(3);
     expect(refreshes - refreshesBefore).toBeLessThanOrEqual(6);
-    expect(await today.status.phase()).toBe('idle');
+    await expect.poll(() => today.status.phase()).toBe('idle');
   });
 
   it('a day behind: today\'s briefings show, online and after an offline restart', { timeout: 90_000 }, async () => {

@@ -74,14 +74,14 @@ describe('Briefings tab', () => {
     await compose.status.waitForPhase('offline');
     await compose.startNew();
     await compose.fill({ title, body: '## Before opening\n- Clear **bay 2**\n- Pallets to the stockroom', ackDue: await dueInTwoDays(page) });
-    expect(await compose.reach()).toBe(`Reaches ${people} people at Downtown`);
+    await expect.poll(() => compose.reach()).toBe(`Reaches ${people} people at Downtown`);
     await compose.snapshot('compose-form');
     await expectAccessible(page, 'compose form');
     await compose.preview();
     await compose.snapshot('compose-preview');
     await expectAccessible(page, 'compose preview');
     await compose.send();
-    expect(await compose.sendState(title)).toBe('Will send');
+    await expect.poll(() => compose.sendState(title)).toBe('Will send');
     await compose.status.waitForWaiting(1);
     await compose.snapshot('compose-list-will-send');
     expect(await briefings.titled(title)).toEqual([]);
@@ -108,14 +108,14 @@ describe('Briefings tab', () => {
     await compose.refreshReach();
     const pending = await briefings.notAcknowledged(sent!.id);
     expect(pending.length).toBeGreaterThan(0);
-    expect(await compose.ackSummary()).toBe(`Acknowledged 0 of ${pending.length}`);
-    expect(await compose.pendingNames()).toEqual(pending);
+    await expect.poll(() => compose.ackSummary(), { timeout: 15_000 }).toBe(`Acknowledged 0 of ${pending.length}`);
+    await expect.poll(() => compose.pendingNames()).toEqual(pending);
     await compose.snapshot('compose-reach');
     await expectAccessible(page, 'compose reach view');
     await compose.closeReach();
 
     await compose.retract(title);
-    expect(await compose.sendState(title)).toBe('');
+    await expect.poll(() => compose.sendState(title)).toBe('');
     await expect.poll(async () => (await briefings.titled(title))[0]?.retracted_at ?? null, { timeout: 20_000 }).not.toBeNull();
   });
 
@@ -130,7 +130,7 @@ describe('Briefings tab', () => {
     await compose.status.waitForPhase('idle');
     await compose.startNew();
     await expect.poll(() => compose.reach()).toMatch(/^Llega a \d+ personas en Downtown$/);
-    expect(await compose.storeOptions()).toEqual(['Downtown']);
+    await expect.poll(() => compose.storeOptions()).toEqual(['Downtown']);
     await compose.snapshot('compose-form-es');
 
     // Words 40% longer than Spanish still fit the phone: nothing spills sideways or is clipped.
@@ -138,7 +138,7 @@ describe('Briefings tab', () => {
     await compose.snapshot('compose-form-es-pseudo');
     // Only this screen is checked here; the shell's tab bar is not part of its layout.
     await page.locator('nav.tabbar').evaluate((nav) => nav.style.setProperty('display', 'none'));
-    expect(await findOverflow(page)).toEqual([]);
+    await expect.poll(() => findOverflow(page)).toEqual([]);
   });
 
   it('starts HR on a policy for the whole organisation, counting every store', async () => {
@@ -151,8 +151,8 @@ describe('Briefings tab', () => {
     await compose.startNew();
     const people = await briefings.membersInStores(SEED.org);
     await expect.poll(() => compose.reach()).toBe(`Reaches ${people} people across the organisation`);
-    expect(await compose.chosenKind()).toBe('Policy');
-    expect(await compose.storeOptions()).toEqual(['Downtown', 'Riverside']);
+    await expect.poll(() => compose.chosenKind()).toBe('Policy');
+    await expect.poll(() => compose.storeOptions()).toEqual(['Downtown', 'Riverside']);
     await compose.snapshot('compose-form-hr');
   });
 });

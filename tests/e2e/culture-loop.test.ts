@@ -67,7 +67,7 @@ describe('the culture loop', () => {
     await values.show('give');
     await values.waitForColleague('Sam Patel');
     await voice.open();
-    expect(await voice.openPulses()).toContain(PULSE.question);
+    await expect.poll(() => voice.openPulses()).toContain(PULSE.question);
 
     await alex.context.setOffline(true);
     await voice.status.waitForPhase('offline');
@@ -105,9 +105,9 @@ describe('the culture loop', () => {
     await inbox.status.waitForPhase('idle', 20_000);
     await inbox.open();
     await inbox.showInbox('open');
-    const item = (await inbox.inboxItems()).find((entry) => entry.text.includes(concern));
-    expect(item?.who).toMatch(/^Anonymous/);
-    expect(item?.text).not.toContain('Alex');
+    const item = async () => (await inbox.inboxItems()).find((entry) => entry.text.includes(concern));
+    await expect.poll(async () => (await item())?.who ?? '').toMatch(/^Anonymous/);
+    expect((await item())?.text).not.toContain('Alex');
     await inbox.reply(concern, boardReply, { public: true, markAnswered: true });
 
     // Alex's board, after a sync, shows the reply.

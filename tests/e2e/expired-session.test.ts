@@ -92,17 +92,17 @@ describe('expired session', () => {
     await page.reload();
     const restartedAt = Date.now();
     await today.waitForBriefing(toAck);
-    expect(await today.isListed(other)).toBe(true);
+    await expect.poll(() => today.isListed(other)).toBe(true);
     expect(await page.getByLabel('Email').count()).toBe(0);
     await today.status.waitForPhase('offline');
     await today.acknowledge(toAck);
     await today.status.waitForWaiting(1);
-    expect(await today.ackLabel(toAck)).toBe('Acknowledged · waiting to send');
+    await expect.poll(() => today.ackLabel(toAck)).toBe('Acknowledged · waiting to send');
     // Alex keeps using the app offline for a while; the refresh attempts fail and keep the session.
     await page.waitForTimeout(restartedAt + OFFLINE_FOR_MS - Date.now());
     expect(failedRefreshes).toBeGreaterThan(0);
     await today.open();
-    expect(await today.status.waiting()).toBe(1);
+    await expect.poll(() => today.status.waiting()).toBe(1);
     const keptOffline = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), AUTH_STORAGE_KEY)) ?? 'null') as StoredSession | null;
     expect(keptOffline?.refresh_token).toBe(stored!.refresh_token);
     expect(refreshes).toHaveLength(0);

@@ -75,6 +75,7 @@ describe('flaky network', () => {
     const stored = await db.acks(SEED.alexMember, briefingIds);
     expect(new Set(stored.map((row) => row.id))).toEqual(new Set(lostReply?.mutationIds));
 
+    // Read once on purpose: the cycle above has settled (idle), and nothing may be waiting or refused at that point.
     expect(await today.status.waiting()).toBe(0);
     expect(await page.getByText(/items? (was|were) refused/).count()).toBe(0);
     // The cards re-render from IndexedDB after the last verdict, on their own schedule.

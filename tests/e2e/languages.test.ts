@@ -42,13 +42,13 @@ describe('UI language', () => {
     const { page } = phone;
     const signInEs = new SignInPage(page, 'es');
     await signInEs.open(appUrl);
-    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
     await page.getByText('Tus comunicados de turno').waitFor();
 
     // sam's account says English: once the first sync brings it, the app speaks English.
     await signInEs.signIn(DEMO.sam);
     await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 15_000 });
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
   });
 
   it('switches on the Account screen at once, offline too, keeps the choice through a reload and saves it to the account', async () => {
@@ -63,19 +63,19 @@ describe('UI language', () => {
     const accountEn = new AccountPage(page);
     const accountEs = new AccountPage(page, 'es');
     await accountEn.open();
-    expect(await accountEn.language.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
+    await expect.poll(() => accountEn.language.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
 
     await context.setOffline(true);
     await accountEn.chooseLanguage('Español');
     await page.getByRole('heading', { level: 1, name: 'Cuenta' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('es');
-    expect(await today.status.text()).toContain('Sin conexión');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
+    await expect.poll(() => today.status.text()).toContain('Sin conexión');
     await page.getByText('Guardado en este teléfono').waitFor();
 
     await page.reload();
     await new TodayPage(page, 'es').open();
     await accountEs.open();
-    expect(await accountEs.language.getByRole('radio', { name: 'Español' }).isChecked()).toBe(true);
+    await expect.poll(() => accountEs.language.getByRole('radio', { name: 'Español' }).isChecked()).toBe(true);
 
     await context.setOffline(false);
     await expect.poll(() => db.memberLocale(SEED.samMember), { timeout: 15_000 }).toBe('es');
@@ -104,7 +104,7 @@ describe('UI language', () => {
         if (pseudo) await pseudoLocalize(page);
         await target?.evaluate((el) => el.scrollIntoView({ block: 'end' }));
         await screenshot(page, `${name}-${screen}`);
-        expect({ screen, overflow: await findOverflow(page) }).toEqual({ screen, overflow: [] });
+        await expect.poll(async () => ({ screen, overflow: await findOverflow(page) })).toEqual({ screen, overflow: [] });
       };
 
       const signIn = new SignInPage(page, locale);

@@ -61,7 +61,7 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 async function expectRoomForLongerText(page: Page, screen: string): Promise<void> {
   await pseudoLocalize(page);
   await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => { nav.style.visibility = 'hidden'; });
-  expect((await findOverflow(page)).map((o) => `${screen}: ${o.element} ${o.problem}`)).toEqual([]);
+  await expect.poll(async () => (await findOverflow(page)).map((o) => `${screen}: ${o.element} ${o.problem}`)).toEqual([]);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -106,7 +106,7 @@ describe('Learn', () => {
     await waitForServiceWorker(page);
     await learn.open();
     await learn.waitForLesson(LESSON.title);
-    expect(await learn.standing(LESSON.title)).toBe('Not started');
+    await expect.poll(() => learn.standing(LESSON.title)).toBe('Not started');
 
     await context.setOffline(true);
     await page.reload();
@@ -116,12 +116,12 @@ describe('Learn', () => {
     await expectAccessible(page, 'lesson list');
 
     await learn.openLesson(LESSON.title);
-    expect(await learn.step()).toBe('Card 1 of 2');
-    expect(await learn.cardTitle()).toBe('Count in, count out');
+    await expect.poll(() => learn.step()).toBe('Card 1 of 2');
+    await expect.poll(() => learn.cardTitle()).toBe('Count in, count out');
     await shot(page, 'card');
     await expectAccessible(page, 'lesson card');
     await learn.readCards();
-    expect(await learn.step()).toBe('Question 1 of 3');
+    await expect.poll(() => learn.step()).toBe('Question 1 of 3');
     expect(await learn.answer(['The number of items'])).toBe(true);
     await learn.nextQuestion();
     expect(await learn.answer(['Return items to the floor', 'Leave hangers in the booth'])).toBe(false);
@@ -132,20 +132,20 @@ describe('Learn', () => {
     await page.reload();
     await page.locator('nav.tabbar').waitFor();
     await learn.open();
-    expect(await learn.standing(LESSON.title)).toBe('In progress');
+    await expect.poll(() => learn.standing(LESSON.title)).toBe('In progress');
     await learn.openLesson(LESSON.title);
-    expect(await learn.step()).toBe('Question 2 of 3');
-    expect(await learn.chosen()).toEqual(['Leave hangers in the booth', 'Return items to the floor']);
-    expect(await learn.feedback().getAttribute('data-correct')).toBe('false');
+    await expect.poll(() => learn.step()).toBe('Question 2 of 3');
+    await expect.poll(() => learn.chosen()).toEqual(['Leave hangers in the booth', 'Return items to the floor']);
+    await expect.poll(() => learn.feedback().getAttribute('data-correct')).toBe('false');
     await learn.nextQuestion();
     await learn.answer(['Check the booth politely']);
     const score = await learn.finish();
     expect(score).toEqual({ percent: 67, passed: true });
     const result = learn.resultPanel();
-    expect(await result.innerText()).toContain('2 of 3 right');
-    expect(await result.innerText()).toContain('Pass mark: 67%');
-    expect(await result.innerText()).toContain('Clear booths and a tidy rail keep the queue moving.');
-    expect(await learn.status.waiting()).toBe(1);
+    await expect.poll(() => result.innerText()).toContain('2 of 3 right');
+    await expect.poll(() => result.innerText()).toContain('Pass mark: 67%');
+    await expect.poll(() => result.innerText()).toContain('Clear booths and a tidy rail keep the queue moving.');
+    await expect.poll(() => learn.status.waiting()).toBe(1);
     await shot(page, 'result');
     await expectAccessible(page, 'lesson result');
 
@@ -158,25 +158,26 @@ describe('Learn', () => {
 
     const today = new TodayPage(page);
     await today.open();
-    expect(await learn.dueOnToday()).toBe(0);
+    await expect.poll(() => learn.dueOnToday()).toBe(0);
     await makeReviewDue(page, `${LESSON.id}:q2`);
     await page.reload();
     await page.getByTestId('review-due').waitFor();
-    expect(await learn.dueOnToday()).toBe(1);
+    await expect.poll(() => learn.dueOnToday()).toBe(1);
     await shot(page, 'today-review-due');
     await expectAccessible(page, 'Today with the review card');
     await learn.startReviewFromToday();
-    expect(await learn.prompt()).toBe('Which keep the fitting rooms ready?');
+    await expect.poll(() => learn.prompt()).toBe('Which keep the fitting rooms ready?');
     await learn.answer(['Return items to the floor', 'Keep the rail tidy']);
     await shot(page, 'review');
     await expectAccessible(page, 'review');
     await page.getByRole('button', { name: 'Finish review' }).click();
     await page.getByText('Review done: 1 of 1 right.').waitFor();
+    await expect.poll(async () => (await reviewItem(page, `${LESSON.id}:q2`)).box).toBe(2);
+    // Written in the same record as the box just awaited.
     const item = await reviewItem(page, `${LESSON.id}:q2`);
-    expect(item.box).toBe(2);
     expect(Date.parse(item.due_at)).toBeGreaterThan(Date.now());
     await today.open();
-    expect(await learn.dueOnToday()).toBe(0);
+    await expect.poll(() => learn.dueOnToday()).toBe(0);
   });
 
   it('HR edits a lesson from the version she opened, a stale edit is refused in words, and archiving asks first', async () => {
@@ -197,7 +198,7 @@ describe('Learn', () => {
     await learn.status.waitForPhase('idle', 20_000);
     await learn.open('more');
     await learn.editLesson(EDITABLE.title);
-    expect(await page.getByLabel('Pass mark (%)').inputValue()).toBe('90');
+    await expect.poll(() => page.getByLabel('Pass mark (%)').inputValue()).toBe('90');
     await page.getByLabel('Pass mark (%)').fill('50');
     expect(await learn.saveLesson()).toEqual({ ok: true, notice: expect.stringContaining('saved (version 3)') });
     expect((await pool.query('select pass_mark, version from public.lessons where id = $1', [EDITABLE.id])).rows).toEqual([{ pass_mark: 50, version: 3 }]);
@@ -216,7 +217,7 @@ describe('Learn', () => {
     await page.getByLabel('Title', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Save lesson' }).click();
     await page.getByText(/^Fix \d+ fields before saving\.$/).waitFor();
-    expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
     const title = uniqueTitle('E2E lesson Till float');
     await learn.fillLesson({
@@ -243,7 +244,7 @@ describe('Learn', () => {
 
     // HR is not in a Downtown lesson's audience, so her phone never holds it: the organisation list reopens it, audience and all.
     await learn.editOrganisationLesson(title);
-    expect(await page.getByRole('group', { name: 'Stores' }).getByLabel('Downtown', { exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('group', { name: 'Stores' }).getByLabel('Downtown', { exact: true }).isChecked()).toBe(true);
     expect(await page.getByText('does not know who this lesson is for').count()).toBe(0);
     await page.getByRole('button', { name: 'Cancel' }).click();
 
@@ -283,13 +284,12 @@ describe('Learn', () => {
     await context.setOffline(true);
     await learn.openReport();
     await learn.reportFailure().waitFor();
-    expect(await learn.reportFailure().innerText()).toContain('The training report needs a connection.');
+    await expect.poll(() => learn.reportFailure().innerText()).toContain('The training report needs a connection.');
     await context.setOffline(false);
     await learn.retryReport();
 
-    expect(await learn.reportStores()).toEqual(['Downtown']);
-    const rows = await learn.reportRows(LESSON.title);
-    expect(rows).toEqual([{
+    await expect.poll(() => learn.reportStores(), { timeout: 15_000 }).toEqual(['Downtown']);
+    await expect.poll(() => learn.reportRows(LESSON.title)).toEqual([{
       store: 'Downtown',
       completed: expected!.completed,
       audience: expected!.audience,
@@ -313,7 +313,7 @@ describe('Learn', () => {
       const learn = new LearnPage(page, 'es');
       await learn.open();
       await learn.waitForLesson(LESSON.title);
-      expect(await page.getByRole('heading', { level: 2, name: 'Lecciones' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Lecciones' }).count()).toBe(1);
       await shot(page, 'list-es');
       await expectRoomForLongerText(page, 'lesson list');
     } finally {

@@ -54,27 +54,26 @@ describe('briefing body markdown', () => {
     const card = today.briefing(title);
 
     // The author's HTML and script are on screen, character for character.
-    const text = await card.innerText();
-    expect(text).toContain(SCRIPT);
-    expect(text).toContain(IMG);
-    expect(text).toContain(JS_LINK);
+    await expect.poll(() => card.innerText()).toContain(SCRIPT);
+    await expect.poll(() => card.innerText()).toContain(IMG);
+    await expect.poll(() => card.innerText()).toContain(JS_LINK);
     expect(await card.locator('script, img, iframe, object, embed, svg, style').count()).toBe(0);
     expect(await card.locator('[onerror], [onclick], [onload], [style]').count()).toBe(0);
 
     // The subset renders as elements.
     await card.getByRole('heading', { level: 4, name: 'Fire drill at 11', exact: true }).waitFor();
     await card.getByRole('heading', { level: 5, name: 'Where to meet', exact: true }).waitFor();
-    expect(await card.locator('ul > li').allInnerTexts()).toEqual(['Car park by the loading bay', 'Bring your badge']);
-    expect(await card.locator('ol > li').allInnerTexts()).toEqual(['Close the tills', 'Walk out calmly']);
-    expect(await card.locator('.body strong').allInnerTexts()).toEqual(['Car park']);
-    expect(await card.locator('em').allInnerTexts()).toEqual(['loading bay']);
+    await expect.poll(() => card.locator('ul > li').allInnerTexts()).toEqual(['Car park by the loading bay', 'Bring your badge']);
+    await expect.poll(() => card.locator('ol > li').allInnerTexts()).toEqual(['Close the tills', 'Walk out calmly']);
+    await expect.poll(() => card.locator('.body strong').allInnerTexts()).toEqual(['Car park']);
+    await expect.poll(() => card.locator('em').allInnerTexts()).toEqual(['loading bay']);
 
     // One link, the safe one, opening apart from the app; the javascript: one is not a link.
     const links = card.locator('a');
-    expect(await links.count()).toBe(1);
-    expect(await links.first().getAttribute('href')).toBe('https://intranet.example.test/fire');
-    expect(await links.first().getAttribute('rel')).toBe('noopener noreferrer');
-    expect(await links.first().getAttribute('target')).toBe('_blank');
+    await expect.poll(() => links.count()).toBe(1);
+    await expect.poll(() => links.first().getAttribute('href')).toBe('https://intranet.example.test/fire');
+    await expect.poll(() => links.first().getAttribute('rel')).toBe('noopener noreferrer');
+    await expect.poll(() => links.first().getAttribute('target')).toBe('_blank');
     expect(await card.getByRole('link', { name: 'click' }).count()).toBe(0);
 
     // Tapping the javascript: text does nothing: no script ran, no navigation, no new tab, no dialog.

@@ -48,7 +48,7 @@ describe('shared phone', () => {
     await account.tapSignOut();
     await account.signOutWarning.waitFor({ timeout: 5_000 });
     await expect.poll(() => account.signOutWarning.innerText()).toContain('1 item has not been sent yet');
-    expect(await account.waitingCount()).toBe(1);
+    await expect.poll(() => account.waitingCount()).toBe(1);
     await account.signOutAnyway();
     await signIn.waitUntilShown();
 
@@ -59,7 +59,7 @@ describe('shared phone', () => {
     await today.status.waitForPhase('idle');
     expect(await today.isListed(forAlex)).toBe(false);
     expect(await today.status.waiting()).toBe(0);
-    expect(await today.status.text()).toContain('Everything sent');
+    await expect.poll(() => today.status.text()).toContain('Everything sent');
     await account.open();
     await expect.poll(() => account.waitingCount()).toBe(0);
     await expect.poll(() => account.signedInAs()).toContain('Sam Patel');
@@ -74,7 +74,7 @@ describe('shared phone', () => {
     await signIn.signIn(DEMO.alex);
     await today.waitForBriefing(forAlex);
     await today.status.waitForWaiting(1);
-    expect(await today.ackLabel(forAlex)).toBe('Acknowledged · waiting to send');
+    await expect.poll(() => today.ackLabel(forAlex)).toBe('Acknowledged · waiting to send');
     expect(await today.isListed(forSam)).toBe(false);
     await expect.poll(() => pushes.held()).toBeGreaterThan(0);
     await pushes.open();

@@ -58,7 +58,7 @@ describe('sign in to sync', () => {
 
     await today.status.waitForPhase('signin_required', 30_000);
     await today.status.signInButton().waitFor();
-    expect(await today.status.waiting()).toBe(1);
+    await expect.poll(() => today.status.waiting()).toBe(1);
     await screenshot(page, 'sync-bar-sign-in');
     expect(await db.ackCounts(SEED.alexMember, [briefingId!])).toEqual(new Map([[briefingId!, 0]]));
 

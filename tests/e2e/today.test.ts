@@ -33,21 +33,21 @@ describe('Today', () => {
     await today.waitForBriefing(forInfo);
     await today.status.waitForPhase('idle');
 
-    expect(await today.sectionOf(mustRead)).toBe('pinned');
-    expect(await today.sectionOf(forInfo)).toBe('today');
+    await expect.poll(() => today.sectionOf(mustRead)).toBe('pinned');
+    await expect.poll(() => today.sectionOf(forInfo)).toBe('today');
     const before = await today.counter();
     expect(before.required).toBeGreaterThan(before.acknowledged);
 
     await context.setOffline(true);
     await today.acknowledge(mustRead);
-    expect(await today.counter()).toEqual({ acknowledged: before.acknowledged + 1, required: before.required });
+    await expect.poll(() => today.counter()).toEqual({ acknowledged: before.acknowledged + 1, required: before.required });
     // Acknowledged, it leaves the pinned group for today's.
-    expect(await today.sectionOf(mustRead)).toBe('today');
+    await expect.poll(() => today.sectionOf(mustRead)).toBe('today');
 
     // Accents and case are folded: "CAFE" finds "café" in the body.
     await today.search(`CAFE ${forInfo.split(' ').at(-1)}`);
     await expect.poll(() => today.titles()).toEqual([forInfo]);
-    expect(await today.sectionOf(forInfo)).toBe('results');
+    await expect.poll(() => today.sectionOf(forInfo)).toBe('results');
     await today.search('no-such-briefing-anywhere');
     await expect.poll(() => today.titles()).toEqual([]);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'No briefing matches' }).count()).toBe(1);
@@ -71,8 +71,8 @@ describe('Today', () => {
     await db.editBody(id!, 'Count the tills.\nLock the back door and set the alarm.');
     await page.reload();
     await expect.poll(() => today.ackLabel(title), { timeout: 15_000 }).toBe('Please acknowledge');
-    expect(await today.askedAgainNote(title)).toContain('since you acknowledged version 1');
-    expect(await today.changes(title)).toEqual({ removed: ['Lock the back door.'], added: ['Lock the back door and set the alarm.'] });
+    await expect.poll(() => today.askedAgainNote(title)).toContain('since you acknowledged version 1');
+    await expect.poll(() => today.changes(title)).toEqual({ removed: ['Lock the back door.'], added: ['Lock the back door and set the alarm.'] });
 
     await today.acknowledge(title);
     await today.status.waitForWaiting(0);

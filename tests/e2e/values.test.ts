@@ -109,34 +109,34 @@ describe('Values tab', () => {
     const { page } = phone();
     const values = await signedIn(page, DEMO.alex);
     const titles = await liveCardTitles();
-    expect(await values.cardTitle()).toBe(titles[0]);
-    expect(await values.position()).toBe(`1 of ${titles.length}`);
+    await expect.poll(() => values.cardTitle()).toBe(titles[0]);
+    await expect.poll(() => values.position()).toBe(`1 of ${titles.length}`);
     await values.snapshot('values-cards');
     await expectAccessible(page, 'values cards');
 
     await values.next();
-    expect([await values.cardTitle(), await values.position()]).toEqual([titles[1], `2 of ${titles.length}`]);
+    await expect.poll(async () => [await values.cardTitle(), await values.position()]).toEqual([titles[1], `2 of ${titles.length}`]);
     await values.swipe('left');
-    expect(await values.cardTitle()).toBe(titles[2]);
+    await expect.poll(() => values.cardTitle()).toBe(titles[2]);
     await values.swipe('right');
-    expect(await values.cardTitle()).toBe(titles[1]);
+    await expect.poll(() => values.cardTitle()).toBe(titles[1]);
     await values.previous();
-    expect(await values.cardTitle()).toBe(titles[0]);
+    await expect.poll(() => values.cardTitle()).toBe(titles[0]);
 
     await values.card().focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    expect(await values.position()).toBe(`3 of ${titles.length}`);
+    await expect.poll(() => values.position()).toBe(`3 of ${titles.length}`);
     await page.keyboard.press('End');
-    expect(await values.cardTitle()).toBe(titles.at(-1));
+    await expect.poll(() => values.cardTitle()).toBe(titles.at(-1));
     // The region is named by its card's heading, and the position is announced politely.
     await expect.poll(() => page.getByRole('region', { name: titles.at(-1)! }).count()).toBe(1);
-    expect(await page.locator('[aria-live="polite"]').filter({ hasText: `Value ${titles.length} of ${titles.length}` }).count()).toBe(1);
+    await expect.poll(() => page.locator('[aria-live="polite"]').filter({ hasText: `Value ${titles.length} of ${titles.length}` }).count()).toBe(1);
 
     // Words 40% longer still fit: nothing spills sideways or is clipped (the shell's tab bar is judged by its own tests).
     await pseudoLocalize(page);
     await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => nav.style.setProperty('display', 'none'));
-    expect(await findOverflow(page)).toEqual([]);
+    await expect.poll(() => findOverflow(page)).toEqual([]);
   });
 
   it('alex thanks Sam offline; it waits on the wall, lands once, and Sam sees it', async () => {
@@ -159,8 +159,8 @@ describe('Values tab', () => {
     await expectAccessible(page, 'kudos form');
     await values.giveKudos({ to: 'Sam Patel', value: 'One team', message });
 
-    const mine = (await values.wall()).filter((k) => k.message === message);
-    expect(mine).toEqual([{ from: 'Alex Kim', to: 'Sam Patel', value: 'Value: One team', message, state: 'Waiting to send' }]);
+    await expect.poll(async () => (await values.wall()).filter((k) => k.message === message))
+      .toEqual([{ from: 'Alex Kim', to: 'Sam Patel', value: 'Value: One team', message, state: 'Waiting to send' }]);
     await values.snapshot('values-wall-pending');
     await expectAccessible(page, 'kudos wall');
     const stored = () => pool.query('select k.from_member_id, k.to_member_id, v.title from public.kudos k left join public.value_cards v on v.id = k.value_card_id where k.message = $1', [message]).then((r) => r.rows);
@@ -181,7 +181,7 @@ describe('Values tab', () => {
       // Words 40% longer than Spanish still fit the phone; the shell's tab bar is judged by its own tests.
       await pseudoLocalize(samPhone.page);
       await samPhone.page.locator('nav.tabbar').evaluate((nav: HTMLElement) => nav.style.setProperty('display', 'none'));
-      expect(await findOverflow(samPhone.page)).toEqual([]);
+      await expect.poll(() => findOverflow(samPhone.page)).toEqual([]);
     } finally {
       await samPhone.close();
     }
@@ -199,14 +199,14 @@ describe('Values tab', () => {
     await hr.snapshot('values-hr-card-form');
     await expectAccessible(page, 'card form');
     await hr.saveCard();
-    expect(await hr.editorNotice()).toBe('Saved. Phones get it at their next sync.');
+    await expect.poll(() => hr.editorNotice()).toBe('Saved. Phones get it at their next sync.');
     await expect.poll(() => hr.editorTitles()).toEqual(await liveCardTitles());
-    expect((await hr.editorTitles()).at(-1)).toBe(title);
+    await expect.poll(async () => (await hr.editorTitles()).at(-1)).toBe(title);
 
     const alexPhone = await newPhone();
     try {
       const alex = await signedIn(alexPhone.page, DEMO.alex);
-      expect(await alex.cardTitles()).toEqual(await liveCardTitles());
+      await expect.poll(() => alex.cardTitles()).toEqual(await liveCardTitles());
 
       await hr.moveUp(title);
       await expect.poll(() => hr.editorNotice()).toBe('New order saved. Phones get it at their next sync.');
@@ -229,7 +229,7 @@ describe('Values tab', () => {
 
     await page.context().setOffline(true);
     await expect.poll(() => page.getByText('Changing values cards needs a connection. You can still read them.').count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'New values card' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'New values card' }).isDisabled()).toBe(true);
   });
 
   it('Downtown\'s manager sees which values are recognised at Downtown only, as Postgres counts them', async () => {
@@ -243,7 +243,7 @@ describe('Values tab', () => {
     const { context, page } = phone();
     const values = await signedIn(page, MANAGER_DOWNTOWN);
     await values.show('report');
-    expect(await values.reportStores()).toEqual([await downtownReport(30)]);
+    await expect.poll(() => values.reportStores()).toEqual([await downtownReport(30)]);
     await values.snapshot('values-report');
     await expectAccessible(page, 'recognition report');
 
