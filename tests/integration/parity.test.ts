@@ -155,6 +155,7 @@ describe('POST to a stable or immutable function', () => {
   beforeAll(async () => {
     await define(
       `create table public.${table} (id bigint generated always as identity);
+       alter table public.${table} enable row level security;
        create function public.${names.insert}() returns int language plpgsql set search_path = ''
          as $$begin insert into public.${table} default values; return 1; end$$;
        revoke execute on function public.${names.insert}() from public;
@@ -185,6 +186,7 @@ describe('grants', () => {
   beforeAll(async () => {
     await define(
       `create table public.${table} (n int);
+       alter table public.${table} enable row level security;
        insert into public.${table} values (1);
        create function public.${names.reader}() returns bigint language sql stable as 'select count(*) from public.${table}';
        grant execute on function public.${names.reader}() to authenticated;
