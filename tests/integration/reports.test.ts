@@ -135,17 +135,19 @@ describe('compose_directory', () => {
 describe('compliance_report', () => {
   it('HR: by briefing, by store, overdue people and per day, exactly', async () => {
     const r = await report(hr.client);
-    expect(r).toMatchObject({ days: 30, total: 15, acked: 6, overdue: 3, rate: 0.4 });
+    expect(r).toMatchObject({ days: 30, total: 15, acked: 6, overdue: 3, rate: 0.4, briefing_count: 3, store_count: 2 });
+    // Worst first: most overdue, then lowest rate.
     expect(r.by_briefing.map(({ id, version, total, acked, overdue }) => ({ id, version, total, acked, overdue }))).toEqual([
       { id: briefing.p1, version: 1, total: 7, acked: 4, overdue: 3 },
-      { id: briefing.p2, version: 1, total: 3, acked: 1, overdue: 0 },
       { id: briefing.s1, version: 2, total: 5, acked: 1, overdue: 0 },
+      { id: briefing.p2, version: 1, total: 3, acked: 1, overdue: 0 },
     ]);
     expect(r.by_briefing[0]).toMatchObject({ title: 'Cash handling', kind: 'policy' });
     expect(r.by_store).toEqual([
-      { store_id: org.harbour, name: 'Harbour', total: 12, acked: 5 },
       { store_id: org.pier, name: 'Pier', total: 3, acked: 1 },
+      { store_id: org.harbour, name: 'Harbour', total: 12, acked: 5 },
     ]);
+    expect(r.next).toEqual({ briefings: null, stores: null });
     expect(r.overdue_people.map((p) => p.member_id).sort()).toEqual([managerA.memberId, a3.memberId, managerB.memberId].sort());
     const names = r.overdue_people.map((p) => p.display_name);
     expect(names).toEqual([...names].sort());
@@ -161,7 +163,7 @@ describe('compliance_report', () => {
     const a = await report(managerA.client);
     expect(a).toMatchObject({ total: 12, acked: 5, overdue: 2 });
     expect(a.by_store).toEqual([{ store_id: org.harbour, name: 'Harbour', total: 12, acked: 5 }]);
-    expect(a.by_briefing.map((b) => [b.id, b.total, b.acked])).toEqual([[briefing.p1, 5, 3], [briefing.p2, 2, 1], [briefing.s1, 5, 1]]);
+    expect(a.by_briefing.map((b) => [b.id, b.total, b.acked])).toEqual([[briefing.p1, 5, 3], [briefing.s1, 5, 1], [briefing.p2, 2, 1]]);
     expect(a.overdue_people.map((p) => p.member_id).sort()).toEqual([managerA.memberId, a3.memberId].sort());
     const b = await report(managerB.client);
     expect(b).toMatchObject({ total: 3, acked: 1, overdue: 1 });
@@ -186,10 +188,10 @@ describe('compliance_report', () => {
                where id in ($1, $2)`, [briefing.p1, briefing.p2]);
     try {
       const r = await report(hr.client, 3);
-      expect(r.by_briefing.map((b) => b.id)).toEqual([briefing.p2, briefing.s1]);
+      expect(r.by_briefing.map((b) => b.id)).toEqual([briefing.s1, briefing.p2]);
       expect(r).toMatchObject({ total: 8, acked: 2, overdue: 0 });
       expect(r.by_store.reduce((n, s) => n + s.acked, 0)).toBe(2);
-      expect((await report(managerA.client, 3)).by_briefing.map((b) => [b.id, b.acked])).toEqual([[briefing.p2, 1], [briefing.s1, 1]]);
+      expect((await report(managerA.client, 3)).by_briefing.map((b) => [b.id, b.acked])).toEqual([[briefing.s1, 1], [briefing.p2, 1]]);
     } finally {
       for (const b of saved) {
         await sql('update public.briefings set publish_at = $2, ack_due_at = $3 where id = $1', [b.id, b.publish_at, b.ack_due_at]);

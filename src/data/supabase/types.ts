@@ -292,19 +292,43 @@ export const ComposeDirectory = z.object({
 export type ComposeDirectory = z.infer<typeof ComposeDirectory>;
 
 /**
- * compliance_report(p_days) (HR: organisation; managers: their stores).
+ * compliance_report(p_days, p_limit) (HR: organisation; managers: their stores),
+ * bounded whatever the organisation's size: the totals, the rate over time and
+ * the worst p_limit (1..200, default 50) rows of by_briefing and by_store;
+ * compliance_briefings and compliance_stores page through the rest from `next`.
  * Briefings counted: must-acknowledge, not retracted, published on one of the
  * last p_days UTC days (first_day..last_day) or due on last_day or later.
  * total = active audience members in scope (members with a store; head office
  * is not counted); acked = of those, who acknowledged the current version;
  * overdue = total - acked once ack_due_at has passed, else 0.
- * by_briefing: ordered by ack_due_at (none last), then newest first.
- * by_store: every store with audience in scope, by name; summed over by_briefing.
+ * by_briefing (briefing_count in all): most overdue first, then lowest rate, then id.
+ * by_store (store_count in all): every store with audience in scope, lowest
+ * rate first, then name and id; summed over all briefings.
+ * next: the key of each list's following page, null when the list is complete.
  * overdue_people: the first 100 (earliest due, then name) person x briefing pairs.
  * daily: one entry per UTC day first_day..last_day; acked = acknowledgements
  * received that day (counting as above), cumulative = received by its end, so
  * cumulative / total is the rate over time. rate = acked / total, null when total is 0.
  */
+const ComplianceBriefingRow = z.object({
+  id: uuid,
+  title: z.string(),
+  kind: z.enum(['shift', 'news', 'policy']),
+  version: z.number(),
+  publish_at: isoTime,
+  ack_due_at: z.nullable(isoTime),
+  total: z.number(),
+  acked: z.number(),
+  overdue: z.number(),
+});
+const ComplianceStoreRow = z.object({ store_id: uuid, name: z.string(), total: z.number(), acked: z.number() });
+/** The last row of a page of briefings: pass its fields as p_after_* for the next page. */
+export const ComplianceBriefingKey = z.object({ overdue: z.number(), acked: z.number(), total: z.number(), id: uuid });
+export type ComplianceBriefingKey = z.infer<typeof ComplianceBriefingKey>;
+/** The last row of a page of stores: pass its fields as p_after_* for the next page. */
+export const ComplianceStoreKey = z.object({ acked: z.number(), total: z.number(), name: z.string(), store_id: uuid });
+export type ComplianceStoreKey = z.infer<typeof ComplianceStoreKey>;
+
 export const ComplianceReport = z.object({
   days: z.number(),
   first_day: z.string(),
@@ -313,18 +337,11 @@ export const ComplianceReport = z.object({
   acked: z.number(),
   overdue: z.number(),
   rate: z.nullable(z.number()),
-  by_briefing: z.array(z.object({
-    id: uuid,
-    title: z.string(),
-    kind: z.enum(['shift', 'news', 'policy']),
-    version: z.number(),
-    publish_at: isoTime,
-    ack_due_at: z.nullable(isoTime),
-    total: z.number(),
-    acked: z.number(),
-    overdue: z.number(),
-  })),
-  by_store: z.array(z.object({ store_id: uuid, name: z.string(), total: z.number(), acked: z.number() })),
+  briefing_count: z.number(),
+  store_count: z.number(),
+  by_briefing: z.array(ComplianceBriefingRow),
+  by_store: z.array(ComplianceStoreRow),
+  next: z.object({ briefings: z.nullable(ComplianceBriefingKey), stores: z.nullable(ComplianceStoreKey) }),
   overdue_people: z.array(z.object({
     member_id: uuid,
     display_name: z.string(),
@@ -336,6 +353,17 @@ export const ComplianceReport = z.object({
   daily: z.array(z.object({ day: z.string(), acked: z.number(), cumulative: z.number() })),
 });
 export type ComplianceReport = z.infer<typeof ComplianceReport>;
+
+/**
+ * compliance_briefings / compliance_stores(p_days, p_after_*, p_limit): the
+ * rows of by_briefing / by_store after the given key (the previous page's
+ * `next`), up to p_limit (1..200, default 50), in the summary's order; next is
+ * null on the last page. Same callers, scope and errors as compliance_report.
+ */
+export const ComplianceBriefingsPage = z.object({ briefings: z.array(ComplianceBriefingRow), next: z.nullable(ComplianceBriefingKey) });
+export type ComplianceBriefingsPage = z.infer<typeof ComplianceBriefingsPage>;
+export const ComplianceStoresPage = z.object({ stores: z.array(ComplianceStoreRow), next: z.nullable(ComplianceStoreKey) });
+export type ComplianceStoresPage = z.infer<typeof ComplianceStoresPage>;
 
 /**
  * The audit trail (HR only), one row per acknowledgement received in a range,
@@ -658,6 +686,8 @@ export const RPC = {
   set_my_locale: { result: MemberProfile },
   compose_directory: { result: ComposeDirectory },
   compliance_report: { result: ComplianceReport },
+  compliance_briefings: { result: ComplianceBriefingsPage },
+  compliance_stores: { result: ComplianceStoresPage },
   audit_export_start: { result: AuditExportStart },
   audit_export_page: { result: z.array(AuditExportPageRow) },
   audit_export_count: { result: z.number() },
@@ -691,8 +721,16 @@ export interface RpcArgs {
   set_my_locale: { p_locale: Locale };
   /** Errors: 42501 forbidden (staff). */
   compose_directory: Record<string, never>;
-  /** p_days 1..366 (default 30). Errors: 42501 forbidden (staff), 22023 invalid_days. */
-  compliance_report: { p_days?: number };
+  /** p_days 1..366 (default 30), p_limit 1..200 (default 50). Errors: 42501 forbidden (staff), 22023 invalid_days, invalid_limit. */
+  compliance_report: { p_days?: number; p_limit?: number };
+  /** The key (all or none) is the previous page's next. Errors: as compliance_report, and 22023 invalid_cursor. */
+  compliance_briefings: {
+    p_days?: number; p_after_overdue?: number | null; p_after_acked?: number | null; p_after_total?: number | null; p_after_id?: string | null; p_limit?: number;
+  };
+  /** The key (all or none) is the previous page's next. Errors: as compliance_report, and 22023 invalid_cursor. */
+  compliance_stores: {
+    p_days?: number; p_after_acked?: number | null; p_after_total?: number | null; p_after_name?: string | null; p_after_store_id?: string | null; p_limit?: number;
+  };
   /** ISO times; [p_from, p_to), null or absent = open. Errors: 42501 forbidden (anyone but HR/admin). */
   audit_export_start: { p_from?: string | null; p_to?: string | null };
   /** The key (both or neither) is the last row's received_at and id; p_limit 1..1000 (default 1000). */
