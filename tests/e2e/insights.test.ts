@@ -252,6 +252,39 @@ describe('Reports tab', () => {
     expect(await insights.fileText('short.csv')).toBe('');
   });
 
+  it('HR: the first screen shows the worst rows; "Show more stores" and "Show more briefings" add the next pages to the same tables', async () => {
+    const { page } = phone();
+    // The demo has two stores, fewer than a page: the summary is asked for one row per list, as past 50 stores.
+    await page.route('**/rest/v1/rpc/compliance_report', (route) =>
+      route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), p_limit: 1 }) }));
+    const insights = await signInAndOpenReports(page, HR);
+    await insights.waitForDashboard();
+    const whole = await reportFor(HR);
+    expect(whole.store_count).toBe(2);
+    expect(whole.briefing_count).toBeGreaterThan(1);
+    // Every briefing is in the default page, so one "Show more briefings" completes the list.
+    expect(whole.briefing_count).toBeLessThanOrEqual(whole.by_briefing.length + 1);
+    const briefingRows = page.getByTestId('briefing-row');
+
+    await expect.poll(() => insights.storeNames()).toEqual([whole.by_store[0]!.name]);
+    await expect.poll(() => page.getByTestId('more-stores-shown').innerText()).toBe('Showing 1 of 2 stores, lowest rate first.');
+    await expect.poll(() => briefingRows.count()).toBe(1);
+    await expect.poll(() => page.getByTestId('more-briefings-shown').innerText())
+      .toBe(`Showing 1 of ${count(whole.briefing_count)} briefings, most overdue first.`);
+    await shot(page, 'more-phone');
+
+    await page.getByRole('button', { name: 'Show more stores' }).click();
+    await expect.poll(() => insights.storeNames()).toEqual(whole.by_store.map((s) => s.name));
+    await expect.poll(() => page.getByTestId('more-stores').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Show more briefings' }).click();
+    await expect.poll(() => briefingRows.locator('.cell-title').allInnerTexts())
+      .toEqual(whole.by_briefing.map((b) => b.title));
+    await expect.poll(() => page.getByTestId('more-briefings').count()).toBe(0);
+    expect(await screenOverflow(page)).toEqual([]);
+    await expectAccessible(page, 'Reports, more rows 390');
+  });
+
   it('a Downtown manager sees Downtown only, and no export', async () => {
     const { page } = phone();
     const insights = await signInAndOpenReports(page, MANAGER_DOWNTOWN);

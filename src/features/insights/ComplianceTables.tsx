@@ -4,6 +4,8 @@ import type { ComplianceReport } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
 import { formatPercent } from '../../ui/i18n/report-format';
+import type { OnlineFailure } from '../../ui/use-online-call';
+import type { MoreRows } from './use-more-rows';
 
 function rateText({ t, locale }: I18n, acked: number, total: number): string {
   const rate = ackRate({ acked, total });
@@ -16,13 +18,37 @@ function rateText({ t, locale }: I18n, acked: number, total: number): string {
  * fact rides in a note-phone line of a neighbouring cell, so phones get two
  * readable columns instead of four squeezed ones.
  */
-function ScrollTable({ id, caption, children }: { id: string; caption: string; children: ReactNode }) {
+function ScrollTable({ id, caption, children, footer }: { id: string; caption: string; children: ReactNode; footer?: ReactNode }) {
   return (
     <div className="panel table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
       <table>
         <caption id={id} className="panel__title">{caption}</caption>
         {children}
       </table>
+      {footer}
+    </div>
+  );
+}
+
+function moreFailureText(t: I18n['t'], failure: OnlineFailure): string {
+  if (failure.kind === 'offline') return t('insights.offline');
+  if (failure.kind === 'forbidden') return t('insights.forbidden');
+  return t('insights.moreFailed', { detail: failure.detail });
+}
+
+/** Under a list the server gives in pages: how much of it is shown, and the button that adds the next page. */
+function MoreFooter({ list, shown, label, testId }: { list: MoreRows<unknown>; shown: string; label: string; testId: string }) {
+  const { t } = useI18n();
+  if (!list.more && !list.failure) return null;
+  return (
+    <div className="table-more">
+      <p className="muted" data-testid={`${testId}-shown`}>{shown}</p>
+      {list.failure ? <p className="error" role="alert">{moreFailureText(t, list.failure)}</p> : null}
+      {list.more ? (
+        <button type="button" onClick={list.showMore} disabled={list.loading} data-testid={testId}>
+          {list.loading ? t('insights.loadingMore') : label}
+        </button>
+      ) : null}
     </div>
   );
 }
@@ -56,17 +82,19 @@ export function KpiTiles({ report }: { report: ComplianceReport }) {
       </div>
       <div className="kpi">
         <dt>{t('insights.kpi.briefings')}</dt>
-        <dd className="kpi__value">{number(report.by_briefing.length)}</dd>
+        <dd className="kpi__value">{number(report.briefing_count)}</dd>
         <dd className="kpi__hint">{t('insights.kpi.briefingsHint')}</dd>
       </div>
     </dl>
   );
 }
 
-export function ByStoreTable({ stores }: { stores: ComplianceReport['by_store'] }) {
+/** Worst first, as the server orders them; "Show more stores" appends the next page. */
+export function ByStoreTable({ stores, count }: { stores: MoreRows<ComplianceReport['by_store'][number]>; count: number }) {
   const { t } = useI18n();
   return (
-    <ScrollTable id="by-store" caption={t('insights.byStore')}>
+    <ScrollTable id="by-store" caption={t('insights.byStore')}
+      footer={<MoreFooter list={stores} shown={t('insights.shownStores', { shown: stores.rows.length, count })} label={t('insights.moreStores')} testId="more-stores" />}>
       <thead>
         <tr>
           <th scope="col">{t('insights.col.store')}</th>
@@ -74,7 +102,7 @@ export function ByStoreTable({ stores }: { stores: ComplianceReport['by_store'] 
         </tr>
       </thead>
       <tbody>
-        {stores.map((store) => (
+        {stores.rows.map((store) => (
           <tr key={store.store_id} data-testid="store-row">
             <th scope="row">{store.name}</th>
             <AckedCell acked={store.acked} total={store.total} />
@@ -85,12 +113,14 @@ export function ByStoreTable({ stores }: { stores: ComplianceReport['by_store'] 
   );
 }
 
-export function ByBriefingTable({ briefings }: { briefings: ComplianceReport['by_briefing'] }) {
+/** Most overdue first, then lowest rate, as the server orders them; "Show more briefings" appends the next page. */
+export function ByBriefingTable({ briefings, count }: { briefings: MoreRows<ComplianceReport['by_briefing'][number]>; count: number }) {
   const i18n = useI18n();
   const { t, number } = i18n;
-  if (briefings.length === 0) return <p className="panel muted">{t('insights.noBriefings')}</p>;
+  if (count === 0) return <p className="panel muted">{t('insights.noBriefings')}</p>;
   return (
-    <ScrollTable id="by-briefing" caption={t('insights.byBriefing')}>
+    <ScrollTable id="by-briefing" caption={t('insights.byBriefing')}
+      footer={<MoreFooter list={briefings} shown={t('insights.shownBriefings', { shown: briefings.rows.length, count })} label={t('insights.moreBriefings')} testId="more-briefings" />}>
       <thead>
         <tr>
           <th scope="col">{t('insights.col.briefing')}</th>
@@ -99,8 +129,8 @@ export function ByBriefingTable({ briefings }: { briefings: ComplianceReport['by
         </tr>
       </thead>
       <tbody>
-        {briefings.map((briefing) => (
-          <tr key={briefing.id}>
+        {briefings.rows.map((briefing) => (
+          <tr key={briefing.id} data-testid="briefing-row">
             <th scope="row">
               <span className="cell-title">{briefing.title}</span>
               <span className="cell-note">

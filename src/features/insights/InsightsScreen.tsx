@@ -14,6 +14,7 @@ import { ComplianceChart } from './ComplianceChart';
 import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './ComplianceTables';
 import { formatDay } from '../../ui/i18n/report-format';
 import { useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
+import { useMoreRows } from './use-more-rows';
 import '../../ui/i18n/sections/insights';
 import './insights.css';
 
@@ -64,12 +65,39 @@ function ReportProblem({ failure, onRetry }: { failure: OnlineFailure; onRetry: 
   );
 }
 
+type StoreRow = ComplianceReport['by_store'][number];
+type BriefingRow = ComplianceReport['by_briefing'][number];
+const NO_API = { ok: false, error: { kind: 'network', message: 'offline' } } as const;
+
 function Dashboard({ report, busy, organisationWide }: { report: ComplianceReport; busy: boolean; organisationWide: boolean }) {
+  const { api } = useSession();
   const { t, locale } = useI18n();
-  // The server decides the scope; this only names it. A manager's stores are the ones the report has rows for.
+  // The summary holds the worst rows of each list; the rest come a page at a time, for the period it answered.
+  const stores = useMoreRows<StoreRow, NonNullable<ComplianceReport['next']['stores']>>(
+    report.by_store, report.next.stores, (row) => row.store_id, async (key) => {
+      if (!api) return NO_API;
+      const outcome = await api.call('compliance_stores', {
+        p_days: report.days, p_after_acked: key.acked, p_after_total: key.total, p_after_name: key.name, p_after_store_id: key.store_id,
+      });
+      return outcome.ok ? { ok: true, data: { rows: outcome.data.stores, next: outcome.data.next } } : outcome;
+    });
+  const briefings = useMoreRows<BriefingRow, NonNullable<ComplianceReport['next']['briefings']>>(
+    report.by_briefing, report.next.briefings, (row) => row.id, async (key) => {
+      if (!api) return NO_API;
+      const outcome = await api.call('compliance_briefings', {
+        p_days: report.days, p_after_overdue: key.overdue, p_after_acked: key.acked, p_after_total: key.total, p_after_id: key.id,
+      });
+      return outcome.ok ? { ok: true, data: { rows: outcome.data.briefings, next: outcome.data.next } } : outcome;
+    });
+  // The server decides the scope; this only names it: a manager's stores are the ones the report has rows for,
+  // named while the summary holds them all.
   const scope = organisationWide
     ? t('insights.scope.organisation')
-    : t('insights.scope.stores', { stores: new Intl.ListFormat(locale).format(report.by_store.map((s) => s.name)) });
+    : report.store_count > report.by_store.length
+      ? t('insights.scope.storeCount', { count: report.store_count })
+      : t('insights.scope.stores', {
+        stores: new Intl.ListFormat(locale).format(report.by_store.map((s) => s.name).sort((a, b) => a.localeCompare(b, locale))),
+      });
   return (
     <div className="dashboard" aria-busy={busy}>
       <h2 className="dashboard__heading">{t('insights.compliance')}</h2>
@@ -81,8 +109,8 @@ function Dashboard({ report, busy, organisationWide }: { report: ComplianceRepor
       <KpiTiles report={report} />
       <div className="dashboard__grid">
         <ComplianceChart report={report} />
-        <ByStoreTable stores={report.by_store} />
-        <ByBriefingTable briefings={report.by_briefing} />
+        <ByStoreTable stores={stores} count={report.store_count} />
+        <ByBriefingTable briefings={briefings} count={report.briefing_count} />
         <OverduePeopleTable people={report.overdue_people} overdue={report.overdue} />
       </div>
     </div>
