@@ -308,6 +308,22 @@ describe('resume', () => {
     expect(sync.getStatus().phase).toBe('idle');
   });
 
+  it('a token refreshed elsewhere ends a backoff that began because this engine\'s own refresh found no network', async () => {
+    await queueKudos(1);
+    const sync = engine();
+    server.failNext(UNAUTHORIZED);
+    server.refreshAnswer = 'offline';
+    await sync.requestSync();
+    expect(sync.getStatus()).toMatchObject({ phase: 'retrying', problem: { code: 'no_connection' } });
+    expect(server.applied.size).toBe(0);
+
+    // supabase-js's own timer refreshes the token once the network is back, and says so.
+    server.refreshAnswer = 'refreshed';
+    await sync.resume();
+    expect(sync.getStatus().phase).toBe('idle');
+    expect(server.applied.size).toBe(1);
+  });
+
   it('does nothing while idle or retrying: only "sign in to sync" and "stopped" are left by a resume', async () => {
     const sync = engine();
     await sync.resume();

@@ -77,6 +77,8 @@ export class SyncEngine {
   private attempt = 0;
   private timer: unknown = null;
   private stopped = false;
+  /** The last cycle's own session refresh failed for lack of network: a token refreshed elsewhere (supabase-js) is worth a sync now. */
+  private refreshFailedOffline = false;
   private readonly outbox: OutboxPush;
   private readonly o: Required<Omit<SyncEngineOptions, 'locks'>> & { locks: SyncEngineOptions['locks'] };
 
@@ -120,12 +122,17 @@ export class SyncEngine {
   }
 
   /**
-   * After a new sign-in or token: leave "sign in to sync" or "stopped" and try
-   * again now. Otherwise nothing: a phone whose clock runs ahead refreshes its
-   * token before every call, and a sync per refresh would never end.
+   * After a new sign-in or token: leave "sign in to sync" or "stopped", or stop
+   * waiting out a backoff that began because this engine's own session refresh
+   * found no network, and try again now. Otherwise nothing: a phone whose clock
+   * runs ahead refreshes its token before every call, and a sync per refresh
+   * would never end.
    */
   resume(): Promise<void> {
-    if (this.status.phase !== 'signin_required' && this.status.phase !== 'stopped') return this.running ?? Promise.resolve();
+    const waitingForToken = this.status.phase === 'retrying' && this.refreshFailedOffline;
+    if (this.status.phase !== 'signin_required' && this.status.phase !== 'stopped' && !waitingForToken) {
+      return this.running ?? Promise.resolve();
+    }
     this.attempt = 0;
     this.setStatus({ phase: 'idle', ...NO_PROBLEM, nextRetryAt: null });
     return this.requestSync();
@@ -181,6 +188,7 @@ export class SyncEngine {
    */
   private async cycle(): Promise<CycleResult> {
     let refreshed = false;
+    this.refreshFailedOffline = false;
     for (;;) {
       try {
         const refused = await this.pushUnlessRefused();
@@ -195,6 +203,7 @@ export class SyncEngine {
         if (refreshed) return { kind: 'signin' };
         refreshed = true;
         const outcome = await this.o.api.refreshSession();
+        this.refreshFailedOffline = outcome === 'offline';
         if (outcome === 'offline') return { kind: 'retry', problem: { code: 'no_connection' } };
         if (outcome === 'signed_out') return { kind: 'signin' };
       }
