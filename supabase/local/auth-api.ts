@@ -3,7 +3,9 @@
  * on failed attempts, answered 429 as GoTrue does), token refresh, the current user and
  * sign-out — with GoTrue's JSON shapes and error codes.
  */
+import { readFile } from 'node:fs/promises';
 import type { JWTPayload } from 'jose';
+import { parse } from 'smol-toml';
 import type { Pool } from 'pg';
 import type { ServerResponse } from 'node:http';
 import {
@@ -48,6 +50,7 @@ export function authApi(options: AuthOptions): RouteHandler {
     if (route === 'POST /token') return token(options, request);
     if (route === 'GET /user') return currentUser(options, request);
     if (route === 'POST /logout') return logout(options, request);
+    if (route === 'POST /signup') return authError(res, 422, 'signup_disabled', 'Signups not allowed for this instance');
     if (route === 'GET /health') return sendJson(res, 200, { version: 'frontline-local', name: 'GoTrue', description: 'Local stand-in for Supabase Auth' });
     if (route === 'GET /settings') {
       return sendJson(res, 200, {
@@ -61,6 +64,18 @@ export function authApi(options: AuthOptions): RouteHandler {
     }
     sendJson(res, 404, postgrestError('PGRST125', 'Invalid path specified in request URL'));
   };
+}
+
+/**
+ * People get accounts from HR, never by signing up, and `supabase config push` carries
+ * config.toml's auth settings to production; a config that allowed sign-ups would be
+ * pushed there too, so the stack refuses to start on one.
+ */
+export async function requireSignupsOff(configFile: string): Promise<void> {
+  const config = parse(await readFile(configFile, 'utf8')) as { auth?: { enable_signup?: unknown; email?: { enable_signup?: unknown } } };
+  if (config.auth?.enable_signup !== false || config.auth.email?.enable_signup !== false) {
+    throw new Error(`${configFile} must set enable_signup = false in [auth] and [auth.email]: accounts come from HR, never from sign-ups`);
+  }
 }
 
 function authError(res: ServerResponse, status: number, errorCode: string, message: string): void {

@@ -6,7 +6,7 @@
  */
 import pg, { type Pool } from 'pg';
 import { fileURLToPath } from 'node:url';
-import { authApi } from './auth-api';
+import { authApi, requireSignupsOff } from './auth-api';
 import { bootstrap, dropAllSchemas } from './bootstrap';
 import type { JWK } from 'jose';
 import { DEFAULT_JWT_SECRET, projectKeys, type JwtSigning } from './jwt';
@@ -43,7 +43,7 @@ export interface StackOptions {
   migrationsDir?: string;
   /** Default: supabase/seed.sql. */
   seedFile?: string;
-  /** Supabase CLI config whose [api] max_rows and [auth.rate_limit] the API applies. Default: supabase/config.toml. */
+  /** Supabase CLI config whose [api] max_rows, [auth.rate_limit] and sign-ups setting the API applies. Default: supabase/config.toml. */
   configFile?: string;
   log?: (line: string) => void;
 }
@@ -76,6 +76,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const configFile = options.configFile ?? DEFAULT_CONFIG_FILE;
   const limits = signInLimits(await perAddressLimitFrom(configFile));
   const maxRows = await maxRowsFrom(configFile);
+  await requireSignupsOff(configFile);
   const api = await listenApi(options.apiPort);
   let postgres: RunningPostgres;
   try {

@@ -178,6 +178,17 @@ describe('starting on a data directory a previous run left behind', () => {
   }, 90_000);
 });
 
+describe('supabase/config.toml', () => {
+  it('allowing sign-ups stops the start, since config push would carry it to production', async () => {
+    const dir = await workDir();
+    const config = (await readFile(new URL('../../supabase/config.toml', import.meta.url), 'utf8'))
+      .replace(/^\[auth\.email\]\nenable_signup = false$/m, '[auth.email]\nenable_signup = true');
+    await writeFile(join(dir, 'config.toml'), config);
+    await expect(startStack({ ...(await stackOptions(dir, false)), configFile: join(dir, 'config.toml') }))
+      .rejects.toThrow(/enable_signup = false in \[auth\] and \[auth\.email\]/);
+  });
+});
+
 describe('a data directory of another PostgreSQL major', () => {
   it('is refused with a message that names both majors and --reset, and is left as it was', async () => {
     const options = await stackOptions(await workDir(), true);

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, env, signIn, sql } from './support/fixtures';
+import { DEMO, anonClient, env, signIn, sql } from './support/fixtures';
 
 const CONFIG_FILE = new URL('../../supabase/config.toml', import.meta.url);
 
@@ -208,6 +208,16 @@ describe('grants', () => {
       expect([401, 403]).toContain(call.status);
       expect(call.body).toMatchObject({ code: '42501', message: `permission denied for function ${names.ungranted}` });
     }
+  });
+});
+
+describe('auth settings supabase/config.toml pushes to the project', () => {
+  it('sign-ups are off: a sign-up is refused as GoTrue refuses it, and the settings say so', async () => {
+    const { data, error } = await anonClient().auth.signUp({ email: `parity-${suffix()}@test.invalid`, password: 'a-long-enough-password' });
+    expect(data.user).toBeNull();
+    expect([error?.status, error?.code]).toEqual([422, 'signup_disabled']);
+    const settings = await fetch(`${env.apiUrl}/auth/v1/settings`, { headers: { apikey: env.anonKey } });
+    expect(await settings.json()).toMatchObject({ disable_signup: true });
   });
 });
 
