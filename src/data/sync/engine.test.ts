@@ -350,7 +350,6 @@ describe('one item the server cannot read', () => {
     const bad = await queueUnreadableKudos();
     server.addBriefings(3);
     for (const briefing of server.briefings.values()) await acknowledgeBriefing(ctx(), briefing);
-    server.unreadableWhen = (m) => m.type === 'kudos' && m.payload.message.includes('\u0000');
     const sync = engine();
     await sync.requestSync();
     expect(sync.getStatus().phase).toBe('idle');

@@ -1,13 +1,20 @@
 /**
- * An in-memory stand-in for sync_pull/sync_push used by unit tests: keeps the
- * real contract (cursor paging, idempotent ids, per-mutation rejection) and can
- * be told to fail the next calls in chosen ways.
+ * An in-memory stand-in for sync_pull/sync_push used by unit tests. It keeps the
+ * real contract, checked by the same suite as the real stack
+ * (sync-contract-suite.ts): cursor paging in sync_seq order, `total` on the
+ * first page, `removed` for retracted briefings, `reset` after the member moves
+ * store, `previous` on edited briefings, idempotent ids, per-item rejection of
+ * acks with the server's codes, and whole-batch refusals (over 500 items, a NUL
+ * Postgres cannot read). It can also be told to fail the next calls in chosen
+ * ways. Other mutation types are accepted as they come (see rejectWhen).
  */
+import { createHash } from 'node:crypto';
 import type { RpcFailure, RpcOutcome } from '../../supabase/rpc';
-import type { Briefing, MemberProfile, Mutation, MutationResult, SyncPullResult, SyncPushResult } from '../../supabase/types';
+import type { Ack, Briefing, MemberProfile, Mutation, MutationResult, SyncPullResult, SyncPushResult } from '../../supabase/types';
 import type { SyncApi } from '../engine';
+import type { Audience } from './sync-contract-suite';
 
-export const ME: MemberProfile = {
+const ME: MemberProfile = {
   member_id: '00000000-0000-4000-8000-000000000001',
   user_id: '00000000-0000-4000-8000-000000000002',
   display_name: 'Alex Kim',
@@ -20,22 +27,45 @@ export const ME: MemberProfile = {
   managed_store_ids: [],
   answered_pulse_ids: [],
 };
+const AUTHOR_ID = '00000000-0000-4000-8000-000000000005';
+const OTHER_STORE = { id: '00000000-0000-4000-8000-000000000006', name: 'Riverside', time_zone: 'America/New_York' };
+const MUTATION_TYPES: ReadonlySet<string> = new Set(['ack', 'lesson_attempt', 'feedback', 'pulse_response', 'kudos', 'briefing']);
+const MAX_BATCH = 500;
 
-export function briefingRow(n: number, seq: number): Briefing {
+function contentHash(title: string, body: string): string {
+  return createHash('sha256').update(`${title}\n${body}`).digest('hex');
+}
+
+export function briefingRow(n: number, seq: number, storeIds: string[] = []): Briefing {
   const id = `b0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const title = `Briefing ${n}`;
   return {
-    id, kind: 'shift', title: `Briefing ${n}`, body: 'Body', priority: 'normal', author_id: ME.member_id, author_name: 'Dana',
-    store_ids: [], department_ids: [], roles: [], shift_date: null, shift_start: null, shift_end: null,
+    id, kind: 'shift', title, body: 'Body', priority: 'normal', author_id: AUTHOR_ID, author_name: 'Dana',
+    store_ids: storeIds, department_ids: [], roles: [], shift_date: null, shift_start: null, shift_end: null,
     requires_ack: true, ack_due_at: null, publish_at: '2026-11-22T08:00:00Z', expires_at: null,
-    version: 1, content_hash: 'a'.repeat(64), created_at: '2026-11-22T08:00:00Z', updated_at: '2026-11-22T08:00:00Z', sync_seq: seq,
+    version: 1, content_hash: contentHash(title, 'Body'), previous: null,
+    // Only the member and the author can read the fake's briefings: fewer than 5.
+    narrow_audience: true,
+    created_at: '2026-11-22T08:00:00Z', updated_at: '2026-11-22T08:00:00Z', sync_seq: seq,
   };
 }
 
+function batchTooLarge(count: number): RpcFailure {
+  return { kind: 'http', status: 400, code: '22023', message: `At most ${MAX_BATCH} mutations per call (got ${count})`, details: 'batch_too_large' };
+}
+
+export const NETWORK_DOWN: RpcFailure = { kind: 'network', message: 'Failed to fetch' };
+export const SERVER_ERROR: RpcFailure = { kind: 'http', status: 503, code: '', message: 'unavailable', details: null };
+const UNREADABLE: RpcFailure = { kind: 'http', status: 400, code: '22P05', message: 'unsupported Unicode escape sequence', details: '\\u0000 cannot be converted to text.' };
+export const OUTDATED: RpcFailure = { kind: 'contract', message: 'sync_push answered an unexpected shape' };
+export const UNAUTHORIZED: RpcFailure = { kind: 'http', status: 401, code: 'PGRST303', message: 'JWT expired', details: null };
+
 type Failure = RpcFailure | 'throw';
+type Text = { title: string; body: string; content_hash: string };
 
 export class FakeServer implements SyncApi {
+  /** Live briefings (published, not retracted), whoever they are addressed to. */
   readonly briefings = new Map<string, Briefing>();
-  readonly removals: Array<{ id: string; seq: number }> = [];
   readonly applied = new Map<string, Mutation>();
   readonly pushCalls: Mutation[][] = [];
   readonly pullCalls: Array<{ cursor: number; limit: number }> = [];
@@ -43,25 +73,58 @@ export class FakeServer implements SyncApi {
   /** The server's clock, sent as server_time with every pull. */
   serverTime = Date.parse('2026-11-22T10:00:00Z');
   refreshAnswer: 'refreshed' | 'offline' | 'signed_out' = 'refreshed';
+  /** Refuses chosen mutations before the fake's own checks (for types it does not check itself). */
   rejectWhen: (m: Mutation) => MutationResult | null = () => null;
-  /** A mutation the server cannot even read (e.g. a NUL in jsonb): the whole call fails with 400, as Postgres makes it. */
-  unreadableWhen: (m: Mutation) => boolean = () => false;
+  /** The member under test, as sync_pull answers it in me. */
+  me: MemberProfile = structuredClone(ME);
+  private readonly retracted = new Map<string, Briefing>();
+  /** Every text each briefing has had, by version, as briefing_versions keeps them. */
+  private readonly texts = new Map<string, Map<number, Text>>();
+  private readonly acks = new Map<string, Ack>();
+  private readonly tombstones: Array<{ id: string; seq: number; storeIds: string[] }> = [];
+  /** The store the member had before each move, as member_audience_changes keeps it. */
+  private readonly moves: Array<{ seq: number; storeId: string | null }> = [];
   private seq = 0;
   private readonly failures: Failure[] = [];
 
-  addBriefings(count: number): Briefing[] {
+  addBriefings(count: number, audience: Audience = 'everyone'): Briefing[] {
+    const home = this.me.store!.id;
+    const storeIds = { everyone: [], 'my store': [home], 'another store': [home === OTHER_STORE.id ? ME.store!.id : OTHER_STORE.id] }[audience];
     const rows: Briefing[] = [];
     for (let i = 0; i < count; i++) {
-      const row = briefingRow(this.briefings.size + 1, ++this.seq);
+      const n = this.briefings.size + this.retracted.size + 1;
+      const row = briefingRow(n, ++this.seq, storeIds);
       this.briefings.set(row.id, row);
+      this.texts.set(row.id, new Map([[1, { title: row.title, body: row.body, content_hash: row.content_hash }]]));
       rows.push(row);
     }
     return rows;
   }
 
+  /** A new text makes a new version; the old one stays acknowledgeable. */
+  edit(id: string, text: { title: string; body: string }): void {
+    const row = this.briefings.get(id)!;
+    const version = row.version + 1;
+    const content_hash = contentHash(text.title, text.body);
+    this.texts.get(id)!.set(version, { ...text, content_hash });
+    this.briefings.set(id, {
+      ...row, ...text, version, content_hash, sync_seq: ++this.seq,
+      previous: { version: row.version, title: row.title, body: row.body },
+    });
+  }
+
+  /** Retracts a briefing: phones that could see it are told to drop it. */
   remove(id: string): void {
+    const row = this.briefings.get(id)!;
     this.briefings.delete(id);
-    this.removals.push({ id, seq: ++this.seq });
+    this.retracted.set(id, row);
+    this.tombstones.push({ id, seq: ++this.seq, storeIds: row.store_ids });
+  }
+
+  /** The member moves to another store, so phones start over and drop what the old store could see. */
+  moveToAnotherStore(): void {
+    this.moves.push({ seq: ++this.seq, storeId: this.me.store?.id ?? null });
+    this.me = { ...this.me, store: this.me.store?.id === OTHER_STORE.id ? ME.store : OTHER_STORE };
   }
 
   /** The next calls (pull or push) fail this way, in order. */
@@ -76,27 +139,40 @@ export class FakeServer implements SyncApi {
     return { ok: false, error: failure };
   }
 
+  private addressed(storeIds: readonly string[], storeId: string | null = this.me.store?.id ?? null): boolean {
+    return storeIds.length === 0 || (storeId !== null && storeIds.includes(storeId));
+  }
+
   async pull(cursor: number, limit: number): Promise<RpcOutcome<SyncPullResult>> {
     this.pullCalls.push({ cursor, limit });
     const failed = this.takeFailure<SyncPullResult>();
     if (failed) return failed;
+    const base = { server_time: new Date(this.serverTime).toISOString(), me: this.me, value_cards: [], lessons: [], pulses: [] };
+    const move = cursor > 0 ? this.moves.find((m) => m.seq > cursor) : undefined;
+    if (move) {
+      const lost = [...this.briefings.values()]
+        .filter((b) => this.addressed(b.store_ids, move.storeId) && !this.addressed(b.store_ids))
+        .map((b) => b.id);
+      return { ok: true, data: { ...base, cursor: 0, has_more: true, reset: true, briefings: [], acks: [], removed: lost } };
+    }
+    const visible = [...this.briefings.values()].filter((b) => this.addressed(b.store_ids));
     const items = [
-      ...[...this.briefings.values()].map((b) => ({ seq: b.sync_seq, briefing: b, removed: null as string | null })),
-      ...this.removals.map((r) => ({ seq: r.seq, briefing: null as Briefing | null, removed: r.id })),
+      ...visible.map((b) => ({ seq: b.sync_seq, briefing: b })),
+      ...[...this.acks.values()].map((a) => ({ seq: a.sync_seq, ack: a })),
+      ...this.tombstones.filter((t) => this.addressed(t.storeIds)).map((t) => ({ seq: t.seq, removed: t.id })),
     ].filter((item) => item.seq > cursor).sort((a, b) => a.seq - b.seq);
     const page = items.slice(0, limit);
     const hasMore = items.length > limit;
     return {
       ok: true,
       data: {
+        ...base,
         cursor: hasMore ? page[page.length - 1]!.seq : Math.max(cursor, this.seq),
         has_more: hasMore,
-        total: cursor === 0 ? items.filter((item) => item.briefing).length : null,
-        server_time: new Date(this.serverTime).toISOString(),
-        me: ME,
-        briefings: page.flatMap((item) => (item.briefing ? [item.briefing] : [])),
-        value_cards: [], lessons: [], pulses: [], acks: [],
-        removed: page.flatMap((item) => (item.removed ? [item.removed] : [])),
+        total: cursor === 0 ? visible.length + this.acks.size : null,
+        briefings: page.flatMap((item) => ('briefing' in item ? [item.briefing] : [])),
+        acks: page.flatMap((item) => ('ack' in item ? [item.ack] : [])),
+        removed: page.flatMap((item) => ('removed' in item ? [item.removed] : [])),
       },
     };
   }
@@ -105,15 +181,42 @@ export class FakeServer implements SyncApi {
     this.pushCalls.push(mutations);
     const failed = this.takeFailure<SyncPushResult>();
     if (failed) return failed;
-    if (mutations.some(this.unreadableWhen)) return { ok: false, error: UNREADABLE };
+    if (mutations.length > MAX_BATCH) return { ok: false, error: batchTooLarge(mutations.length) };
+    // jsonb cannot hold U+0000: Postgres refuses the whole argument before sync_push runs.
+    if (JSON.stringify(mutations).includes('\\u0000')) return { ok: false, error: UNREADABLE };
     const results = mutations.map((m): MutationResult => {
       if (this.applied.has(m.id)) return { id: m.id, status: 'duplicate' };
-      const rejection = this.rejectWhen(m);
-      if (rejection) return rejection;
+      const rejection = this.rejectWhen(m) ?? this.check(m);
+      if (rejection) return { id: m.id, status: 'rejected', ...rejection };
       this.applied.set(m.id, m);
-      return { id: m.id, status: 'applied' };
+      return { id: m.id, status: m.type === 'ack' ? this.recordAck(m) : 'applied' };
     });
     return { ok: true, data: { results } };
+  }
+
+  /** sync_push's own refusals, in its order (private.apply_ack). */
+  private check(m: Mutation): Pick<MutationResult, 'code' | 'message'> | null {
+    if (!MUTATION_TYPES.has(m.type)) return { code: 'unknown_type', message: `Unknown mutation type ${m.type}` };
+    if (m.type !== 'ack') return null;
+    const { briefing_id, version, content_hash } = m.payload;
+    const row = this.briefings.get(briefing_id) ?? this.retracted.get(briefing_id);
+    if (!row || !(this.addressed(row.store_ids) || row.author_id === this.me.member_id)) {
+      return { code: 'unknown_briefing', message: 'No briefing with this id is addressed to you' };
+    }
+    if (this.retracted.has(briefing_id)) return { code: 'briefing_retracted', message: 'This briefing was retracted' };
+    const text = this.texts.get(briefing_id)!.get(version);
+    if (!text) return { code: 'unknown_version', message: `This briefing has no version ${version}` };
+    if (text.content_hash !== content_hash.toLowerCase()) return { code: 'hash_mismatch', message: `The acknowledged text does not match version ${version}` };
+    return null;
+  }
+
+  /** A second ack of the same version (under a new id) is a duplicate, as the unique key makes it. */
+  private recordAck(m: Extract<Mutation, { type: 'ack' }>): 'applied' | 'duplicate' {
+    const { briefing_id, version, content_hash, acked_at } = m.payload;
+    if ([...this.acks.values()].some((a) => a.briefing_id === briefing_id && a.version === version)) return 'duplicate';
+    const received_at = new Date(this.serverTime).toISOString();
+    this.acks.set(m.id, { id: m.id, briefing_id, version, content_hash, acked_at, received_at, sync_seq: ++this.seq });
+    return 'applied';
   }
 
   async refreshSession(): Promise<'refreshed' | 'offline' | 'signed_out'> {
@@ -121,9 +224,3 @@ export class FakeServer implements SyncApi {
     return this.refreshAnswer;
   }
 }
-
-export const NETWORK_DOWN: RpcFailure = { kind: 'network', message: 'Failed to fetch' };
-export const SERVER_ERROR: RpcFailure = { kind: 'http', status: 503, code: '', message: 'unavailable', details: null };
-export const UNREADABLE: RpcFailure = { kind: 'http', status: 400, code: '22P05', message: 'unsupported Unicode escape sequence', details: '\\u0000 cannot be converted to text.' };
-export const OUTDATED: RpcFailure = { kind: 'contract', message: 'sync_push answered an unexpected shape' };
-export const UNAUTHORIZED: RpcFailure = { kind: 'http', status: 401, code: 'PGRST303', message: 'JWT expired', details: null };
