@@ -4,39 +4,29 @@
  * first paint.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CommandContext } from '../data/commands';
 import { openDatabase, type FrontlineDb } from '../data/db';
 import { outboxSummary, syncMeta } from '../data/queries';
 import type { MemberProfile } from '../data/supabase/types';
 import type { SyncEngine } from '../data/sync/engine';
-import { AccountScreen } from '../features/account/AccountScreen';
 import { requestPersistence } from '../features/account/storage-state';
 import { SignInScreen, type SignInResult } from '../features/signin/SignInScreen';
-import { TodayScreen } from '../features/today/TodayScreen';
 import { I18nProvider } from '../ui/i18n/I18nProvider';
 import { browserLocale } from '../ui/i18n/locale';
 import { useLocaleChoice } from '../ui/i18n/use-locale-choice';
 import { SessionContext, useSession, type Session } from '../ui/session-context';
+import { go, resetHistory, settleHistory, usePath } from '../ui/router/history';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
-import { APP_BUILD } from './build-info';
 import { clearIdentity, readIdentity, saveIdentity, type Identity } from './identity';
 import { applyUpdate } from './pwa';
 import type { Services } from './session';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useUpdateState } from './use-update-state';
-import { MoreScreen } from './MoreScreen';
-import { ScreenErrorBoundary } from './ScreenErrorBoundary';
-import { ScreenFailed } from './ScreenFailed';
-import { currentTab, moreFor, tabsFor, type Screen } from './navigation';
+import { currentTab, route, tabsFor } from './navigation';
+import { ScreenOutlet } from './ScreenOutlet';
+import { SCREENS } from './screens';
 import { TabBar } from './TabBar';
-
-// Managers' and HR's screens load on first visit, so staff phones never fetch them.
-const ComposeScreen = lazy(() => import('../features/compose/ComposeScreen').then((m) => ({ default: m.ComposeScreen })));
-const InsightsScreen = lazy(() => import('../features/insights/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
-const ValuesScreen = lazy(() => import('../features/values/ValuesScreen').then((m) => ({ default: m.ValuesScreen })));
-const LearnScreen = lazy(() => import('../features/learn/LearnScreen').then((m) => ({ default: m.LearnScreen })));
-const VoiceScreen = lazy(() => import('../features/voice/VoiceScreen').then((m) => ({ default: m.VoiceScreen })));
 
 export function App() {
   const [identity, setIdentity] = useState<Identity | null>(() => readIdentity());
@@ -66,7 +56,9 @@ export function App() {
 function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: () => void }) {
   const db = useMemo(() => openDatabase(identity.userId), [identity.userId]);
   const [services, setServices] = useState<Services | null>(null);
-  const [screen, setScreen] = useState<Screen>('today');
+  // Before the first render, so a deep link or '/' is in place when the address is first read.
+  useState(settleHistory);
+  const path = usePath();
   // Compared as text, so the shell does not re-render for every page a sync writes to meta.
   const profileJson = useLiveQuery(() => syncMeta(db).then((meta) => (meta.me ? JSON.stringify(meta.me) : null)), [db]);
   const me = useMemo(() => (profileJson ? (JSON.parse(profileJson) as MemberProfile) : null), [profileJson]);
@@ -114,9 +106,8 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     afterWrite: () => void engine?.requestSync(),
   }), [db, engine]);
 
-  const tabs = tabsFor(me?.role);
-  const tab = currentTab(screen, me?.role);
-  const shown: Screen = tab === screen || tab === 'more' ? screen : 'today';
+  const role = me?.role;
+  const here = route(path);
   const session: Session = {
     userId: identity.userId,
     email: identity.email,
@@ -126,10 +117,10 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     api: services?.api ?? null,
     me,
     language,
-    navigate: setScreen,
     async signOut() {
       await services?.signOut();
       clearIdentity();
+      resetHistory();
       onSignedOut();
     },
   };
@@ -138,32 +129,16 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     <I18nProvider locale={language.locale}>
       <SessionContext.Provider value={session}>
         <div className="shell">
-          <SyncStatusBar onShowProblems={() => setScreen('account')} />
-          <main className={`content content--${shown}`}>
-            <ScreenErrorBoundary key={shown} fallback={(retry, error) => <ScreenFailed error={error} onRetry={retry} />}>
-              <Suspense fallback={<p className="muted">{'…'}</p>}>
-                {shown === 'more' ? <MoreScreen screens={moreFor(me?.role)} onOpen={setScreen} /> : <ScreenView screen={shown} />}
-              </Suspense>
-            </ScreenErrorBoundary>
+          <SyncStatusBar onShowProblems={() => go(SCREENS.account.path)} />
+          <main className={`content content--${here?.id ?? 'unknown'}`}>
+            <ScreenOutlet path={path} role={role} />
           </main>
           <SignedInUpdatePrompt />
-          <TabBar tabs={tabs} current={tab} onChange={setScreen} />
+          <TabBar tabs={tabsFor(role)} current={here ? currentTab(here.id, role) : 'today'} />
         </div>
       </SessionContext.Provider>
     </I18nProvider>
   );
-}
-
-function ScreenView({ screen }: { screen: Exclude<Screen, 'more'> }) {
-  switch (screen) {
-    case 'today': return <TodayScreen />;
-    case 'values': return <ValuesScreen />;
-    case 'learn': return <LearnScreen />;
-    case 'voice': return <VoiceScreen />;
-    case 'briefings': return <ComposeScreen />;
-    case 'insights': return <InsightsScreen />;
-    case 'account': return <AccountScreen appVersion={APP_BUILD} />;
-  }
 }
 
 async function afterFirstContent(db: FrontlineDb): Promise<void> {

@@ -1,17 +1,20 @@
 import { useT } from '../ui/i18n/I18nProvider';
-import type { Screen } from './navigation';
-import { SCREEN_LABEL } from './TabBar';
+import { go } from '../ui/router/history';
+import { useSession } from '../ui/session-context';
+import { labelOf, moreFor } from './navigation';
+import { SCREENS } from './screens';
 
-/** The places that did not fit on a manager's or HR's bar, as big rows. */
-export function MoreScreen({ screens, onOpen }: { screens: Screen[]; onOpen: (screen: Screen) => void }) {
+/** The places that did not fit on a manager's or HR's bar, as big rows; each opens above More, so back returns here. */
+export function MoreScreen() {
   const t = useT();
+  const { me } = useSession();
   return (
     <section aria-labelledby="more-heading">
       <h1 id="more-heading">{t('app.tab.more')}</h1>
       <ul className="more-list">
-        {screens.map((screen) => (
-          <li key={screen}>
-            <button type="button" onClick={() => onOpen(screen)}>{t(SCREEN_LABEL[screen])}</button>
+        {moreFor(me?.role).map((id) => (
+          <li key={id}>
+            <button type="button" onClick={() => go(SCREENS[id].path)}>{t(labelOf(id))}</button>
           </li>
         ))}
       </ul>

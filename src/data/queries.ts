@@ -13,6 +13,15 @@ export function allAcks(db: FrontlineDb): Promise<LocalAck[]> {
   return db.acks.toArray();
 }
 
+/** One briefing, opened by its address; undefined when the phone does not hold it. */
+export function oneBriefing(db: FrontlineDb, id: string): Promise<LocalBriefing | undefined> {
+  return db.briefings.get(id);
+}
+
+export function acksOf(db: FrontlineDb, briefingId: string): Promise<LocalAck[]> {
+  return db.acks.where('briefing_id').equals(briefingId).toArray();
+}
+
 export function syncMeta(db: FrontlineDb): Promise<SyncMeta> {
   return readMeta(db);
 }

@@ -5,7 +5,6 @@
  * render and before they arrive).
  */
 import { createContext, useContext } from 'react';
-import type { Screen } from '../app/navigation';
 import type { CommandContext } from '../data/commands';
 import type { FrontlineDb } from '../data/db';
 import type { OnlineApi } from '../data/online-api';
@@ -25,8 +24,6 @@ export interface Session {
   me: MemberProfile | null;
   /** The UI language on screen and the switch for it (applies at once, offline too). */
   language: LocaleChoice;
-  /** Opens another screen, as its tab would (for a feature that points elsewhere, e.g. Today's review card). */
-  navigate(screen: Screen): void;
   signOut(): Promise<void>;
 }
 

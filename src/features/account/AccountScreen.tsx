@@ -6,6 +6,7 @@ import type { I18n } from '../../ui/i18n/i18n';
 import { LOCALE_NAMES } from '../../ui/i18n/locale';
 import { LOCALES } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
+import { APP_BUILD } from './build-info';
 import { RefusedList } from './RefusedList';
 import { readStorageState, type StorageState } from './storage-state';
 
@@ -24,7 +25,7 @@ function storageText(i18n: I18n, storage: StorageState | null): string {
 }
 
 /** Who is signed in, their language, what is waiting or refused, storage state, and a sign-out that never drops work silently. */
-export function AccountScreen({ appVersion }: { appVersion: string }) {
+export function AccountScreen() {
   const { db, email, engine, language, signOut } = useSession();
   const i18n = useI18n();
   const { t } = i18n;
@@ -78,7 +79,7 @@ export function AccountScreen({ appVersion }: { appVersion: string }) {
         <dt>{t('account.storage')}</dt>
         <dd>{storageText(i18n, storage)}</dd>
         <dt>{t('account.appVersion')}</dt>
-        <dd data-testid="app-version">{appVersion}</dd>
+        <dd data-testid="app-version">{APP_BUILD}</dd>
       </dl>
       <button type="button" onClick={() => void engine?.requestSync()} disabled={!engine}>{t('account.syncNow')}</button>
 

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { saveBriefing } from '../../data/commands';
 import { authoredBriefings } from '../../data/compose-queries';
+import { oneBriefing } from '../../data/queries';
 import type { LocalBriefing } from '../../data/db';
 import { LIMITS, type MemberProfile } from '../../data/supabase/types';
 import {
@@ -11,43 +12,43 @@ import {
 } from '../../domain/briefing-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { commandFailureText } from '../../ui/command-failure-text';
+import { back, go } from '../../ui/router/history';
+import type { Params } from '../../ui/router/match';
 import { useSession } from '../../ui/session-context';
+import { Unavailable } from '../../ui/Unavailable';
 import { AckStatusView } from './AckStatusView';
 import { AuthoredList } from './AuthoredList';
 import { BriefingForm } from './BriefingForm';
 import { BriefingPreview } from './BriefingPreview';
 import type { Option } from './choice-groups';
 import { useComposeDirectory } from '../../ui/use-compose-directory';
-import '../../ui/i18n/sections/compose';
 import './compose.css';
 
-type View =
+/** Which of the Briefings screens this is, from its address. */
+type ComposeMode =
   | { name: 'list' }
-  | { name: 'form'; step: 'edit' | 'preview'; draft: BriefingDraft; editing: LocalBriefing | null }
-  | { name: 'reach'; briefingId: string; title: string };
+  | { name: 'new' }
+  | { name: 'edit'; briefingId: string }
+  | { name: 'status'; briefingId: string };
 
-export function ComposeScreen() {
-  const { db, commands, me } = useSession();
+const LIST = '/briefings';
+
+/** /briefings */
+export const BriefingListScreen = () => <ComposeScreen mode={{ name: 'list' }} />;
+/** /briefings/new */
+export const NewBriefingScreen = () => <ComposeScreen mode={{ name: 'new' }} />;
+/** /briefings/:id/edit */
+export const EditBriefingScreen = ({ params }: { params: Params }) => <ComposeScreen mode={{ name: 'edit', briefingId: params.id! }} />;
+/** /briefings/:id/status: who has read it (its author, their manager, HR). */
+export const BriefingStatusScreen = ({ params }: { params: Params }) => <ComposeScreen mode={{ name: 'status', briefingId: params.id! }} />;
+const focusStep = () => document.querySelector<HTMLElement>('.compose h2[tabindex="-1"]')?.focus();
+
+function ComposeScreen({ mode }: { mode: ComposeMode }) {
+  const { db, me, commands } = useSession();
   const t = useT();
-  const directory = useComposeDirectory();
   const memberId = me?.member_id ?? null;
   const rows = useLiveQuery(() => (memberId ? authoredBriefings(db, memberId) : []), [db, memberId]);
-  const [view, setView] = useState<View>({ name: 'list' });
-  const [problems, setProblems] = useState<readonly DraftProblem[] | null>(null);
-  const [sending, setSending] = useState(false);
-  const [sendError, setSendError] = useState<string | null>(null);
-  const stores = useMemo(() => storeOptions(me, directory?.directory.stores), [me, directory]);
-
-  // Each step starts at its heading, so a screen reader and a thumb both land at the top of what changed
-  // (not when the tab first opens: the tab bar keeps focus then).
-  const focusKey = view.name === 'form' ? `form-${view.step}` : view.name;
-  const shown = useRef(focusKey);
-  useEffect(() => {
-    if (shown.current === focusKey) return;
-    shown.current = focusKey;
-    window.scrollTo(0, 0);
-    document.querySelector<HTMLElement>('.compose h2[tabindex="-1"]')?.focus();
-  }, [focusKey]);
+  const [error, setError] = useState<string | null>(null);
 
   if (!me) {
     return (
@@ -57,96 +58,127 @@ export function ComposeScreen() {
       </section>
     );
   }
-  const profile = me;
-  const rules = () => ({ now: commands.now(), limits: LIMITS, role: profile.role, managedStoreIds: profile.managed_store_ids });
-
-  function open(draft: BriefingDraft, editing: LocalBriefing | null) {
-    setProblems(null);
-    setSendError(null);
-    setView({ name: 'form', step: 'edit', draft, editing });
-  }
-
-  function preview(form: Extract<View, { name: 'form' }>): readonly DraftProblem[] {
-    const found = draftProblems(form.draft, rules());
-    setProblems(found);
-    if (found.length === 0) setView({ ...form, step: 'preview' });
-    return found;
-  }
-
-  async function send(form: Extract<View, { name: 'form' }>) {
-    const found = draftProblems(form.draft, rules());
-    if (found.length > 0) {
-      setProblems(found);
-      setView({ ...form, step: 'edit' });
-      return;
-    }
-    setSending(true);
-    const fields = payloadFields(form.editing?.id ?? commands.newId(), form.draft);
-    const result = await saveBriefing(commands, !form.editing || saveAction(form.editing) === 'publish'
-      ? { action: 'publish', ...fields }
-      : { action: 'edit', base_version: editBaseVersion(form.editing), ...fields });
-    setSending(false);
-    if (result.ok) setView({ name: 'list' });
-    else setSendError(commandFailureText(t, result));
-  }
 
   async function retract(briefing: LocalBriefing) {
     const result = await saveBriefing(commands, { action: 'retract', briefing_id: briefing.id });
-    if (!result.ok) setSendError(commandFailureText(t, result));
+    if (!result.ok) setError(commandFailureText(t, result));
     // The card, and the button that had focus, are gone: continue from the list's heading.
-    else document.querySelector<HTMLElement>('.compose h2[tabindex="-1"]')?.focus();
+    else focusStep();
   }
 
+  // undefined while the phone's copy loads; null when this person has no such briefing (yet).
+  const editing = mode.name !== 'edit' || !rows ? undefined : rows.find((row) => row.briefing.id === mode.briefingId)?.briefing ?? null;
   return (
     <section aria-labelledby="compose-heading" className="compose">
       <h1 id="compose-heading">{t('compose.title')}</h1>
-      {view.name === 'list' ? (
+      {mode.name === 'list' ? (
         <>
-          <button type="button" className="primary compose-new" onClick={() => open(emptyDraft(profile.role, profile.managed_store_ids), null)}>
+          <button type="button" className="primary compose-new" onClick={() => go('/briefings/new')}>
             {t('compose.new')}
           </button>
-          {sendError ? <p role="alert" className="error">{sendError}</p> : null}
+          {error ? <p role="alert" className="error">{error}</p> : null}
           <h2 tabIndex={-1}>{t('compose.list.heading')}</h2>
           <AuthoredList
             rows={rows}
-            onReach={(b) => setView({ name: 'reach', briefingId: b.id, title: b.title })}
-            onEdit={(b) => open(draftFrom(b), b)}
+            onReach={(b) => go(`/briefings/${encodeURIComponent(b.id)}/status`)}
+            onEdit={(b) => go(`/briefings/${encodeURIComponent(b.id)}/edit`)}
             onRetract={(b) => void retract(b)}
           />
         </>
       ) : null}
-      {view.name === 'form' && view.step === 'edit' ? (
-        <BriefingForm
-          draft={view.draft}
-          onChange={(draft) => {
-            setView({ ...view, draft });
-            if (problems) setProblems(draftProblems(draft, rules()));
-          }}
-          problems={problems}
-          onPreview={() => preview(view)}
-          onCancel={() => setView({ name: 'list' })}
-          editing={view.editing !== null}
-          role={profile.role}
-          stores={stores}
-          directory={directory}
-        />
-      ) : null}
-      {view.name === 'form' && view.step === 'preview' ? (
-        <BriefingPreview
-          draft={view.draft}
-          authorName={view.editing?.author_name ?? profile.display_name}
-          directory={directory}
-          editing={view.editing !== null}
-          sending={sending}
-          error={sendError}
-          onSend={() => void send(view)}
-          onBack={() => setView({ ...view, step: 'edit' })}
-        />
-      ) : null}
-      {view.name === 'reach' ? (
-        <AckStatusView briefingId={view.briefingId} title={view.title} onBack={() => setView({ name: 'list' })} />
-      ) : null}
+      {mode.name === 'new' ? <FormFlow key="new" profile={me} editing={null} initial={emptyDraft(me.role, me.managed_store_ids)} /> : null}
+      {mode.name === 'edit' && editing === undefined ? <p className="muted">{t('compose.list.loading')}</p> : null}
+      {mode.name === 'edit' && editing === null ? <Unavailable reason="missing" /> : null}
+      {mode.name === 'edit' && editing ? <FormFlow key={editing.id} profile={me} editing={editing} initial={draftFrom(editing)} /> : null}
+      {mode.name === 'status' ? <StatusFlow briefingId={mode.briefingId} /> : null}
     </section>
+  );
+}
+
+/** Who has read one briefing: its title from the phone's copy, the numbers from the server. */
+function StatusFlow({ briefingId }: { briefingId: string }) {
+  const { db } = useSession();
+  const t = useT();
+  const briefing = useLiveQuery(() => oneBriefing(db, briefingId).then((b) => b ?? null), [db, briefingId]);
+  useEffect(focusStep, []);
+  if (briefing === undefined) return <p className="muted">{t('compose.list.loading')}</p>;
+  if (briefing === null) return <Unavailable reason="missing" />;
+  return <AckStatusView briefingId={briefingId} title={briefing.title} onBack={() => back(LIST)} />;
+}
+
+/** The form, then its preview, then sending: one briefing, new or edited. */
+function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editing: LocalBriefing | null; initial: BriefingDraft }) {
+  const { commands } = useSession();
+  const t = useT();
+  const directory = useComposeDirectory();
+  const [step, setStep] = useState<'edit' | 'preview'>('edit');
+  const [draft, setDraft] = useState(initial);
+  const [problems, setProblems] = useState<readonly DraftProblem[] | null>(null);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const stores = useMemo(() => storeOptions(profile, directory?.directory.stores), [profile, directory]);
+
+  // Each step starts at its heading, so a screen reader and a thumb both land at the top of what changed.
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (shown.current === step) return;
+    shown.current = step;
+    window.scrollTo(0, 0);
+    focusStep();
+  }, [step]);
+
+  const rules = () => ({ now: commands.now(), limits: LIMITS, role: profile.role, managedStoreIds: profile.managed_store_ids });
+
+  function preview(): readonly DraftProblem[] {
+    const found = draftProblems(draft, rules());
+    setProblems(found);
+    if (found.length === 0) setStep('preview');
+    return found;
+  }
+
+  async function send() {
+    const found = draftProblems(draft, rules());
+    if (found.length > 0) {
+      setProblems(found);
+      setStep('edit');
+      return;
+    }
+    setSending(true);
+    const fields = payloadFields(editing?.id ?? commands.newId(), draft);
+    const result = await saveBriefing(commands, !editing || saveAction(editing) === 'publish'
+      ? { action: 'publish', ...fields }
+      : { action: 'edit', base_version: editBaseVersion(editing), ...fields });
+    setSending(false);
+    if (result.ok) back(LIST);
+    else setSendError(commandFailureText(t, result));
+  }
+
+  return step === 'edit' ? (
+    <BriefingForm
+      draft={draft}
+      onChange={(next) => {
+        setDraft(next);
+        if (problems) setProblems(draftProblems(next, rules()));
+      }}
+      problems={problems}
+      onPreview={preview}
+      onCancel={() => back(LIST)}
+      editing={editing !== null}
+      role={profile.role}
+      stores={stores}
+      directory={directory}
+    />
+  ) : (
+    <BriefingPreview
+      draft={draft}
+      authorName={editing?.author_name ?? profile.display_name}
+      directory={directory}
+      editing={editing !== null}
+      sending={sending}
+      error={sendError}
+      onSend={() => void send()}
+      onBack={() => setStep('edit')}
+    />
   );
 }
 

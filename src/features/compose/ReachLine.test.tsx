@@ -1,10 +1,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { CachedComposeDirectory } from '../../data/db';
+import { registerMessages } from '../../ui/i18n/i18n';
 import { I18nProvider } from '../../ui/i18n/I18nProvider';
 import type { Locale } from '../../ui/i18n/messages';
-import '../../ui/i18n/sections/compose';
+import composeMessages from '../../ui/i18n/sections/compose';
 import { ReachLine } from './ReachLine';
+
+// The router loads the section with its screen; here the test does.
+registerMessages(composeMessages);
 
 const DOWN = '5a000000-0000-4000-8000-000000000001';
 const RIVER = '5a000000-0000-4000-8000-000000000002';

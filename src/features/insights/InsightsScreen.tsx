@@ -15,7 +15,6 @@ import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './C
 import { formatDay } from '../../ui/i18n/report-format';
 import { useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
 import { useMoreRows } from './use-more-rows';
-import '../../ui/i18n/sections/insights';
 import './insights.css';
 
 export function InsightsScreen() {

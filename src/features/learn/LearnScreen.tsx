@@ -1,90 +1,79 @@
-import '../../ui/i18n/sections/learn';
+/**
+ * Learn's screens, one per address: the lessons on this phone (cards, then a
+ * quiz, scored offline), a lesson, the spaced review, and for managers and HR
+ * the training report; HR also writes and archives lessons.
+ */
 import './learn.css';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider';
+import { back, currentNote, go } from '../../ui/router/history';
+import type { Params } from '../../ui/router/match';
 import { useSession } from '../../ui/session-context';
 import { LessonList } from './LessonList';
 import { LessonPlayer } from './LessonPlayer';
 import { OrganisationLessons } from './OrganisationLessons';
 import { ReviewSession } from './ReviewSession';
-import { clearReviewRequest, isReviewRequested } from './review-request';
 import { TrainingReportView } from './TrainingReportView';
 import { useAuthoredLessons } from './use-authored-lessons';
 
 // Only HR authors lessons: staff phones never fetch the editor.
 const LessonEditor = lazy(() => import('./LessonEditor').then((m) => ({ default: m.LessonEditor })));
 
-type View =
-  | { kind: 'list'; notice?: string }
-  | { kind: 'lesson'; lessonId: string }
-  | { kind: 'review' }
-  | { kind: 'report' }
-  | { kind: 'editor'; lessonId: string | null };
+const LEARN = '/learn';
+const toList = (notice?: string) => back(LEARN, notice);
 
-/**
- * Learn: the lessons on this phone (cards, then a quiz, scored offline), the
- * spaced review, and for managers and HR the training report; HR also writes
- * and archives lessons.
- */
+/** /learn */
 export function LearnScreen() {
   const { me } = useSession();
   const t = useT();
-  const [view, setView] = useState<View>(() => (isReviewRequested() ? { kind: 'review' } : { kind: 'list' }));
-  useEffect(clearReviewRequest, []);
-  const toList = (notice?: string) => {
-    setView({ kind: 'list', notice });
-    window.scrollTo(0, 0);
-  };
-  const open = (next: View) => {
-    setView(next);
-    window.scrollTo(0, 0);
-  };
-
   const role = me?.role;
   const manages = role === 'manager' || role === 'hr' || role === 'admin';
   const authors = role === 'hr' || role === 'admin';
   const authored = useAuthoredLessons(authors);
-  // undefined while the server's copies are on their way, so the editor starts from the right audience.
-  const known = (lessonId: string) => (authored.loading ? undefined : authored.lessons?.find((lesson) => lesson.id === lessonId) ?? null);
+  const notice = currentNote();
+  const edit = authors ? (lessonId: string) => go(`/learn/${encodeURIComponent(lessonId)}/edit`) : undefined;
 
-  switch (view.kind) {
-    case 'lesson': return <LessonPlayer lessonId={view.lessonId} onBack={() => toList()} />;
-    case 'review': return <ReviewSession onBack={() => toList()} />;
-    case 'report': return <TrainingReportView onBack={() => toList()} />;
-    case 'editor':
-      return (
-        <Suspense fallback={<p className="muted">{t('learn.loading')}</p>}>
-          <LessonEditor
-            lessonId={view.lessonId}
-            known={view.lessonId ? known(view.lessonId) : null}
-            onDone={(notice) => {
-              authored.reload();
-              toList(notice);
-            }}
-            onCancel={() => toList()}
-          />
-        </Suspense>
-      );
-    case 'list':
-      return (
-        <section className="learn" aria-labelledby="learn-title">
-          <h1 id="learn-title">{t('learn.title')}</h1>
-          {view.notice ? <p className="learn-notice" role="status">{view.notice}</p> : null}
-          {manages ? (
-            <div className="learn-actions learn-manage">
-              <button type="button" onClick={() => open({ kind: 'report' })}>{t('learn.manage.report')}</button>
-              {authors ? <button type="button" onClick={() => open({ kind: 'editor', lessonId: null })}>{t('learn.manage.new')}</button> : null}
-            </div>
-          ) : null}
-          <LessonList
-            onOpen={(lessonId) => open({ kind: 'lesson', lessonId })}
-            onReview={() => open({ kind: 'review' })}
-            onEdit={authors ? (lessonId) => open({ kind: 'editor', lessonId }) : undefined}
-          />
-          {authors && authored.lessons ? (
-            <OrganisationLessons lessons={authored.lessons} onEdit={(lessonId) => open({ kind: 'editor', lessonId })} />
-          ) : null}
-        </section>
-      );
-  }
+  return (
+    <section className="learn" aria-labelledby="learn-title">
+      <h1 id="learn-title">{t('learn.title')}</h1>
+      {notice ? <p className="learn-notice" role="status">{notice}</p> : null}
+      {manages ? (
+        <div className="learn-actions learn-manage">
+          <button type="button" onClick={() => go('/learn/report')}>{t('learn.manage.report')}</button>
+          {authors ? <button type="button" onClick={() => go('/learn/new')}>{t('learn.manage.new')}</button> : null}
+        </div>
+      ) : null}
+      <LessonList onOpen={(lessonId) => go(`/learn/${encodeURIComponent(lessonId)}`)} onReview={() => go('/learn/review')} onEdit={edit} />
+      {edit && authored.lessons ? <OrganisationLessons lessons={authored.lessons} onEdit={edit} /> : null}
+    </section>
+  );
+}
+
+/** /learn/:lessonId */
+export function LessonScreen({ params }: { params: Params }) {
+  return <LessonPlayer key={params.lessonId} lessonId={params.lessonId!} onBack={() => toList()} />;
+}
+
+/** /learn/review */
+export function ReviewScreen() {
+  return <ReviewSession onBack={() => toList()} />;
+}
+
+/** /learn/report */
+export function TrainingReportScreen() {
+  return <TrainingReportView onBack={() => toList()} />;
+}
+
+/** /learn/new and /learn/:lessonId/edit (HR) */
+export function LessonEditorScreen({ params }: { params: Params }) {
+  const t = useT();
+  const authored = useAuthoredLessons(true);
+  const lessonId = params.lessonId ?? null;
+  // undefined while the server's copies are on their way, so the editor starts from the right audience.
+  const known = lessonId === null ? null : authored.loading ? undefined : authored.lessons?.find((lesson) => lesson.id === lessonId) ?? null;
+  return (
+    <Suspense fallback={<p className="muted">{t('learn.loading')}</p>}>
+      <LessonEditor key={lessonId ?? 'new'} lessonId={lessonId} known={known} onDone={(notice) => toList(notice)} onCancel={() => toList()} />
+    </Suspense>
+  );
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import '../../ui/i18n/sections/learn';
-import { i18nFor } from '../../ui/i18n/i18n';
+import learnMessages from '../../ui/i18n/sections/learn';
+import { i18nFor, registerMessages } from '../../ui/i18n/i18n';
 import { serverProblem } from './save-lesson';
+
+// The router loads the section with its screen; here the test does.
+registerMessages(learnMessages);
 
 const { t } = i18nFor('en');
 const refused = (details: string, message = 'the server says why') =>

@@ -4,31 +4,29 @@
  * lessons HR is in the audience of. Fetched while online; null when not (yet)
  * known, and the editor then says the audience must be picked again.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AuthoredLesson } from '../../data/supabase/types';
 import { useSession } from '../../ui/session-context';
 import { useOnline } from '../../ui/use-online';
 
-export function useAuthoredLessons(enabled: boolean): { lessons: readonly AuthoredLesson[] | null; loading: boolean; reload(): void } {
+export function useAuthoredLessons(enabled: boolean): { lessons: readonly AuthoredLesson[] | null; loading: boolean } {
   const { api } = useSession();
   const online = useOnline();
   const [lessons, setLessons] = useState<readonly AuthoredLesson[] | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [answered, setAnswered] = useState(-1);
+  const [answered, setAnswered] = useState(false);
   useEffect(() => {
     if (!enabled || !api || !online) return;
     let current = true;
     void api.call('authored_lessons', {}).then((outcome) => {
       if (!current) return;
       if (outcome.ok) setLessons(outcome.data);
-      setAnswered(attempt);
+      setAnswered(true);
     });
     return () => {
       current = false;
     };
-  }, [enabled, api, online, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  }, [enabled, api, online]);
   // Waiting only while a call can answer: offline, the editor goes on without the audiences.
-  const loading = enabled && api !== null && online && answered !== attempt;
-  return { lessons, loading, reload };
+  const loading = enabled && api !== null && online && !answered;
+  return { lessons, loading };
 }

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
-import { acknowledgeBriefing } from '../../data/commands';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { LocalAck, LocalBriefing } from '../../data/db';
 import type { MemberProfile } from '../../data/supabase/types';
 import { allAcks, allBriefings, syncMeta } from '../../data/queries';
@@ -9,13 +8,15 @@ import { includesMember } from '../../domain/reach';
 import { matchesSearch, planToday, type PlannedBriefing } from '../../domain/today-plan';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { PlainKey } from '../../ui/i18n/messages';
-import { commandFailureText, type CommandFailure } from '../../ui/command-failure-text';
+import { commandFailureText } from '../../ui/command-failure-text';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { useSyncStatus } from '../../ui/use-sync-status';
 import { BriefingCard } from '../../ui/briefing/BriefingCard';
+import { useAcknowledge } from '../../ui/briefing/use-acknowledge';
+import { ReviewDueCard } from '../../ui/ReviewDueCard';
+import { useRestoredScroll } from '../../ui/router/history';
 import { TODAY_PAGE_SIZE } from './page-size';
-import { ReviewDueCard } from '../learn/ReviewDueCard';
 
 const PAGE = TODAY_PAGE_SIZE;
 const SECTIONS = ['pinned', 'today', 'news', 'earlier'] as const;
@@ -43,7 +44,7 @@ function isForMe(briefing: LocalBriefing, me: MemberProfile | null): boolean {
  * and acknowledgeable with no network.
  */
 export function TodayScreen() {
-  const { db, commands, engine, me } = useSession();
+  const { db, engine, me } = useSession();
   const t = useT();
   // A first sync lands page after page; re-reading and re-planning thousands of briefings after
   // each one would slow the sync itself (the page's work, not the network, dominated it). The list
@@ -53,7 +54,6 @@ export function TodayScreen() {
   // Deferred: while a sync rewrites hundreds of rows, rendering yields to it instead of blocking it.
   const briefings = useDeferredValue(useLiveQuery(() => (firstSyncRunning ? null : allBriefings(db)), [db, firstSyncRunning]));
   const acks = useDeferredValue(useLiveQuery(() => allAcks(db), [db]));
-  const [error, setError] = useState<CommandFailure | null>(null);
   const [shown, setShown] = useState(PAGE);
   const [query, setQuery] = useState('');
   const search = useDeferredValue(query.trim());
@@ -77,9 +77,10 @@ export function TodayScreen() {
     return SECTIONS.map((name) => ({ name, items: plan[name] })).filter((section) => section.items.length > 0);
   }, [plan, search]);
 
-  const acknowledge = useCallback((briefing: LocalBriefing) => {
-    void acknowledgeBriefing(commands, briefing).then((result) => setError(result.ok ? null : result));
-  }, [commands]);
+  const { acknowledge, failure: error } = useAcknowledge();
+
+  // Back from a briefing or a lesson lands where the list was left, once the list is drawn again.
+  useRestoredScroll(plan !== null);
 
   // The heading is there in every state, so the screen always says where you are.
   const heading = <><h1 id="today-heading">{t('today.title')}</h1><ReviewDueCard /></>;
@@ -151,6 +152,7 @@ function BriefingSection({ title, name, items, acks, onAcknowledge }: {
               state={state}
               ackedVersion={supersededAckVersion(briefing, acks.get(briefing.id) ?? [])}
               onAcknowledge={onAcknowledge}
+              linked
             />
           </li>
         ))}

@@ -13,7 +13,6 @@ import { sectionsFor, type Section } from './sections';
 import { ValueCardDeck } from './ValueCardDeck';
 import { ValuesEditor } from './ValuesEditor';
 import { useSideDataRefresh } from '../../ui/use-side-data-refresh';
-import '../../ui/i18n/sections/values';
 import './values.css';
 
 const VALUES_COPIES = ['store_kudos', 'store_roster'] as const;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { i18nFor } from '../../ui/i18n/i18n';
-import '../../ui/i18n/sections/values';
+import { i18nFor, registerMessages } from '../../ui/i18n/i18n';
+import valuesMessages from '../../ui/i18n/sections/values';
 import { refusalText } from './problem-text';
+
+// The router loads the section with its screen; here the test does.
+registerMessages(valuesMessages);
 
 describe('refusalText', () => {
   it('says why a kudos was refused in the person\'s language for the codes it knows', () => {

@@ -1,10 +1,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { BriefingChoice } from '../../data/voice-queries';
+import { registerMessages } from '../../ui/i18n/i18n';
 import { I18nProvider } from '../../ui/i18n/I18nProvider';
 import type { Locale } from '../../ui/i18n/messages';
-import '../../ui/i18n/sections/voice';
+import voiceMessages from '../../ui/i18n/sections/voice';
 import { AnonymousLinkNote } from './FeedbackForm';
+
+// The router loads the section with its screen; here the test does.
+registerMessages(voiceMessages);
 
 const narrow: BriefingChoice = { id: 'b1000000-0000-4000-8000-000000000009', title: 'Just for you', narrowAudience: true };
 const wide: BriefingChoice = { id: 'b1000000-0000-4000-8000-000000000001', title: 'Morning huddle', narrowAudience: false };

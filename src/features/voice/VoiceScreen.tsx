@@ -5,19 +5,21 @@
  * results; HR creates pulses and sees the trend. The parts that read the
  * phone's copy work offline; the inbox and results say when they need a connection.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { MemberProfile } from '../../data/supabase/types';
 import { refreshSideData } from '../../data/side-data';
 import { hasStoreBoard } from '../../data/voice-side-data';
 import { useT } from '../../ui/i18n/I18nProvider';
+import { go } from '../../ui/router/history';
+import type { Params } from '../../ui/router/match';
 import { useSession } from '../../ui/session-context';
+import { Unavailable } from '../../ui/Unavailable';
 import { FeedbackForm } from './FeedbackForm';
 import { InboxView } from './InboxView';
 import { MyFeedbackList } from './MyFeedbackList';
 import { PulsePrompt } from './PulsePrompt';
 import { HrPulses, ManagerPulseResults } from './PulseResults';
 import { StoreBoard } from './StoreBoard';
-import '../../ui/i18n/sections/voice';
 import './voice.css';
 
 const VOICE_COPIES = ['my_feedback', 'store_board'] as const;
@@ -38,12 +40,16 @@ function viewsFor(me: MemberProfile | null): View[] {
   return own;
 }
 
-export function VoiceScreen() {
+function isView(part: string): part is View {
+  return Object.hasOwn(VIEW_LABEL, part);
+}
+
+/** /voice opens this person's daily part; /voice/:part one of them by name (e.g. /voice/inbox). */
+export function VoiceScreen({ params }: { params: Params }) {
   const { db, api, me, commands } = useSession();
   const t = useT();
   const views = viewsFor(me);
-  const [chosen, setChosen] = useState<View | null>(null);
-  const view = chosen && views.includes(chosen) ? chosen : views[0]!;
+  const part = params.part;
   const memberId = me?.member_id;
 
   // Replies and the board change on the server: opening the tab online fetches them (offline, the copy stays).
@@ -52,6 +58,17 @@ export function VoiceScreen() {
     // Once per person and connection, not on every profile re-render.
   }, [db, api, memberId]);
 
+  const view = part === undefined ? views[0]! : isView(part) && views.includes(part) ? part : null;
+  if (view === null) {
+    return (
+      <section className="voice" aria-labelledby="voice-heading">
+        <h1 id="voice-heading">{t('voice.title')}</h1>
+        {part !== undefined && isView(part) && !me ? <p className="muted" role="status">{t('app.unavailable.waiting.body')}</p>
+          : <Unavailable reason={part !== undefined && isView(part) ? 'forbidden' : 'unknown'} />}
+      </section>
+    );
+  }
+
   return (
     <section className="voice" aria-labelledby="voice-heading">
       <h1 id="voice-heading">{t('voice.title')}</h1>
@@ -59,7 +76,7 @@ export function VoiceScreen() {
       {!me || me.role === 'staff' || view === 'give' ? <PulsePrompt /> : null}
       <nav className="voice-views" aria-label={t('voice.views')}>
         {views.map((v) => (
-          <button key={v} type="button" aria-current={v === view ? 'page' : undefined} onClick={() => setChosen(v)}>{t(VIEW_LABEL[v])}</button>
+          <button key={v} type="button" aria-current={v === view ? 'page' : undefined} onClick={() => go(`/voice/${v}`, { replace: true })}>{t(VIEW_LABEL[v])}</button>
         ))}
       </nav>
       {view === 'give' ? <FeedbackForm /> : null}

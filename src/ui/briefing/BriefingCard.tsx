@@ -4,6 +4,7 @@ import type { AckState } from '../../domain/briefing-status';
 import { useI18n } from '../i18n/I18nProvider';
 import type { PlainKey } from '../i18n/messages';
 import { Markdown } from '../Markdown';
+import { Link } from '../router/Link';
 import { shiftText } from './shift-text';
 import { WhatChanged } from './WhatChanged';
 
@@ -29,10 +30,12 @@ export interface BriefingCardProps {
   ackedVersion: number | null;
   /** Absent in a preview: the button shows, as staff will see it, but does nothing. */
   onAcknowledge?(briefing: LocalBriefing): void;
+  /** In a list, the title links to the briefing's own address. */
+  linked?: boolean;
 }
 
 /** One briefing as staff see it (Today, and the compose preview); memoised so a sync that changes other rows does not re-render it. */
-export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedVersion, onAcknowledge }: BriefingCardProps) {
+export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedVersion, onAcknowledge, linked = false }: BriefingCardProps) {
   const { t, date } = useI18n();
   const label = STATE_LABEL[state];
   const priority = PRIORITY_LABEL[briefing.priority];
@@ -41,7 +44,7 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
   const shift = shiftText(date, briefing.shift_date, briefing.shift_start, briefing.shift_end);
   return (
     <article className={`briefing briefing--${briefing.priority}${state === 'overdue' ? ' briefing--overdue' : ''}`} aria-labelledby={`b-${briefing.id}`} data-testid="briefing">
-      <h3 id={`b-${briefing.id}`}>{briefing.title}</h3>
+      <h3 id={`b-${briefing.id}`}>{linked ? <Link to={`/briefings/${encodeURIComponent(briefing.id)}`}>{briefing.title}</Link> : briefing.title}</h3>
       <p className="meta">
         {briefing.author_name ?? t('briefing.headOffice')} · {date(briefing.publish_at)}
         {priority ? <> · <strong className={`priority priority--${briefing.priority}`}>{t(priority)}</strong></> : null}

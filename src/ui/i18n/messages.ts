@@ -5,29 +5,18 @@
  * numbers formatted for the locale. Pure: no React, no storage.
  */
 import type { en } from './en';
-import type { composeEn } from './sections/compose';
-import type { insightsEn } from './sections/insights';
-import type { learnEn } from './sections/learn';
-import type { valuesEn } from './sections/values';
-import type { voiceEn } from './sections/voice';
+import type { Locale, MessageTable, PluralForms, SectionCatalog, SectionMessages } from './types';
 
-export type Locale = 'en' | 'es';
-export const LOCALES: readonly Locale[] = ['en', 'es'];
-
-/** CLDR plural forms; `other` is required, the rest as the language needs them. */
-export type PluralForms = { readonly other: string } & { readonly [F in Exclude<Intl.LDMLPluralRule, 'other'>]?: string };
+export { LOCALES, type Locale, type MessageTable, type PluralForms, type SectionCatalog } from './types';
 
 type CoreEn = typeof en;
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 /** Every message: the core catalog (shell, Today, Account) and each lazily loaded screen's section. */
-type En = CoreEn & typeof composeEn & typeof insightsEn & typeof valuesEn & typeof learnEn & typeof voiceEn;
+type En = CoreEn & Intersection<SectionMessages[keyof SectionMessages]>;
 export type MessageKey = keyof En;
 
-/** Another language's section: exactly English's keys, each a string or plural forms as in English. */
-export type SectionCatalog<E> = { readonly [K in keyof E]: E[K] extends string ? string : PluralForms };
 /** Another language's core catalog. */
 export type Catalog = SectionCatalog<CoreEn>;
-/** Messages by key, as loaded so far. */
-export type MessageTable = Readonly<Record<string, string | PluralForms>>;
 
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 type ParamNames<M> = M extends string ? Placeholders<M> : 'count' | Placeholders<M[keyof M]>;

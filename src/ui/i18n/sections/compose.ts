@@ -1,11 +1,10 @@
 /**
  * Briefings tab: compose, edit, retract, reach (src/features/compose): English and
  * Spanish. Loaded with that screen's chunk, so the staff start screen never
- * downloads it. Importing this module registers it (the screen's module does,
- * so the messages are there before its first render).
+ * downloads it. Plain data: the screen
+ * table names this section and the router loads it with the screen.
  */
-import { registerMessages } from '../i18n';
-import type { SectionCatalog } from '../messages';
+import type { SectionCatalog } from '../types';
 
 export const composeEn = {
   'compose.title': 'Briefings',
@@ -199,4 +198,11 @@ export const composeEs = {
   'compose.ack.failed': 'No se pudo cargar quién lo ha leído: {detail}',
 } as const satisfies SectionCatalog<typeof composeEn>;
 
-registerMessages({ en: composeEn, es: composeEs });
+export default { en: composeEn, es: composeEs };
+
+// Its keys join t()'s type wherever this file is compiled, with no import that runs anything.
+declare module '../types' {
+  interface SectionMessages {
+    compose: typeof composeEn;
+  }
+}

@@ -1,11 +1,10 @@
 /**
  * Reports tab: compliance dashboard and audit export (src/features/insights): English and
  * Spanish. Loaded with that screen's chunk, so the staff start screen never
- * downloads it. Importing this module registers it (the screen's module does,
- * so the messages are there before its first render).
+ * downloads it. Plain data: the screen
+ * table names this section and the router loads it with the screen.
  */
-import { registerMessages } from '../i18n';
-import type { SectionCatalog } from '../messages';
+import type { SectionCatalog } from '../types';
 
 export const insightsEn = {
   'insights.title': 'Reports',
@@ -149,4 +148,11 @@ export const insightsEs = {
   'insights.export.error.write': 'No se pudo escribir el archivo: {detail}',
 } as const satisfies SectionCatalog<typeof insightsEn>;
 
-registerMessages({ en: insightsEn, es: insightsEs });
+export default { en: insightsEn, es: insightsEs };
+
+// Its keys join t()'s type wherever this file is compiled, with no import that runs anything.
+declare module '../types' {
+  interface SectionMessages {
+    insights: typeof insightsEn;
+  }
+}

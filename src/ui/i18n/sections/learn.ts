@@ -1,11 +1,9 @@
 /**
  * Learn tab: lessons, quiz, spaced review, training (src/features/learn): English and Spanish. Loaded with
- * that screen's chunk, so the staff start screen never downloads it. Importing
- * this module registers it (the screen's module does, so the messages are
- * there before its first render).
+ * that screen's chunk, so the staff start screen never downloads it. Plain data: the screen
+ * table names this section and the router loads it with the screen.
  */
-import { registerMessages } from '../i18n';
-import type { SectionCatalog } from '../messages';
+import type { SectionCatalog } from '../types';
 
 export const learnEn = {
   'learn.title': 'Learn',
@@ -287,4 +285,11 @@ export const learnEs = {
   'learn.org.some': 'para las tiendas, departamentos o roles elegidos',
 } as const satisfies SectionCatalog<typeof learnEn>;
 
-registerMessages({ en: learnEn, es: learnEs });
+export default { en: learnEn, es: learnEs };
+
+// Its keys join t()'s type wherever this file is compiled, with no import that runs anything.
+declare module '../types' {
+  interface SectionMessages {
+    learn: typeof learnEn;
+  }
+}

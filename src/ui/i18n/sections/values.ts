@@ -1,11 +1,9 @@
 /**
  * Values tab: values cards, kudos, recognition (src/features/values): English and Spanish. Loaded with
- * that screen's chunk, so the staff start screen never downloads it. Importing
- * this module registers it (the screen's module does, so the messages are
- * there before its first render).
+ * that screen's chunk, so the staff start screen never downloads it. Plain data: the screen
+ * table names this section and the router loads it with the screen.
  */
-import { registerMessages } from '../i18n';
-import type { SectionCatalog } from '../messages';
+import type { SectionCatalog } from '../types';
 
 export const valuesEn = {
   'values.title': 'Values',
@@ -219,4 +217,11 @@ export const valuesEs = {
   'values.form.exampleTooLong': 'Cada ejemplo puede tener como máximo 500 caracteres.',
 } as const satisfies SectionCatalog<typeof valuesEn>;
 
-registerMessages({ en: valuesEn, es: valuesEs });
+export default { en: valuesEn, es: valuesEs };
+
+// Its keys join t()'s type wherever this file is compiled, with no import that runs anything.
+declare module '../types' {
+  interface SectionMessages {
+    values: typeof valuesEn;
+  }
+}

@@ -1,11 +1,9 @@
 /**
  * Voice tab: feedback, board, inbox, pulses (src/features/voice): English and Spanish. Loaded with
- * that screen's chunk, so the staff start screen never downloads it. Importing
- * this module registers it (the screen's module does, so the messages are
- * there before its first render).
+ * that screen's chunk, so the staff start screen never downloads it. Plain data: the screen
+ * table names this section and the router loads it with the screen.
  */
-import { registerMessages } from '../i18n';
-import type { SectionCatalog } from '../messages';
+import type { SectionCatalog } from '../types';
 
 export const voiceEn = {
   'voice.title': 'Voice',
@@ -325,4 +323,11 @@ export const voiceEs = {
   'voice.create.saved': 'Encuesta creada. Llega a los teléfonos en su próxima sincronización.',
 } as const satisfies SectionCatalog<typeof voiceEn>;
 
-registerMessages({ en: voiceEn, es: voiceEs });
+export default { en: voiceEn, es: voiceEs };
+
+// Its keys join t()'s type wherever this file is compiled, with no import that runs anything.
+declare module '../types' {
+  interface SectionMessages {
+    voice: typeof voiceEn;
+  }
+}

@@ -1,0 +1,20 @@
+import { useCallback, useState } from 'react';
+import type { LocalBriefing } from '../../data/db';
+import type { CommandFailure } from '../command-failure-text';
+import { useSession } from '../session-context';
+
+/**
+ * "Read and understood" for a briefing card, and the failure to show. The command
+ * (and the schema checks it brings) loads on the first tap, from the precache
+ * offline, so the start screen's download stays small.
+ */
+export function useAcknowledge(): { acknowledge(briefing: LocalBriefing): void; failure: CommandFailure | null } {
+  const { commands } = useSession();
+  const [failure, setFailure] = useState<CommandFailure | null>(null);
+  const acknowledge = useCallback((briefing: LocalBriefing) => {
+    void import('../../data/commands')
+      .then(({ acknowledgeBriefing }) => acknowledgeBriefing(commands, briefing))
+      .then((result) => setFailure(result.ok ? null : result));
+  }, [commands]);
+  return { acknowledge, failure };
+}
