@@ -70,7 +70,11 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     let cancelled = false;
     // supabase-js is a third of the bundle: fetch it only after the cached content is on screen.
     void afterFirstContent(db)
-      .then(() => import('./session'))
+      .then(() => {
+        // Sign-out lives on Account: fetched now, it opens offline even before the service worker has installed.
+        void SCREENS.account.load();
+        return import('./session');
+      })
       .then(({ startServices }) => {
         if (cancelled) return;
         live = startServices(identity.userId, db);

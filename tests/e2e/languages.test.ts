@@ -126,7 +126,9 @@ describe('UI language', () => {
       await check('account');
 
       // An unsent acknowledgement makes sign-out warn: the longest buttons on the phone.
+      // A reload keeps the place (Account), so Today is opened from the bar.
       await page.reload();
+      await today.open();
       await today.waitForBriefing(title);
       await context.setOffline(true);
       await today.acknowledge(title);

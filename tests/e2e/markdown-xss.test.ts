@@ -68,8 +68,8 @@ describe('briefing body markdown', () => {
     await expect.poll(() => card.locator('.body strong').allInnerTexts()).toEqual(['Car park']);
     await expect.poll(() => card.locator('em').allInnerTexts()).toEqual(['loading bay']);
 
-    // One link, the safe one, opening apart from the app; the javascript: one is not a link.
-    const links = card.locator('a');
+    // One link in the body, the safe one, opening apart from the app; the javascript: one is not a link.
+    const links = card.locator('.body a');
     await expect.poll(() => links.count()).toBe(1);
     await expect.poll(() => links.first().getAttribute('href')).toBe('https://intranet.example.test/fire');
     await expect.poll(() => links.first().getAttribute('rel')).toBe('noopener noreferrer');
