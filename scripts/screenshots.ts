@@ -50,6 +50,24 @@ const SHOTS: Shot[] = [
       await page.getByRole('status').first().waitFor();
     },
   },
+  {
+    name: 'briefing-alex',
+    email: 'alex@demo.test',
+    tab: 'Today',
+    async prepare(page) {
+      await page.getByTestId('briefing').getByRole('link').first().click();
+      await page.waitForURL(/\/briefings\/[0-9a-f-]+$/);
+    },
+  },
+  {
+    name: 'unavailable-alex',
+    email: 'alex@demo.test',
+    tab: 'Today',
+    async prepare(page) {
+      await page.goto(new URL('/reports', page.url()).href);
+      await page.getByTestId('unavailable').waitFor();
+    },
+  },
   { name: 'account-alex', email: 'alex@demo.test', tab: 'Account' },
   { name: 'briefings-manager', email: 'manager.downtown@demo.test', tab: 'Briefings' },
   {
