@@ -5,9 +5,9 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import type { CommandContext } from '../data/commands';
-import { openDatabase, type FrontlineDb } from '../data/db';
-import { outboxSummary, syncMeta } from '../data/queries';
+import type { CommandContext } from '../data/command-core';
+import { openDatabase, readMeta, type FrontlineDb } from '../data/db';
+import { outboxSummary } from '../data/outbox';
 import type { MemberProfile } from '../data/supabase/types';
 import type { SyncEngine } from '../data/sync/engine';
 import { requestPersistence } from '../features/account/storage-state';
@@ -60,7 +60,7 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
   useState(settleHistory);
   const path = usePath();
   // Compared as text, so the shell does not re-render for every page a sync writes to meta.
-  const profileJson = useLiveQuery(() => syncMeta(db).then((meta) => (meta.me ? JSON.stringify(meta.me) : null)), [db]);
+  const profileJson = useLiveQuery(() => readMeta(db).then((meta) => (meta.me ? JSON.stringify(meta.me) : null)), [db]);
   const me = useMemo(() => (profileJson ? (JSON.parse(profileJson) as MemberProfile) : null), [profileJson]);
   const language = useLocaleChoice(identity.userId, profileJson === undefined ? undefined : (me?.locale ?? null));
   const { unsaved, markSaved } = language;

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { cachedComposeDirectory } from './compose-directory';
+import { cachedComposeDirectory } from './compose/directory';
 import { refreshSideData } from './side-data';
 import { fakeOnlineApi } from './testing/fake-online-api';
 import type { ComposeDirectory, MemberProfile } from './supabase/types';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { dueQuestionCount } from '../data/learn-queries';
+import { dueQuestionCount } from '../data/learn/queries';
 import { useT } from './i18n/I18nProvider';
 import { go } from './router/history';
 import { useSession } from './session-context';

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { outboxSummary, syncMeta } from '../data/queries';
+import { readMeta } from '../data/db';
+import { outboxSummary } from '../data/outbox';
 import type { SyncProblem } from '../data/sync/engine';
 import { useI18n } from './i18n/I18nProvider';
 import type { I18n } from './i18n/i18n';
@@ -41,7 +42,7 @@ export function SyncStatusBar({ onShowProblems }: { onShowProblems: () => void }
   const online = useOnline();
   const status = useSyncStatus(engine);
   const outbox = useLiveQuery(() => outboxSummary(db), [db]);
-  const meta = useLiveQuery(() => syncMeta(db), [db]);
+  const meta = useLiveQuery(() => readMeta(db), [db]);
   const waiting = outbox?.waiting ?? 0;
   const rejected = outbox?.rejected.length ?? 0;
 

@@ -5,7 +5,7 @@
  * render and before they arrive).
  */
 import { createContext, useContext } from 'react';
-import type { CommandContext } from '../data/commands';
+import type { CommandContext } from '../data/command-core';
 import type { FrontlineDb } from '../data/db';
 import type { OnlineApi } from '../data/online-api';
 import type { MemberProfile } from '../data/supabase/types';

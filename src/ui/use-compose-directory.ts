@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { cachedComposeDirectory } from '../data/compose-directory';
+import { cachedComposeDirectory } from '../data/compose/directory';
 import type { CachedComposeDirectory } from '../data/db';
 import { useSession } from './session-context';
 import { useSideDataRefresh } from './use-side-data-refresh';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { syncMeta } from '../data/queries';
+import { readMeta } from '../data/db';
 import { refreshSideData, type SideDataName } from '../data/side-data';
 import { useSession } from './session-context';
 import { useOnline } from './use-online';
@@ -14,7 +14,7 @@ import { useOnline } from './use-online';
 export function useSideDataRefresh(names: readonly SideDataName[]): void {
   const { db, api, me, commands } = useSession();
   const online = useOnline();
-  const lastSynced = useLiveQuery(() => syncMeta(db).then((meta) => meta.last_synced_at), [db]);
+  const lastSynced = useLiveQuery(() => readMeta(db).then((meta) => meta.last_synced_at), [db]);
   const key = names.join(',');
   useEffect(() => {
     if (api && online && me) void refreshSideData(db, api, me, commands.now, names);

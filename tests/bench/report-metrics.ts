@@ -7,7 +7,7 @@
  * - db.compliance_dashboard_kb: the size of that answer's JSON, which must not
  *   grow with the organisation (the rest comes page by page).
  * - db.csv_export_1m_s: the whole audit trail through the HTTP API as the app
- *   fetches it: exportAuditCsv (src/data/audit-export.ts) over supabase-js,
+ *   fetches it: exportAuditCsv (src/data/insights/audit-export.ts) over supabase-js,
  *   audit_export_start then 1,000-row audit_export_page calls, each page
  *   written as CSV to a sink that counts lines and keeps nothing; from the
  *   first call to the last page, and it must be exactly the 1,000,000
@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { PoolClient } from 'pg';
 import ws from 'ws';
-import { exportAuditCsv, type CsvSink } from '../../src/data/audit-export';
+import { exportAuditCsv, type CsvSink } from '../../src/data/insights/audit-export';
 import { supabaseOnlineApi } from '../../src/data/online-api';
 import { AUDIT_EXPORT_COLUMNS, type ComplianceReport } from '../../src/data/supabase/types';
 import { BENCH_PASSWORD, SIZE } from './generate-org';

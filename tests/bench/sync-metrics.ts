@@ -5,7 +5,7 @@
  *   the status bar leaving 'syncing', all in page time; then IndexedDB must hold
  *   the 5,000 and the sync must be marked done.
  * - drain_1000_acks_ms: a fresh member's phone, offline, gets 1,000 acknowledgements
- *   queued exactly as src/data/commands.ts writes them (outbox entry plus pending
+ *   queued exactly as src/data/briefings/commands.ts writes them (outbox entry plus pending
  *   local ack, raw IndexedDB), is reloaded so the app sees them, then goes online;
  *   from the window's 'online' event to the status bar counting 0 waiting. Postgres
  *   must then hold each of the 1,000 exactly once.

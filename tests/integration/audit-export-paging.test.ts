@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { exportAuditCsv, type CsvSink } from '../../src/data/audit-export';
+import { exportAuditCsv, type CsvSink } from '../../src/data/insights/audit-export';
 import { supabaseOnlineApi } from '../../src/data/online-api';
 import { callRpc } from '../../src/data/supabase/rpc';
 import { AUDIT_EXPORT_COLUMNS, type AuditExportPageRow, type RpcArgs } from '../../src/data/supabase/types';

@@ -3,8 +3,9 @@ import type { DBCoreMutateRequest } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, readMeta, type FrontlineDb } from '../db';
-import { acknowledgeBriefing, type CommandContext } from '../commands';
-import { giveKudos } from '../kudos-commands';
+import { acknowledgeBriefing } from '../briefings/commands';
+import type { CommandContext } from '../command-core';
+import { giveKudos } from '../values/commands';
 import { SyncEngine, type SyncEngineOptions } from './engine';
 import { FakeServer, NETWORK_DOWN, OUTDATED, SERVER_ERROR, UNAUTHORIZED } from './testing/fake-server';
 

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { outboxSummary, syncMeta } from '../../data/queries';
+import { readMeta } from '../../data/db';
+import { outboxSummary } from '../../data/outbox';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
 import { LOCALE_NAMES } from '../../ui/i18n/locale';
@@ -30,7 +31,7 @@ export function AccountScreen() {
   const i18n = useI18n();
   const { t } = i18n;
   const outbox = useLiveQuery(() => outboxSummary(db), [db]);
-  const meta = useLiveQuery(() => syncMeta(db), [db]);
+  const meta = useLiveQuery(() => readMeta(db), [db]);
   const [storage, setStorage] = useState<StorageState | null>(null);
   const [confirming, setConfirming] = useState(false);
 

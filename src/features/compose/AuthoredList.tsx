@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AuthoredBriefing } from '../../data/compose-queries';
+import type { AuthoredBriefing } from '../../data/compose/queries';
 import type { LocalBriefing } from '../../data/db';
 import type { SendState } from '../../domain/send-state';
 import { useI18n } from '../../ui/i18n/I18nProvider';

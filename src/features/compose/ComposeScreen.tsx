@@ -1,9 +1,9 @@
 /** Managers and HR: compose, edit and retract briefings, and see who has read them. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { saveBriefing } from '../../data/commands';
-import { authoredBriefings } from '../../data/compose-queries';
-import { oneBriefing } from '../../data/queries';
+import { saveBriefing } from '../../data/compose/commands';
+import { authoredBriefings } from '../../data/compose/queries';
+import { oneBriefing } from '../../data/briefings/queries';
 import type { LocalBriefing } from '../../data/db';
 import { LIMITS, type MemberProfile } from '../../data/supabase/types';
 import {

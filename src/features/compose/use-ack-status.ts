@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
-import { syncMeta } from '../../data/queries';
+import { readMeta } from '../../data/db';
 import type { RpcFailure } from '../../data/supabase/rpc';
 import type { BriefingAckStatus } from '../../data/supabase/types';
 import { useOnline } from '../../ui/use-online';
@@ -24,7 +24,7 @@ function problemOf(error: RpcFailure): AckStatusView['problem'] {
 export function useAckStatus(briefingId: string): AckStatusView {
   const { db, api, commands } = useSession();
   const online = useOnline();
-  const lastSynced = useLiveQuery(() => syncMeta(db).then((meta) => meta.last_synced_at), [db]);
+  const lastSynced = useLiveQuery(() => readMeta(db).then((meta) => meta.last_synced_at), [db]);
   const [requests, setRequests] = useState(0);
   const [state, setState] = useState<Omit<AckStatusView, 'refresh'>>({ status: null, loadedAt: null, loading: true, problem: null });
 

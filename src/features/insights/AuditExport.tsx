@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { exportAuditCsv, type AuditExportFailure, type ExportProgress } from '../../data/audit-export';
-import { openCsvFile } from '../../data/csv-file-sink';
+import { exportAuditCsv, type AuditExportFailure, type ExportProgress } from '../../data/insights/audit-export';
+import { openCsvFile } from '../../data/insights/csv-file-sink';
 import type { OnlineApi } from '../../data/online-api';
 import { exportFileName, exportRange } from '../../domain/compliance';
 import { useI18n } from '../../ui/i18n/I18nProvider';

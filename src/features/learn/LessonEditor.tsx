@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState, type FormEvent } from 'react';
-import { lessonWithProgress } from '../../data/learn-queries';
+import { lessonWithProgress } from '../../data/learn/queries';
 import type { AuthoredLesson, Lesson } from '../../data/supabase/types';
 import { checkLessonDraft, type DraftProblem, type LessonDraft } from '../../domain/lesson-draft';
 import { useT } from '../../ui/i18n/I18nProvider';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { lessonWithProgress } from '../../data/learn-queries';
-import { recordLessonAttempt, saveLessonProgress } from '../../data/learning-commands';
+import { lessonWithProgress } from '../../data/learn/queries';
+import { recordLessonAttempt, saveLessonProgress } from '../../data/learn/commands';
 import type { LessonProgress } from '../../data/db';
 import type { Lesson } from '../../data/supabase/types';
 import { resumePoint, stepAt, stepCount } from '../../domain/lesson-steps';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { dueQuestions, type DueQuestion } from '../../data/learn-queries';
-import { answerReview } from '../../data/learning-commands';
+import { dueQuestions, type DueQuestion } from '../../data/learn/queries';
+import { answerReview } from '../../data/learn/commands';
 import { isAnswerCorrect } from '../../domain/quiz';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';

@@ -5,7 +5,7 @@
  * the moment a sync brings it.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { acksOf, oneBriefing } from '../../data/queries';
+import { acksOf, oneBriefing } from '../../data/briefings/queries';
 import { ackState, supersededAckVersion } from '../../domain/briefing-status';
 import { BriefingCard } from '../../ui/briefing/BriefingCard';
 import { useAcknowledge } from '../../ui/briefing/use-acknowledge';

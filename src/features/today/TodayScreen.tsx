@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import type { LocalAck, LocalBriefing } from '../../data/db';
 import type { MemberProfile } from '../../data/supabase/types';
-import { allAcks, allBriefings, syncMeta } from '../../data/queries';
+import { allAcks, allBriefings } from '../../data/briefings/queries';
+import { readMeta, type LocalAck, type LocalBriefing } from '../../data/db';
 import { acksByBriefing, supersededAckVersion } from '../../domain/briefing-status';
 import { includesMember } from '../../domain/reach';
 import { matchesSearch, planToday, type PlannedBriefing } from '../../domain/today-plan';
@@ -50,7 +50,7 @@ export function TodayScreen() {
   // each one would slow the sync itself (the page's work, not the network, dominated it). The list
   // waits for the end, unless the sync stopped part way (offline): then it shows what arrived.
   const syncPhase = useSyncStatus(engine).phase;
-  const firstSyncRunning = useLiveQuery(async () => (await syncMeta(db)).first_sync !== null, [db]) === true && syncPhase === 'syncing';
+  const firstSyncRunning = useLiveQuery(async () => (await readMeta(db)).first_sync !== null, [db]) === true && syncPhase === 'syncing';
   // Deferred: while a sync rewrites hundreds of rows, rendering yields to it instead of blocking it.
   const briefings = useDeferredValue(useLiveQuery(() => (firstSyncRunning ? null : allBriefings(db)), [db, firstSyncRunning]));
   const acks = useDeferredValue(useLiveQuery(() => allAcks(db), [db]));

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
-import { giveKudos } from '../../data/kudos-commands';
-import { storeRoster, valueCardsInOrder } from '../../data/values-queries';
+import { giveKudos } from '../../data/values/commands';
+import { storeRoster, valueCardsInOrder } from '../../data/values/queries';
 import { KUDOS_MESSAGE_MAX, kudosProblems, type KudosProblem } from '../../domain/kudos';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';

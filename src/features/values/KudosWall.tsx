@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { kudosOnWall, type WallKudos } from '../../data/values-queries';
+import { kudosOnWall, type WallKudos } from '../../data/values/queries';
 import { receivedBy } from '../../domain/kudos';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';

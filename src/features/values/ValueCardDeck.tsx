@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type KeyboardEvent } from 'react';
 import type { ValueCard } from '../../data/supabase/types';
-import { valueCardsInOrder } from '../../data/values-queries';
+import { valueCardsInOrder } from '../../data/values/queries';
 import { clampIndex, stepTo } from '../../domain/value-deck';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { ValueCard } from '../../data/supabase/types';
-import { valueCardsInOrder } from '../../data/values-queries';
+import { valueCardsInOrder } from '../../data/values/queries';
 import { draftFromCard, EMPTY_VALUE_CARD_DRAFT } from '../../domain/value-card-draft';
 import { moveInOrder } from '../../domain/value-deck';
 import { useT } from '../../ui/i18n/I18nProvider';

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { BriefingChoice } from '../../data/voice-queries';
+import type { BriefingChoice } from '../../data/voice/queries';
 import { registerMessages } from '../../ui/i18n/i18n';
 import { I18nProvider } from '../../ui/i18n/I18nProvider';
 import type { Locale } from '../../ui/i18n/messages';

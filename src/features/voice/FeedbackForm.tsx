@@ -1,8 +1,8 @@
 /** Staff (and everyone): write feedback to the store's manager or head office, named or anonymous; works offline. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { sendFeedback } from '../../data/voice-commands';
-import { briefingChoices, type BriefingChoice } from '../../data/voice-queries';
+import { sendFeedback } from '../../data/voice/commands';
+import { briefingChoices, type BriefingChoice } from '../../data/voice/queries';
 import { LIMITS } from '../../data/supabase/types';
 import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, feedbackProblems, type FeedbackDraft, type FeedbackProblem } from '../../domain/feedback-draft';
 import { useT } from '../../ui/i18n/I18nProvider';

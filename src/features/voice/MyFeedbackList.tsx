@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { LocalFeedback } from '../../data/db';
-import { briefingChoices, myFeedbackItems } from '../../data/voice-queries';
+import { briefingChoices, myFeedbackItems } from '../../data/voice/queries';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { KIND_LABEL, RECIPIENT_LABEL, STATUS_LABEL } from './labels';

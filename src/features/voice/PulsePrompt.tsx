@@ -6,8 +6,8 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { answerPulse } from '../../data/voice-commands';
-import { pulsesOnPhone } from '../../data/voice-queries';
+import { answerPulse } from '../../data/voice/commands';
+import { pulsesOnPhone } from '../../data/voice/queries';
 import { LIMITS, type Pulse } from '../../data/supabase/types';
 import { pulsesToAnswer, scaleScores } from '../../domain/pulse-selection';
 import { useI18n } from '../../ui/i18n/I18nProvider';

@@ -1,6 +1,6 @@
 /** "You said, we did": my store's answered feedback and its public replies, from the phone's copy; never who wrote it. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { storeBoardItems } from '../../data/voice-queries';
+import { storeBoardItems } from '../../data/voice/queries';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { formatDay } from '../../ui/i18n/report-format';

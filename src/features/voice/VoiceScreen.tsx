@@ -8,7 +8,7 @@
 import { useEffect } from 'react';
 import type { MemberProfile } from '../../data/supabase/types';
 import { refreshSideData } from '../../data/side-data';
-import { hasStoreBoard } from '../../data/voice-side-data';
+import { hasStoreBoard } from '../../data/voice/side-data';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { go } from '../../ui/router/history';
 import type { Params } from '../../ui/router/match';

@@ -12,7 +12,7 @@ export function useAcknowledge(): { acknowledge(briefing: LocalBriefing): void; 
   const { commands } = useSession();
   const [failure, setFailure] = useState<CommandFailure | null>(null);
   const acknowledge = useCallback((briefing: LocalBriefing) => {
-    void import('../../data/commands')
+    void import('../../data/briefings/commands')
       .then(({ acknowledgeBriefing }) => acknowledgeBriefing(commands, briefing))
       .then((result) => setFailure(result.ok ? null : result));
   }, [commands]);

@@ -6,9 +6,9 @@
  * a thank-you never vanishes before the server has it. A failed call keeps the
  * copy the phone has.
  */
-import type { FrontlineDb, LocalKudos } from './db';
-import type { OnlineApi } from './online-api';
-import type { RpcFailure } from './supabase/rpc';
+import type { FrontlineDb, LocalKudos } from '../db';
+import type { OnlineApi } from '../online-api';
+import type { RpcFailure } from '../supabase/rpc';
 
 export type RefreshOutcome = { ok: true } | { ok: false; error: RpcFailure };
 

@@ -4,8 +4,8 @@
  * member's own briefings even outside their audience, so the phone's copy is
  * the whole list, offline too.
  */
-import { authoredOrder, sendState, type BriefingRejection, type SendState } from '../domain/send-state';
-import type { FrontlineDb, LocalBriefing, OutboxEntry } from './db';
+import { authoredOrder, sendState, type BriefingRejection, type SendState } from '../../domain/send-state';
+import type { FrontlineDb, LocalBriefing, OutboxEntry } from '../db';
 
 export interface AuthoredBriefing {
   briefing: LocalBriefing;

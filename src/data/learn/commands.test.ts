@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext } from './command-core';
-import { openDatabase, type FrontlineDb } from './db';
-import { answerReview, recordLessonAttempt, saveLessonProgress } from './learning-commands';
+import type { CommandContext } from '../command-core';
+import { openDatabase, type FrontlineDb } from '../db';
+import { answerReview, recordLessonAttempt, saveLessonProgress } from './commands';
 
 const lesson = {
   id: '1e000000-0000-4000-8000-000000000001',

@@ -4,8 +4,8 @@
  * pulses synced to this phone, the briefings feedback can be about, and the
  * cached compose directory a pulse's audience is picked from.
  */
-import type { FrontlineDb, LocalFeedback } from './db';
-import type { Pulse, StoreBoardItem } from './supabase/types';
+import type { FrontlineDb, LocalFeedback } from '../db';
+import type { Pulse, StoreBoardItem } from '../supabase/types';
 
 /** Newest first, the ones still waiting to send included. */
 export async function myFeedbackItems(db: FrontlineDb): Promise<LocalFeedback[]> {

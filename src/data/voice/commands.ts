@@ -3,9 +3,9 @@
  * feedback item shows in "my feedback" at once (pending); an anonymous one
  * keeps no copy on the phone either, beyond its outbox entry until it is sent.
  */
-import { cleanPayload, cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from './command-core';
-import { readMeta } from './db';
-import { FeedbackPayload, LIMITS, PulseResponsePayload, type MutationPayloads } from './supabase/types';
+import { cleanPayload, cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
+import { readMeta } from '../db';
+import { FeedbackPayload, LIMITS, PulseResponsePayload, type MutationPayloads } from '../supabase/types';
 
 export async function sendFeedback(ctx: CommandContext, payload: MutationPayloads['feedback']): Promise<CommandResult> {
   const parsed = FeedbackPayload.safeParse(payload);

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { LocalKudos } from './db';
-import type { OnlineApi } from './online-api';
-import type { RpcOutcome } from './supabase/rpc';
-import type { KudosWallEntry, RpcName, StoreRosterEntry } from './supabase/types';
-import { fakeOnlineApi } from './testing/fake-online-api';
-import { refreshKudosWall, refreshStoreRoster, WALL_SIZE } from './values-side-data';
-import { kudosOnWall } from './values-queries';
-import { freshDatabase } from './testing/fresh-database';
+import type { LocalKudos } from '../db';
+import type { OnlineApi } from '../online-api';
+import type { RpcOutcome } from '../supabase/rpc';
+import type { KudosWallEntry, RpcName, StoreRosterEntry } from '../supabase/types';
+import { fakeOnlineApi } from '../testing/fake-online-api';
+import { refreshKudosWall, refreshStoreRoster, WALL_SIZE } from './side-data';
+import { kudosOnWall } from './queries';
+import { freshDatabase } from '../testing/fresh-database';
 
 const ME = '3e000000-0000-4000-8000-000000000004';
 const SAM = '3e000000-0000-4000-8000-000000000005';

@@ -7,9 +7,9 @@
  * equal the count; otherwise, and on any failure, the sink is aborted so no
  * short file is left looking complete. Expected failures come back as values.
  */
-import type { OnlineApi } from './online-api';
-import type { RpcFailure } from './supabase/rpc';
-import { AUDIT_EXPORT_COLUMNS, AUDIT_EXPORT_PAGE_MAX, type AuditExportPageRow, type RpcArgs } from './supabase/types';
+import type { OnlineApi } from '../online-api';
+import type { RpcFailure } from '../supabase/rpc';
+import { AUDIT_EXPORT_COLUMNS, AUDIT_EXPORT_PAGE_MAX, type AuditExportPageRow, type RpcArgs } from '../supabase/types';
 
 export interface CsvSink {
   write(chunk: Uint8Array<ArrayBuffer>): Promise<void>;

@@ -4,9 +4,9 @@
  * through the outbox. The server keeps the same id, so the synced copy
  * replaces the pending one.
  */
-import { cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from './command-core';
-import { readMeta, type LocalKudos } from './db';
-import { KudosPayload, LIMITS, type MutationPayloads } from './supabase/types';
+import { cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
+import { readMeta, type LocalKudos } from '../db';
+import { KudosPayload, LIMITS, type MutationPayloads } from '../supabase/types';
 
 export async function giveKudos(ctx: CommandContext, payload: MutationPayloads['kudos']): Promise<CommandResult> {
   const parsed = KudosPayload.safeParse(payload);

@@ -5,9 +5,9 @@
  * online (when the Briefings tab opens and after each sync). A failed refresh
  * keeps the copy it has.
  */
-import type { CachedComposeDirectory, FrontlineDb } from './db';
-import type { OnlineApi } from './online-api';
-import type { RpcFailure } from './supabase/rpc';
+import type { CachedComposeDirectory, FrontlineDb } from '../db';
+import type { OnlineApi } from '../online-api';
+import type { RpcFailure } from '../supabase/rpc';
 
 /** The cached answer, or null when this phone has never fetched one. */
 export async function cachedComposeDirectory(db: FrontlineDb): Promise<CachedComposeDirectory | null> {
