@@ -5,7 +5,7 @@
  * show "needs a connection" when a call answers { kind: 'network' }.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { callRpc, type RpcOutcome } from './supabase/rpc';
+import { callRpc, type RpcFailure, type RpcOutcome } from './supabase/rpc';
 import type { RpcArgs, RpcName, RpcResult } from './supabase/types';
 
 export interface OnlineApi {
@@ -16,3 +16,6 @@ export interface OnlineApi {
 export function supabaseOnlineApi(client: SupabaseClient): OnlineApi {
   return { call: (name, args, signal) => callRpc(client, name, args, signal) };
 }
+
+/** What refreshing a copy kept on the phone came to; on failure the phone keeps the copy it had. */
+export type RefreshOutcome = { ok: true } | { ok: false; error: RpcFailure };

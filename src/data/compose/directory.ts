@@ -6,15 +6,12 @@
  * keeps the copy it has.
  */
 import type { CachedComposeDirectory, FrontlineDb } from '../db';
-import type { OnlineApi } from '../online-api';
-import type { RpcFailure } from '../supabase/rpc';
+import type { OnlineApi, RefreshOutcome } from '../online-api';
 
 /** The cached answer, or null when this phone has never fetched one. */
 export async function cachedComposeDirectory(db: FrontlineDb): Promise<CachedComposeDirectory | null> {
   return (await db.composeDirectory.get('directory')) ?? null;
 }
-
-export type RefreshOutcome = { ok: true } | { ok: false; error: RpcFailure };
 
 export async function refreshComposeDirectory(db: FrontlineDb, api: OnlineApi, now: () => Date): Promise<RefreshOutcome> {
   const outcome = await api.call('compose_directory', {});

@@ -7,10 +7,7 @@
  * copy the phone has.
  */
 import type { FrontlineDb, LocalKudos } from '../db';
-import type { OnlineApi } from '../online-api';
-import type { RpcFailure } from '../supabase/rpc';
-
-export type RefreshOutcome = { ok: true } | { ok: false; error: RpcFailure };
+import type { OnlineApi, RefreshOutcome } from '../online-api';
 
 /** How many kudos the wall keeps (store_kudos takes 1..500). */
 export const WALL_SIZE = 100;

@@ -6,9 +6,8 @@
  * or refused (rejected) is kept until the server has it, so nothing the person
  * wrote disappears from their list. A failed refresh keeps the copy it has.
  */
-import type { RefreshOutcome } from '../compose/directory';
 import type { FrontlineDb } from '../db';
-import type { OnlineApi } from '../online-api';
+import type { OnlineApi, RefreshOutcome } from '../online-api';
 import type { MemberProfile } from '../supabase/types';
 
 export async function refreshMyFeedback(db: FrontlineDb, api: OnlineApi): Promise<RefreshOutcome> {
