@@ -3,9 +3,8 @@
  * which colleagues match what was typed (accents and case ignored), and how
  * the wall and "kudos you received" are ordered.
  */
+import { LIMITS } from './limits';
 import { searchKey } from './today-plan';
-
-export const KUDOS_MESSAGE_MAX = 500;
 
 export interface KudosDraft {
   toMemberId: string | null;
@@ -14,7 +13,7 @@ export interface KudosDraft {
 
 export type KudosProblem = 'colleague_required' | 'message_required' | 'message_too_long';
 
-export function kudosProblems(draft: KudosDraft, max: number = KUDOS_MESSAGE_MAX): KudosProblem[] {
+export function kudosProblems(draft: KudosDraft, max: number = LIMITS.kudosMessage): KudosProblem[] {
   const problems: KudosProblem[] = [];
   if (!draft.toMemberId) problems.push('colleague_required');
   const message = draft.message.trim();

@@ -3,9 +3,8 @@
  * device so the form can say what to fix. Times come from datetime-local
  * fields, in the device's own time zone.
  */
+import { LIMITS } from './limits';
 import type { PulseScale } from './pulse-selection';
-
-export const PULSE_QUESTION_MAX = 500;
 
 export interface PulseDraft {
   question: string;
@@ -43,7 +42,7 @@ export function localTimeToIso(value: string): string | null {
 export function pulseDraftProblems(draft: PulseDraft, now: Date): PulseDraftProblem[] {
   const problems: PulseDraftProblem[] = [];
   const length = draft.question.trim().length;
-  if (length === 0 || length > PULSE_QUESTION_MAX) problems.push('question');
+  if (length === 0 || length > LIMITS.pulseQuestion) problems.push('question');
   const closes = localTimeToIso(draft.closesAt);
   const opens = localTimeToIso(draft.opensAt) ?? now.toISOString();
   if (!closes || Date.parse(closes) <= now.getTime() || closes <= opens) problems.push('closes');

@@ -12,14 +12,8 @@ const uuid = z.string().check(z.uuid());
 const isoTime = z.string();
 const role = z.enum(['staff', 'manager', 'hr', 'admin']);
 
-export const LIMITS = {
-  batch: 500,
-  briefingTitle: 200,
-  briefingBody: 20_000,
-  feedbackBody: 4_000,
-  kudosMessage: 500,
-  pulseComment: 1_000,
-} as const;
+/** The most mutations one sync_push call takes (the server refuses more with batch_too_large). */
+export const PUSH_BATCH_MAX = 500;
 
 export const MemberProfile = z.object({
   member_id: uuid,

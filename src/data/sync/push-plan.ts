@@ -4,10 +4,10 @@
  */
 import type { OutboxEntry } from '../db';
 import type { RpcFailure } from '../supabase/rpc';
-import { LIMITS, type Mutation, type MutationResult } from '../supabase/types';
+import { PUSH_BATCH_MAX, type Mutation, type MutationResult } from '../supabase/types';
 
 /** The oldest waiting entries, in outbox order, at most `max` of them. Rejected ones never go again. */
-export function nextBatch(entries: readonly OutboxEntry[], max: number = LIMITS.batch): OutboxEntry[] {
+export function nextBatch(entries: readonly OutboxEntry[], max: number = PUSH_BATCH_MAX): OutboxEntry[] {
   return entries
     .filter((entry) => entry.state === 'waiting')
     .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))

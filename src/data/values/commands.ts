@@ -6,7 +6,8 @@
  */
 import { cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
 import { readMeta, type LocalKudos } from '../db';
-import { KudosPayload, LIMITS, type MutationPayloads } from '../supabase/types';
+import { LIMITS } from '../../domain/limits';
+import { KudosPayload, type MutationPayloads } from '../supabase/types';
 
 export async function giveKudos(ctx: CommandContext, payload: MutationPayloads['kudos']): Promise<CommandResult> {
   const parsed = KudosPayload.safeParse(payload);

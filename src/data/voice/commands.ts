@@ -5,7 +5,8 @@
  */
 import { cleanPayload, cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
 import { readMeta } from '../db';
-import { FeedbackPayload, LIMITS, PulseResponsePayload, type MutationPayloads } from '../supabase/types';
+import { LIMITS } from '../../domain/limits';
+import { FeedbackPayload, PulseResponsePayload, type MutationPayloads } from '../supabase/types';
 
 export async function sendFeedback(ctx: CommandContext, payload: MutationPayloads['feedback']): Promise<CommandResult> {
   const parsed = FeedbackPayload.safeParse(payload);

@@ -5,7 +5,8 @@ import { saveBriefing } from '../../data/compose/commands';
 import { authoredBriefings } from '../../data/compose/queries';
 import { oneBriefing } from '../../data/briefings/queries';
 import type { LocalBriefing } from '../../data/db';
-import { LIMITS, type MemberProfile } from '../../data/supabase/types';
+import type { MemberProfile } from '../../data/supabase/types';
+import { LIMITS } from '../../domain/limits';
 import {
   draftFrom, draftProblems, editBaseVersion, emptyDraft, payloadFields, saveAction,
   type BriefingDraft, type DraftProblem,

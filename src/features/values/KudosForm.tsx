@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { giveKudos } from '../../data/values/commands';
 import { storeRoster, valueCardsInOrder } from '../../data/values/queries';
-import { KUDOS_MESSAGE_MAX, kudosProblems, type KudosProblem } from '../../domain/kudos';
+import { LIMITS } from '../../domain/limits';
+import { kudosProblems, type KudosProblem } from '../../domain/kudos';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
@@ -12,7 +13,7 @@ import { commandFailureText } from '../../ui/command-failure-text';
 function problemText(t: Translate, problem: KudosProblem): string {
   if (problem === 'colleague_required') return t('values.problem.colleague');
   if (problem === 'message_required') return t('values.problem.message');
-  return t('values.problem.tooLong', { max: KUDOS_MESSAGE_MAX });
+  return t('values.problem.tooLong', { max: LIMITS.kudosMessage });
 }
 
 /** Thank a colleague, offline too: saved on the phone with its outbox entry, on the wall at once as "waiting to send". */
@@ -66,8 +67,8 @@ export function KudosForm({ initialValue, onSent }: { initialValue: string | nul
         aria-describedby={`${id}-counter${messageProblem ? ` ${id}-message-error` : ''}`}
         onChange={(event) => setMessage(event.target.value)}
       />
-      <p id={`${id}-counter`} className={`kudos-form__counter${used > KUDOS_MESSAGE_MAX ? ' kudos-form__counter--over' : ''}`}>
-        {t('values.give.counter', { used: number(used), max: number(KUDOS_MESSAGE_MAX) })}
+      <p id={`${id}-counter`} className={`kudos-form__counter${used > LIMITS.kudosMessage ? ' kudos-form__counter--over' : ''}`}>
+        {t('values.give.counter', { used: number(used), max: number(LIMITS.kudosMessage) })}
       </p>
       {messageProblem ? <p id={`${id}-message-error`} className="field-error">{problemText(t, messageProblem)}</p> : null}
       {failure ? <p className="error" role="alert">{failure}</p> : null}

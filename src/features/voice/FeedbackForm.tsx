@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { sendFeedback } from '../../data/voice/commands';
 import { briefingChoices, type BriefingChoice } from '../../data/voice/queries';
-import { LIMITS } from '../../data/supabase/types';
+import { LIMITS } from '../../domain/limits';
 import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, feedbackProblems, type FeedbackDraft, type FeedbackProblem } from '../../domain/feedback-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';

@@ -1,7 +1,8 @@
 /** HR: a new pulse (question, scale, comment option, audience from the cached directory, window), saved online with save_pulse. */
 import { useId, useState } from 'react';
 import { useComposeDirectory } from '../../ui/use-compose-directory';
-import { emptyPulseDraft, localTimeToIso, PULSE_QUESTION_MAX, pulseDraftProblems, type PulseDraft, type PulseDraftProblem } from '../../domain/pulse-draft';
+import { LIMITS } from '../../domain/limits';
+import { emptyPulseDraft, localTimeToIso, pulseDraftProblems, type PulseDraft, type PulseDraftProblem } from '../../domain/pulse-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
@@ -64,7 +65,7 @@ export function PulseComposer({ onSaved, onCancel }: { onSaved(): void; onCancel
     <form className="voice-card voice-form" aria-labelledby={`${id}-heading`} noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h3 id={`${id}-heading`}>{t('voice.create.heading')}</h3>
       <label htmlFor={`${id}-question`}>{t('voice.create.question')}</label>
-      <textarea id={`${id}-question`} className="voice-textarea voice-textarea--short" maxLength={PULSE_QUESTION_MAX} value={draft.question}
+      <textarea id={`${id}-question`} className="voice-textarea voice-textarea--short" maxLength={LIMITS.pulseQuestion} value={draft.question}
         onChange={(e) => set({ question: e.target.value })} aria-invalid={problems.includes('question') || undefined}
         aria-describedby={problems.includes('question') ? `${id}-question-error` : undefined} />
       {problems.includes('question') ? <p id={`${id}-question-error`} className="field-error">{t('voice.create.questionRequired')}</p> : null}

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RpcFailure, RpcOutcome } from '../../supabase/rpc';
-import type { Ack, Briefing, MemberProfile, Mutation, MutationResult, SyncPullResult, SyncPushResult } from '../../supabase/types';
+import { PUSH_BATCH_MAX, type Ack, type Briefing, type MemberProfile, type Mutation, type MutationResult, type SyncPullResult, type SyncPushResult } from '../../supabase/types';
 import type { SyncApi } from '../engine';
 import type { Audience } from './sync-contract-suite';
 
@@ -30,7 +30,6 @@ const ME: MemberProfile = {
 const AUTHOR_ID = '00000000-0000-4000-8000-000000000005';
 const OTHER_STORE = { id: '00000000-0000-4000-8000-000000000006', name: 'Riverside', time_zone: 'America/New_York' };
 const MUTATION_TYPES: ReadonlySet<string> = new Set(['ack', 'lesson_attempt', 'feedback', 'pulse_response', 'kudos', 'briefing']);
-const MAX_BATCH = 500;
 
 function contentHash(title: string, body: string): string {
   return createHash('sha256').update(`${title}\n${body}`).digest('hex');
@@ -51,7 +50,7 @@ export function briefingRow(n: number, seq: number, storeIds: string[] = []): Br
 }
 
 function batchTooLarge(count: number): RpcFailure {
-  return { kind: 'http', status: 400, code: '22023', message: `At most ${MAX_BATCH} mutations per call (got ${count})`, details: 'batch_too_large' };
+  return { kind: 'http', status: 400, code: '22023', message: `At most ${PUSH_BATCH_MAX} mutations per call (got ${count})`, details: 'batch_too_large' };
 }
 
 export const NETWORK_DOWN: RpcFailure = { kind: 'network', message: 'Failed to fetch' };
@@ -181,7 +180,7 @@ export class FakeServer implements SyncApi {
     this.pushCalls.push(mutations);
     const failed = this.takeFailure<SyncPushResult>();
     if (failed) return failed;
-    if (mutations.length > MAX_BATCH) return { ok: false, error: batchTooLarge(mutations.length) };
+    if (mutations.length > PUSH_BATCH_MAX) return { ok: false, error: batchTooLarge(mutations.length) };
     // jsonb cannot hold U+0000: Postgres refuses the whole argument before sync_push runs.
     if (JSON.stringify(mutations).includes('\\u0000')) return { ok: false, error: UNREADABLE };
     const results = mutations.map((m): MutationResult => {
