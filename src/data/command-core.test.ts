@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { acknowledgeBriefing } from './briefings/commands';
+import { LIMITS } from '../domain/limits';
 import { saveBriefing } from './compose/commands';
 import { commandContext } from './testing/command-context';
 import { giveKudos } from './values/commands';
@@ -10,16 +11,37 @@ const t = commandContext();
 const briefing = { id: 'b0000000-0000-4000-8000-000000000001', version: 3, content_hash: 'f'.repeat(64) };
 
 describe('what every command guarantees', () => {
-  it('invalid input writes nothing and says why', async () => {
+  it('invalid input writes nothing and says why as a code, never in words', async () => {
     const results = [
       await sendFeedback(t.ctx(), { kind: 'praise', recipient: 'store', body: '   ', anonymous: false }),
+      await sendFeedback(t.ctx(), { kind: 'praise', recipient: 'store', body: 'x'.repeat(LIMITS.feedbackBody + 1), anonymous: false }),
+      await giveKudos(t.ctx(), { to_member_id: crypto.randomUUID(), message: 'x'.repeat(LIMITS.kudosMessage + 1) }),
       await giveKudos(t.ctx(), { to_member_id: 'not-a-uuid', message: 'hi' }),
       await saveBriefing(t.ctx(), { action: 'publish', briefing_id: crypto.randomUUID(), title: '', body: 'x' }),
-      await sendFeedback(t.ctx(), { kind: 'praise', recipient: 'store', body: 'x'.repeat(4001), anonymous: false }),
+      await saveBriefing(t.ctx(), { action: 'publish', briefing_id: crypto.randomUUID(), title: 'x'.repeat(LIMITS.briefingTitle + 1), body: 'x' }),
+      await answerPulse(t.ctx(), { pulse_id: crypto.randomUUID(), score: 7, comment: 'x'.repeat(LIMITS.pulseComment + 1) }),
     ];
-    for (const result of results) expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(results).toEqual([
+      { ok: false, reason: 'invalid', problem: 'body_required' },
+      { ok: false, reason: 'invalid', problem: 'body_too_long' },
+      { ok: false, reason: 'invalid', problem: 'message_too_long' },
+      { ok: false, reason: 'invalid', problem: 'malformed' },
+      { ok: false, reason: 'invalid', problem: 'title_required' },
+      { ok: false, reason: 'invalid', problem: 'title_too_long' },
+      { ok: false, reason: 'invalid', problem: 'comment_too_long' },
+    ]);
     expect(await t.db().outbox.count()).toBe(0);
     expect(t.writes()).toBe(0);
+  });
+
+  it('takes text right up to each limit', async () => {
+    const results = [
+      await sendFeedback(t.ctx(), { kind: 'praise', recipient: 'store', body: 'x'.repeat(LIMITS.feedbackBody), anonymous: true }),
+      await giveKudos(t.ctx(), { to_member_id: crypto.randomUUID(), message: 'x'.repeat(LIMITS.kudosMessage) }),
+      await saveBriefing(t.ctx(), { action: 'publish', briefing_id: crypto.randomUUID(), title: 'x'.repeat(LIMITS.briefingTitle), body: 'y'.repeat(LIMITS.briefingBody) }),
+      await answerPulse(t.ctx(), { pulse_id: crypto.randomUUID(), score: 7, comment: 'x'.repeat(LIMITS.pulseComment) }),
+    ];
+    expect(results.map((result) => result.ok)).toEqual([true, true, true, true]);
   });
 
   it('a full disk comes back as a value, and nothing half-written stays', async () => {
@@ -27,7 +49,7 @@ describe('what every command guarantees', () => {
       throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
     });
     const result = await acknowledgeBriefing(t.ctx(), briefing);
-    expect(result).toMatchObject({ ok: false, reason: 'storage_full' });
+    expect(result).toEqual({ ok: false, reason: 'storage_full' });
     expect(await t.db().acks.count()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  * IndexedDB transaction, so the action is on screen at once (marked waiting)
  * and can never be lost between the two. Screens call commands; they never
  * touch Dexie or supabase-js themselves. Failures come back as values with
- * words for the user.
+ * codes, never words: the feature says them in the person's language.
  */
 import type { FrontlineDb, OutboxEntry } from './db';
 import { storageFailure, type StorageFailure } from './storage-errors';
@@ -18,10 +18,16 @@ export interface CommandContext {
   afterWrite: () => void;
 }
 
-export type CommandResult =
-  | { ok: true; id: string }
-  | { ok: false; reason: 'invalid'; message: string }
-  | { ok: false; reason: StorageFailure['reason']; message: string };
+/**
+ * Why a command wrote nothing: input it refuses, as the command's own problem
+ * code P, or `malformed` for a payload the contract refuses (a bug, not
+ * something the person typed); or the phone's storage.
+ */
+export type CommandFailure<P extends string = never> =
+  | { ok: false; reason: 'invalid'; problem: P | 'malformed' }
+  | { ok: false; reason: StorageFailure['reason'] };
+
+export type CommandResult<P extends string = never> = { ok: true; id: string } | CommandFailure<P>;
 
 export function outboxEntry<T extends MutationType>(ctx: CommandContext, type: T, payload: MutationPayloads[T]): OutboxEntry<T> {
   return { id: ctx.newId(), type, payload, created_at: ctx.now().toISOString(), state: 'waiting' };
@@ -69,8 +75,8 @@ export function cleanPayload<T extends MutationType>(type: T, payload: MutationP
   }
 }
 
-export function invalid(message: string): Extract<CommandResult, { ok: false }> {
-  return { ok: false, reason: 'invalid', message };
+export function invalid<P extends string>(problem: P): { ok: false; reason: 'invalid'; problem: P } {
+  return { ok: false, reason: 'invalid', problem };
 }
 
 /** Every table a command may read or write, so any command's local rows and outbox entry share one transaction. */
@@ -78,7 +84,7 @@ function localTables(db: FrontlineDb) {
   return [db.outbox, db.meta, db.briefings, db.acks, db.kudos, db.attempts, db.reviews, db.lessonProgress, db.myFeedback, db.roster, db.valueCards];
 }
 
-export type LocalResult = { ok: true } | { ok: false; reason: StorageFailure['reason']; message: string };
+export type LocalResult = { ok: true } | { ok: false; reason: StorageFailure['reason'] };
 
 /** A write that stays on this phone (no outbox entry), with the same storage failures as values. */
 export async function commitLocal(ctx: CommandContext, write: () => Promise<unknown>): Promise<LocalResult> {

@@ -4,16 +4,15 @@
  */
 export interface StorageFailure {
   reason: 'storage_full' | 'storage_lost';
-  message: string;
 }
 
 export function storageFailure(error: unknown): StorageFailure | null {
   const name = errorName(error);
   if (name === 'QuotaExceededError') {
-    return { reason: 'storage_full', message: 'This phone is out of storage. Free some space, then try again.' };
+    return { reason: 'storage_full' };
   }
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError' || name === 'UnknownError' || name === 'AbortError') {
-    return { reason: 'storage_lost', message: 'The app lost its local storage. Reload the app to reconnect.' };
+    return { reason: 'storage_lost' };
   }
   return null;
 }

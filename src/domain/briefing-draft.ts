@@ -4,6 +4,8 @@
  * datetime-local text ("2026-11-22T15:30", the phone's own time zone: the
  * manager is on the floor), turned into instants only here.
  */
+import { LIMITS } from './limits';
+
 export type BriefingKind = 'shift' | 'news' | 'policy';
 export type BriefingPriority = 'normal' | 'important' | 'critical';
 export type MemberRole = 'staff' | 'manager' | 'hr' | 'admin';
@@ -53,13 +55,13 @@ export type DraftProblemCode =
 export interface DraftProblem {
   field: DraftField;
   code: DraftProblemCode;
-  /** The limit for *_too_long codes. */
-  max?: number;
 }
+
+/** What the briefing command itself refuses: the rest of a draft's rules need the form's context. */
+export type BriefingTextProblem = Extract<DraftProblemCode, 'title_required' | 'title_too_long' | 'body_required' | 'body_too_long'>;
 
 export interface DraftRules {
   now: Date;
-  limits: { briefingTitle: number; briefingBody: number };
   /** Managers must pick at least one store, and only from these; HR and admin may pick any (or none: everyone). */
   role: MemberRole;
   managedStoreIds: readonly string[];
@@ -102,14 +104,20 @@ export function draftFrom(briefing: BriefingFields): BriefingDraft {
   };
 }
 
+/** A title (counted trimmed) and a text within LIMITS, title first. */
+export function briefingTextProblems(title: string, body: string): BriefingTextProblem[] {
+  const problems: BriefingTextProblem[] = [];
+  const trimmedTitle = title.trim();
+  if (trimmedTitle.length === 0) problems.push('title_required');
+  else if (trimmedTitle.length > LIMITS.briefingTitle) problems.push('title_too_long');
+  if (body.trim().length === 0) problems.push('body_required');
+  else if (body.length > LIMITS.briefingBody) problems.push('body_too_long');
+  return problems;
+}
+
 /** Every problem with the draft, in form order; empty when it may be queued. */
 export function draftProblems(draft: BriefingDraft, rules: DraftRules): DraftProblem[] {
-  const problems: DraftProblem[] = [];
-  const title = draft.title.trim();
-  if (title.length === 0) problems.push({ field: 'title', code: 'title_required' });
-  else if (title.length > rules.limits.briefingTitle) problems.push({ field: 'title', code: 'title_too_long', max: rules.limits.briefingTitle });
-  if (draft.body.trim().length === 0) problems.push({ field: 'body', code: 'body_required' });
-  else if (draft.body.length > rules.limits.briefingBody) problems.push({ field: 'body', code: 'body_too_long', max: rules.limits.briefingBody });
+  const problems: DraftProblem[] = briefingTextProblems(draft.title, draft.body).map((code) => ({ field: code.startsWith('title') ? 'title' : 'body', code }));
   if (rules.role === 'manager') {
     if (draft.storeIds.length === 0) problems.push({ field: 'stores', code: 'store_required' });
     else if (draft.storeIds.some((id) => !rules.managedStoreIds.includes(id))) problems.push({ field: 'stores', code: 'store_not_managed' });

@@ -3,6 +3,8 @@
  * the outbox, checked on the phone so the person hears it at once (the server
  * checks the same again).
  */
+import { LIMITS } from './limits';
+
 export type FeedbackKind = 'suggestion' | 'question' | 'concern' | 'praise';
 export type FeedbackRecipient = 'store' | 'head_office';
 
@@ -16,22 +18,30 @@ export interface FeedbackDraft {
   briefingId: string | null;
 }
 
-export type FeedbackProblem = 'body_required' | 'body_too_long' | 'store_required';
+/** What the feedback command itself refuses; a store to send to needs the form's context. */
+export type FeedbackBodyProblem = 'body_required' | 'body_too_long';
+export type FeedbackProblem = FeedbackBodyProblem | 'store_required';
 
 export function emptyFeedbackDraft(hasStore: boolean): FeedbackDraft {
   return { kind: 'suggestion', recipient: hasStore ? 'store' : 'head_office', body: '', anonymous: false, briefingId: null };
 }
 
-export function feedbackProblems(draft: FeedbackDraft, rules: { maxLength: number; hasStore: boolean }): FeedbackProblem[] {
+/** Some text, at most LIMITS.feedbackBody after trimming; null when it may be sent. */
+export function feedbackBodyProblem(body: string): FeedbackBodyProblem | null {
+  const length = body.trim().length;
+  if (length === 0) return 'body_required';
+  return length > LIMITS.feedbackBody ? 'body_too_long' : null;
+}
+
+export function feedbackProblems(draft: FeedbackDraft, rules: { hasStore: boolean }): FeedbackProblem[] {
   const problems: FeedbackProblem[] = [];
-  const length = draft.body.trim().length;
-  if (length === 0) problems.push('body_required');
-  if (length > rules.maxLength) problems.push('body_too_long');
+  const body = feedbackBodyProblem(draft.body);
+  if (body) problems.push(body);
   if (draft.recipient === 'store' && !rules.hasStore) problems.push('store_required');
   return problems;
 }
 
-/** Characters left before the limit (negative when over), counted as the server does: after trimming. */
-export function charactersLeft(body: string, maxLength: number): number {
-  return maxLength - body.trim().length;
+/** Characters left before LIMITS.feedbackBody (negative when over), counted as the server does: after trimming. */
+export function charactersLeft(body: string): number {
+  return LIMITS.feedbackBody - body.trim().length;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kudosProblems, matchColleagues, newestFirst, receivedBy } from './kudos';
+import { LIMITS } from './limits';
 
 describe('kudosProblems', () => {
   it('needs a colleague and a message', () => {
@@ -8,8 +9,8 @@ describe('kudosProblems', () => {
   });
 
   it('counts the trimmed message against the limit', () => {
-    expect(kudosProblems({ toMemberId: 'm1', message: `  ${'x'.repeat(500)}  ` })).toEqual([]);
-    expect(kudosProblems({ toMemberId: 'm1', message: 'x'.repeat(501) })).toEqual(['message_too_long']);
+    expect(kudosProblems({ toMemberId: 'm1', message: `  ${'x'.repeat(LIMITS.kudosMessage)}  ` })).toEqual([]);
+    expect(kudosProblems({ toMemberId: 'm1', message: 'x'.repeat(LIMITS.kudosMessage + 1) })).toEqual(['message_too_long']);
   });
 });
 

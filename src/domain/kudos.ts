@@ -13,12 +13,12 @@ export interface KudosDraft {
 
 export type KudosProblem = 'colleague_required' | 'message_required' | 'message_too_long';
 
-export function kudosProblems(draft: KudosDraft, max: number = LIMITS.kudosMessage): KudosProblem[] {
+export function kudosProblems(draft: KudosDraft): KudosProblem[] {
   const problems: KudosProblem[] = [];
   if (!draft.toMemberId) problems.push('colleague_required');
   const message = draft.message.trim();
   if (message.length === 0) problems.push('message_required');
-  else if (message.length > max) problems.push('message_too_long');
+  else if (message.length > LIMITS.kudosMessage) problems.push('message_too_long');
   return problems;
 }
 

@@ -1,11 +1,16 @@
-import type { CommandResult } from '../data/command-core';
+import type { CommandFailure } from '../data/command-core';
 import type { Translate } from './i18n/messages';
 
-export type CommandFailure = Extract<CommandResult, { ok: false }>;
-
-/** A failed local write in words: a full or lost phone storage has its own message. */
-export function commandFailureText(t: Translate, failure: CommandFailure): string {
-  if (failure.reason === 'storage_full') return t('error.storageFull');
-  if (failure.reason === 'storage_lost') return t('error.storageLost');
-  return failure.message;
+/**
+ * A command's failure in the person's language. The phone's storage and a
+ * malformed payload have the same words everywhere; a command that refuses
+ * input has problem codes of its own, so its feature must pass their words
+ * (the typecheck asks for them).
+ */
+export function commandFailureText(t: Translate, failure: CommandFailure): string;
+export function commandFailureText<P extends string>(t: Translate, failure: CommandFailure<P>, problemText: (problem: P) => string): string;
+export function commandFailureText<P extends string>(t: Translate, failure: CommandFailure<P>, problemText?: (problem: P) => string): string {
+  if (failure.reason !== 'invalid') return t(failure.reason === 'storage_full' ? 'error.storageFull' : 'error.storageLost');
+  if (failure.problem === 'malformed' || !problemText) return t('error.malformed');
+  return problemText(failure.problem);
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { SyncEngine, SyncStatus } from '../data/sync/engine';
 
-const NOT_LOADED: SyncStatus = { phase: 'idle', problem: null, message: null, nextRetryAt: null };
+const NOT_LOADED: SyncStatus = { phase: 'idle', problem: null, nextRetryAt: null };
 
 /** The sync engine's status as React state (idle until the engine has loaded). */
 export function useSyncStatus(engine: SyncEngine | null): SyncStatus {

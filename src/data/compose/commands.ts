@@ -3,20 +3,20 @@
  * local copy shows as "will send" until the server confirms it; command-core.ts
  * says what every command guarantees.
  */
+import { briefingTextProblems, type BriefingTextProblem } from '../../domain/briefing-draft';
 import { cleanPayload, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
 import { readMeta, type LocalBriefing } from '../db';
 import { storageFailure } from '../storage-errors';
 import { BriefingPayload, type MutationPayloads } from '../supabase/types';
 
 /** Publish, edit or retract a briefing; the local copy shows as "will send" until the server confirms. */
-export async function saveBriefing(ctx: CommandContext, payload: MutationPayloads['briefing']): Promise<CommandResult> {
+export async function saveBriefing(ctx: CommandContext, payload: MutationPayloads['briefing']): Promise<CommandResult<BriefingTextProblem>> {
   const parsed = BriefingPayload.safeParse(payload);
-  if (!parsed.success) return invalid('The briefing needs a title and a text.');
+  if (!parsed.success) return invalid('malformed');
   const p = cleanPayload('briefing', parsed.data);
   if (p.action !== 'retract') {
-    if (p.title.trim().length === 0 || p.body.trim().length === 0) return invalid('The briefing needs a title and a text.');
-    if (p.title.length > 200) return invalid('The title can be at most 200 characters.');
-    if (p.body.length > 20000) return invalid('The text can be at most 20,000 characters.');
+    const [problem] = briefingTextProblems(p.title, p.body);
+    if (problem) return invalid(problem);
   }
   if (p.action === 'retract' && (await discardNeverPublished(ctx, p.briefing_id))) return { ok: true, id: p.briefing_id };
   const entry = outboxEntry(ctx, 'briefing', p);

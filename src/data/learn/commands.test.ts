@@ -37,7 +37,7 @@ describe('learning commands', () => {
     expect(await db.outbox.count()).toBe(0);
 
     const result = await recordLessonAttempt(ctx, lesson, { q1: ['a'], q2: ['a'] }, '2026-11-22T09:58:00Z');
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.reason);
     expect(result.score).toEqual({ correct: 1, total: 2, percent: 50, passed: true });
     expect(await db.lessonProgress.get(lesson.id)).toBeUndefined();
     expect(await db.attempts.get(result.id)).toMatchObject({ lesson_id: lesson.id, lesson_version: 2, percent: 50, passed: true });

@@ -7,7 +7,7 @@
  */
 import { scoreQuiz, isAnswerCorrect, type QuizScore } from '../../domain/quiz';
 import { reviewKey, scheduleAnswer } from '../../domain/spaced-review';
-import { commit, commitLocal, invalid, outboxEntry, type CommandContext, type CommandResult, type LocalResult } from '../command-core';
+import { commit, commitLocal, invalid, outboxEntry, type CommandContext, type CommandFailure, type LocalResult } from '../command-core';
 import type { LessonProgress } from '../db';
 import { LessonAttemptPayload, type Lesson } from '../supabase/types';
 
@@ -19,7 +19,8 @@ export function discardLessonProgress(ctx: CommandContext, lessonId: string): Pr
   return commitLocal(ctx, () => ctx.db.lessonProgress.delete(lessonId));
 }
 
-export type AttemptResult = (CommandResult & { ok: true; score: QuizScore }) | Extract<CommandResult, { ok: false }>;
+export type AttemptProblem = 'answers_required';
+export type AttemptResult = { ok: true; id: string; score: QuizScore } | CommandFailure<AttemptProblem>;
 
 /** Finishes a lesson: the score on screen, the attempt in the outbox, the questions into review. */
 export async function recordLessonAttempt(
@@ -36,8 +37,9 @@ export async function recordLessonAttempt(
     started_at: startedAt,
     completed_at: completedAt.toISOString(),
   };
+  if (lesson.quiz.some((q) => (answers[q.id] ?? []).length === 0)) return invalid('answers_required');
   const parsed = LessonAttemptPayload.safeParse(payload);
-  if (!parsed.success || lesson.quiz.some((q) => (answers[q.id] ?? []).length === 0)) return invalid('Answer every question first.');
+  if (!parsed.success) return invalid('malformed');
   const score = scoreQuiz(lesson.quiz, answers, lesson.pass_mark);
   const entry = outboxEntry(ctx, 'lesson_attempt', parsed.data);
   const result = await commit(ctx, entry, async () => {

@@ -22,7 +22,7 @@ import type { RpcOutcome } from '../supabase/rpc';
 import type { Mutation, SyncPullResult, SyncPushResult } from '../supabase/types';
 import { applyPullPage } from './apply';
 import { retryDelayMs } from './backoff';
-import { actionFor, CycleFailure, problemMessage, storageProblem, type SyncProblem } from './failures';
+import { actionFor, CycleFailure, storageProblem, type SyncProblem } from './failures';
 import { OutboxPush } from './outbox-push';
 import { clockOffsetMs } from './server-clock';
 
@@ -41,8 +41,6 @@ export interface SyncStatus {
   phase: SyncPhase;
   /** What is wrong, as a code the UI words in the person's language. */
   problem: SyncProblem | null;
-  /** The same in English, for logs. */
-  message: string | null;
   nextRetryAt: number | null;
 }
 
@@ -63,11 +61,7 @@ export interface SyncEngineOptions {
 
 type CycleResult = { kind: 'done' } | { kind: 'retry'; problem: SyncProblem } | { kind: 'signin' } | { kind: 'stop'; problem: SyncProblem };
 
-const NO_PROBLEM = { problem: null, message: null } as const;
-
-function withProblem(problem: SyncProblem): { problem: SyncProblem; message: string } {
-  return { problem, message: problemMessage(problem) };
-}
+const NO_PROBLEM = { problem: null } as const;
 
 export class SyncEngine {
   private status: SyncStatus = { phase: 'idle', ...NO_PROBLEM, nextRetryAt: null };
@@ -160,17 +154,17 @@ export class SyncEngine {
       } else if (result.kind === 'retry') {
         const delay = retryDelayMs(this.attempt++, this.o.random());
         const nextRetryAt = this.o.now() + delay;
-        this.setStatus({ phase: this.o.isOnline() ? 'retrying' : 'offline', ...withProblem(result.problem), nextRetryAt });
+        this.setStatus({ phase: this.o.isOnline() ? 'retrying' : 'offline', problem: result.problem, nextRetryAt });
         this.timer = this.o.setTimer(() => {
           this.timer = null;
           void this.requestSync();
         }, delay);
         return;
       } else if (result.kind === 'signin') {
-        this.setStatus({ phase: 'signin_required', ...withProblem({ code: 'signin' }), nextRetryAt: null });
+        this.setStatus({ phase: 'signin_required', problem: { code: 'signin' }, nextRetryAt: null });
         return;
       } else {
-        this.setStatus({ phase: 'stopped', ...withProblem(result.problem), nextRetryAt: null });
+        this.setStatus({ phase: 'stopped', problem: result.problem, nextRetryAt: null });
         return;
       }
     } while (this.rerun);

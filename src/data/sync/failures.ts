@@ -2,7 +2,7 @@
  * What the sync engine does about a failed call: wait and retry (network, 5xx,
  * rate limits, a full phone), refresh the session once (401), or stop and tell
  * the person (403, a broken contract, a refused call). Pure. Problems are codes
- * the UI words in the person's language; `problemMessage` gives the English words.
+ * the UI words in the person's language.
  */
 import { storageFailure } from '../storage-errors';
 import type { RpcFailure } from '../supabase/rpc';
@@ -42,20 +42,6 @@ export function actionFor(failure: RpcFailure): FailureAction {
 export function isBatchRefusal(failure: RpcFailure): boolean {
   const action = actionFor(failure);
   return action.kind === 'stop' && action.problem.code === 'refused';
-}
-
-export function problemMessage(problem: SyncProblem): string {
-  switch (problem.code) {
-    case 'no_connection': return 'No connection to the server.';
-    case 'busy': return `The server is busy (${problem.status}).`;
-    case 'outdated_app': return 'The server answered in a way this version of the app does not understand. Update the app.';
-    case 'deactivated': return 'Your account has been deactivated. Ask your manager.';
-    case 'forbidden': return 'You are not allowed to sync with this organisation.';
-    case 'refused': return `The server refused the sync: ${problem.detail}`;
-    case 'unexpected': return `Sync failed: ${problem.detail}`;
-    case 'storage_full': return 'This phone is out of storage; sync continues once there is space.';
-    case 'signin': return 'Sign in again to sync. Your waiting items are kept.';
-  }
 }
 
 /** A failed call, thrown out of a sync cycle to be judged by actionFor. */

@@ -34,7 +34,7 @@ export function judgeResults(sent: readonly OutboxEntry[], results: readonly Mut
     const result = byId.get(entry.id);
     if (!result) verdict.unanswered.push(entry.id);
     else if (result.status === 'rejected') {
-      verdict.rejected.push({ id: entry.id, code: result.code ?? 'rejected', message: result.message ?? 'The server refused this change.' });
+      verdict.rejected.push({ id: entry.id, code: result.code ?? 'rejected', message: result.message ?? '' });
     } else verdict.confirmed.push(entry.id);
   }
   return verdict;

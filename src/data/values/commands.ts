@@ -6,15 +6,15 @@
  */
 import { cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
 import { readMeta, type LocalKudos } from '../db';
-import { LIMITS } from '../../domain/limits';
+import { kudosProblems, type KudosProblem } from '../../domain/kudos';
 import { KudosPayload, type MutationPayloads } from '../supabase/types';
 
-export async function giveKudos(ctx: CommandContext, payload: MutationPayloads['kudos']): Promise<CommandResult> {
-  const parsed = KudosPayload.safeParse(payload);
-  if (!parsed.success) return invalid('Choose a colleague.');
-  const message = cleanText(parsed.data.message).trim();
-  if (message.length === 0) return invalid('Add a short message.');
-  if (message.length > LIMITS.kudosMessage) return invalid('Kudos can be at most 500 characters.');
+export async function giveKudos(ctx: CommandContext, payload: MutationPayloads['kudos']): Promise<CommandResult<KudosProblem>> {
+  const message = cleanText(payload.message).trim();
+  const [problem] = kudosProblems({ toMemberId: payload.to_member_id, message });
+  if (problem) return invalid(problem);
+  const parsed = KudosPayload.safeParse({ ...payload, message });
+  if (!parsed.success) return invalid('malformed');
   const entry = outboxEntry(ctx, 'kudos', { ...parsed.data, message });
   return commit(ctx, entry, async () => {
     const [meta, colleague, value] = await Promise.all([

@@ -5,15 +5,16 @@
  */
 import { cleanPayload, cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
 import { readMeta } from '../db';
+import { feedbackBodyProblem, type FeedbackBodyProblem } from '../../domain/feedback-draft';
 import { LIMITS } from '../../domain/limits';
 import { FeedbackPayload, PulseResponsePayload, type MutationPayloads } from '../supabase/types';
 
-export async function sendFeedback(ctx: CommandContext, payload: MutationPayloads['feedback']): Promise<CommandResult> {
-  const parsed = FeedbackPayload.safeParse(payload);
-  if (!parsed.success) return invalid('Choose a kind and a recipient.');
-  const body = cleanText(parsed.data.body).trim();
-  if (body.length === 0) return invalid('Write something first.');
-  if (body.length > LIMITS.feedbackBody) return invalid('Feedback can be at most 4,000 characters.');
+export async function sendFeedback(ctx: CommandContext, payload: MutationPayloads['feedback']): Promise<CommandResult<FeedbackBodyProblem>> {
+  const body = cleanText(payload.body).trim();
+  const problem = feedbackBodyProblem(body);
+  if (problem) return invalid(problem);
+  const parsed = FeedbackPayload.safeParse({ ...payload, body });
+  if (!parsed.success) return invalid('malformed');
   const entry = outboxEntry(ctx, 'feedback', { ...parsed.data, body });
   return commit(ctx, entry, async () => {
     if (parsed.data.anonymous) return;
@@ -31,10 +32,14 @@ export async function sendFeedback(ctx: CommandContext, payload: MutationPayload
   });
 }
 
-export async function answerPulse(ctx: CommandContext, payload: MutationPayloads['pulse_response']): Promise<CommandResult> {
+export type PulseAnswerProblem = 'comment_too_long';
+
+export async function answerPulse(ctx: CommandContext, payload: MutationPayloads['pulse_response']): Promise<CommandResult<PulseAnswerProblem>> {
   const parsed = PulseResponsePayload.safeParse(payload);
-  if (!parsed.success) return invalid('Pick a score.');
-  return commit(ctx, outboxEntry(ctx, 'pulse_response', cleanPayload('pulse_response', parsed.data)), async () => {
+  if (!parsed.success) return invalid('malformed');
+  const answer = cleanPayload('pulse_response', parsed.data);
+  if ((answer.comment?.length ?? 0) > LIMITS.pulseComment) return invalid('comment_too_long');
+  return commit(ctx, outboxEntry(ctx, 'pulse_response', answer), async () => {
     const meta = await readMeta(ctx.db);
     if (meta.me && !meta.me.answered_pulse_ids.includes(parsed.data.pulse_id)) {
       await ctx.db.meta.put({ ...meta, me: { ...meta.me, answered_pulse_ids: [...meta.me.answered_pulse_ids, parsed.data.pulse_id] } });

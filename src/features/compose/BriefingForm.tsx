@@ -31,7 +31,7 @@ export function BriefingForm({ draft, onChange, problems, onPreview, onCancel, e
   const problemOf = (field: DraftField) => problems?.find((p) => p.field === field);
   const error = (field: DraftField) => {
     const found = problemOf(field);
-    return found ? problemText(t, found) : undefined;
+    return found ? problemText(t, found.code) : undefined;
   };
   const shiftCode = problemOf('shift')?.code;
 

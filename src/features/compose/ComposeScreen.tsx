@@ -13,6 +13,7 @@ import {
 } from '../../domain/briefing-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { commandFailureText } from '../../ui/command-failure-text';
+import { problemText } from './problem-text';
 import { back, go } from '../../ui/router/history';
 import type { Params } from '../../ui/router/match';
 import { useSession } from '../../ui/session-context';
@@ -62,7 +63,7 @@ function ComposeScreen({ mode }: { mode: ComposeMode }) {
 
   async function retract(briefing: LocalBriefing) {
     const result = await saveBriefing(commands, { action: 'retract', briefing_id: briefing.id });
-    if (!result.ok) setError(commandFailureText(t, result));
+    if (!result.ok) setError(commandFailureText(t, result, (problem) => problemText(t, problem)));
     // The card, and the button that had focus, are gone: continue from the list's heading.
     else focusStep();
   }
@@ -151,7 +152,7 @@ function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editi
       : { action: 'edit', base_version: editBaseVersion(editing), ...fields });
     setSending(false);
     if (result.ok) back(LIST);
-    else setSendError(commandFailureText(t, result));
+    else setSendError(commandFailureText(t, result, (problem) => problemText(t, problem)));
   }
 
   return step === 'edit' ? (

@@ -1,4 +1,5 @@
-import type { DraftProblem, DraftProblemCode } from '../../domain/briefing-draft';
+import type { DraftProblemCode } from '../../domain/briefing-draft';
+import { LIMITS } from '../../domain/limits';
 import type { Translate } from '../../ui/i18n/messages';
 
 const PLAIN = {
@@ -12,9 +13,9 @@ const PLAIN = {
   due_in_past: 'compose.problem.dueInPast',
 } as const satisfies Record<Exclude<DraftProblemCode, 'title_too_long' | 'body_too_long'>, string>;
 
-/** A draft problem in the person's language. */
-export function problemText(t: Translate, problem: DraftProblem): string {
-  if (problem.code === 'title_too_long') return t('compose.problem.titleTooLong', { max: problem.max ?? 0 });
-  if (problem.code === 'body_too_long') return t('compose.problem.bodyTooLong', { max: problem.max ?? 0 });
-  return t(PLAIN[problem.code]);
+/** A draft's problem, or the briefing command's, in the person's language. */
+export function problemText(t: Translate, code: DraftProblemCode): string {
+  if (code === 'title_too_long') return t('compose.problem.titleTooLong', { max: LIMITS.briefingTitle });
+  if (code === 'body_too_long') return t('compose.problem.bodyTooLong', { max: LIMITS.briefingBody });
+  return t(PLAIN[code]);
 }

@@ -1,4 +1,4 @@
-import { fieldId } from './draft-problems';
+import { fieldId } from './problem-text';
 
 /** One labelled input or text area of the lesson editor, with its hint and its problem read out with it. */
 export function EditorField({ field, label, value, onChange, error, hint, multiline, type = 'text', inputMode }: {

@@ -9,7 +9,7 @@ import { useOnline } from '../../ui/use-online';
 import { AudiencePicker } from './AudiencePicker';
 import { CardsEditor } from './CardsEditor';
 import { blankDraft, draftFromLesson } from './draft-from-lesson';
-import { fieldId, fieldProblems } from './draft-problems';
+import { fieldId, fieldProblems } from './problem-text';
 import { EditorField } from './EditorField';
 import { QuestionsEditor } from './QuestionsEditor';
 import { archiveLesson, saveLesson } from './save-lesson';

@@ -9,8 +9,11 @@ import type { QuizScore } from '../../domain/quiz';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { Markdown } from '../../ui/Markdown';
 import { useSession } from '../../ui/session-context';
-import { commandFailureText, type CommandFailure } from '../../ui/command-failure-text';
+import type { CommandFailure } from '../../data/command-core';
+import type { AttemptProblem } from '../../data/learn/commands';
+import { commandFailureText } from '../../ui/command-failure-text';
 import { LessonResult } from './LessonResult';
+import { attemptProblemText } from './problem-text';
 import { QuestionForm } from './QuestionForm';
 
 /** A lesson from the phone's copy, resumed where this person left it. */
@@ -34,7 +37,7 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
     return { ...point, startedAt: resumed ? saved.started_at : commands.now().toISOString() };
   });
   const [score, setScore] = useState<QuizScore | null>(null);
-  const [failure, setFailure] = useState<CommandFailure | null>(null);
+  const [failure, setFailure] = useState<CommandFailure<AttemptProblem> | null>(null);
   const stepRef = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
 
@@ -70,7 +73,7 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
 
   const total = stepCount(lesson);
   const current = stepAt(lesson, run.step);
-  const failureLine = failure ? <p className="error" role="alert">{t('learn.result.failed', { reason: commandFailureText(t, failure) })}</p> : null;
+  const failureLine = failure ? <p className="error" role="alert">{t('learn.result.failed', { reason: commandFailureText(t, failure, (problem) => attemptProblemText(t, problem)) })}</p> : null;
 
   return (
     <section className="lesson" aria-labelledby="lesson-title">

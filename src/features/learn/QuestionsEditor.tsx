@@ -1,6 +1,6 @@
 import { LESSON_LIMITS, moveItem, newQuestion, nextOptionId, type QuestionDraft } from '../../domain/lesson-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
-import { fieldId, type FieldProblem } from './draft-problems';
+import { fieldId, type FieldProblem } from './problem-text';
 import { EditorField, ItemTools } from './EditorField';
 
 const letter = (i: number) => String.fromCharCode(65 + i);

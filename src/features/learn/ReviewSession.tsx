@@ -4,7 +4,8 @@ import { answerReview } from '../../data/learn/commands';
 import { isAnswerCorrect } from '../../domain/quiz';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
-import { commandFailureText, type CommandFailure } from '../../ui/command-failure-text';
+import type { CommandFailure } from '../../data/command-core';
+import { commandFailureText } from '../../ui/command-failure-text';
 import { QuestionForm } from './QuestionForm';
 
 /**

@@ -5,16 +5,10 @@ import { storeRoster, valueCardsInOrder } from '../../data/values/queries';
 import { LIMITS } from '../../domain/limits';
 import { kudosProblems, type KudosProblem } from '../../domain/kudos';
 import { useI18n } from '../../ui/i18n/I18nProvider';
-import type { Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { ColleaguePicker } from './ColleaguePicker';
+import { kudosProblemText } from './problem-text';
 import { commandFailureText } from '../../ui/command-failure-text';
-
-function problemText(t: Translate, problem: KudosProblem): string {
-  if (problem === 'colleague_required') return t('values.problem.colleague');
-  if (problem === 'message_required') return t('values.problem.message');
-  return t('values.problem.tooLong', { max: LIMITS.kudosMessage });
-}
 
 /** Thank a colleague, offline too: saved on the phone with its outbox entry, on the wall at once as "waiting to send". */
 export function KudosForm({ initialValue, onSent }: { initialValue: string | null; onSent(): void }) {
@@ -44,13 +38,13 @@ export function KudosForm({ initialValue, onSent }: { initialValue: string | nul
     const result = await giveKudos(commands, { to_member_id: to, value_card_id: valueId || null, message });
     setSending(false);
     if (result.ok) onSent();
-    else setFailure(commandFailureText(t, result));
+    else setFailure(commandFailureText(t, result, (problem) => kudosProblemText(t, problem)));
   }
 
   return (
     <form className="kudos-form" onSubmit={submit} noValidate aria-busy={sending}>
       <p className="muted">{t('values.give.intro')}</p>
-      <ColleaguePicker roster={roster ?? []} inStore={me?.store != null} chosen={to} onChoose={setTo} error={colleagueProblem ? problemText(t, colleagueProblem) : null} />
+      <ColleaguePicker roster={roster ?? []} inStore={me?.store != null} chosen={to} onChoose={setTo} error={colleagueProblem ? kudosProblemText(t, colleagueProblem) : null} />
 
       <label htmlFor={`${id}-value`}>{t('values.give.value')}</label>
       <select id={`${id}-value`} value={valueId} onChange={(event) => setValueId(event.target.value)}>
@@ -70,7 +64,7 @@ export function KudosForm({ initialValue, onSent }: { initialValue: string | nul
       <p id={`${id}-counter`} className={`kudos-form__counter${used > LIMITS.kudosMessage ? ' kudos-form__counter--over' : ''}`}>
         {t('values.give.counter', { used: number(used), max: number(LIMITS.kudosMessage) })}
       </p>
-      {messageProblem ? <p id={`${id}-message-error`} className="field-error">{problemText(t, messageProblem)}</p> : null}
+      {messageProblem ? <p id={`${id}-message-error`} className="field-error">{kudosProblemText(t, messageProblem)}</p> : null}
       {failure ? <p className="error" role="alert">{failure}</p> : null}
       <button type="submit" className="primary kudos-form__send" disabled={sending}>{t('values.give.send')}</button>
     </form>

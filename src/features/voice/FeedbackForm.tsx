@@ -6,18 +6,13 @@ import { briefingChoices, type BriefingChoice } from '../../data/voice/queries';
 import { LIMITS } from '../../domain/limits';
 import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, feedbackProblems, type FeedbackDraft, type FeedbackProblem } from '../../domain/feedback-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
-import type { Translate } from '../../ui/i18n/messages';
 import { commandFailureText } from '../../ui/command-failure-text';
 import { useSession } from '../../ui/session-context';
 import { useOnline } from '../../ui/use-online';
 import { KIND_LABEL } from './labels';
+import { feedbackProblemText } from './problem-text';
 
 type Sent = { anonymous: boolean; online: boolean };
-
-function problemText(t: Translate, problem: FeedbackProblem): string {
-  if (problem === 'body_too_long') return t('voice.form.bodyTooLong', { max: LIMITS.feedbackBody });
-  return problem === 'store_required' ? t('voice.form.storeRequired') : t('voice.form.bodyRequired');
-}
 
 /**
  * Said before sending, offline too: the server drops the briefing link of an
@@ -41,22 +36,22 @@ export function FeedbackForm() {
   const [problems, setProblems] = useState<FeedbackProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
-  const left = charactersLeft(draft.body, LIMITS.feedbackBody);
+  const left = charactersLeft(draft.body);
 
   function change(next: FeedbackDraft) {
     setDraft(next);
-    if (problems) setProblems(feedbackProblems(next, { maxLength: LIMITS.feedbackBody, hasStore }));
+    if (problems) setProblems(feedbackProblems(next, { hasStore }));
   }
 
   async function submit() {
-    const found = feedbackProblems(draft, { maxLength: LIMITS.feedbackBody, hasStore });
+    const found = feedbackProblems(draft, { hasStore });
     setProblems(found);
     if (found.length > 0) return;
     const result = await sendFeedback(commands, {
       kind: draft.kind, recipient: draft.recipient, body: draft.body, anonymous: draft.anonymous, briefing_id: draft.briefingId,
     });
     if (!result.ok) {
-      setError(commandFailureText(t, result));
+      setError(commandFailureText(t, result, (problem) => feedbackProblemText(t, problem)));
       return;
     }
     setError(null);
@@ -122,7 +117,7 @@ export function FeedbackForm() {
       <p id={`${id}-count`} className={left < 0 ? 'voice-count voice-count--over' : 'voice-count'}>
         {left < 0 ? t('voice.form.over', { count: -left }) : t('voice.form.left', { count: left })}
       </p>
-      {bodyProblem ? <p id={`${id}-body-error`} className="field-error">{problemText(t, bodyProblem)}</p> : null}
+      {bodyProblem ? <p id={`${id}-body-error`} className="field-error">{feedbackProblemText(t, bodyProblem)}</p> : null}
       <div className="voice-anonymous">
         <label className="voice-switch">
           <input type="checkbox" role="switch" checked={draft.anonymous} aria-describedby={`${id}-anonymous`} onChange={(e) => change({ ...draft, anonymous: e.target.checked })} />

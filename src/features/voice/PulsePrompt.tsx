@@ -16,6 +16,7 @@ import { commandFailureText } from '../../ui/command-failure-text';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { useOnline } from '../../ui/use-online';
+import { pulseAnswerProblemText } from './problem-text';
 
 export function PulsePrompt() {
   const { db, me } = useSession();
@@ -62,7 +63,7 @@ function PulseCard({ pulse, onAnswered }: { pulse: Pulse; onAnswered(online: boo
     const text = comment.trim();
     const result = await answerPulse(commands, { pulse_id: pulse.id, score, comment: pulse.allow_comment && text ? text : null });
     if (result.ok) onAnswered(online);
-    else setError(commandFailureText(t, result));
+    else setError(commandFailureText(t, result, (problem) => pulseAnswerProblemText(t, problem)));
   }
 
   return (

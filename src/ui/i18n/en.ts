@@ -77,6 +77,7 @@ export const en = {
 
   'error.storageFull': 'This phone is out of storage. Free some space, then try again.',
   'error.storageLost': 'The app lost its local storage. Reload the app to reconnect.',
+  'error.malformed': 'This could not be saved as it is. Reload the app and try again.',
 
   'sync.offline': 'Offline',
   'sync.syncing': 'Syncing…',

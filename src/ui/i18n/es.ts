@@ -74,6 +74,7 @@ export const es = {
 
   'error.storageFull': 'Este teléfono no tiene espacio. Libera espacio e inténtalo de nuevo.',
   'error.storageLost': 'La app ha perdido su almacenamiento local. Vuelve a abrir la app para reconectar.',
+  'error.malformed': 'No se ha podido guardar tal como está. Vuelve a abrir la app e inténtalo de nuevo.',
 
   'sync.offline': 'Sin conexión',
   'sync.syncing': 'Sincronizando…',

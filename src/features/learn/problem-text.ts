@@ -1,3 +1,4 @@
+import type { AttemptProblem } from '../../data/learn/commands';
 import type { DraftProblem } from '../../domain/lesson-draft';
 import type { Translate } from '../../ui/i18n/messages';
 
@@ -26,4 +27,11 @@ export function fieldProblems(t: Translate, problems: readonly DraftProblem[] | 
 /** The DOM id of a field's input, so the problem summary can jump to it. */
 export function fieldId(field: string): string {
   return `lesson-${field.replace(/\./g, '-')}`;
+}
+
+/** Why a finished lesson could not be recorded, in the person's language. */
+export function attemptProblemText(t: Translate, problem: AttemptProblem): string {
+  switch (problem) {
+    case 'answers_required': return t('learn.result.answersRequired');
+  }
 }
