@@ -297,7 +297,7 @@ describe('Reports tab', () => {
     expect(await insights.exportButton.count()).toBe(0);
   });
 
-  it('offline: says reports need a connection, and Try again works once back online', async () => {
+  it('offline: says the report needs a connection, and Try again works once back online', async () => {
     const { page, context } = phone();
     const signIn = new SignInPage(page);
     await signIn.open(appUrl);
@@ -308,7 +308,7 @@ describe('Reports tab', () => {
     await waitForServiceWorker(page);
     await context.setOffline(true);
     await insights.open();
-    await insights.problem.getByText('Reports need a connection').waitFor({ timeout: 15_000 });
+    await insights.problem.getByText('This needs a connection').waitFor({ timeout: 15_000 });
     expect(await insights.rate.count()).toBe(0);
     await shot(page, 'offline');
     await context.setOffline(false);

@@ -284,7 +284,7 @@ describe('Learn', () => {
     await context.setOffline(true);
     await learn.openReport();
     await learn.reportFailure().waitFor();
-    await expect.poll(() => learn.reportFailure().innerText()).toContain('The training report needs a connection.');
+    await expect.poll(() => learn.reportFailure().innerText()).toContain('This needs a connection.');
     await context.setOffline(false);
     await learn.retryReport();
 

@@ -252,6 +252,6 @@ describe('Values tab', () => {
 
     await context.setOffline(true);
     await values.chooseDays(30);
-    await expect.poll(() => values.reportProblem()).toBe('The recognition report needs a connection. Try again when you are online.');
+    await expect.poll(() => values.reportProblem()).toBe('This needs a connection. Try again when you are online.');
   });
 });

@@ -4,7 +4,7 @@ import type { ComplianceReport } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
 import { formatPercent } from '../../ui/i18n/report-format';
-import type { OnlineFailure } from '../../ui/use-online-call';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import type { MoreRows } from './use-more-rows';
 
 function rateText({ t, locale }: I18n, acked: number, total: number): string {
@@ -30,12 +30,6 @@ function ScrollTable({ id, caption, children, footer }: { id: string; caption: s
   );
 }
 
-function moreFailureText(t: I18n['t'], failure: OnlineFailure): string {
-  if (failure.kind === 'offline') return t('insights.offline');
-  if (failure.kind === 'forbidden') return t('insights.forbidden');
-  return t('insights.moreFailed', { detail: failure.detail });
-}
-
 /** Under a list the server gives in pages: how much of it is shown, and the button that adds the next page. */
 function MoreFooter({ list, shown, label, testId }: { list: MoreRows<unknown>; shown: string; label: string; testId: string }) {
   const { t } = useI18n();
@@ -43,7 +37,7 @@ function MoreFooter({ list, shown, label, testId }: { list: MoreRows<unknown>; s
   return (
     <div className="table-more">
       <p className="muted" data-testid={`${testId}-shown`}>{shown}</p>
-      {list.failure ? <p className="error" role="alert">{moreFailureText(t, list.failure)}</p> : null}
+      {list.failure ? <OnlineCallProblem failure={list.failure} /> : null}
       {list.more ? (
         <button type="button" onClick={list.showMore} disabled={list.loading} data-testid={testId}>
           {list.loading ? t('insights.loadingMore') : label}

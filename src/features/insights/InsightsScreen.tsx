@@ -13,7 +13,8 @@ import { AuditExport } from './AuditExport';
 import { ComplianceChart } from './ComplianceChart';
 import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './ComplianceTables';
 import { formatDay } from '../../ui/i18n/report-format';
-import { useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
+import { useOnlineCall } from '../../ui/use-online-call';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { useMoreRows } from './use-more-rows';
 import './insights.css';
 
@@ -42,25 +43,11 @@ export function InsightsScreen() {
         </div>
       </fieldset>
 
-      {failure ? <ReportProblem failure={failure} onRetry={retry} /> : null}
+      {failure ? <OnlineCallProblem failure={failure} onRetry={retry} /> : null}
       {!shown && loading && !failure ? <p className="muted" role="status">{t('insights.loading')}</p> : null}
       {shown ? <Dashboard report={shown} busy={loading} organisationWide={headOffice} /> : null}
       {headOffice ? <AuditExport api={api} /> : null}
     </section>
-  );
-}
-
-function ReportProblem({ failure, onRetry }: { failure: OnlineFailure; onRetry: () => void }) {
-  const { t } = useI18n();
-  const text =
-    failure.kind === 'offline' ? t('insights.offline')
-    : failure.kind === 'forbidden' ? t('insights.forbidden')
-    : t('insights.failed', { detail: failure.detail });
-  return (
-    <div className="warning insights__problem" role="alert">
-      <p>{text}</p>
-      {failure.kind === 'forbidden' ? null : <button type="button" onClick={onRetry}>{t('insights.retry')}</button>}
-    </div>
   );
 }
 

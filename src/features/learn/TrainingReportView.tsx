@@ -1,16 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { TrainingReport } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
-import type { Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { formatPercent } from '../../ui/i18n/report-format';
 import { onlineFailure, useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
-
-function failureText(t: Translate, failure: OnlineFailure): string {
-  if (failure.kind === 'offline') return t('learn.report.offline');
-  if (failure.kind === 'forbidden') return t('learn.report.forbidden');
-  return t('learn.report.failed', { reason: failure.detail });
-}
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 
 type Lesson = TrainingReport['lessons'][number];
 
@@ -56,16 +50,11 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
     <section className="learn training-report" aria-labelledby="report-title" aria-busy={loading || more.loading}>
       <button type="button" className="link-button" onClick={onBack}>{`← ${t('learn.back')}`}</button>
       <h1 id="report-title">{t('learn.report.title')}</h1>
-      {failure ? (
-        <div className="warning" role="alert" data-testid="report-failure">
-          <p>{failureText(t, failure)}</p>
-          <button type="button" onClick={retry}>{t('learn.report.retry')}</button>
-        </div>
-      ) : null}
+      {failure ? <OnlineCallProblem failure={failure} onRetry={retry} /> : null}
       {!first && loading && !failure ? <p className="muted" role="status">{t('learn.report.loading')}</p> : null}
       {first && lessons.length === 0 ? <p className="empty">{t('learn.report.empty')}</p> : null}
       {lessons.map((lesson) => <LessonTable key={lesson.lesson_id} lesson={lesson} complete={next === null} />)}
-      {more.failure ? <p className="error" role="alert">{failureText(t, more.failure)}</p> : null}
+      {more.failure ? <OnlineCallProblem failure={more.failure} /> : null}
       {next && lessons.length > 0 ? (
         <button type="button" onClick={() => void showMore()} disabled={more.loading} data-testid="report-more">
           {more.loading ? t('learn.report.loadingMore') : t('learn.report.moreStores')}

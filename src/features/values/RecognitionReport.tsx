@@ -3,7 +3,8 @@ import type { KudosReport } from '../../data/supabase/types';
 import { recognitionBars } from '../../domain/recognition';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
-import { useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
+import { useOnlineCall } from '../../ui/use-online-call';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 
 const PERIODS = [30, 90] as const;
 type Period = (typeof PERIODS)[number];
@@ -30,23 +31,9 @@ export function RecognitionReport() {
           ))}
         </div>
       </fieldset>
-      {failure ? <ReportProblem failure={failure} onRetry={retry} /> : null}
+      {failure ? <OnlineCallProblem failure={failure} onRetry={retry} /> : null}
       {!shown && loading && !failure ? <p className="muted" role="status">{t('values.report.loading')}</p> : null}
       {shown && !failure ? <ByStore report={shown} busy={loading} /> : null}
-    </div>
-  );
-}
-
-function ReportProblem({ failure, onRetry }: { failure: OnlineFailure; onRetry(): void }) {
-  const { t } = useI18n();
-  const text =
-    failure.kind === 'offline' ? t('values.report.offline')
-    : failure.kind === 'forbidden' ? t('values.report.forbidden')
-    : t('values.report.failed', { detail: failure.detail });
-  return (
-    <div className="warning" role="alert">
-      <p>{text}</p>
-      {failure.kind === 'forbidden' ? null : <button type="button" onClick={onRetry}>{t('values.report.retry')}</button>}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { moveInOrder } from '../../domain/value-deck';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useOnline } from '../../ui/use-online';
 import { useSession } from '../../ui/session-context';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { useCardAuthoring, type AuthoringNotice } from './use-card-authoring';
 import { ValueCardForm } from './ValueCardForm';
 
@@ -86,11 +87,8 @@ function Notice({ notice }: { notice: AuthoringNotice | null }) {
   const t = useT();
   if (!notice) return null;
   if (notice.kind === 'done') return <p className="values-notice" role="status">{t(notice.message)}</p>;
-  return (
-    <p className="warning" role="alert">
-      {notice.kind === 'refused' ? t('values.edit.problem.failed', { detail: notice.detail }) : t(notice.message)}
-    </p>
-  );
+  if (notice.kind === 'online') return <OnlineCallProblem failure={notice.failure} />;
+  return <p className="warning" role="alert">{t(notice.message)}</p>;
 }
 
 interface EditableCardProps {

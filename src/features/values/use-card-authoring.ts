@@ -1,6 +1,7 @@
 /**
  * HR's changes to the values cards: online calls whose outcome is a value the
- * editor shows in words. After a change the sync is asked for at once, so
+ * editor shows in words (its own for the refusals it knows, the shared online
+ * problem otherwise). After a change the sync is asked for at once, so
  * this phone's copy (and the editor's list, which reads it) follows; other
  * phones get it at their next sync.
  */
@@ -10,12 +11,12 @@ import type { RpcFailure } from '../../data/supabase/rpc';
 import { examplesFromText, type ValueCardDraft } from '../../domain/value-card-draft';
 import type { PlainKey } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
-import { onlineFailure } from '../../ui/use-online-call';
+import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
 
 export type AuthoringNotice =
   | { kind: 'done'; message: PlainKey }
   | { kind: 'problem'; message: PlainKey }
-  | { kind: 'refused'; detail: string };
+  | { kind: 'online'; failure: OnlineFailure };
 
 const PROBLEM_BY_CODE = new Map<string, PlainKey>([
   ['invalid_order', 'values.edit.problem.order'],
@@ -25,10 +26,8 @@ const PROBLEM_BY_CODE = new Map<string, PlainKey>([
 
 function problem(error: RpcFailure): AuthoringNotice {
   const failure = onlineFailure(error);
-  if (failure.kind === 'offline') return { kind: 'problem', message: 'values.edit.problem.offline' };
-  if (failure.kind === 'forbidden') return { kind: 'problem', message: 'values.edit.problem.forbidden' };
-  const known = failure.code ? PROBLEM_BY_CODE.get(failure.code) : undefined;
-  return known ? { kind: 'problem', message: known } : { kind: 'refused', detail: failure.detail };
+  const known = failure.kind === 'failed' && failure.code ? PROBLEM_BY_CODE.get(failure.code) : undefined;
+  return known ? { kind: 'problem', message: known } : { kind: 'online', failure };
 }
 
 export interface CardAuthoring {
@@ -47,7 +46,7 @@ export function useCardAuthoring(): CardAuthoring {
 
   async function run(call: (online: OnlineApi) => Promise<{ ok: true } | { ok: false; error: RpcFailure }>, done: PlainKey): Promise<boolean> {
     if (!api) {
-      setNotice({ kind: 'problem', message: 'values.edit.problem.offline' });
+      setNotice({ kind: 'online', failure: { kind: 'offline' } });
       return false;
     }
     setWorking(true);

@@ -8,7 +8,7 @@ import { useSession } from '../../ui/session-context';
 import { formatDay } from '../../ui/i18n/report-format';
 import { KIND_LABEL, RECIPIENT_LABEL, STATUS_LABEL } from './labels';
 import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
-import { OnlineProblem } from './OnlineProblem';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { ReplyList } from './ReplyList';
 
 export function InboxItem({ item, onChanged }: { item: FeedbackInboxItem; onChanged(): void }) {
@@ -57,7 +57,7 @@ export function InboxItem({ item, onChanged }: { item: FeedbackInboxItem; onChan
       {item.briefing_title ? <p className="voice-meta">{t('voice.about', { title: item.briefing_title })}</p> : null}
       <p className="voice-body">{item.body}</p>
       {item.replies.length > 0 ? <ReplyList replies={item.replies} /> : null}
-      {failure ? <OnlineProblem failure={failure} /> : null}
+      {failure ? <OnlineCallProblem failure={failure} /> : null}
       {replying ? (
         <form className="voice-reply-form" onSubmit={(e) => { e.preventDefault(); sendReply(); }}>
           <label htmlFor={`${id}-reply`}>{t('voice.inbox.replyLabel')}</label>

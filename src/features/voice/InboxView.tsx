@@ -9,7 +9,7 @@ import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { InboxItem } from './InboxItem';
 import { useOnlineCall } from '../../ui/use-online-call';
-import { OnlineProblem } from './OnlineProblem';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 
 type Filter = FeedbackInboxItem['status'] | 'all';
 const FILTERS = ['open', 'answered', 'closed', 'all'] as const satisfies readonly Filter[];
@@ -45,7 +45,7 @@ export function InboxView() {
         </p>
         <button type="button" onClick={inbox.reload}>{t('voice.refresh')}</button>
       </div>
-      {inbox.failure ? <OnlineProblem failure={inbox.failure} onRetry={inbox.reload} /> : null}
+      {inbox.failure ? <OnlineCallProblem failure={inbox.failure} onRetry={inbox.reload} /> : null}
       {items?.length === 0 ? <p className="empty">{t('voice.inbox.empty')}</p> : null}
       <ul className="voice-list" aria-busy={inbox.loading}>
         {items?.map((item) => <InboxItem key={item.id} item={item} onChanged={inbox.reload} />)}

@@ -6,7 +6,7 @@ import { emptyPulseDraft, localTimeToIso, pulseDraftProblems, type PulseDraft, t
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
-import { OnlineProblem } from './OnlineProblem';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 
 const ROLE_LABEL = {
   staff: 'voice.create.role.staff', manager: 'voice.create.role.manager', hr: 'voice.create.role.hr', admin: 'voice.create.role.admin',
@@ -107,7 +107,7 @@ export function PulseComposer({ onSaved, onCancel }: { onSaved(): void; onCancel
       </div>
       <p id={`${id}-zone`} className="field-hint">{t('voice.create.timeHint')}</p>
       {problems.includes('closes') ? <p id={`${id}-closes-error`} className="field-error">{t('voice.create.closesRequired')}</p> : null}
-      {failure ? <OnlineProblem failure={failure} /> : null}
+      {failure ? <OnlineCallProblem failure={failure} /> : null}
       <div className="voice-actions">
         <button type="submit" className="primary" disabled={busy}>{t('voice.create.save')}</button>
         <button type="button" onClick={onCancel}>{t('voice.create.cancel')}</button>

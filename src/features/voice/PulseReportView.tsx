@@ -9,7 +9,7 @@ import { npsBands, resultVisibility, signedScore } from '../../domain/pulse-resu
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { useOnlineCall } from '../../ui/use-online-call';
-import { OnlineProblem } from './OnlineProblem';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 
 type GroupBy = PulseReport['group_by'];
 const BAND_LABEL = {
@@ -26,7 +26,7 @@ export function PulseReportView({ pulseId }: { pulseId: string }) {
 
   return (
     <div className="voice-card voice-report" data-testid="pulse-report" aria-busy={report.loading}>
-      {report.failure ? <OnlineProblem failure={report.failure} onRetry={report.reload} /> : null}
+      {report.failure ? <OnlineCallProblem failure={report.failure} onRetry={report.reload} /> : null}
       {!shown && report.loading ? <p className="muted" role="status">{t('voice.loading')}</p> : null}
       {shown ? (
         <>

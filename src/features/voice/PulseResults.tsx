@@ -9,7 +9,7 @@ import { pulsesOnPhone } from '../../data/voice/queries';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { useOnlineCall } from '../../ui/use-online-call';
-import { OnlineProblem } from './OnlineProblem';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { PulseComposer } from './PulseComposer';
 import { PulseReportView } from './PulseReportView';
 import { PulseTrend } from './PulseTrend';
@@ -61,7 +61,7 @@ export function HrPulses() {
       ) : (
         <button type="button" className="primary voice-wide" onClick={() => { setComposing(true); setSaved(false); }}>{t('voice.create.open')}</button>
       )}
-      {trend.failure ? <OnlineProblem failure={trend.failure} onRetry={trend.reload} /> : null}
+      {trend.failure ? <OnlineCallProblem failure={trend.failure} onRetry={trend.reload} /> : null}
       {trend.loading && !trend.data ? <p className="muted" role="status">{t('voice.loading')}</p> : null}
       {pulseId ? (
         <>

@@ -78,6 +78,10 @@ export const en = {
   'error.storageFull': 'This phone is out of storage. Free some space, then try again.',
   'error.storageLost': 'The app lost its local storage. Reload the app to reconnect.',
   'error.malformed': 'This could not be saved as it is. Reload the app and try again.',
+  'online.offline': 'This needs a connection. Try again when you are online.',
+  'online.forbidden': 'Your account is not allowed to do this.',
+  'online.failed': 'Something went wrong: {detail}',
+  'online.retry': 'Try again',
 
   'sync.offline': 'Offline',
   'sync.syncing': 'Syncing…',

@@ -75,6 +75,10 @@ export const es = {
   'error.storageFull': 'Este teléfono no tiene espacio. Libera espacio e inténtalo de nuevo.',
   'error.storageLost': 'La app ha perdido su almacenamiento local. Vuelve a abrir la app para reconectar.',
   'error.malformed': 'No se ha podido guardar tal como está. Vuelve a abrir la app e inténtalo de nuevo.',
+  'online.offline': 'Esto necesita conexión. Vuelve a intentarlo cuando estés en línea.',
+  'online.forbidden': 'Tu cuenta no tiene permiso para esto.',
+  'online.failed': 'Algo ha fallado: {detail}',
+  'online.retry': 'Reintentar',
 
   'sync.offline': 'Sin conexión',
   'sync.syncing': 'Sincronizando…',

@@ -197,7 +197,7 @@ export class LearnPage {
   }
 
   reportFailure(): Locator {
-    return this.page.getByTestId('report-failure');
+    return this.page.locator('.training-report').getByTestId('online-problem');
   }
 
   async retryReport(): Promise<void> {
