@@ -11,9 +11,15 @@ import { DB_TYPES_FILE, generateDbTypes } from './db-types';
 
 async function main(): Promise<void> {
   const given = process.env.DATABASE_URL;
-  const stack = given ? null : await startStack({
-    dataDir: join(await mkdtemp(join(tmpdir(), 'frontline-types-')), 'pg'), persistent: false, apiPort: 0, dbPort: 0, seed: false,
-  });
+  const stack = given
+    ? null
+    : await startStack({
+        dataDir: join(await mkdtemp(join(tmpdir(), 'frontline-types-')), 'pg'),
+        persistent: false,
+        apiPort: 0,
+        dbPort: 0,
+        seed: false,
+      });
   try {
     await writeFile(DB_TYPES_FILE, await generateDbTypes(given ?? stack!.databaseUrl));
   } finally {

@@ -21,9 +21,7 @@ const ACCENT = '#f4c542';
  */
 function markSvg({ maskable }: { maskable: boolean }): string {
   const scale = maskable ? 0.72 : 1;
-  const background = maskable
-    ? `<rect width="512" height="512" fill="${THEME_GREEN}"/>`
-    : `<rect width="512" height="512" rx="112" fill="${THEME_GREEN}"/>`;
+  const background = maskable ? `<rect width="512" height="512" fill="${THEME_GREEN}"/>` : `<rect width="512" height="512" rx="112" fill="${THEME_GREEN}"/>`;
   return [
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">',
     background,

@@ -78,7 +78,10 @@ const SHOTS: Shot[] = [
       await page.getByRole('button', { name: 'New briefing' }).click();
       await page.getByLabel('Title', { exact: true }).fill('Truck at 9: clear bay 2');
       await page.getByLabel('Text', { exact: true }).fill('## Before opening\n- Clear **bay 2**\n- Pallets to the stockroom');
-      await page.getByText(/^Reaches \d+ people/).first().waitFor();
+      await page
+        .getByText(/^Reaches \d+ people/)
+        .first()
+        .waitFor();
     },
   },
   {
@@ -90,9 +93,31 @@ const SHOTS: Shot[] = [
       await page.getByTestId('ack-summary').waitFor();
     },
   },
-  { name: 'reports-manager', email: 'manager.downtown@demo.test', tab: 'Reports', async prepare(page) { await page.getByTestId('kpi-rate').waitFor(); } },
-  { name: 'reports-hr', email: 'hr@demo.test', tab: 'Reports', async prepare(page) { await page.getByTestId('kpi-rate').waitFor(); } },
-  { name: 'reports-hr-wide', email: 'hr@demo.test', tab: 'Reports', width: 1280, async prepare(page) { await page.getByTestId('kpi-rate').waitFor(); } },
+  {
+    name: 'reports-manager',
+    email: 'manager.downtown@demo.test',
+    tab: 'Reports',
+    async prepare(page) {
+      await page.getByTestId('kpi-rate').waitFor();
+    },
+  },
+  {
+    name: 'reports-hr',
+    email: 'hr@demo.test',
+    tab: 'Reports',
+    async prepare(page) {
+      await page.getByTestId('kpi-rate').waitFor();
+    },
+  },
+  {
+    name: 'reports-hr-wide',
+    email: 'hr@demo.test',
+    tab: 'Reports',
+    width: 1280,
+    async prepare(page) {
+      await page.getByTestId('kpi-rate').waitFor();
+    },
+  },
   { name: 'more-hr', email: 'hr@demo.test', tab: 'More' },
   { name: 'learn-alex', email: 'alex@demo.test', tab: 'Learn' },
   {
@@ -140,7 +165,14 @@ const SHOTS: Shot[] = [
       await page.getByLabel('Message', { exact: true }).fill('Thanks for covering my till at lunch!');
     },
   },
-  { name: 'values-alex-wall', email: 'alex@demo.test', tab: 'Values', async prepare(page) { await page.getByRole('group', { name: 'Values sections' }).getByRole('button', { name: 'Kudos wall' }).click(); } },
+  {
+    name: 'values-alex-wall',
+    email: 'alex@demo.test',
+    tab: 'Values',
+    async prepare(page) {
+      await page.getByRole('group', { name: 'Values sections' }).getByRole('button', { name: 'Kudos wall' }).click();
+    },
+  },
   {
     name: 'values-hr-editor',
     email: 'hr@demo.test',
@@ -169,8 +201,22 @@ const SHOTS: Shot[] = [
       await page.getByRole('switch', { name: 'Send anonymously' }).check();
     },
   },
-  { name: 'voice-alex-board', email: 'alex@demo.test', tab: 'Voice', async prepare(page) { await page.getByRole('button', { name: 'You said, we did' }).click(); } },
-  { name: 'voice-manager-inbox', email: 'manager.downtown@demo.test', tab: 'Voice', async prepare(page) { await page.getByRole('status').filter({ hasText: /item/ }).waitFor(); } },
+  {
+    name: 'voice-alex-board',
+    email: 'alex@demo.test',
+    tab: 'Voice',
+    async prepare(page) {
+      await page.getByRole('button', { name: 'You said, we did' }).click();
+    },
+  },
+  {
+    name: 'voice-manager-inbox',
+    email: 'manager.downtown@demo.test',
+    tab: 'Voice',
+    async prepare(page) {
+      await page.getByRole('status').filter({ hasText: /item/ }).waitFor();
+    },
+  },
   {
     name: 'voice-hr-pulses',
     email: 'hr@demo.test',
@@ -197,7 +243,9 @@ try {
         const signIn = new SignInPage(phone.page);
         await signIn.open(app.appUrl);
         await signIn.signIn(shot.email);
-        await phone.page.waitForFunction(() => document.querySelector('[data-testid=sync-status]')?.getAttribute('data-phase') === 'idle', null, { timeout: 20_000 });
+        await phone.page.waitForFunction(() => document.querySelector('[data-testid=sync-status]')?.getAttribute('data-phase') === 'idle', null, {
+          timeout: 20_000,
+        });
         await phone.page.getByRole('navigation').getByRole('button', { name: shot.tab, exact: true }).click();
         await shot.prepare?.(phone.page, sql);
         await phone.page.waitForTimeout(300);

@@ -140,10 +140,7 @@ function printBanner(stack: Stack, appUrl: string, config: LocalConfig): void {
       ...urls.map(([label, value]) => `  ${label.padEnd(18)}${value}`),
       '',
       `  Demo sign-ins (password: ${DEMO_PASSWORD})`,
-      ...accounts.map(
-        ([email, role, store, department]) =>
-          `    ${email.padEnd(width(0))}${role.padEnd(width(1))}${store.padEnd(width(2))}${department}`,
-      ),
+      ...accounts.map(([email, role, store, department]) => `    ${email.padEnd(width(0))}${role.padEnd(width(1))}${store.padEnd(width(2))}${department}`),
       '',
       `  ${data}`,
       '  Press Ctrl-C to stop.',

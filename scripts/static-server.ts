@@ -66,11 +66,7 @@ export async function serveStatic(root: string, port: number): Promise<AppServer
   });
   return new Promise((done, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        new Error(
-          error.code === 'EADDRINUSE' ? `Port ${port} is in use (set APP_PORT to another port)` : `App server did not start: ${error.message}`,
-        ),
-      );
+      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} is in use (set APP_PORT to another port)` : `App server did not start: ${error.message}`));
     });
     server.listen(port, '127.0.0.1', () => {
       done({

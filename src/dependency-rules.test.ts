@@ -38,11 +38,21 @@ function resolveSource(from: string, spec: string): string | null {
 
 function offenders(dir: string, bad: (spec: string, file: string) => boolean): string[] {
   return sourceFiles(join(SRC, dir)).flatMap((file) =>
-    importsOf(file).filter((spec) => bad(spec, file)).map((spec) => `${relative(SRC, file)} → ${spec}`));
+    importsOf(file)
+      .filter((spec) => bad(spec, file))
+      .map((spec) => `${relative(SRC, file)} → ${spec}`),
+  );
 }
 
 function importCycles(files: readonly string[]): string[][] {
-  const edges = new Map(files.map((file) => [file, importsOf(file, { dynamic: false }).map((spec) => resolveSource(file, spec)).filter((f): f is string => f !== null)]));
+  const edges = new Map(
+    files.map((file) => [
+      file,
+      importsOf(file, { dynamic: false })
+        .map((spec) => resolveSource(file, spec))
+        .filter((f): f is string => f !== null),
+    ]),
+  );
   return cyclesIn(edges).map((cycle) => cycle.map((file) => relative(SRC, file)));
 }
 
@@ -80,10 +90,12 @@ describe('dependency rules', () => {
 
   it('a feature never imports another feature', () => {
     const featureOf = (path: string) => /\/features\/([^/]+)\//.exec(path)?.[1];
-    expect(offenders('features', (spec, file) => {
-      const target = resolveSource(file, spec);
-      return target !== null && featureOf(target) !== undefined && featureOf(target) !== featureOf(file);
-    })).toEqual([]);
+    expect(
+      offenders('features', (spec, file) => {
+        const target = resolveSource(file, spec);
+        return target !== null && featureOf(target) !== undefined && featureOf(target) !== featureOf(file);
+      }),
+    ).toEqual([]);
   });
 
   it('no import cycle anywhere in src/', () => {
@@ -91,7 +103,24 @@ describe('dependency rules', () => {
   });
 
   it('the walk finds a cycle, however long, and only cycles', () => {
-    expect(cyclesIn(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
-    expect(cyclesIn(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      cyclesIn(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
+    expect(
+      cyclesIn(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ function sentencesUnder(dir: string): string[] {
   return sourceFiles(join(SRC, dir)).flatMap((file) => sentencesIn(readFileSync(file, 'utf8')).map((text) => `${relative(SRC, file)}: ${text}`));
 }
 
-describe('problems are codes, words are the UI\'s', () => {
+describe("problems are codes, words are the UI's", () => {
   it('finds a sentence in a string, and none in a comment or a code', () => {
     expect(sentencesIn(`return invalid('Kudos can be at most 500 characters.');`)).toEqual(['Kudos can be at most 500 characters.']);
     expect(sentencesIn(`message: \`The server refused the sync: \${detail}.\``)).toHaveLength(1);
@@ -46,8 +46,13 @@ describe('problems are codes, words are the UI\'s', () => {
   });
 
   it('a command failure has no room for words (the typecheck holds this)', () => {
-    // @ts-expect-error: a failure carries a code, never a message
-    const failure: CommandFailure<'message_too_long'> = { ok: false, reason: 'invalid', problem: 'message_too_long', message: 'Kudos can be at most 500 characters.' };
+    const failure: CommandFailure<'message_too_long'> = {
+      ok: false,
+      reason: 'invalid',
+      problem: 'message_too_long',
+      // @ts-expect-error: a failure carries a code, never a message
+      message: 'Kudos can be at most 500 characters.',
+    };
     expect(failure.reason).toBe('invalid');
   });
 });

@@ -91,9 +91,10 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
   useEffect(() => {
     if (!services || !unsaved) return;
     let current = true;
-    const save = () => void services.saveLocale(unsaved).then((outcome) => {
-      if (current && outcome.ok) markSaved(unsaved);
-    });
+    const save = () =>
+      void services.saveLocale(unsaved).then((outcome) => {
+        if (current && outcome.ok) markSaved(unsaved);
+      });
     save();
     window.addEventListener('online', save);
     return () => {
@@ -103,12 +104,15 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
   }, [services, unsaved, markSaved]);
 
   const engine: SyncEngine | null = services?.engine ?? null;
-  const commands = useMemo<CommandContext>(() => ({
-    db,
-    now: () => new Date(),
-    newId: () => crypto.randomUUID(),
-    afterWrite: () => void engine?.requestSync(),
-  }), [db, engine]);
+  const commands = useMemo<CommandContext>(
+    () => ({
+      db,
+      now: () => new Date(),
+      newId: () => crypto.randomUUID(),
+      afterWrite: () => void engine?.requestSync(),
+    }),
+    [db, engine],
+  );
 
   const role = me?.role;
   const here = route(path);
@@ -146,7 +150,10 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
 }
 
 async function afterFirstContent(db: FrontlineDb): Promise<void> {
-  await db.briefings.limit(1).toArray().catch(() => []);
+  await db.briefings
+    .limit(1)
+    .toArray()
+    .catch(() => []);
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 

@@ -14,7 +14,9 @@ export function MoreScreen() {
       <ul className="more-list">
         {moreFor(me?.role).map((id) => (
           <li key={id}>
-            <button type="button" onClick={() => go(SCREENS[id].path)}>{t(labelOf(id))}</button>
+            <button type="button" onClick={() => go(SCREENS[id].path)}>
+              {t(labelOf(id))}
+            </button>
           </li>
         ))}
       </ul>

@@ -25,7 +25,9 @@ export function ScreenFailed({ error, onRetry }: { error: unknown; onRetry: () =
       <section role="alert">
         <h1>{t('app.screenOutdated.title')}</h1>
         <p>{t('app.screenOutdated.body')}</p>
-        <button type="button" className="primary" onClick={() => void updateNow(onRetry)}>{t('app.screenOutdated.update')}</button>
+        <button type="button" className="primary" onClick={() => void updateNow(onRetry)}>
+          {t('app.screenOutdated.update')}
+        </button>
       </section>
     );
   }
@@ -33,7 +35,9 @@ export function ScreenFailed({ error, onRetry }: { error: unknown; onRetry: () =
     <section role="alert">
       <h1>{t('app.screenFailed.title')}</h1>
       <p>{t('app.screenFailed.body')}</p>
-      <button type="button" className="primary" onClick={onRetry}>{t('app.screenFailed.retry')}</button>
+      <button type="button" className="primary" onClick={onRetry}>
+        {t('app.screenFailed.retry')}
+      </button>
     </section>
   );
 }

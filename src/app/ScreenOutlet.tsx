@@ -39,7 +39,12 @@ export function ScreenOutlet({ path, role }: { path: string; role: Role | undefi
   if (!found) return <Unavailable reason="unknown" />;
   const allowed = access(found.id, role);
   if (allowed === 'forbidden') return <Unavailable reason="forbidden" />;
-  if (allowed === 'unknown') return <p className="muted" role="status">{t('app.unavailable.waiting.body')}</p>;
+  if (allowed === 'unknown')
+    return (
+      <p className="muted" role="status">
+        {t('app.unavailable.waiting.body')}
+      </p>
+    );
   return (
     <ScreenErrorBoundary key={found.id} fallback={(retry, error) => <ScreenFailed error={error} onRetry={retry} />}>
       <Suspense fallback={<p className="muted">{'…'}</p>}>

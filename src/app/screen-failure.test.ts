@@ -26,9 +26,11 @@ describe('why a screen did not open', () => {
       throw new Error('must not be asked');
     };
     expect(await diagnoseScreenFailure(chromiumError, false, never)).toBe('offline');
-    expect(await diagnoseScreenFailure(chromiumError, true, async () => {
-      throw new TypeError('Failed to fetch');
-    })).toBe('offline');
+    expect(
+      await diagnoseScreenFailure(chromiumError, true, async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    ).toBe('offline');
     expect(await diagnoseScreenFailure(chromiumError, true, async () => ({ status: 200 }))).toBe('offline');
     expect(await diagnoseScreenFailure(new TypeError('Importing a module script failed.'), true, never)).toBe('offline');
   });

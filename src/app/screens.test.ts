@@ -22,7 +22,10 @@ function featureOf(component: unknown): string | null {
 /** The sections whose keys a feature folder's code names ('learn.title' is the learn section's). */
 function sectionsUsedBy(feature: string): string[] {
   const dir = join(FEATURES, feature);
-  const text = readdirSync(dir).filter((f) => /\.tsx?$/.test(f) && !/\.test\./.test(f)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const text = readdirSync(dir)
+    .filter((f) => /\.tsx?$/.test(f) && !/\.test\./.test(f))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
   return SECTION_NAMES.filter((name) => new RegExp(`['"\`]${name}\\.\\w`).test(text));
 }
 
@@ -34,7 +37,9 @@ describe('screens and their messages', () => {
       const feature = featureOf(await entry.load!());
       if (feature === null) continue; // the shell's own screens (More) use core words only
       const section = entry.messages ? await entry.messages() : null;
-      const named = Object.entries(sectionFiles).filter(([, file]) => file === section).map(([file]) => /(\w+)\.ts$/.exec(file)![1]!);
+      const named = Object.entries(sectionFiles)
+        .filter(([, file]) => file === section)
+        .map(([file]) => /(\w+)\.ts$/.exec(file)![1]!);
       expect({ id, sections: named }).toEqual({ id, sections: sectionsUsedBy(feature) });
     }
   });

@@ -35,10 +35,11 @@ interface ScreenBase {
 }
 
 /** The start screen is in the first download; every other one loads on first visit, with its messages. */
-export type ScreenEntry = ScreenBase & (
-  | { component: ScreenComponent; load?: never; messages?: never }
-  | { component?: never; load(): Promise<ScreenComponent>; messages?(): Promise<SectionMessagesModule> }
-);
+export type ScreenEntry = ScreenBase &
+  (
+    | { component: ScreenComponent; load?: never; messages?: never }
+    | { component?: never; load(): Promise<ScreenComponent>; messages?(): Promise<SectionMessagesModule> }
+  );
 
 export const EVERYONE: readonly Role[] = ['staff', 'manager', 'hr', 'admin'];
 const MANAGERS: readonly Role[] = ['manager', 'hr', 'admin'];
@@ -54,32 +55,71 @@ const voiceMessages = () => import('../ui/i18n/sections/voice');
 export const SCREENS = {
   today: { path: '/today', label: 'app.tab.today', roles: EVERYONE, bar: [...EVERYONE, 'unknown'], component: TodayScreen },
   briefings: {
-    path: '/briefings', label: 'app.tab.briefings', roles: MANAGERS, bar: MANAGERS,
-    load: () => compose().then((m) => m.BriefingListScreen), messages: composeMessages,
+    path: '/briefings',
+    label: 'app.tab.briefings',
+    roles: MANAGERS,
+    bar: MANAGERS,
+    load: () => compose().then((m) => m.BriefingListScreen),
+    messages: composeMessages,
   },
-  briefingNew: { path: '/briefings/new', roles: MANAGERS, within: 'briefings', load: () => compose().then((m) => m.NewBriefingScreen), messages: composeMessages },
+  briefingNew: {
+    path: '/briefings/new',
+    roles: MANAGERS,
+    within: 'briefings',
+    load: () => compose().then((m) => m.NewBriefingScreen),
+    messages: composeMessages,
+  },
   briefing: { path: '/briefings/:id', roles: EVERYONE, within: 'today', load: () => import('../features/today/BriefingScreen').then((m) => m.BriefingScreen) },
-  briefingEdit: { path: '/briefings/:id/edit', roles: MANAGERS, within: 'briefings', load: () => compose().then((m) => m.EditBriefingScreen), messages: composeMessages },
-  briefingStatus: { path: '/briefings/:id/status', roles: MANAGERS, within: 'briefings', load: () => compose().then((m) => m.BriefingStatusScreen), messages: composeMessages },
+  briefingEdit: {
+    path: '/briefings/:id/edit',
+    roles: MANAGERS,
+    within: 'briefings',
+    load: () => compose().then((m) => m.EditBriefingScreen),
+    messages: composeMessages,
+  },
+  briefingStatus: {
+    path: '/briefings/:id/status',
+    roles: MANAGERS,
+    within: 'briefings',
+    load: () => compose().then((m) => m.BriefingStatusScreen),
+    messages: composeMessages,
+  },
   values: {
-    path: '/values', label: 'app.tab.values', roles: EVERYONE, bar: ['staff'],
-    load: () => import('../features/values/ValuesScreen').then((m) => m.ValuesScreen), messages: () => import('../ui/i18n/sections/values'),
+    path: '/values',
+    label: 'app.tab.values',
+    roles: EVERYONE,
+    bar: ['staff'],
+    load: () => import('../features/values/ValuesScreen').then((m) => m.ValuesScreen),
+    messages: () => import('../ui/i18n/sections/values'),
   },
   learn: { path: '/learn', label: 'app.tab.learn', roles: EVERYONE, bar: ['staff'], load: () => learn().then((m) => m.LearnScreen), messages: learnMessages },
   review: { path: '/learn/review', roles: EVERYONE, within: 'learn', load: () => learn().then((m) => m.ReviewScreen), messages: learnMessages },
   trainingReport: { path: '/learn/report', roles: MANAGERS, within: 'learn', load: () => learn().then((m) => m.TrainingReportScreen), messages: learnMessages },
   lessonNew: { path: '/learn/new', roles: AUTHORS, within: 'learn', load: () => learn().then((m) => m.LessonEditorScreen), messages: learnMessages },
   lesson: { path: '/learn/:lessonId', roles: EVERYONE, within: 'learn', load: () => learn().then((m) => m.LessonScreen), messages: learnMessages },
-  lessonEdit: { path: '/learn/:lessonId/edit', roles: AUTHORS, within: 'learn', load: () => learn().then((m) => m.LessonEditorScreen), messages: learnMessages },
+  lessonEdit: {
+    path: '/learn/:lessonId/edit',
+    roles: AUTHORS,
+    within: 'learn',
+    load: () => learn().then((m) => m.LessonEditorScreen),
+    messages: learnMessages,
+  },
   voice: { path: '/voice', label: 'app.tab.voice', roles: EVERYONE, bar: EVERYONE, load: () => voice().then((m) => m.VoiceScreen), messages: voiceMessages },
   // Inbox, board, my feedback, pulses...: VoiceScreen knows which parts each person has.
   voicePart: { path: '/voice/:part', roles: EVERYONE, within: 'voice', load: () => voice().then((m) => m.VoiceScreen), messages: voiceMessages },
   reports: {
-    path: '/reports', label: 'app.tab.insights', roles: MANAGERS, bar: MANAGERS,
-    load: () => import('../features/insights/InsightsScreen').then((m) => m.InsightsScreen), messages: () => import('../ui/i18n/sections/insights'),
+    path: '/reports',
+    label: 'app.tab.insights',
+    roles: MANAGERS,
+    bar: MANAGERS,
+    load: () => import('../features/insights/InsightsScreen').then((m) => m.InsightsScreen),
+    messages: () => import('../ui/i18n/sections/insights'),
   },
   account: {
-    path: '/account', label: 'app.tab.account', roles: EVERYONE, bar: ['staff', 'unknown'],
+    path: '/account',
+    label: 'app.tab.account',
+    roles: EVERYONE,
+    bar: ['staff', 'unknown'],
     load: () => import('../features/account/AccountScreen').then((m) => m.AccountScreen),
   },
   more: { path: '/more', label: 'app.tab.more', roles: MANAGERS, bar: MANAGERS, load: () => import('./MoreScreen').then((m) => m.MoreScreen) },

@@ -101,7 +101,7 @@ export function startServices(userId: string, db: FrontlineDb): Services {
 export type SignInFailure = { reason: 'invalid_credentials' | 'rate_limited' | 'offline' | 'failed'; detail: string | null };
 
 /** Expected failures come back as reasons; the screen words them in the person's language. */
-export async function signIn(email: string, password: string): Promise<({ ok: true; userId: string }) | ({ ok: false } & SignInFailure)> {
+export async function signIn(email: string, password: string): Promise<{ ok: true; userId: string } | ({ ok: false } & SignInFailure)> {
   const { data, error } = await supabase().auth.signInWithPassword({ email, password });
   if (data.user) return { ok: true, userId: data.user.id };
   if (error?.code === 'invalid_credentials') return { ok: false, reason: 'invalid_credentials', detail: null };

@@ -38,7 +38,12 @@ describe('what every command guarantees', () => {
     const results = [
       await sendFeedback(t.ctx(), { kind: 'praise', recipient: 'store', body: 'x'.repeat(LIMITS.feedbackBody), anonymous: true }),
       await giveKudos(t.ctx(), { to_member_id: crypto.randomUUID(), message: 'x'.repeat(LIMITS.kudosMessage) }),
-      await saveBriefing(t.ctx(), { action: 'publish', briefing_id: crypto.randomUUID(), title: 'x'.repeat(LIMITS.briefingTitle), body: 'y'.repeat(LIMITS.briefingBody) }),
+      await saveBriefing(t.ctx(), {
+        action: 'publish',
+        briefing_id: crypto.randomUUID(),
+        title: 'x'.repeat(LIMITS.briefingTitle),
+        body: 'y'.repeat(LIMITS.briefingBody),
+      }),
       await answerPulse(t.ctx(), { pulse_id: crypto.randomUUID(), score: 7, comment: 'x'.repeat(LIMITS.pulseComment) }),
     ];
     expect(results.map((result) => result.ok)).toEqual([true, true, true, true]);

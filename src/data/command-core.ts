@@ -61,8 +61,14 @@ export function cleanText(text: string): string {
 export function cleanPayload<T extends MutationType>(type: T, payload: MutationPayloads[T]): MutationPayloads[T] {
   const p = payload as MutationPayloads[MutationType];
   switch (type) {
-    case 'kudos': { const k = p as MutationPayloads['kudos']; return { ...k, message: cleanText(k.message) } as MutationPayloads[T]; }
-    case 'feedback': { const f = p as MutationPayloads['feedback']; return { ...f, body: cleanText(f.body) } as MutationPayloads[T]; }
+    case 'kudos': {
+      const k = p as MutationPayloads['kudos'];
+      return { ...k, message: cleanText(k.message) } as MutationPayloads[T];
+    }
+    case 'feedback': {
+      const f = p as MutationPayloads['feedback'];
+      return { ...f, body: cleanText(f.body) } as MutationPayloads[T];
+    }
     case 'pulse_response': {
       const r = p as MutationPayloads['pulse_response'];
       return (typeof r.comment === 'string' ? { ...r, comment: cleanText(r.comment) } : r) as MutationPayloads[T];
@@ -71,7 +77,8 @@ export function cleanPayload<T extends MutationType>(type: T, payload: MutationP
       const b = p as MutationPayloads['briefing'];
       return (b.action === 'retract' ? b : { ...b, title: cleanText(b.title), body: cleanText(b.body) }) as MutationPayloads[T];
     }
-    default: return payload;
+    default:
+      return payload;
   }
 }
 

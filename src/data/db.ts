@@ -8,8 +8,19 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ReviewItem } from '../domain/spaced-review';
 import type {
-  Ack, Briefing, ComposeDirectory, KudosWallEntry, Lesson, MemberProfile, MutationPayloads, MutationType, MyFeedbackItem, Pulse,
-  StoreBoardItem, StoreRosterEntry, ValueCard,
+  Ack,
+  Briefing,
+  ComposeDirectory,
+  KudosWallEntry,
+  Lesson,
+  MemberProfile,
+  MutationPayloads,
+  MutationType,
+  MyFeedbackItem,
+  Pulse,
+  StoreBoardItem,
+  StoreRosterEntry,
+  ValueCard,
 } from './supabase/types';
 
 /** Local-only marks on synced rows: what the phone did that the server has not confirmed yet. */

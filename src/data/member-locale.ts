@@ -8,9 +8,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 
 export type MemberLocale = 'en' | 'es';
 
-export type SaveLocaleOutcome =
-  | { ok: true }
-  | { ok: false; reason: 'offline' | 'refused'; message: string };
+export type SaveLocaleOutcome = { ok: true } | { ok: false; reason: 'offline' | 'refused'; message: string };
 
 export async function saveMemberLocale(client: SupabaseClient, locale: MemberLocale): Promise<SaveLocaleOutcome> {
   try {

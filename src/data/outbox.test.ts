@@ -14,7 +14,11 @@ describe('dismissRejected', () => {
     if (!waiting.ok) throw new Error('setup');
     await dismissRejected(t.ctx(), waiting.id);
     expect(await t.db().outbox.count()).toBe(1);
-    await t.db().outbox.where('id').equals(waiting.id).modify({ state: 'rejected', rejection: { code: 'x', message: 'y' } });
+    await t
+      .db()
+      .outbox.where('id')
+      .equals(waiting.id)
+      .modify({ state: 'rejected', rejection: { code: 'x', message: 'y' } });
     await dismissRejected(t.ctx(), waiting.id);
     expect(await t.db().outbox.count()).toBe(0);
     expect(await t.db().acks.count()).toBe(0);
@@ -24,7 +28,10 @@ describe('dismissRejected', () => {
     const id = crypto.randomUUID();
     await saveBriefing(t.ctx(), { action: 'publish', briefing_id: id, title: 'Truck at 9', body: 'Clear bay 2', store_ids: [] });
     const [entry] = await t.db().outbox.toArray();
-    await t.db().outbox.toCollection().modify({ state: 'rejected', rejection: { code: 'forbidden_audience', message: 'no' } });
+    await t
+      .db()
+      .outbox.toCollection()
+      .modify({ state: 'rejected', rejection: { code: 'forbidden_audience', message: 'no' } });
     await t.db().briefings.update(id, { local_state: 'rejected' });
     await dismissRejected(t.ctx(), entry!.id);
     expect(await t.db().briefings.get(id)).toBeUndefined();
@@ -35,13 +42,39 @@ describe('retryRejected', () => {
   it('sends a refused item again, cleaned, and marks its local row waiting again', async () => {
     const db = t.db();
     const id = crypto.randomUUID();
-    await db.outbox.add({ id, type: 'kudos', payload: { to_member_id: crypto.randomUUID(), message: 'Great\u0000job' }, created_at: '2026-11-22T10:00:00Z', state: 'rejected', rejection: { code: 'unreadable', message: 'x' } });
-    await db.acks.put({ id: 'a', briefing_id: briefing.id, version: 3, content_hash: briefing.content_hash, acked_at: '2026-11-22T10:00:00Z', received_at: '2026-11-22T10:00:00Z', sync_seq: 0, local_state: 'rejected' });
-    await db.outbox.add({ id: 'a', type: 'ack', payload: { briefing_id: briefing.id, version: 3, content_hash: briefing.content_hash, acked_at: '2026-11-22T10:00:00Z' }, created_at: '2026-11-22T10:00:00Z', state: 'rejected', rejection: { code: 'invalid_timestamp', message: 'x' } });
+    await db.outbox.add({
+      id,
+      type: 'kudos',
+      payload: { to_member_id: crypto.randomUUID(), message: 'Great\u0000job' },
+      created_at: '2026-11-22T10:00:00Z',
+      state: 'rejected',
+      rejection: { code: 'unreadable', message: 'x' },
+    });
+    await db.acks.put({
+      id: 'a',
+      briefing_id: briefing.id,
+      version: 3,
+      content_hash: briefing.content_hash,
+      acked_at: '2026-11-22T10:00:00Z',
+      received_at: '2026-11-22T10:00:00Z',
+      sync_seq: 0,
+      local_state: 'rejected',
+    });
+    await db.outbox.add({
+      id: 'a',
+      type: 'ack',
+      payload: { briefing_id: briefing.id, version: 3, content_hash: briefing.content_hash, acked_at: '2026-11-22T10:00:00Z' },
+      created_at: '2026-11-22T10:00:00Z',
+      state: 'rejected',
+      rejection: { code: 'invalid_timestamp', message: 'x' },
+    });
     expect(await retryRejected(t.ctx(), id)).toEqual({ ok: true });
     expect(await retryRejected(t.ctx(), 'a')).toEqual({ ok: true });
     const entries = await db.outbox.toArray();
-    expect(entries.map((e) => [e.state, e.rejection])).toEqual([['waiting', undefined], ['waiting', undefined]]);
+    expect(entries.map((e) => [e.state, e.rejection])).toEqual([
+      ['waiting', undefined],
+      ['waiting', undefined],
+    ]);
     expect((entries[0]!.payload as { message: string }).message).toBe('Greatjob');
     expect((await db.acks.get('a'))?.local_state).toBe('pending');
     expect(t.writes()).toBe(2);

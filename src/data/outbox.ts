@@ -13,10 +13,7 @@ export interface OutboxSummary {
 }
 
 export async function outboxSummary(db: FrontlineDb): Promise<OutboxSummary> {
-  const [waiting, rejected] = await Promise.all([
-    db.outbox.where('state').equals('waiting').count(),
-    db.outbox.where('state').equals('rejected').toArray(),
-  ]);
+  const [waiting, rejected] = await Promise.all([db.outbox.where('state').equals('waiting').count(), db.outbox.where('state').equals('rejected').toArray()]);
   return { waiting, rejected };
 }
 

@@ -10,8 +10,17 @@ const DIRECTORY: ComposeDirectory = { stores: [], departments: [], roles: ['staf
 
 function member(role: MemberProfile['role']): MemberProfile {
   return {
-    member_id: crypto.randomUUID(), user_id: crypto.randomUUID(), display_name: 'A', email: 'a@x', role, locale: 'en',
-    organization: { id: crypto.randomUUID(), name: 'O' }, store: null, department: null, managed_store_ids: [], answered_pulse_ids: [],
+    member_id: crypto.randomUUID(),
+    user_id: crypto.randomUUID(),
+    display_name: 'A',
+    email: 'a@x',
+    role,
+    locale: 'en',
+    organization: { id: crypto.randomUUID(), name: 'O' },
+    store: null,
+    department: null,
+    managed_store_ids: [],
+    answered_pulse_ids: [],
   };
 }
 

@@ -37,9 +37,7 @@ export const SIDE_DATA: readonly SideData[] = [
  * named: a screen that opens refreshes its own), side by side; failures are
  * left for the next sync.
  */
-export async function refreshSideData(
-  db: FrontlineDb, api: OnlineApi, me: MemberProfile, now: () => Date, only?: readonly SideDataName[],
-): Promise<void> {
+export async function refreshSideData(db: FrontlineDb, api: OnlineApi, me: MemberProfile, now: () => Date, only?: readonly SideDataName[]): Promise<void> {
   const chosen = SIDE_DATA.filter((data) => data.appliesTo(me) && (!only || only.includes(data.name)));
   await Promise.all(chosen.map((data) => data.refresh(db, api, now).catch(() => undefined)));
 }

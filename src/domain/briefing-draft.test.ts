@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  draftFrom, draftProblems, editBaseVersion, emptyDraft, fromLocalInput, payloadFields, saveAction, toLocalInput,
-  type BriefingDraft, type DraftRules,
+  draftFrom,
+  draftProblems,
+  editBaseVersion,
+  emptyDraft,
+  fromLocalInput,
+  payloadFields,
+  saveAction,
+  toLocalInput,
+  type BriefingDraft,
+  type DraftRules,
 } from './briefing-draft';
 import { LIMITS } from './limits';
 
@@ -59,7 +67,7 @@ describe('draftProblems', () => {
     expect(codes(draft({ shiftStart: '09:00' }))).toEqual(['shift_time_needs_date']);
   });
 
-  it('needs a due time in the future, read in the phone\'s time zone', () => {
+  it("needs a due time in the future, read in the phone's time zone", () => {
     expect(codes(draft({ requiresAck: true, ackDue: '2026-11-22T10:01' }))).toEqual([]);
     expect(codes(draft({ requiresAck: true, ackDue: '2026-11-22T10:00' }))).toEqual(['due_in_past']);
     expect(codes(draft({ requiresAck: true, ackDue: '2026-02-31T10:00' }))).toEqual(['due_invalid']);
@@ -71,12 +79,26 @@ describe('draftProblems', () => {
 
 describe('payloadFields', () => {
   it('sends trimmed text, every audience list, and the due time as an instant', () => {
-    const fields = payloadFields('b1', draft({
-      title: '  Truck at 9 ', requiresAck: true, ackDue: '2026-11-23T08:30', shiftDate: '2026-11-23', shiftStart: '09:00',
-    }));
+    const fields = payloadFields(
+      'b1',
+      draft({
+        title: '  Truck at 9 ',
+        requiresAck: true,
+        ackDue: '2026-11-23T08:30',
+        shiftDate: '2026-11-23',
+        shiftStart: '09:00',
+      }),
+    );
     expect(fields).toMatchObject({
-      briefing_id: 'b1', title: 'Truck at 9', store_ids: [DOWNTOWN], department_ids: [], roles: [],
-      shift_date: '2026-11-23', shift_start: '09:00', shift_end: null, requires_ack: true,
+      briefing_id: 'b1',
+      title: 'Truck at 9',
+      store_ids: [DOWNTOWN],
+      department_ids: [],
+      roles: [],
+      shift_date: '2026-11-23',
+      shift_start: '09:00',
+      shift_end: null,
+      requires_ack: true,
       ack_due_at: new Date(2026, 10, 23, 8, 30).toISOString(),
     });
   });
@@ -86,10 +108,20 @@ describe('payloadFields', () => {
   });
 
   it('round-trips through the form when editing', () => {
-    const fields = payloadFields('b1', draft({
-      kind: 'news', priority: 'critical', departmentIds: ['d1'], roles: ['staff'], requiresAck: true, ackDue: '2026-11-23T08:30',
-      shiftDate: '2026-11-23', shiftStart: '09:00', shiftEnd: '17:30',
-    }));
+    const fields = payloadFields(
+      'b1',
+      draft({
+        kind: 'news',
+        priority: 'critical',
+        departmentIds: ['d1'],
+        roles: ['staff'],
+        requiresAck: true,
+        ackDue: '2026-11-23T08:30',
+        shiftDate: '2026-11-23',
+        shiftStart: '09:00',
+        shiftEnd: '17:30',
+      }),
+    );
     const back = draftFrom({ ...fields, shift_start: '09:00:00', shift_end: '17:30:00' });
     expect(payloadFields('b1', back)).toEqual(fields);
   });
@@ -114,11 +146,13 @@ describe('saveAction', () => {
 
 describe('datetime-local text', () => {
   it('reads back the wall-clock time it writes', () => {
-    fc.assert(fc.property(fc.date({ min: new Date(2000, 0, 1), max: new Date(2099, 11, 31), noInvalidDate: true }), (date) => {
-      const text = toLocalInput(date);
-      const read = fromLocalInput(text);
-      return read !== null && toLocalInput(read) === text && Math.abs(read.getTime() - date.getTime()) < 60_000 + 3_600_000;
-    }));
+    fc.assert(
+      fc.property(fc.date({ min: new Date(2000, 0, 1), max: new Date(2099, 11, 31), noInvalidDate: true }), (date) => {
+        const text = toLocalInput(date);
+        const read = fromLocalInput(text);
+        return read !== null && toLocalInput(read) === text && Math.abs(read.getTime() - date.getTime()) < 60_000 + 3_600_000;
+      }),
+    );
   });
 
   it('accepts seconds and refuses what is not a date-time', () => {

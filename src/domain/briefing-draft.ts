@@ -47,10 +47,16 @@ export interface BriefingFields {
 export type DraftField = 'title' | 'body' | 'stores' | 'shift' | 'ackDue';
 
 export type DraftProblemCode =
-  | 'title_required' | 'title_too_long' | 'body_required' | 'body_too_long'
-  | 'store_required' | 'store_not_managed'
-  | 'shift_time_needs_date' | 'shift_end_before_start'
-  | 'due_invalid' | 'due_in_past';
+  | 'title_required'
+  | 'title_too_long'
+  | 'body_required'
+  | 'body_too_long'
+  | 'store_required'
+  | 'store_not_managed'
+  | 'shift_time_needs_date'
+  | 'shift_end_before_start'
+  | 'due_invalid'
+  | 'due_in_past';
 
 export interface DraftProblem {
   field: DraftField;

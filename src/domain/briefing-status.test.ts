@@ -5,8 +5,15 @@ import { ackState, acksByBriefing, isLive, supersededAckVersion, type BriefingLi
 const now = new Date('2026-11-22T12:00:00Z');
 function briefing(over: Partial<BriefingLike> = {}): BriefingLike {
   return {
-    id: 'b1', version: 2, content_hash: 'h2', priority: 'normal', requires_ack: true, ack_due_at: null,
-    publish_at: '2026-11-22T08:00:00Z', expires_at: null, ...over,
+    id: 'b1',
+    version: 2,
+    content_hash: 'h2',
+    priority: 'normal',
+    requires_ack: true,
+    ack_due_at: null,
+    publish_at: '2026-11-22T08:00:00Z',
+    expires_at: null,
+    ...over,
   };
 }
 
@@ -20,11 +27,13 @@ describe('isLive', () => {
 
 describe('acksByBriefing', () => {
   it('groups without losing or inventing acks', () => {
-    fc.assert(fc.property(fc.array(fc.record({ briefing_id: fc.constantFrom('a', 'b', 'c'), version: fc.nat(3), content_hash: fc.constant('h') })), (acks) => {
-      const map = acksByBriefing(acks);
-      expect([...map.values()].flat()).toHaveLength(acks.length);
-      for (const [id, list] of map) expect(list.every((a) => a.briefing_id === id)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.record({ briefing_id: fc.constantFrom('a', 'b', 'c'), version: fc.nat(3), content_hash: fc.constant('h') })), (acks) => {
+        const map = acksByBriefing(acks);
+        expect([...map.values()].flat()).toHaveLength(acks.length);
+        for (const [id, list] of map) expect(list.every((a) => a.briefing_id === id)).toBe(true);
+      }),
+    );
   });
 });
 

@@ -10,20 +10,32 @@ describe('ackRate', () => {
 });
 
 describe('rateOverTime', () => {
-  it('divides each day\'s cumulative count by the total', () => {
-    expect(rateOverTime([{ day: '2026-11-20', acked: 1, cumulative: 1 }, { day: '2026-11-21', acked: 2, cumulative: 3 }], 4))
-      .toEqual([{ day: '2026-11-20', rate: 0.25 }, { day: '2026-11-21', rate: 0.75 }]);
+  it("divides each day's cumulative count by the total", () => {
+    expect(
+      rateOverTime(
+        [
+          { day: '2026-11-20', acked: 1, cumulative: 1 },
+          { day: '2026-11-21', acked: 2, cumulative: 3 },
+        ],
+        4,
+      ),
+    ).toEqual([
+      { day: '2026-11-20', rate: 0.25 },
+      { day: '2026-11-21', rate: 0.75 },
+    ]);
     expect(rateOverTime([{ day: '2026-11-20', acked: 0, cumulative: 0 }], 0)).toEqual([]);
   });
 
   it('stays between 0 and 1 and never falls while the cumulative count grows', () => {
-    fc.assert(fc.property(fc.array(fc.nat(50)), fc.integer({ min: 1, max: 500 }), (perDay, total) => {
-      let cumulative = 0;
-      const daily = perDay.map((acked, i) => ({ day: String(i), acked, cumulative: (cumulative += acked) }));
-      const rates = rateOverTime(daily, total).map((p) => p.rate);
-      expect(rates.every((r) => r >= 0 && r <= 1)).toBe(true);
-      expect(rates).toEqual([...rates].sort((a, b) => a - b));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.nat(50)), fc.integer({ min: 1, max: 500 }), (perDay, total) => {
+        let cumulative = 0;
+        const daily = perDay.map((acked, i) => ({ day: String(i), acked, cumulative: (cumulative += acked) }));
+        const rates = rateOverTime(daily, total).map((p) => p.rate);
+        expect(rates.every((r) => r >= 0 && r <= 1)).toBe(true);
+        expect(rates).toEqual([...rates].sort((a, b) => a - b));
+      }),
+    );
   });
 });
 

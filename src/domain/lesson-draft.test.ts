@@ -3,10 +3,27 @@ import { checkLessonDraft, lessonContent, moveItem, newQuestion, nextOptionId, n
 
 function draft(overrides: Partial<LessonDraft> = {}): LessonDraft {
   return {
-    title: 'Safe lifting', summary: '', minutes: 3, pass_mark: 80,
+    title: 'Safe lifting',
+    summary: '',
+    minutes: 3,
+    pass_mark: 80,
     cards: [{ key: 'k1', title: 'Weight', body: 'Over 23 kg is two people.' }],
-    quiz: [{ id: 'q1', prompt: '25 kg?', kind: 'single', options: [{ id: 'a', text: 'Alone' }, { id: 'b', text: 'Two people' }], correct: ['b'], explanation: 'Over 23 kg.' }],
-    store_ids: [], department_ids: [], roles: [],
+    quiz: [
+      {
+        id: 'q1',
+        prompt: '25 kg?',
+        kind: 'single',
+        options: [
+          { id: 'a', text: 'Alone' },
+          { id: 'b', text: 'Two people' },
+        ],
+        correct: ['b'],
+        explanation: 'Over 23 kg.',
+      },
+    ],
+    store_ids: [],
+    department_ids: [],
+    roles: [],
     ...overrides,
   };
 }
@@ -17,10 +34,14 @@ describe('checkLessonDraft', () => {
   });
 
   it('names each missing or oversized field', () => {
-    const problems = checkLessonDraft(draft({
-      title: '  ', minutes: 11, pass_mark: 101,
-      cards: [{ key: 'k', title: 'x'.repeat(201), body: '' }],
-    }));
+    const problems = checkLessonDraft(
+      draft({
+        title: '  ',
+        minutes: 11,
+        pass_mark: 101,
+        cards: [{ key: 'k', title: 'x'.repeat(201), body: '' }],
+      }),
+    );
     expect(problems).toEqual([
       { field: 'title', code: 'required' },
       { field: 'minutes', code: 'out_of_range' },
@@ -47,7 +68,23 @@ describe('checkLessonDraft', () => {
 
   it('needs text in every option, the prompt and the explanation', () => {
     const base = draft().quiz[0]!;
-    expect(checkLessonDraft(draft({ quiz: [{ ...base, prompt: '', explanation: '', options: [{ id: 'a', text: '' }, { id: 'b', text: 'B' }] }] }))).toEqual([
+    expect(
+      checkLessonDraft(
+        draft({
+          quiz: [
+            {
+              ...base,
+              prompt: '',
+              explanation: '',
+              options: [
+                { id: 'a', text: '' },
+                { id: 'b', text: 'B' },
+              ],
+            },
+          ],
+        }),
+      ),
+    ).toEqual([
       { field: 'quiz.0.prompt', code: 'required' },
       { field: 'quiz.0.options.0', code: 'required' },
       { field: 'quiz.0.explanation', code: 'required' },
@@ -58,10 +95,13 @@ describe('checkLessonDraft', () => {
 describe('lessonContent', () => {
   it('trims, drops card keys and keeps only correct answers that are options, in option order', () => {
     const base = draft().quiz[0]!;
-    const content = lessonContent(draft({
-      title: ' Lift ', cards: [{ key: 'k', title: ' A ', body: ' b ' }],
-      quiz: [{ ...base, kind: 'multiple', correct: ['b', 'gone', 'a'] }],
-    }));
+    const content = lessonContent(
+      draft({
+        title: ' Lift ',
+        cards: [{ key: 'k', title: ' A ', body: ' b ' }],
+        quiz: [{ ...base, kind: 'multiple', correct: ['b', 'gone', 'a'] }],
+      }),
+    );
     expect(content.title).toBe('Lift');
     expect(content.cards).toEqual([{ title: 'A', body: 'b' }]);
     expect(content.quiz[0]!.correct).toEqual(['a', 'b']);

@@ -4,12 +4,30 @@
  * anything is sent. The limits are save_lesson's; the server stays the judge.
  */
 export const LESSON_LIMITS = {
-  title: 200, summary: 1000, cardTitle: 200, cardBody: 4000, prompt: 500, option: 300, explanation: 1000,
-  minMinutes: 1, maxMinutes: 10, maxCards: 20, maxQuestions: 20, minOptions: 2, maxOptions: 10,
+  title: 200,
+  summary: 1000,
+  cardTitle: 200,
+  cardBody: 4000,
+  prompt: 500,
+  option: 300,
+  explanation: 1000,
+  minMinutes: 1,
+  maxMinutes: 10,
+  maxCards: 20,
+  maxQuestions: 20,
+  minOptions: 2,
+  maxOptions: 10,
 } as const;
 
-export interface CardDraft { key: string; title: string; body: string }
-export interface OptionDraft { id: string; text: string }
+export interface CardDraft {
+  key: string;
+  title: string;
+  body: string;
+}
+export interface OptionDraft {
+  id: string;
+  text: string;
+}
 export interface QuestionDraft {
   id: string;
   prompt: string;
@@ -32,7 +50,11 @@ export interface LessonDraft {
 
 export type DraftProblemCode = 'required' | 'too_long' | 'out_of_range' | 'no_cards' | 'no_questions' | 'pick_correct' | 'one_correct';
 /** `field` names the input: 'title', 'cards.0.body', 'quiz.1.options.2', 'quiz.1.correct'… */
-export interface DraftProblem { field: string; code: DraftProblemCode; max?: number }
+export interface DraftProblem {
+  field: string;
+  code: DraftProblemCode;
+  max?: number;
+}
 
 function text(problems: DraftProblem[], field: string, value: string, max: number, required = true): void {
   const trimmed = value.trim();
@@ -112,5 +134,15 @@ export function nextOptionId(options: readonly { id: string }[]): string {
 }
 
 export function newQuestion(quiz: readonly { id: string }[]): QuestionDraft {
-  return { id: nextQuestionId(quiz), prompt: '', kind: 'single', options: [{ id: 'a', text: '' }, { id: 'b', text: '' }], correct: [], explanation: '' };
+  return {
+    id: nextQuestionId(quiz),
+    prompt: '',
+    kind: 'single',
+    options: [
+      { id: 'a', text: '' },
+      { id: 'b', text: '' },
+    ],
+    correct: [],
+    explanation: '',
+  };
 }

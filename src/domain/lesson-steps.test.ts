@@ -32,11 +32,27 @@ describe('lesson standing', () => {
   it('says not started, in progress, best score or passed', () => {
     expect(lessonStanding([], false)).toEqual({ kind: 'not_started' });
     expect(lessonStanding([], true)).toEqual({ kind: 'in_progress' });
-    expect(lessonStanding([{ percent: 33, passed: false }, { percent: 50, passed: false }], false)).toEqual({ kind: 'tried', best: 50 });
+    expect(
+      lessonStanding(
+        [
+          { percent: 33, passed: false },
+          { percent: 50, passed: false },
+        ],
+        false,
+      ),
+    ).toEqual({ kind: 'tried', best: 50 });
     expect(lessonStanding([{ percent: 33, passed: false }], true)).toEqual({ kind: 'in_progress' });
   });
 
   it('counts a pass on any attempt, with the best score of all', () => {
-    expect(lessonStanding([{ percent: 100, passed: true }, { percent: 40, passed: false }], true)).toEqual({ kind: 'passed', best: 100 });
+    expect(
+      lessonStanding(
+        [
+          { percent: 100, passed: true },
+          { percent: 40, passed: false },
+        ],
+        true,
+      ),
+    ).toEqual({ kind: 'passed', best: 100 });
   });
 });

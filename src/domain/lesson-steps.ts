@@ -12,10 +12,7 @@ export interface LessonShape<Q extends QuizQuestionLike = QuizQuestionLike> {
   quiz: readonly Q[];
 }
 
-export type LessonStep<Q> =
-  | { kind: 'card'; index: number }
-  | { kind: 'question'; index: number; question: Q }
-  | { kind: 'finish' };
+export type LessonStep<Q> = { kind: 'card'; index: number } | { kind: 'question'; index: number; question: Q } | { kind: 'finish' };
 
 export function stepCount(lesson: LessonShape): number {
   return lesson.cards.length + lesson.quiz.length;
@@ -43,21 +40,18 @@ export interface SavedProgress {
 export function resumePoint(lesson: LessonShape, saved: SavedProgress | undefined): { step: number; answers: Record<string, string[]> } {
   if (!saved || saved.lesson_version !== lesson.version) return { step: 0, answers: {} };
   const ids = new Set(lesson.quiz.map((q) => q.id));
-  const answers = Object.fromEntries(Object.entries(saved.answers).filter(([id]) => ids.has(id)).map(([id, a]) => [id, [...a]]));
+  const answers = Object.fromEntries(
+    Object.entries(saved.answers)
+      .filter(([id]) => ids.has(id))
+      .map(([id, a]) => [id, [...a]]),
+  );
   return { step: Math.min(Math.max(0, saved.step), stepCount(lesson)), answers };
 }
 
-export type LessonStanding =
-  | { kind: 'not_started' }
-  | { kind: 'in_progress' }
-  | { kind: 'passed'; best: number }
-  | { kind: 'tried'; best: number };
+export type LessonStanding = { kind: 'not_started' } | { kind: 'in_progress' } | { kind: 'passed'; best: number } | { kind: 'tried'; best: number };
 
 /** What the list says about a lesson: passed (on any version) first, then in progress, then the best score. */
-export function lessonStanding(
-  attempts: readonly { percent: number; passed: boolean }[],
-  inProgress: boolean,
-): LessonStanding {
+export function lessonStanding(attempts: readonly { percent: number; passed: boolean }[], inProgress: boolean): LessonStanding {
   const best = attempts.reduce((max, a) => Math.max(max, a.percent), -1);
   if (attempts.some((a) => a.passed)) return { kind: 'passed', best };
   if (inProgress) return { kind: 'in_progress' };

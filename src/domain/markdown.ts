@@ -27,9 +27,7 @@ export type MdBlock =
 
 export type MdNode = MdBlock | MdListItem | MdInline;
 
-export const ALLOWED_NODE_TYPES: ReadonlySet<MdNode['type']> = new Set([
-  'paragraph', 'heading', 'list', 'list_item', 'text', 'strong', 'em', 'link', 'break',
-]);
+export const ALLOWED_NODE_TYPES: ReadonlySet<MdNode['type']> = new Set(['paragraph', 'heading', 'list', 'list_item', 'text', 'strong', 'em', 'link', 'break']);
 
 const ALLOWED_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
 
@@ -316,7 +314,5 @@ export function* walkMarkdown(blocks: readonly MdBlock[]): Generator<MdNode> {
 export function markdownText(blocks: readonly MdBlock[]): string {
   const inline = (nodes: readonly MdInline[]): string =>
     nodes.map((n) => (n.type === 'text' ? n.text : n.type === 'break' ? '\n' : inline(n.children))).join('');
-  return blocks
-    .map((b) => (b.type === 'list' ? b.items.map((item) => inline(item.children)).join('\n') : inline(b.children)))
-    .join('\n\n');
+  return blocks.map((b) => (b.type === 'list' ? b.items.map((item) => inline(item.children)).join('\n') : inline(b.children))).join('\n\n');
 }

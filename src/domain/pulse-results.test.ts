@@ -31,7 +31,12 @@ describe('npsBands', () => {
 
   it('has no bands for a 1-5 scale or for no answers', () => {
     expect(npsBands('scale_1_5', [{ score: 5, count: 9 }])).toEqual([]);
-    expect(npsBands('nps_0_10', distribution.map((d) => ({ ...d, count: 0 })))).toEqual([]);
+    expect(
+      npsBands(
+        'nps_0_10',
+        distribution.map((d) => ({ ...d, count: 0 })),
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -37,15 +37,17 @@ describe('scoreQuiz', () => {
 
   it('an unanswered question counts as wrong, and answering one more right never lowers the score', () => {
     const arb = fc.array(fc.subarray(['a', 'b', 'c', 'd'], { minLength: 1 }), { minLength: 1, maxLength: 10 });
-    fc.assert(fc.property(arb, fc.nat(), (corrects, pick) => {
-      const questions = corrects.map((correct, i) => ({ id: `q${i}`, kind: 'multiple' as const, options, correct }));
-      const wrong = Object.fromEntries(questions.map((q) => [q.id, q.correct.length === 4 ? ['a'] : ['a', 'b', 'c', 'd']]));
-      const fixed = questions[pick % questions.length]!;
-      const before = scoreQuiz(questions, wrong, 50);
-      const after = scoreQuiz(questions, { ...wrong, [fixed.id]: fixed.correct }, 50);
-      expect(before.correct).toBe(0);
-      expect(after.correct).toBe(1);
-      expect(after.percent).toBeGreaterThan(before.percent);
-    }));
+    fc.assert(
+      fc.property(arb, fc.nat(), (corrects, pick) => {
+        const questions = corrects.map((correct, i) => ({ id: `q${i}`, kind: 'multiple' as const, options, correct }));
+        const wrong = Object.fromEntries(questions.map((q) => [q.id, q.correct.length === 4 ? ['a'] : ['a', 'b', 'c', 'd']]));
+        const fixed = questions[pick % questions.length]!;
+        const before = scoreQuiz(questions, wrong, 50);
+        const after = scoreQuiz(questions, { ...wrong, [fixed.id]: fixed.correct }, 50);
+        expect(before.correct).toBe(0);
+        expect(after.correct).toBe(1);
+        expect(after.percent).toBeGreaterThan(before.percent);
+      }),
+    );
   });
 });

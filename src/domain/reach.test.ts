@@ -14,16 +14,21 @@ describe('reachOf', () => {
     expect(reachOf({ store_ids: ['down'], department_ids: [], roles: [] }, groups).total).toBe(14);
     expect(reachOf({ store_ids: ['down'], department_ids: ['checkout'], roles: [] }, groups).total).toBe(4);
     expect(reachOf({ store_ids: [], department_ids: [], roles: ['staff'] }, groups).total).toBe(19);
-    expect([...reachOf({ store_ids: [], department_ids: [], roles: [] }, groups).byStore]).toEqual([['down', 14], ['river', 6]]);
+    expect([...reachOf({ store_ids: [], department_ids: [], roles: [] }, groups).byStore]).toEqual([
+      ['down', 14],
+      ['river', 6],
+    ]);
   });
 
   it('narrowing the audience never reaches more people', () => {
     const ids = fc.subarray(['down', 'river']);
-    fc.assert(fc.property(ids, fc.subarray(['sales', 'checkout', 'stock']), (stores, depts) => {
-      const wide = reachOf({ store_ids: stores, department_ids: [], roles: [] }, groups).total;
-      const narrow = reachOf({ store_ids: stores, department_ids: depts.length ? depts : ['none'], roles: [] }, groups).total;
-      return narrow <= wide;
-    }));
+    fc.assert(
+      fc.property(ids, fc.subarray(['sales', 'checkout', 'stock']), (stores, depts) => {
+        const wide = reachOf({ store_ids: stores, department_ids: [], roles: [] }, groups).total;
+        const narrow = reachOf({ store_ids: stores, department_ids: depts.length ? depts : ['none'], roles: [] }, groups).total;
+        return narrow <= wide;
+      }),
+    );
   });
 });
 
@@ -45,10 +50,12 @@ describe('includesMember', () => {
   });
 
   it('agrees with reachOf: a member is counted exactly when included', () => {
-    fc.assert(fc.property(fc.subarray(['down', 'river']), fc.subarray(['sales', 'checkout', 'stock']), fc.subarray(['staff', 'manager']), (stores, depts, roles) => {
-      const audience = { store_ids: stores, department_ids: depts, roles };
-      const counted = groups.filter((g) => includesMember(audience, g)).reduce((sum, g) => sum + g.members, 0);
-      return counted === reachOf(audience, groups).total;
-    }));
+    fc.assert(
+      fc.property(fc.subarray(['down', 'river']), fc.subarray(['sales', 'checkout', 'stock']), fc.subarray(['staff', 'manager']), (stores, depts, roles) => {
+        const audience = { store_ids: stores, department_ids: depts, roles };
+        const counted = groups.filter((g) => includesMember(audience, g)).reduce((sum, g) => sum + g.members, 0);
+        return counted === reachOf(audience, groups).total;
+      }),
+    );
   });
 });

@@ -10,7 +10,10 @@ describe('recognitionBars', () => {
       { value_card_id: 'team', value_title: 'One team', count: 2 },
     ]);
     expect(bars.map((b) => [b.title, b.count, b.share])).toEqual([
-      ['Guests first', 4, 1], ['One team', 2, 0.5], ['Own it', 2, 0.5], [null, 2, 0.5],
+      ['Guests first', 4, 1],
+      ['One team', 2, 0.5],
+      ['Own it', 2, 0.5],
+      [null, 2, 0.5],
     ]);
   });
 

@@ -3,10 +3,7 @@
  * send"), confirmed by the server at some version ("sent"), or refused with
  * the server's reason. Pure, so the list and its tests agree.
  */
-export type SendState =
-  | { kind: 'will_send' }
-  | { kind: 'sent'; version: number }
-  | { kind: 'rejected'; code: string; message: string };
+export type SendState = { kind: 'will_send' } | { kind: 'sent'; version: number } | { kind: 'rejected'; code: string; message: string };
 
 export interface AuthoredLike {
   id: string;
@@ -36,7 +33,9 @@ const STATE_RANK: Record<SendState['kind'], number> = { rejected: 0, will_send: 
 
 /** Problems first, then what is still queued, then the rest; newest first within each. */
 export function authoredOrder<B extends AuthoredLike>(a: { briefing: B; state: SendState }, b: { briefing: B; state: SendState }): number {
-  return STATE_RANK[a.state.kind] - STATE_RANK[b.state.kind]
-    || b.briefing.updated_at.localeCompare(a.briefing.updated_at)
-    || a.briefing.id.localeCompare(b.briefing.id);
+  return (
+    STATE_RANK[a.state.kind] - STATE_RANK[b.state.kind] ||
+    b.briefing.updated_at.localeCompare(a.briefing.updated_at) ||
+    a.briefing.id.localeCompare(b.briefing.id)
+  );
 }

@@ -24,21 +24,27 @@ describe('scheduleAnswer', () => {
   });
 
   it('a wrong answer always comes back sooner than a right one, and right answers come back later each time', () => {
-    fc.assert(fc.property(fc.array(fc.boolean(), { maxLength: 20 }), (history) => {
-      let item: ReviewItem | undefined;
-      for (const correct of history) item = scheduleAnswer(item, question, correct, now);
-      const right = scheduleAnswer(item, question, true, now);
-      const wrong = scheduleAnswer(item, question, false, now);
-      expect(days(wrong)).toBeLessThan(days(right));
-      expect(days(right)).toBeGreaterThanOrEqual(item ? BOX_INTERVAL_DAYS[item.box - 1]! : 0);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 20 }), (history) => {
+        let item: ReviewItem | undefined;
+        for (const correct of history) item = scheduleAnswer(item, question, correct, now);
+        const right = scheduleAnswer(item, question, true, now);
+        const wrong = scheduleAnswer(item, question, false, now);
+        expect(days(wrong)).toBeLessThan(days(right));
+        expect(days(right)).toBeGreaterThanOrEqual(item ? BOX_INTERVAL_DAYS[item.box - 1]! : 0);
+      }),
+    );
   });
 });
 
 describe('dueForReview', () => {
   const item = (key: string, dueOffsetDays: number, box = 1): ReviewItem => ({
-    key, lesson_id: 'l1', question_id: key, box,
-    due_at: new Date(now.getTime() + dueOffsetDays * 86_400_000).toISOString(), last_answered_at: now.toISOString(),
+    key,
+    lesson_id: 'l1',
+    question_id: key,
+    box,
+    due_at: new Date(now.getTime() + dueOffsetDays * 86_400_000).toISOString(),
+    last_answered_at: now.toISOString(),
   });
 
   it('takes only due questions, most overdue first, at most a session', () => {
@@ -50,9 +56,15 @@ describe('dueForReview', () => {
   });
 
   it('never returns a question that is not due yet', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: -30, max: 30 }), { maxLength: 30 }), (offsets) => {
-      const due = dueForReview(offsets.map((o, i) => item(`k${i}`, o)), now, 100);
-      return due.every((d) => Date.parse(d.due_at) <= now.getTime()) && due.length === offsets.filter((o) => o <= 0).length;
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -30, max: 30 }), { maxLength: 30 }), (offsets) => {
+        const due = dueForReview(
+          offsets.map((o, i) => item(`k${i}`, o)),
+          now,
+          100,
+        );
+        return due.every((d) => Date.parse(d.due_at) <= now.getTime()) && due.length === offsets.filter((o) => o <= 0).length;
+      }),
+    );
   });
 });

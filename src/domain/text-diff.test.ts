@@ -14,11 +14,23 @@ describe('diffLines', () => {
   const lines = fc.array(fc.constantFrom('a', 'b', 'c', 'd', ''), { maxLength: 12 }).map((l) => l.join('\n'));
 
   it('rebuilds both texts: same+removed is before, same+added is after', () => {
-    fc.assert(fc.property(lines, lines, (before, after) => {
-      const diff = diffLines(before, after);
-      expect(diff.filter((d) => d.kind !== 'added').map((d) => d.text).join('\n')).toBe(before);
-      expect(diff.filter((d) => d.kind !== 'removed').map((d) => d.text).join('\n')).toBe(after);
-    }));
+    fc.assert(
+      fc.property(lines, lines, (before, after) => {
+        const diff = diffLines(before, after);
+        expect(
+          diff
+            .filter((d) => d.kind !== 'added')
+            .map((d) => d.text)
+            .join('\n'),
+        ).toBe(before);
+        expect(
+          diff
+            .filter((d) => d.kind !== 'removed')
+            .map((d) => d.text)
+            .join('\n'),
+        ).toBe(after);
+      }),
+    );
   });
 
   it('finds nothing changed between equal texts', () => {

@@ -8,9 +8,20 @@ let n = 0;
 function b(over: Partial<TodayBriefing> = {}): TodayBriefing {
   n++;
   return {
-    id: `b${n}`, version: 1, content_hash: 'h', priority: 'normal', requires_ack: false, ack_due_at: null,
-    publish_at: '2026-11-22T11:00:00Z', expires_at: null, title: `T${n}`, body: 'x', store_ids: ['s1'],
-    shift_date: '2026-11-22', shift_start: '08:00', ...over,
+    id: `b${n}`,
+    version: 1,
+    content_hash: 'h',
+    priority: 'normal',
+    requires_ack: false,
+    ack_due_at: null,
+    publish_at: '2026-11-22T11:00:00Z',
+    expires_at: null,
+    title: `T${n}`,
+    body: 'x',
+    store_ids: ['s1'],
+    shift_date: '2026-11-22',
+    shift_start: '08:00',
+    ...over,
   };
 }
 
@@ -38,14 +49,19 @@ describe('planToday', () => {
     expect(plan.earlier.map((p) => p.briefing.title)).toEqual(['old']);
   });
 
-  it('counts today\'s must-acknowledge items and those acknowledged, waiting included', () => {
+  it("counts today's must-acknowledge items and those acknowledged, waiting included", () => {
     const a = b({ requires_ack: true });
     const c = b({ requires_ack: true });
     const d = b({ requires_ack: true });
-    const plan = planToday([a, c, d], [
-      { briefing_id: a.id, version: 1, content_hash: 'h' },
-      { briefing_id: c.id, version: 1, content_hash: 'h', local_state: 'pending' },
-    ], now, NY);
+    const plan = planToday(
+      [a, c, d],
+      [
+        { briefing_id: a.id, version: 1, content_hash: 'h' },
+        { briefing_id: c.id, version: 1, content_hash: 'h', local_state: 'pending' },
+      ],
+      now,
+      NY,
+    );
     expect(plan.counter).toEqual({ acknowledged: 2, required: 3 });
     expect(plan.pinned.map((p) => p.briefing.id)).toEqual([d.id]);
   });
@@ -58,22 +74,35 @@ describe('planToday', () => {
   });
 
   it('places every live briefing in exactly one group', () => {
-    const arb = fc.array(fc.record({
-      requires_ack: fc.boolean(), priority: fc.constantFrom('normal', 'important', 'critical'),
-      store: fc.boolean(), dayOffset: fc.integer({ min: -5, max: 1 }), acked: fc.boolean(),
-    }), { maxLength: 40 });
-    fc.assert(fc.property(arb, (specs) => {
-      const list = specs.map((s) => b({
-        requires_ack: s.requires_ack, priority: s.priority as TodayBriefing['priority'], store_ids: s.store ? ['s1'] : [],
-        publish_at: new Date(now.getTime() + s.dayOffset * 86_400_000 - 3_600_000).toISOString(), shift_date: null,
-      }));
-      const acks = list.filter((_, i) => specs[i]!.acked).map((x) => ({ briefing_id: x.id, version: 1, content_hash: 'h' }));
-      const plan = planToday(list, acks, now, NY);
-      const placed = [...plan.pinned, ...plan.today, ...plan.news, ...plan.earlier].map((p) => p.briefing.id);
-      const live = list.filter((x) => Date.parse(x.publish_at) <= now.getTime()).map((x) => x.id);
-      expect([...placed].sort()).toEqual([...live].sort());
-      expect(plan.counter.acknowledged).toBeLessThanOrEqual(plan.counter.required);
-    }));
+    const arb = fc.array(
+      fc.record({
+        requires_ack: fc.boolean(),
+        priority: fc.constantFrom('normal', 'important', 'critical'),
+        store: fc.boolean(),
+        dayOffset: fc.integer({ min: -5, max: 1 }),
+        acked: fc.boolean(),
+      }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(arb, (specs) => {
+        const list = specs.map((s) =>
+          b({
+            requires_ack: s.requires_ack,
+            priority: s.priority as TodayBriefing['priority'],
+            store_ids: s.store ? ['s1'] : [],
+            publish_at: new Date(now.getTime() + s.dayOffset * 86_400_000 - 3_600_000).toISOString(),
+            shift_date: null,
+          }),
+        );
+        const acks = list.filter((_, i) => specs[i]!.acked).map((x) => ({ briefing_id: x.id, version: 1, content_hash: 'h' }));
+        const plan = planToday(list, acks, now, NY);
+        const placed = [...plan.pinned, ...plan.today, ...plan.news, ...plan.earlier].map((p) => p.briefing.id);
+        const live = list.filter((x) => Date.parse(x.publish_at) <= now.getTime()).map((x) => x.id);
+        expect([...placed].sort()).toEqual([...live].sort());
+        expect(plan.counter.acknowledged).toBeLessThanOrEqual(plan.counter.required);
+      }),
+    );
   });
 });
 

@@ -43,9 +43,7 @@ export function dayIn(instant: Date, timeZone: string): string {
 
 const NEWS_DAYS = 3;
 
-export function planToday<B extends TodayBriefing>(
-  briefings: readonly B[], acks: readonly AckLike[], now: Date, timeZone: string,
-): TodayPlan<B> {
+export function planToday<B extends TodayBriefing>(briefings: readonly B[], acks: readonly AckLike[], now: Date, timeZone: string): TodayPlan<B> {
   const today = dayIn(now, timeZone);
   const newsSince = now.getTime() - NEWS_DAYS * 86_400_000;
   const byBriefing = acksByBriefing(acks);
@@ -87,7 +85,10 @@ function newestFirst(a: PlannedBriefing<TodayBriefing>, b: PlannedBriefing<Today
 
 /** Folds case and accents so "cafe" finds "Café" on a phone with no network. */
 export function searchKey(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase();
 }
 
 export function matchesSearch(briefing: Pick<TodayBriefing, 'title' | 'body'>, query: string): boolean {

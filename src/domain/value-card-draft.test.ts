@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { draftFromCard, examplesFromText, valueCardProblems, type ValueCardDraft } from './value-card-draft';
 
-const good: ValueCardDraft = { title: 'Guests first', statement: 'Every guest leaves helped.', onTheFloor: 'Walk them there.', examples: 'Sam walked a guest.\n\nAlex opened a till.' };
+const good: ValueCardDraft = {
+  title: 'Guests first',
+  statement: 'Every guest leaves helped.',
+  onTheFloor: 'Walk them there.',
+  examples: 'Sam walked a guest.\n\nAlex opened a till.',
+};
 
 describe('values card draft', () => {
   it('a card with title and statement is fine; examples are one per line, blanks dropped', () => {
@@ -14,10 +19,14 @@ describe('values card draft', () => {
   });
 
   it('holds to the server limits', () => {
-    expect(valueCardProblems({
-      title: 't'.repeat(121), statement: 's'.repeat(1001), onTheFloor: 'f'.repeat(2001),
-      examples: [...Array(11)].map((_, i) => `Example ${i}`).join('\n'),
-    })).toEqual(['title_too_long', 'statement_too_long', 'on_the_floor_too_long', 'too_many_examples']);
+    expect(
+      valueCardProblems({
+        title: 't'.repeat(121),
+        statement: 's'.repeat(1001),
+        onTheFloor: 'f'.repeat(2001),
+        examples: [...Array(11)].map((_, i) => `Example ${i}`).join('\n'),
+      }),
+    ).toEqual(['title_too_long', 'statement_too_long', 'on_the_floor_too_long', 'too_many_examples']);
     expect(valueCardProblems({ ...good, examples: 'e'.repeat(501) })).toEqual(['example_too_long']);
   });
 

@@ -14,14 +14,22 @@ export interface ValueCardDraft {
 }
 
 export type ValueCardProblem =
-  | 'title_required' | 'title_too_long' | 'statement_required' | 'statement_too_long'
-  | 'on_the_floor_too_long' | 'too_many_examples' | 'example_too_long';
+  | 'title_required'
+  | 'title_too_long'
+  | 'statement_required'
+  | 'statement_too_long'
+  | 'on_the_floor_too_long'
+  | 'too_many_examples'
+  | 'example_too_long';
 
 export const EMPTY_VALUE_CARD_DRAFT: ValueCardDraft = { title: '', statement: '', onTheFloor: '', examples: '' };
 
 /** The examples as a list: one per non-empty line, trimmed. */
 export function examplesFromText(text: string): string[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean);
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 export function draftFromCard(card: { title: string; statement: string; on_the_floor: string; examples: readonly string[] }): ValueCardDraft {

@@ -35,7 +35,11 @@ describe('swipeStep', () => {
 
 describe('byPosition', () => {
   it('orders by position, ties by id, without changing the input', () => {
-    const cards = [{ id: 'c', position: 2 }, { id: 'b', position: 1 }, { id: 'a', position: 2 }];
+    const cards = [
+      { id: 'c', position: 2 },
+      { id: 'b', position: 1 },
+      { id: 'a', position: 2 },
+    ];
     expect(byPosition(cards).map((c) => c.id)).toEqual(['b', 'a', 'c']);
     expect(cards.map((c) => c.id)).toEqual(['c', 'b', 'a']);
   });
@@ -54,10 +58,12 @@ describe('moveInOrder', () => {
   });
 
   it('always lists every id exactly once, as reorder_value_cards requires', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.uuid(), { maxLength: 12 }), fc.nat(), fc.constantFrom(-1 as const, 1 as const), (ids, pick, delta) => {
-      const id = ids.length > 0 ? ids[pick % ids.length]! : 'none';
-      const moved = moveInOrder(ids, id, delta);
-      expect([...moved].sort()).toEqual([...ids].sort());
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.uuid(), { maxLength: 12 }), fc.nat(), fc.constantFrom(-1 as const, 1 as const), (ids, pick, delta) => {
+        const id = ids.length > 0 ? ids[pick % ids.length]! : 'none';
+        const moved = moveInOrder(ids, id, delta);
+        expect([...moved].sort()).toEqual([...ids].sort());
+      }),
+    );
   });
 });

@@ -17,13 +17,38 @@ function elements(html: string): Array<{ tag: string; attributes: Array<[string,
 }
 
 const TOKENS = [
-  '**', '*', '[', '](', ')', '# ', '## ', '- ', '1. ', '\n', '\n\n', ' ', 'x', 'javascript:', 'JaVaScRiPt:', 'data:', 'https://a.test/', 'mailto:a@b.test',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"', "'", '&#106;', '" onmouseover="alert(1)',
+  '**',
+  '*',
+  '[',
+  '](',
+  ')',
+  '# ',
+  '## ',
+  '- ',
+  '1. ',
+  '\n',
+  '\n\n',
+  ' ',
+  'x',
+  'javascript:',
+  'JaVaScRiPt:',
+  'data:',
+  'https://a.test/',
+  'mailto:a@b.test',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"',
+  "'",
+  '&#106;',
+  '" onmouseover="alert(1)',
 ];
 
 describe('<Markdown>', () => {
   it('renders only allowed elements and attributes, and only safe link URLs, for any input', () => {
-    const source = fc.oneof(fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((p) => p.join('')), fc.string({ maxLength: 120 }));
+    const source = fc.oneof(
+      fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((p) => p.join('')),
+      fc.string({ maxLength: 120 }),
+    );
     fc.assert(
       fc.property(source, (text) => {
         const html = renderToStaticMarkup(<Markdown source={text} />);
@@ -43,7 +68,11 @@ describe('<Markdown>', () => {
 
   it('shows HTML and script as text and opens links safely', () => {
     const html = renderToStaticMarkup(
-      <Markdown source={'# Today\n<script>alert(1)</script> <img src=x onerror=alert(1)>\n\n- **bold** and [policy](https://intranet.test/p)\n- [x](javascript:alert(1))'} />,
+      <Markdown
+        source={
+          '# Today\n<script>alert(1)</script> <img src=x onerror=alert(1)>\n\n- **bold** and [policy](https://intranet.test/p)\n- [x](javascript:alert(1))'
+        }
+      />,
     );
     expect(html).toBe(
       '<div><h3>Today</h3><p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;</p>' +
@@ -61,7 +90,9 @@ describe('the app as a whole', () => {
   it('never sets HTML from a string (author text reaches the page only through <Markdown>)', () => {
     const src = new URL('..', import.meta.url).pathname;
     const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f));
-    const offenders = files.filter((f) => /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write/.test(readFileSync(join(src, f), 'utf8')));
+    const offenders = files.filter((f) =>
+      /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write/.test(readFileSync(join(src, f), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

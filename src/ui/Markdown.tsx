@@ -31,7 +31,13 @@ function renderBlock(block: MdBlock, key: number, headingLevel: number): ReactNo
     }
     case 'list': {
       const items = block.items.map((item, i) => <li key={i}>{renderInlines(item.children)}</li>);
-      return block.ordered ? <ol key={key} start={block.start === 1 ? undefined : block.start}>{items}</ol> : <ul key={key}>{items}</ul>;
+      return block.ordered ? (
+        <ol key={key} start={block.start === 1 ? undefined : block.start}>
+          {items}
+        </ol>
+      ) : (
+        <ul key={key}>{items}</ul>
+      );
     }
   }
 }

@@ -6,12 +6,16 @@ import { OnlineCallProblem } from './OnlineCallProblem';
 import type { OnlineFailure } from './use-online-call';
 
 function shown(failure: OnlineFailure, locale: Locale = 'en', onRetry?: () => void): { text: string; retry: boolean } {
-  const html = renderToStaticMarkup(<I18nProvider locale={locale}><OnlineCallProblem failure={failure} onRetry={onRetry} /></I18nProvider>);
+  const html = renderToStaticMarkup(
+    <I18nProvider locale={locale}>
+      <OnlineCallProblem failure={failure} onRetry={onRetry} />
+    </I18nProvider>,
+  );
   return { text: html.match(/<p>(.*?)<\/p>/)?.[1] ?? '', retry: html.includes('<button') };
 }
 
 describe('OnlineCallProblem', () => {
-  it('says no connection, not allowed, or failed with the detail, in the person\'s language', () => {
+  it("says no connection, not allowed, or failed with the detail, in the person's language", () => {
     expect(shown({ kind: 'offline' }).text).toBe('This needs a connection. Try again when you are online.');
     expect(shown({ kind: 'offline' }, 'es').text).toBe('Esto necesita conexión. Vuelve a intentarlo cuando estés en línea.');
     expect(shown({ kind: 'forbidden' }, 'es').text).toBe('Tu cuenta no tiene permiso para esto.');

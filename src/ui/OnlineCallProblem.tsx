@@ -5,9 +5,12 @@ import type { OnlineFailure } from './use-online-call';
 /** An online-only call's failure in the person's language: one set of words for every screen. */
 export function onlineFailureText(t: Translate, failure: OnlineFailure): string {
   switch (failure.kind) {
-    case 'offline': return t('online.offline');
-    case 'forbidden': return t('online.forbidden');
-    case 'failed': return t('online.failed', { detail: failure.detail });
+    case 'offline':
+      return t('online.offline');
+    case 'forbidden':
+      return t('online.forbidden');
+    case 'failed':
+      return t('online.failed', { detail: failure.detail });
   }
 }
 
@@ -21,7 +24,11 @@ export function OnlineCallProblem({ failure, onRetry }: { failure: OnlineFailure
   return (
     <div className="warning online-problem" role="alert" data-testid="online-problem">
       <p>{onlineFailureText(t, failure)}</p>
-      {onRetry && failure.kind !== 'forbidden' ? <button type="button" onClick={onRetry}>{t('online.retry')}</button> : null}
+      {onRetry && failure.kind !== 'forbidden' ? (
+        <button type="button" onClick={onRetry}>
+          {t('online.retry')}
+        </button>
+      ) : null}
     </div>
   );
 }

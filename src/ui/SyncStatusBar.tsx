@@ -18,15 +18,24 @@ function timeAgo({ t, date }: I18n, iso: string, now: number): string {
 
 export function problemText({ t }: I18n, problem: SyncProblem): string {
   switch (problem.code) {
-    case 'no_connection': return t('sync.problem.noConnection');
-    case 'busy': return t('sync.problem.busy', { status: String(problem.status) });
-    case 'outdated_app': return t('sync.problem.outdated');
-    case 'deactivated': return t('sync.problem.deactivated');
-    case 'forbidden': return t('sync.problem.forbidden');
-    case 'refused': return t('sync.problem.refused', { detail: problem.detail });
-    case 'unexpected': return t('sync.problem.unexpected', { detail: problem.detail });
-    case 'storage_full': return t('sync.problem.storageFull');
-    case 'signin': return t('sync.problem.signin');
+    case 'no_connection':
+      return t('sync.problem.noConnection');
+    case 'busy':
+      return t('sync.problem.busy', { status: String(problem.status) });
+    case 'outdated_app':
+      return t('sync.problem.outdated');
+    case 'deactivated':
+      return t('sync.problem.deactivated');
+    case 'forbidden':
+      return t('sync.problem.forbidden');
+    case 'refused':
+      return t('sync.problem.refused', { detail: problem.detail });
+    case 'unexpected':
+      return t('sync.problem.unexpected', { detail: problem.detail });
+    case 'storage_full':
+      return t('sync.problem.storageFull');
+    case 'signin':
+      return t('sync.problem.signin');
   }
 }
 
@@ -55,14 +64,23 @@ export function SyncStatusBar({ onShowProblems }: { onShowProblems: () => void }
   parts.push(waiting === 0 ? t('sync.everythingSent') : t('sync.waiting', { count: waiting }));
   if (meta?.last_synced_at) parts.push(t('sync.lastSynced', { when: timeAgo(i18n, meta.last_synced_at, Date.now()) }));
 
-  const tone = !online || status.phase !== 'idle' && status.phase !== 'syncing' ? 'warn' : 'ok';
+  const tone = !online || (status.phase !== 'idle' && status.phase !== 'syncing') ? 'warn' : 'ok';
   return (
-    <div className={`sync-bar sync-bar--${tone}`} role="status" aria-live="polite" data-testid="sync-status" data-waiting={waiting} data-phase={online ? status.phase : 'offline'}>
+    <div
+      className={`sync-bar sync-bar--${tone}`}
+      role="status"
+      aria-live="polite"
+      data-testid="sync-status"
+      data-waiting={waiting}
+      data-phase={online ? status.phase : 'offline'}
+    >
       <span>{parts.join(' · ')}</span>
       {status.problem && status.phase !== 'syncing' ? <span className="sync-bar__message">{problemText(i18n, status.problem)}</span> : null}
       {online && status.phase === 'signin_required' ? (
         // Back to the sign-in screen: this person's phone data and outbox stay, and return with the same sign-in.
-        <button type="button" onClick={() => void signOut()}>{t('sync.signIn')}</button>
+        <button type="button" onClick={() => void signOut()}>
+          {t('sync.signIn')}
+        </button>
       ) : null}
       {rejected > 0 ? (
         <button type="button" className="link-button" onClick={onShowProblems}>

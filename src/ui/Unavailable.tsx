@@ -19,7 +19,9 @@ export function Unavailable({ reason }: { reason: UnavailableReason }) {
     <section className="unavailable" aria-labelledby="unavailable-heading" data-testid="unavailable" data-reason={reason}>
       <h2 id="unavailable-heading">{t(words.title)}</h2>
       <p>{t(words.body)}</p>
-      <Link to={HOME} className="button-link">{t('app.unavailable.today')}</Link>
+      <Link to={HOME} className="button-link">
+        {t('app.unavailable.today')}
+      </Link>
     </section>
   );
 }

@@ -41,9 +41,9 @@ export function useOnlineCall<T>(api: OnlineApi | null, key: string, load: (api:
     setState((previous) => ({ ...previous, loading: true, failure: null }));
     void load(api).then((outcome) => {
       if (!current) return;
-      setState((previous) => outcome.ok
-        ? { data: outcome.data, loading: false, failure: null }
-        : { data: previous.data, loading: false, failure: onlineFailure(outcome.error) });
+      setState((previous) =>
+        outcome.ok ? { data: outcome.data, loading: false, failure: null } : { data: previous.data, loading: false, failure: onlineFailure(outcome.error) },
+      );
     });
     return () => {
       current = false;

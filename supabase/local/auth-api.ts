@@ -122,11 +122,7 @@ async function token(options: AuthOptions, { req, res, url }: ApiRequest): Promi
   authError(res, 400, 'unsupported_grant_type', 'unsupported_grant_type');
 }
 
-async function sendSession(
-  options: AuthOptions,
-  res: ServerResponse,
-  result: SessionResult,
-): Promise<void> {
+async function sendSession(options: AuthOptions, res: ServerResponse, result: SessionResult): Promise<void> {
   if (!result.ok) return authError(res, 400, result.code, MESSAGES[result.code]);
   const { session } = result;
   const issuedAt = Math.floor(Date.now() / 1000);
@@ -184,10 +180,7 @@ function userJson(user: UserRow): Record<string, unknown> {
  * The caller's access token must verify and, when it names a session (tokens GoTrue
  * issues always do), that session must still exist, as in GoTrue.
  */
-async function authenticatedClaims(
-  options: AuthOptions,
-  { req, res }: ApiRequest,
-): Promise<{ userId: string; sessionId: string | null } | null> {
+async function authenticatedClaims(options: AuthOptions, { req, res }: ApiRequest): Promise<{ userId: string; sessionId: string | null } | null> {
   const accessToken = bearerToken(req);
   if (!accessToken) {
     authError(res, 401, 'no_authorization', 'This endpoint requires a Bearer token');

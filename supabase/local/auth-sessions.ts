@@ -115,10 +115,7 @@ export async function signInWithPassword(pool: Pool, email: string, password: st
     const { id: sessionId, created_at: sessionCreatedAt } = onlyRow(session);
     const refreshToken = await insertRefreshToken(client, user.id, sessionId, null);
     const { last_sign_in_at } = onlyRow(
-      await client.query<{ last_sign_in_at: Date }>(
-        'update auth.users set last_sign_in_at = now() where id = $1 returning last_sign_in_at',
-        [user.id],
-      ),
+      await client.query<{ last_sign_in_at: Date }>('update auth.users set last_sign_in_at = now() where id = $1 returning last_sign_in_at', [user.id]),
     );
     return { ok: true, session: { sessionId, sessionCreatedAt, refreshToken, user: { ...user, last_sign_in_at } } };
   });
@@ -176,10 +173,7 @@ export async function refreshSession(pool: Pool, token: string): Promise<Session
 }
 
 export async function findUser(pool: Pool, id: string): Promise<UserRow | undefined> {
-  const { rows } = await pool.query<UserRow>(
-    `select ${USER_COLUMNS} from auth.users u where u.id = $1 and u.deleted_at is null`,
-    [id],
-  );
+  const { rows } = await pool.query<UserRow>(`select ${USER_COLUMNS} from auth.users u where u.id = $1 and u.deleted_at is null`, [id]);
   return rows[0];
 }
 
@@ -209,12 +203,7 @@ async function activeToken(client: PoolClient, sessionId: string): Promise<strin
   return rows[0]?.token;
 }
 
-async function insertRefreshToken(
-  client: PoolClient,
-  userId: string,
-  sessionId: string,
-  parent: string | null,
-): Promise<string> {
+async function insertRefreshToken(client: PoolClient, userId: string, sessionId: string, parent: string | null): Promise<string> {
   const token = randomBytes(16).toString('base64url');
   await client.query(
     `insert into auth.refresh_tokens (token, user_id, revoked, created_at, updated_at, parent, session_id)

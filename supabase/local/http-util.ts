@@ -32,12 +32,7 @@ export interface ApiRequest {
 
 export type RouteHandler = (request: ApiRequest) => Promise<void>;
 
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': JSON_CONTENT_TYPE, ...headers });
   res.end(JSON.stringify(body));
 }
@@ -97,9 +92,7 @@ export function apiKeyOf(req: IncomingMessage, url: URL): string | undefined {
 export function jsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = text.trim() === '' ? {} : JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

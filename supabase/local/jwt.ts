@@ -7,17 +7,7 @@
  *   `sb_publishable_...` (anon) and `sb_secret_...` (service_role) strings.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  SignJWT,
-  createLocalJWKSet,
-  errors,
-  exportJWK,
-  generateKeyPair,
-  jwtVerify,
-  type JSONWebKeySet,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
+import { SignJWT, createLocalJWKSet, errors, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet, type JWK, type JWTPayload } from 'jose';
 
 export const DEFAULT_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 
@@ -26,9 +16,7 @@ const DEMO_KEY_EXPIRY = 1983812996;
 
 export type JwtSigning = 'hs256' | 'es256';
 
-export type Verified =
-  | { ok: true; claims: JWTPayload }
-  | { ok: false; expired: boolean; reason: string };
+export type Verified = { ok: true; claims: JWTPayload } | { ok: false; expired: boolean; reason: string };
 
 export interface JwtCodec {
   sign(claims: JWTPayload): Promise<string>;

@@ -16,14 +16,8 @@ export interface MigrationReport {
   applied: string[];
 }
 
-export async function applyMigrations(
-  pool: Pool,
-  dir: string,
-  log: (line: string) => void,
-): Promise<MigrationReport> {
-  const { rows } = await pool.query<{ version: string }>(
-    'select version from supabase_migrations.schema_migrations',
-  );
+export async function applyMigrations(pool: Pool, dir: string, log: (line: string) => void): Promise<MigrationReport> {
+  const { rows } = await pool.query<{ version: string }>('select version from supabase_migrations.schema_migrations');
   const done = new Set(rows.map((row) => row.version));
   const applied: string[] = [];
   for (const file of await migrationFiles(dir, log)) {
@@ -34,10 +28,7 @@ export async function applyMigrations(
       await withTransaction(pool, async (client) => {
         await client.query(sql);
         // The CLI splits files into statements; the whole file is one faithful statement.
-        await client.query(
-          'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
-          [version, name, [sql]],
-        );
+        await client.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [version, name, [sql]]);
       });
     } catch (error) {
       throw new Error(`Migration ${file} failed: ${describeSqlError(error, sql)}`);

@@ -10,7 +10,10 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
     client.release();
     return result;
   } catch (error) {
-    const rolledBack = await client.query('rollback').then(() => true, () => false);
+    const rolledBack = await client.query('rollback').then(
+      () => true,
+      () => false,
+    );
     client.release(!rolledBack);
     throw error;
   }

@@ -55,9 +55,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // Without a UTF-8 locale initdb would pick SQL_ASCII.
     initdbFlags: ['--encoding=UTF8', ...(persistent ? [] : ['--no-sync'])],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'listen_addresses=127.0.0.1',
       // No socket file: nothing to clean up and no /var/run permissions needed.
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'unix_socket_directories=',
       // Throwaway clusters (tests, benchmarks) need no crash safety.
       ...(persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
@@ -175,7 +177,7 @@ async function processState(pid: number): Promise<string | null> {
 
 async function isPostmasterOf(pid: number, dataDir: string): Promise<boolean> {
   const proc = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
-  const args = proc !== null ? proc.split('\0') : (await psField(pid, 'command'))?.split(' ') ?? [];
+  const args = proc !== null ? proc.split('\0') : ((await psField(pid, 'command'))?.split(' ') ?? []);
   const at = args.indexOf('-D');
   const dir = at >= 0 ? args[at + 1] : undefined;
   return /(^|\/)postgres$/.test(args[0] ?? '') && dir !== undefined && resolve(dir) === resolve(dataDir);
@@ -231,7 +233,12 @@ class RecentOutput {
   private lines: string[] = [];
 
   add(text: string): void {
-    this.lines.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+    this.lines.push(
+      ...text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
     this.lines = this.lines.slice(-50);
   }
 

@@ -12,12 +12,7 @@ export interface PostgrestError {
   hint: string | null;
 }
 
-export function postgrestError(
-  code: string,
-  message: string,
-  details: string | null = null,
-  hint: string | null = null,
-): PostgrestError {
+export function postgrestError(code: string, message: string, details: string | null = null, hint: string | null = null): PostgrestError {
   return { code, message, details, hint };
 }
 
@@ -33,9 +28,26 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
 };
 
 const STATUS_BY_CLASS: Readonly<Record<string, number>> = {
-  '08': 503, '09': 500, '0L': 403, '0P': 403, '25': 500, '28': 403, '2D': 500,
-  '38': 500, '39': 500, '3B': 500, '40': 500, '53': 503, '54': 500, '55': 500,
-  '57': 500, '58': 500, F0: 500, HV: 500, P0: 500, XX: 500,
+  '08': 503,
+  '09': 500,
+  '0L': 403,
+  '0P': 403,
+  '25': 500,
+  '28': 403,
+  '2D': 500,
+  '38': 500,
+  '39': 500,
+  '3B': 500,
+  '40': 500,
+  '53': 503,
+  '54': 500,
+  '55': 500,
+  '57': 500,
+  '58': 500,
+  F0: 500,
+  HV: 500,
+  P0: 500,
+  XX: 500,
 };
 
 export function statusForSqlState(sqlState: string, role: string): number {

@@ -150,9 +150,7 @@ async function authenticate(jwt: JwtCodec, apiKeys: ApiKeys, token: string): Pro
   if (keyRole) return { role: keyRole, claims: { role: keyRole } };
   const verified = await jwt.verify(token);
   if (!verified.ok) {
-    return verified.expired
-      ? postgrestError('PGRST303', 'JWT expired')
-      : postgrestError('PGRST301', `JWSError ${verified.reason}`);
+    return verified.expired ? postgrestError('PGRST303', 'JWT expired') : postgrestError('PGRST301', `JWSError ${verified.reason}`);
   }
   const role = verified.claims.role ?? 'anon';
   if (typeof role !== 'string' || !API_ROLES.has(role)) {
@@ -182,7 +180,12 @@ function notFound(name: string, keys: readonly string[], overloads: readonly Rpc
     'PGRST202',
     `Could not find the function ${signature(name, keys)} in the schema cache`,
     `Searched for the function public.${name} with parameters ${keys.join(', ') || '(none)'}, but no matches were found in the schema cache.`,
-    known ? `Perhaps you meant to call the function ${signature(name, known.args.map((arg) => arg.name))}` : null,
+    known
+      ? `Perhaps you meant to call the function ${signature(
+          name,
+          known.args.map((arg) => arg.name),
+        )}`
+      : null,
   );
 }
 
@@ -197,27 +200,22 @@ interface TransactionRequest {
 type Reply = () => void;
 
 /** A read-only request whose function writes fails with 25006 (405), as in PostgREST. */
-async function inTransaction(
-  pool: Pool,
-  { req, caller, path, readOnly }: TransactionRequest,
-  work: (client: PoolClient) => Promise<Reply>,
-): Promise<void> {
+async function inTransaction(pool: Pool, { req, caller, path, readOnly }: TransactionRequest, work: (client: PoolClient) => Promise<Reply>): Promise<void> {
   const client = await pool.connect();
   let reply: Reply;
   try {
     await client.query(readOnly ? 'begin read only' : 'begin');
-    await client.query(SETTINGS_SQL, [
-      caller.role,
-      JSON.stringify(caller.claims),
-      req.method,
-      path,
-      JSON.stringify(req.headers),
-    ]);
+    await client.query(SETTINGS_SQL, [caller.role, JSON.stringify(caller.claims), req.method, path, JSON.stringify(req.headers)]);
     reply = await work(client);
     await client.query('commit');
   } catch (error) {
     // After a SQL error the connection is reusable; after anything else (an aborted COPY) it may not be.
-    const reusable = isDatabaseError(error) && (await client.query('rollback').then(() => true, () => false));
+    const reusable =
+      isDatabaseError(error) &&
+      (await client.query('rollback').then(
+        () => true,
+        () => false,
+      ));
     client.release(!reusable);
     throw error;
   }

@@ -86,10 +86,7 @@ export class RpcFunctions {
 
 function accepts(fn: RpcFunction, keys: readonly string[]): boolean {
   const names = new Set(fn.args.map((arg) => arg.name));
-  return (
-    keys.every((key) => names.has(key)) &&
-    fn.args.slice(0, fn.requiredCount).every((arg) => keys.includes(arg.name))
-  );
+  return keys.every((key) => names.has(key)) && fn.args.slice(0, fn.requiredCount).every((arg) => keys.includes(arg.name));
 }
 
 function toRpcFunction(name: string, row: ProcRow): RpcFunction | null {
@@ -128,9 +125,7 @@ export function signature(name: string, argNames: readonly string[]): string {
 function callSource(fn: RpcFunction, keys: readonly string[], argsJson: string): string {
   const ident = pg.escapeIdentifier;
   const args = fn.args.filter((arg) => keys.includes(arg.name));
-  const call = `public.${ident(fn.name)}(${args
-    .map((arg) => `${ident(arg.name)} => ${arg.variadic ? 'variadic ' : ''}_a.${ident(arg.name)}`)
-    .join(', ')})`;
+  const call = `public.${ident(fn.name)}(${args.map((arg) => `${ident(arg.name)} => ${arg.variadic ? 'variadic ' : ''}_a.${ident(arg.name)}`).join(', ')})`;
   // Names the CSV header of a one-column `returns table (x ...)` x rather than _r.
   const alias = fn.outColumns.length ? `_r(${fn.outColumns.map(ident).join(', ')})` : '_r';
   if (args.length === 0) return `${call} as ${alias}`;

@@ -19,7 +19,7 @@ export const WINDOW_SECONDS = 300;
 export const PER_ACCOUNT_FAILURES = 5;
 
 export type Attempt =
-  | { allowed: true; /** Call when the sign-in succeeded or failed for a reason other than the password. */ refund(): Promise<void> }
+  | { allowed: true /** Call when the sign-in succeeded or failed for a reason other than the password. */; refund(): Promise<void> }
   | { allowed: false; retryAfterSeconds: number };
 
 export interface SignInLimits {

@@ -151,12 +151,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 }
 
 /** Bootstrap, migrations, and the seed when the database is fresh; returns whether it was. */
-async function prepareDatabase(
-  pool: Pool,
-  postgres: RunningPostgres,
-  options: StackOptions,
-  log: (line: string) => void,
-): Promise<boolean> {
+async function prepareDatabase(pool: Pool, postgres: RunningPostgres, options: StackOptions, log: (line: string) => void): Promise<boolean> {
   await pool.query('select 1').catch((error: Error) => {
     throw new Error(`Postgres is not reachable at ${redact(postgres.url)}: ${error.message}`);
   });

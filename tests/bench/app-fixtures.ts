@@ -33,28 +33,38 @@ export interface AppBenchOrg {
 
 export async function createAppBenchOrg(pool: Pool): Promise<AppBenchOrg> {
   const { ms, result } = await timed(() => create(pool));
-  progress(`created App Bench (${Object.entries(APP_SIZE).map(([s, n]) => `${s}: ${n}`).join(', ')} briefings) in ${(ms / 1000).toFixed(1)} s`);
+  progress(
+    `created App Bench (${Object.entries(APP_SIZE)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')} briefings) in ${(ms / 1000).toFixed(1)} s`,
+  );
   return result;
 }
 
 async function create(pool: Pool): Promise<AppBenchOrg> {
   // A tag keeps names and emails unique if the database already holds an App Bench.
   const tag = randomUUID().slice(0, 8);
-  const { rows: [hash] } = await pool.query<{ h: string }>(
-    `select extensions.crypt($1, extensions.gen_salt('bf', 4)) as h`, [BENCH_PASSWORD]);
-  const { rows: [org] } = await pool.query<{ id: string }>(
-    `insert into public.organizations (name) values ($1) returning id`, [`App Bench ${tag}`]);
+  const {
+    rows: [hash],
+  } = await pool.query<{ h: string }>(`select extensions.crypt($1, extensions.gen_salt('bf', 4)) as h`, [BENCH_PASSWORD]);
+  const {
+    rows: [org],
+  } = await pool.query<{ id: string }>(`insert into public.organizations (name) values ($1) returning id`, [`App Bench ${tag}`]);
   const orgId = org!.id;
   const stores = Object.keys(APP_SIZE) as AppStore[];
   const { rows: storeRows } = await pool.query<{ id: string; name: string }>(
     `insert into public.stores (org_id, name, time_zone)
-     select $1, name, 'Europe/London' from unnest($2::text[]) name returning id, name`, [orgId, stores]);
+     select $1, name, 'Europe/London' from unnest($2::text[]) name returning id, name`,
+    [orgId, stores],
+  );
   const storeIds = Object.fromEntries(storeRows.map((s) => [s.name, s.id])) as Record<AppStore, string>;
 
   let n = 0;
   const addAccount = async (role: 'staff' | 'hr', storeId: string | null): Promise<AppAccount> => {
     const email = `app.${role}.${++n}.${tag}@bench.test`;
-    const { rows: [row] } = await pool.query<{ user_id: string; id: string }>(
+    const {
+      rows: [row],
+    } = await pool.query<{ user_id: string; id: string }>(
       `with u as (
          insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
                                  raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
@@ -65,7 +75,8 @@ async function create(pool: Pool): Promise<AppBenchOrg> {
        insert into public.members (user_id, org_id, store_id, role, display_name, email)
        select u.id, $3, $4, $5, $6, $1 from u
        returning user_id, id`,
-      [email, hash!.h, orgId, storeId, role, `App bench ${role} ${n}`]);
+      [email, hash!.h, orgId, storeId, role, `App bench ${role} ${n}`],
+    );
     return { email, userId: row!.user_id, memberId: row!.id };
   };
 
@@ -85,7 +96,8 @@ async function create(pool: Pool): Promise<AppBenchOrg> {
      from public.stores s
      cross join lateral generate_series(1, (case s.name when 'coldStart' then $3 when 'firstPull' then $4 else $5 end)::int) n
      where s.org_id = $1`,
-    [orgId, author.memberId, APP_SIZE.coldStart, APP_SIZE.firstPull, APP_SIZE.drain]);
+    [orgId, author.memberId, APP_SIZE.coldStart, APP_SIZE.firstPull, APP_SIZE.drain],
+  );
   await pool.query('analyze public.briefings, public.briefing_versions');
 
   return { orgId, storeIds, addMember: (store) => addAccount('staff', storeIds[store]) };

@@ -42,12 +42,12 @@ export const appMetrics: MetricGroup = {
       const initial = await measureInitialJs(app.outDir);
       metrics.push(initial.metric);
       metrics.push(await measureInsightsChart(app.outDir, initial.files));
-      metrics.push(...await measureFirstVisitTransfer(app.appUrl));
+      metrics.push(...(await measureFirstVisitTransfer(app.appUrl)));
       metrics.push(await measureOfflineColdStart(app.appUrl, await org.addMember('coldStart'), APP_SIZE.coldStart, initial.files));
-      metrics.push(...await measureFirstPull(app.appUrl, await org.addMember('firstPull')));
+      metrics.push(...(await measureFirstPull(app.appUrl, await org.addMember('firstPull'))));
       const drain = await measureDrain(app.appUrl, org, pool);
       metrics.push(drain.metric);
-      metrics.push(...await batchingSpeedup(api, org, pool, drain.ms));
+      metrics.push(...(await batchingSpeedup(api, org, pool, drain.ms)));
       metrics.push(await measureOneByOne(app.appUrl, api, await org.addMember('drain'), pool, drain.ms));
       return metrics;
     } finally {

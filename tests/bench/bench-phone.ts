@@ -101,11 +101,15 @@ export async function signIn(page: Page, appUrl: string, email: string): Promise
  * answers when, in page time; a cycle that ended in anything but 'idle' throws.
  */
 export async function waitForSyncSettled(page: Page, timeoutMs = 60_000): Promise<number> {
-  const handle = await page.waitForFunction(() => {
-    const bar = (window as unknown as ProbedWindow).__bench.bar;
-    const started = bar.findIndex((c) => c.phase === 'syncing');
-    return started >= 0 ? (bar.slice(started).find((c) => c.phase !== 'syncing') ?? false) : false;
-  }, null, { timeout: timeoutMs, polling: 50 });
+  const handle = await page.waitForFunction(
+    () => {
+      const bar = (window as unknown as ProbedWindow).__bench.bar;
+      const started = bar.findIndex((c) => c.phase === 'syncing');
+      return started >= 0 ? (bar.slice(started).find((c) => c.phase !== 'syncing') ?? false) : false;
+    },
+    null,
+    { timeout: timeoutMs, polling: 50 },
+  );
   const settled = (await handle.jsonValue()) as BarChange;
   if (settled.phase !== 'idle') {
     const message = await page.locator('[data-testid="sync-status"]').innerText();
@@ -133,12 +137,13 @@ export function readLocal(page: Page, userId: string): Promise<LocalCounts> {
     });
     try {
       const tx = db.transaction(['briefings', 'acks', 'outbox', 'meta'], 'readonly');
-      const get = <T>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const briefings = await get(tx.objectStore('briefings').getAll()) as Array<{ requires_ack: boolean }>;
-      const meta = await get(tx.objectStore('meta').get('sync')) as { last_synced_at: string | null; first_sync: unknown } | undefined;
+      const get = <T>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const briefings = (await get(tx.objectStore('briefings').getAll())) as Array<{ requires_ack: boolean }>;
+      const meta = (await get(tx.objectStore('meta').get('sync'))) as { last_synced_at: string | null; first_sync: unknown } | undefined;
       return {
         briefings: briefings.length,
         mustAck: briefings.filter((b) => b.requires_ack).length,

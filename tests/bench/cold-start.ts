@@ -17,12 +17,7 @@ import { medianOf, metric, progress, type Metric } from './measure';
 
 const CPU_SLOWDOWN = 4;
 
-export async function measureOfflineColdStart(
-  appUrl: string,
-  account: AppAccount,
-  briefings: number,
-  initialFiles: readonly string[],
-): Promise<Metric> {
+export async function measureOfflineColdStart(appUrl: string, account: AppAccount, briefings: number, initialFiles: readonly string[]): Promise<Metric> {
   const phone = await syncedPhone(appUrl, account, briefings);
   try {
     const { context, page } = phone;
@@ -61,7 +56,9 @@ async function checkRun(page: Page, appUrl: string, baseline: number, initialFil
     throw new Error(`the cold start ran ${state.online ? 'online' : 'offline'} and ${state.controlled ? 'with' : 'without'} a service worker`);
   }
   const slowed = await spin(page);
-  progress(`  CPU check after a reload: a fixed loop took ${slowed.toFixed(0)} ms, ${(slowed / baseline).toFixed(1)}x the unthrottled ${baseline.toFixed(0)} ms`);
+  progress(
+    `  CPU check after a reload: a fixed loop took ${slowed.toFixed(0)} ms, ${(slowed / baseline).toFixed(1)}x the unthrottled ${baseline.toFixed(0)} ms`,
+  );
   reportScriptCheck(initialFiles, await scriptsSeenBeforeFirstBriefing(page, appUrl));
 }
 

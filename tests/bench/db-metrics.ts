@@ -20,11 +20,7 @@ export const dbMetrics: MetricGroup = {
   async run(context) {
     const client = await context.pool.connect();
     try {
-      return [
-        await syncPullPage(context, client),
-        await syncPush500Acks(context, client),
-        await briefingAckSummary(context, client),
-      ];
+      return [await syncPullPage(context, client), await syncPush500Acks(context, client), await briefingAckSummary(context, client)];
     } finally {
       client.release();
     }
@@ -33,15 +29,18 @@ export const dbMetrics: MetricGroup = {
 
 /** Rows in one sync_pull answer: every list the page can fill. */
 export function pageRows(page: Record<string, unknown>): number {
-  return ['briefings', 'value_cards', 'lessons', 'pulses', 'acks', 'removed']
-    .reduce((sum, key) => sum + (Array.isArray(page[key]) ? (page[key] as unknown[]).length : 0), 0);
+  return ['briefings', 'value_cards', 'lessons', 'pulses', 'acks', 'removed'].reduce(
+    (sum, key) => sum + (Array.isArray(page[key]) ? (page[key] as unknown[]).length : 0),
+    0,
+  );
 }
 
 async function syncPullPage({ org }: BenchContext, client: PoolClient): Promise<Metric> {
   progress(`db.sync_pull_page_ms: sync_pull(0, ${PAGE}) as ${org.staff.email}`);
   const ms = await medianOf('db.sync_pull_page_ms', async () => {
     const { ms, result } = await asUser(client, org.staff.userId, () =>
-      timed(() => client.query<{ r: string }>(rawQuery('select public.sync_pull(0, $1) as r', [PAGE]))));
+      timed(() => client.query<{ r: string }>(rawQuery('select public.sync_pull(0, $1) as r', [PAGE]))),
+    );
     const page = JSON.parse(result.rows[0]!.r) as Record<string, unknown>;
     // A short page would flatter the figure: the 500 policies guarantee a full one.
     if (pageRows(page) !== PAGE || page.has_more !== true) {
@@ -78,15 +77,19 @@ async function syncPush500Acks({ pool, org }: BenchContext, client: PoolClient):
     const pusher = pushers[i];
     if (!pusher) throw new Error('not enough fresh members for sync_push runs');
     const ackedAt = new Date().toISOString();
-    const mutations = org.policies.map((p): Mutation => ({
-      id: randomUUID(),
-      type: 'ack',
-      payload: { briefing_id: p.id, version: p.version, content_hash: p.contentHash, acked_at: ackedAt },
-      created_at: ackedAt,
-    }));
-    const { ms, result } = await timed(() => asUser(client, pusher.user_id, () =>
-      client.query<{ r: string }>(rawQuery('select public.sync_push($1::jsonb) as r', [JSON.stringify(mutations)])),
-      { commit: true }));
+    const mutations = org.policies.map(
+      (p): Mutation => ({
+        id: randomUUID(),
+        type: 'ack',
+        payload: { briefing_id: p.id, version: p.version, content_hash: p.contentHash, acked_at: ackedAt },
+        created_at: ackedAt,
+      }),
+    );
+    const { ms, result } = await timed(() =>
+      asUser(client, pusher.user_id, () => client.query<{ r: string }>(rawQuery('select public.sync_push($1::jsonb) as r', [JSON.stringify(mutations)])), {
+        commit: true,
+      }),
+    );
     const { results } = JSON.parse(result.rows[0]!.r) as { results: MutationResult[] };
     const applied = results.filter((r) => r.status === 'applied').length;
     if (applied !== mutations.length) {
@@ -103,8 +106,8 @@ async function briefingAckSummary({ org }: BenchContext, client: PoolClient): Pr
   progress(`db.briefing_ack_summary_ms: briefing_ack_status(<org-wide policy>, ${PENDING_LIMIT}) as ${org.hr.email}`);
   const ms = await medianOf('db.briefing_ack_summary_ms', async () => {
     const { ms, result } = await asUser(client, org.hr.userId, () =>
-      timed(() => client.query<{ r: string }>(
-        rawQuery('select public.briefing_ack_status($1, $2) as r', [briefing.id, PENDING_LIMIT]))));
+      timed(() => client.query<{ r: string }>(rawQuery('select public.briefing_ack_status($1, $2) as r', [briefing.id, PENDING_LIMIT]))),
+    );
     const status = JSON.parse(result.rows[0]!.r) as { total: number; acked: number; pending: unknown[] };
     // The whole organisation is the audience; anything less is not the measured case.
     if (status.total < 49_000 || status.pending.length !== PENDING_LIMIT) {

@@ -44,9 +44,10 @@ function countingProxy(target: URL): Promise<CountingProxy> {
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         received: () => received,
         lastActivity: () => lastActivity,
-        close: () => new Promise((done) => {
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+          }),
       });
     });
   });
@@ -80,7 +81,9 @@ function medianKb(samples: number[]): number {
 export async function measureFirstVisitTransfer(appUrl: string): Promise<Metric[]> {
   const visits: { page: number; total: number }[] = [];
   for (let run = 0; run < BROWSER_RUNS; run++) visits.push(await oneVisit(appUrl));
-  progress(`  first visit: ${visits.map(({ page, total }) => `${(page / 1024).toFixed(1)} KB page / ${(total / 1024).toFixed(1)} KB with precache`).join(', ')}`);
+  progress(
+    `  first visit: ${visits.map(({ page, total }) => `${(page / 1024).toFixed(1)} KB page / ${(total / 1024).toFixed(1)} KB with precache`).join(', ')}`,
+  );
   return [
     metric('app.first_visit_transfer_kb', medianKb(visits.map((visit) => visit.page)), 'KB', 170, 'lower'),
     metric('app.first_visit_with_precache_kb', medianKb(visits.map((visit) => visit.total)), 'KB', null, 'lower'),

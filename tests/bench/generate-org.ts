@@ -43,19 +43,67 @@ export interface BenchOrg {
 }
 
 /** Deterministic RFC 4122 (v4-shaped) UUID for the n-th generated thing of a kind. */
-const uuidOf = (kind: string, n: string) =>
-  `overlay(overlay(md5('bench:${kind}:' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
+const uuidOf = (kind: string, n: string) => `overlay(overlay(md5('bench:${kind}:' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 const TIME_ZONES = [
-  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Anchorage',
-  'Pacific/Honolulu', 'America/Sao_Paulo', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata',
-  'Asia/Tokyo', 'Australia/Sydney',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Sao_Paulo',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Asia/Tokyo',
+  'Australia/Sydney',
 ];
 const DEPARTMENTS = ['Sales floor', 'Checkout', 'Stockroom', 'Customer service', 'Fresh food', 'Click and collect'];
-const FIRST_NAMES = ['Alex', 'Sam', 'Riley', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Jamie', 'Avery', 'Quinn',
-  'Noor', 'Mateo', 'Aisha', 'Lena', 'Kenji', 'Priya', 'Omar', 'Sofia', 'Liam', 'Maya'];
-const LAST_NAMES = ['Kim', 'Patel', 'Chen', 'Garcia', 'Smith', 'Nguyen', 'Okafor', 'Rossi', 'Müller', 'Silva',
-  'Haddad', 'Novak', 'Tanaka', 'Cohen', 'Dubois', 'Kowalski', 'Lopez', 'Ahmed', 'Jensen', 'Brown'];
+const FIRST_NAMES = [
+  'Alex',
+  'Sam',
+  'Riley',
+  'Jordan',
+  'Taylor',
+  'Morgan',
+  'Casey',
+  'Jamie',
+  'Avery',
+  'Quinn',
+  'Noor',
+  'Mateo',
+  'Aisha',
+  'Lena',
+  'Kenji',
+  'Priya',
+  'Omar',
+  'Sofia',
+  'Liam',
+  'Maya',
+];
+const LAST_NAMES = [
+  'Kim',
+  'Patel',
+  'Chen',
+  'Garcia',
+  'Smith',
+  'Nguyen',
+  'Okafor',
+  'Rossi',
+  'Müller',
+  'Silva',
+  'Haddad',
+  'Novak',
+  'Tanaka',
+  'Cohen',
+  'Dubois',
+  'Kowalski',
+  'Lopez',
+  'Ahmed',
+  'Jensen',
+  'Brown',
+];
 
 const sqlTextArray = (values: readonly string[]) => `array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
 
@@ -91,15 +139,20 @@ async function generate(client: PoolClient): Promise<void> {
       throw error;
     }
   };
-  progress(`generating ${BENCH_ORG_NAME}: ${SIZE.stores} stores, ${SIZE.members} members, ` +
-    `${SIZE.policies + SIZE.shiftBriefings} briefings, ${SIZE.members * SIZE.acksPerMember} acknowledgements`);
+  progress(
+    `generating ${BENCH_ORG_NAME}: ${SIZE.stores} stores, ${SIZE.members} members, ` +
+      `${SIZE.policies + SIZE.shiftBriefings} briefings, ${SIZE.members * SIZE.acksPerMember} acknowledgements`,
+  );
 
   // One bcrypt hash for everyone: crypt() 50,000 times would dominate the run.
-  const { rows: [hash] } = await client.query<{ h: string }>(
-    `select extensions.crypt($1, extensions.gen_salt('bf', 4)) as h`, [BENCH_PASSWORD]);
+  const {
+    rows: [hash],
+  } = await client.query<{ h: string }>(`select extensions.crypt($1, extensions.gen_salt('bf', 4)) as h`, [BENCH_PASSWORD]);
 
   await inTransaction(async () => {
-    await step('organisation, stores, departments', `
+    await step(
+      'organisation, stores, departments',
+      `
       insert into public.organizations (id, name) values (${org}, '${BENCH_ORG_NAME}');
       insert into public.stores (id, org_id, name, time_zone)
       select ${uuidOf('store', 'n')}, ${org}, 'Store ' || lpad(n::text, 4, '0'),
@@ -107,11 +160,14 @@ async function generate(client: PoolClient): Promise<void> {
       from generate_series(1, ${SIZE.stores}) n;
       insert into public.departments (id, org_id, name)
       select ${uuidOf('department', 'n')}, ${org}, (${sqlTextArray(DEPARTMENTS)})[n]
-      from generate_series(1, ${SIZE.departments}) n;`);
+      from generate_series(1, ${SIZE.departments}) n;`,
+    );
 
     // Members 1..2000 manage store n; the next 5 are HR (no store); the rest are
     // staff spread over every store and department.
-    await step('people', `
+    await step(
+      'people',
+      `
       create temp table bench_people on commit drop as
       select n,
              ${uuidOf('user', 'n')} as user_id,
@@ -127,21 +183,31 @@ async function generate(client: PoolClient): Promise<void> {
                   else 1 + (n - ${SIZE.stores + SIZE.hr + 1}) % ${SIZE.stores} end as store_n,
              case when n <= ${SIZE.stores + SIZE.hr} then null
                   else 1 + (n - ${SIZE.stores + SIZE.hr + 1}) % ${SIZE.departments} end as department_n
-      from generate_series(1, ${SIZE.members}) n`);
-    await step('auth users', `
+      from generate_series(1, ${SIZE.members}) n`,
+    );
+    await step(
+      'auth users',
+      `
       insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
                               raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
                               confirmation_token, recovery_token, email_change, email_change_token_new)
       select '00000000-0000-0000-0000-000000000000', p.user_id, 'authenticated', 'authenticated', p.email, $1, now(),
              '{"provider": "email", "providers": ["email"]}', jsonb_build_object('display_name', p.display_name), now(), now(),
              '', '', '', ''
-      from bench_people p`, [hash!.h]);
-    await step('auth identities', `
+      from bench_people p`,
+      [hash!.h],
+    );
+    await step(
+      'auth identities',
+      `
       insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
       select p.user_id::text, p.user_id, jsonb_build_object('sub', p.user_id::text, 'email', p.email, 'email_verified', true),
              'email', now(), now(), now()
-      from bench_people p`);
-    await step('members and store managers', `
+      from bench_people p`,
+    );
+    await step(
+      'members and store managers',
+      `
       insert into public.members (id, user_id, org_id, store_id, department_id, role, display_name, email, locale)
       select p.member_id, p.user_id, ${org},
              case when p.store_n is not null then ${uuidOf('store', 'p.store_n')} end,
@@ -149,11 +215,14 @@ async function generate(client: PoolClient): Promise<void> {
              p.role, p.display_name, p.email, case when p.n % 5 = 0 then 'es' else 'en' end
       from bench_people p order by p.n;
       insert into public.store_managers (store_id, member_id)
-      select ${uuidOf('store', 'p.store_n')}, p.member_id from bench_people p where p.role = 'manager';`);
+      select ${uuidOf('store', 'p.store_n')}, p.member_id from bench_people p where p.role = 'manager';`,
+    );
 
     // Every 4th briefing is an org-wide policy (written by HR), so a phone's first
     // page has to step over store briefings addressed to other stores.
-    await step('briefings', `
+    await step(
+      'briefings',
+      `
       insert into public.briefings (id, org_id, author_id, kind, title, body, priority, store_ids, department_ids,
                                     shift_date, shift_start, shift_end, requires_ack, ack_due_at, publish_at, expires_at)
       select ${uuidOf('briefing', 'n')}, ${org},
@@ -177,7 +246,8 @@ async function generate(client: PoolClient): Promise<void> {
              case when policy then null else now() + interval '3 days' end
       from (select n, n % 4 = 0 as policy, n - n / 4 as store_n
             from generate_series(1, ${SIZE.policies + SIZE.shiftBriefings}) n) b
-      order by n`);
+      order by n`,
+    );
   });
 
   // Acknowledgements in a few transactions, so progress shows and no single
@@ -188,7 +258,10 @@ async function generate(client: PoolClient): Promise<void> {
   const batch = 10_000;
   for (let lo = 1; lo <= SIZE.members; lo += batch) {
     const hi = Math.min(SIZE.members, lo + batch - 1);
-    await inTransaction(() => step(`acknowledgements of members ${lo}..${hi}`, `
+    await inTransaction(() =>
+      step(
+        `acknowledgements of members ${lo}..${hi}`,
+        `
       with acks as (
         insert into public.acknowledgements (id, org_id, briefing_id, version, content_hash, member_id, acked_at)
         select gen_random_uuid(), ${org}, v.briefing_id, v.version, v.content_hash, ${uuidOf('member', 'm.n')},
@@ -200,24 +273,31 @@ async function generate(client: PoolClient): Promise<void> {
         returning id, member_id, acked_at)
       insert into private.applied_mutations (id, member_id, type, applied_at)
       select id, member_id, 'ack', acked_at from acks`,
-      [lo, hi]));
+        [lo, hi],
+      ),
+    );
   }
   await step('vacuum analyze', 'vacuum analyze');
 }
 
 async function describe(client: PoolClient): Promise<BenchOrg> {
-  const { rows: [org] } = await client.query<{ id: string }>('select id from public.organizations where name = $1', [BENCH_ORG_NAME]);
+  const {
+    rows: [org],
+  } = await client.query<{ id: string }>('select id from public.organizations where name = $1', [BENCH_ORG_NAME]);
   if (!org) throw new Error(`${BENCH_ORG_NAME} was not generated`);
   const account = async (email: string): Promise<BenchAccount> => {
-    const { rows: [row] } = await client.query<{ user_id: string; id: string }>(
-      'select user_id, id from public.members where email = $1 and org_id = $2', [email, org.id]);
+    const {
+      rows: [row],
+    } = await client.query<{ user_id: string; id: string }>('select user_id, id from public.members where email = $1 and org_id = $2', [email, org.id]);
     if (!row) throw new Error(`${BENCH_ORG_NAME} has no member ${email}`);
     return { email, userId: row.user_id, memberId: row.id };
   };
   const { rows: policies } = await client.query<{ id: string; version: number; content_hash: string }>(
     `select id, version, content_hash from public.briefings
      where org_id = $1 and requires_ack and cardinality(store_ids) = 0 and retracted_at is null
-     order by sync_seq`, [org.id]);
+     order by sync_seq`,
+    [org.id],
+  );
   if (policies.length !== SIZE.policies) {
     throw new Error(`${BENCH_ORG_NAME} has ${policies.length} org-wide policies, expected ${SIZE.policies}`);
   }

@@ -76,7 +76,8 @@ export async function scriptsSeenBeforeFirstBriefing(page: Page, appUrl: string)
   const probe = await readProbe(page);
   if (probe.firstBriefingAt === null) throw new Error('no briefing on screen yet');
   const entries = await page.evaluate(() =>
-    performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })));
+    performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+  );
   const origin = new URL(appUrl).origin;
   const scripts = entries.filter((e) => e.name.startsWith(`${origin}/`) && new URL(e.name).pathname.endsWith('.js'));
   const path = (e: { name: string }) => new URL(e.name).pathname.slice(1);
@@ -95,10 +96,14 @@ export function reportScriptCheck(expected: readonly string[], seen: ScriptsSeen
   }
   const extra = seen.requested.filter((f) => !expected.includes(f));
   const missing = expected.filter((f) => !seen.requested.includes(f));
-  progress(`note: before the first briefing appeared Chromium requested ${seen.requested.join(', ') || 'nothing'}` +
-    (extra.length ? `; not counted in app.initial_js_gz_kb: ${extra.join(', ')}` +
-      ` (${extra.filter((f) => seen.loaded.includes(f)).length} of them fully loaded by then)` : '') +
-    (missing.length ? `; counted but not requested: ${missing.join(', ')}` : ''));
+  progress(
+    `note: before the first briefing appeared Chromium requested ${seen.requested.join(', ') || 'nothing'}` +
+      (extra.length
+        ? `; not counted in app.initial_js_gz_kb: ${extra.join(', ')}` +
+          ` (${extra.filter((f) => seen.loaded.includes(f)).length} of them fully loaded by then)`
+        : '') +
+      (missing.length ? `; counted but not requested: ${missing.join(', ')}` : ''),
+  );
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -62,11 +62,7 @@ export async function timed<T>(work: () => PromiseLike<T>): Promise<{ ms: number
  * itself and answers milliseconds, so per-run setup and checks stay outside the
  * measured span; i counts from 0 across warm-ups and runs.
  */
-export async function medianOf(
-  label: string,
-  sample: (i: number) => Promise<number>,
-  options: SampleOptions = {},
-): Promise<number> {
+export async function medianOf(label: string, sample: (i: number) => Promise<number>, options: SampleOptions = {}): Promise<number> {
   const runs = options.runs ?? DEFAULT_RUNS;
   const warmups = options.warmups ?? DEFAULT_WARMUPS;
   const times: number[] = [];

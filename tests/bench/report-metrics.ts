@@ -53,14 +53,22 @@ async function complianceDashboard({ org }: BenchContext, client: PoolClient): P
   let bytes = 0;
   const ms = await medianOf('db.compliance_dashboard_ms', async () => {
     const { ms, result } = await asUser(client, org.hr.userId, () =>
-      timed(() => client.query<{ r: string }>(rawQuery('select public.compliance_report(30) as r'))));
+      timed(() => client.query<{ r: string }>(rawQuery('select public.compliance_report(30) as r'))),
+    );
     const text = result.rows[0]!.r;
     const report = JSON.parse(text) as Pick<ComplianceReport, 'acked' | 'briefing_count' | 'store_count' | 'by_briefing' | 'by_store'>;
     // The measured case is the whole organisation with its million acknowledgements counted, and one first page of each list.
-    if (report.acked < 999_000 || report.briefing_count < SIZE.policies || report.store_count !== SIZE.stores
-      || report.by_briefing.length !== FIRST_PAGE || report.by_store.length !== FIRST_PAGE) {
-      throw new Error(`compliance_report counted ${report.acked} acknowledgements over ${report.briefing_count} briefings and ${report.store_count} stores, `
-        + `and answered ${report.by_briefing.length} and ${report.by_store.length} rows of them`);
+    if (
+      report.acked < 999_000 ||
+      report.briefing_count < SIZE.policies ||
+      report.store_count !== SIZE.stores ||
+      report.by_briefing.length !== FIRST_PAGE ||
+      report.by_store.length !== FIRST_PAGE
+    ) {
+      throw new Error(
+        `compliance_report counted ${report.acked} acknowledgements over ${report.briefing_count} briefings and ${report.store_count} stores, ` +
+          `and answered ${report.by_briefing.length} and ${report.by_store.length} rows of them`,
+      );
     }
     bytes = Buffer.byteLength(text);
     return ms;
@@ -77,7 +85,9 @@ async function csvExport({ api, org }: BenchContext): Promise<Metric[]> {
   for (let run = 0; run < EXPORT_RUNS; run++) {
     const baseline = process.memoryUsage.rss();
     let peak = baseline;
-    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, RSS_SAMPLE_MS);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage.rss());
+    }, RSS_SAMPLE_MS);
     try {
       const started = performance.now();
       const { lines, bytes } = await pagedExport(client);
@@ -91,10 +101,7 @@ async function csvExport({ api, org }: BenchContext): Promise<Metric[]> {
       clearInterval(sampler);
     }
   }
-  return [
-    metric('db.csv_export_1m_s', median(seconds), 's', null),
-    metric('db.csv_export_peak_mb', peakBytes / 2 ** 20, 'MB', null),
-  ];
+  return [metric('db.csv_export_1m_s', median(seconds), 's', null), metric('db.csv_export_peak_mb', peakBytes / 2 ** 20, 'MB', null)];
 }
 
 /** The app's exporter into a sink that counts lines as they come and keeps nothing but the header's first bytes. */
@@ -111,7 +118,11 @@ async function pagedExport(client: SupabaseClient): Promise<{ lines: number; byt
     async abort() {},
   };
   const outcome = await exportAuditCsv({
-    api: supabaseOnlineApi(client), range: {}, sink, signal: new AbortController().signal, onProgress: () => undefined,
+    api: supabaseOnlineApi(client),
+    range: {},
+    sink,
+    signal: new AbortController().signal,
+    onProgress: () => undefined,
   });
   if (!outcome.ok) throw new Error(`the paged export failed: ${JSON.stringify(outcome.error)}`);
   if (!header.startsWith(`${AUDIT_EXPORT_COLUMNS.join(',')}\n`)) throw new Error(`unexpected CSV header: ${header.split('\n')[0]}`);

@@ -43,20 +43,24 @@ export const stormMetrics: MetricGroup = {
     const started = performance.now();
     try {
       let next = 0;
-      await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-        const client = await pool.connect();
-        try {
-          for (let i = next++; i < syncers.length; i = next++) await syncOnce(client, syncers[i]!, cursor, tally);
-        } finally {
-          client.release();
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          const client = await pool.connect();
+          try {
+            for (let i = next++; i < syncers.length; i = next++) await syncOnce(client, syncers[i]!, cursor, tally);
+          } finally {
+            client.release();
+          }
+        }),
+      );
     } finally {
       await pool.end();
     }
     const seconds = (performance.now() - started) / 1000;
-    progress(`db.shift_start_storm: ${tally.latencies.length} syncs in ${seconds.toFixed(1)} s, ${tally.errors} errors, ${tally.deadlocks} deadlocks`
-      + (tally.firstError ? `; first error: ${tally.firstError}` : ''));
+    progress(
+      `db.shift_start_storm: ${tally.latencies.length} syncs in ${seconds.toFixed(1)} s, ${tally.errors} errors, ${tally.deadlocks} deadlocks` +
+        (tally.firstError ? `; first error: ${tally.firstError}` : ''),
+    );
     return [
       metric('db.shift_start_storm', tally.errors, 'errors', 0),
       metric('db.shift_start_storm_deadlocks', tally.deadlocks, 'deadlocks', 0),
@@ -81,13 +85,17 @@ async function prepare({ pool, org }: BenchContext): Promise<{ syncers: Syncer[]
              order by b.sync_seq desc limit $3) b) p
      where m.org_id = $1 and m.role = 'staff' and m.active and m.id <> $2 and json_array_length(p.policies) = $3
      order by m.id limit $4`,
-    [org.orgId, org.staff.memberId, ACKS_PER_SYNC, MEMBERS]);
+    [org.orgId, org.staff.memberId, ACKS_PER_SYNC, MEMBERS],
+  );
   if (syncers.length !== MEMBERS || syncers.some((s) => s.policies.length !== ACKS_PER_SYNC)) {
     throw new Error(`Bench Retail has too few staff with ${ACKS_PER_SYNC} unacknowledged policies for the storm`);
   }
-  const { rows: [mark] } = await pool.query<{ cursor: string }>(
+  const {
+    rows: [mark],
+  } = await pool.query<{ cursor: string }>(
     `select coalesce(max(sync_seq), 0) as cursor from public.briefings where org_id = $1 and publish_at < now() - interval '1 day'`,
-    [org.orgId]);
+    [org.orgId],
+  );
   return { syncers, cursor: Number(mark!.cursor) };
 }
 
@@ -96,19 +104,26 @@ async function syncOnce(client: pg.PoolClient, syncer: Syncer, cursor: number, t
   try {
     let at = cursor;
     for (;;) {
-      const page = await asUser(client, syncer.user_id, () =>
-        client.query<{ r: string }>(rawQuery('select public.sync_pull($1, $2)::text as r', [at, PAGE])));
+      const page = await asUser(client, syncer.user_id, () => client.query<{ r: string }>(rawQuery('select public.sync_pull($1, $2)::text as r', [at, PAGE])));
       const { cursor: nextCursor, has_more: more } = JSON.parse(page.rows[0]!.r) as { cursor: number; has_more: boolean };
       at = nextCursor;
       if (!more) break;
     }
     const ackedAt = new Date().toISOString();
-    const mutations = syncer.policies.map((p): Mutation => ({
-      id: randomUUID(), type: 'ack', created_at: ackedAt,
-      payload: { briefing_id: p.id, version: p.version, content_hash: p.content_hash, acked_at: ackedAt },
-    }));
-    const pushed = await asUser(client, syncer.user_id, () =>
-      client.query<{ r: string }>(rawQuery('select public.sync_push($1::jsonb)::text as r', [JSON.stringify(mutations)])), { commit: true });
+    const mutations = syncer.policies.map(
+      (p): Mutation => ({
+        id: randomUUID(),
+        type: 'ack',
+        created_at: ackedAt,
+        payload: { briefing_id: p.id, version: p.version, content_hash: p.content_hash, acked_at: ackedAt },
+      }),
+    );
+    const pushed = await asUser(
+      client,
+      syncer.user_id,
+      () => client.query<{ r: string }>(rawQuery('select public.sync_push($1::jsonb)::text as r', [JSON.stringify(mutations)])),
+      { commit: true },
+    );
     const { results } = JSON.parse(pushed.rows[0]!.r) as { results: MutationResult[] };
     const refused = results.filter((r) => r.status !== 'applied');
     if (refused.length > 0) {

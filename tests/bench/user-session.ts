@@ -4,18 +4,12 @@
  */
 import type { PoolClient, QueryConfig } from 'pg';
 
-export async function asUser<T>(
-  client: PoolClient,
-  userId: string,
-  work: () => Promise<T>,
-  options: { commit?: boolean } = {},
-): Promise<T> {
+export async function asUser<T>(client: PoolClient, userId: string, work: () => Promise<T>, options: { commit?: boolean } = {}): Promise<T> {
   await client.query('begin');
   try {
-    await client.query(
-      `select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`,
-      [JSON.stringify({ sub: userId, role: 'authenticated' })],
-    );
+    await client.query(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [
+      JSON.stringify({ sub: userId, role: 'authenticated' }),
+    ]);
     const result = await work();
     await client.query(options.commit ? 'commit' : 'rollback');
     return result;

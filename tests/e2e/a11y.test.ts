@@ -36,11 +36,13 @@ describe('accessibility (axe-core)', () => {
 
   it.each<UiLocale>(['en', 'es'])('sign-in, Today and Account have no serious or critical violations (%s)', async (locale) => {
     const title = uniqueTitle('A11y: **bold** rules, links and lists');
-    await db.createBriefings([{
-      title,
-      body: '## Checklist\n- **Doors** clear\n- See the [fire policy](https://intranet.example.test/fire)\n\n1. Tills\n2. Lights',
-      requiresAck: true,
-    }]);
+    await db.createBriefings([
+      {
+        title,
+        body: '## Checklist\n- **Doors** clear\n- See the [fire policy](https://intranet.example.test/fire)\n\n1. Tills\n2. Lights',
+        requiresAck: true,
+      },
+    ]);
     await db.setMemberLocale(SEED.samMember, locale);
     phone = await newPhone({ locale: locale === 'es' ? 'es-ES' : 'en-US' });
     const { page } = phone;

@@ -57,7 +57,9 @@ describe('addresses', () => {
     const status = page.getByTestId('ack-status');
     await status.waitFor({ timeout: 15_000 });
     await expect.poll(() => status.innerText()).toContain(title);
-    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Briefings' }).getAttribute('aria-current')).toBe('page');
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Briefings' }).getAttribute('aria-current'))
+      .toBe('page');
   });
 
   it('a reload keeps the place', async () => {

@@ -38,7 +38,9 @@ describe('one bad item in the outbox', () => {
     await context.setOffline(true);
     await today.status.waitForPhase('offline');
     await addRawOutboxEntry(page, {
-      id: randomUUID(), type: 'kudos', created_at: new Date().toISOString(),
+      id: randomUUID(),
+      type: 'kudos',
+      created_at: new Date().toISOString(),
       payload: { to_member_id: SEED.samMember, message: 'Great\u0000 job with the queue today' },
     });
     for (const title of titles) await today.acknowledge(title);

@@ -22,7 +22,6 @@ const demo = new DemoDb();
 const phones = signedInPhones(appUrl);
 const titles: string[] = [];
 
-
 describe('the briefing loop', () => {
   afterAll(async () => {
     await phones.closeAll();
@@ -41,11 +40,15 @@ describe('the briefing loop', () => {
     await compose.status.waitForPhase('idle');
     await manager.context.setOffline(true);
     await compose.startNew();
-    await compose.fill({ title, body: 'Count the float twice.\nSign the till sheet.', ackDue: await manager.page.evaluate(() => {
-      const d = new Date(Date.now() + 86_400_000);
-      const pad = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T18:00`;
-    }) });
+    await compose.fill({
+      title,
+      body: 'Count the float twice.\nSign the till sheet.',
+      ackDue: await manager.page.evaluate(() => {
+        const d = new Date(Date.now() + 86_400_000);
+        const pad = (n: number) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T18:00`;
+      }),
+    });
     await compose.preview();
     await compose.send();
     await expect.poll(() => compose.sendState(title)).toBe('Will send');

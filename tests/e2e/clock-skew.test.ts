@@ -53,7 +53,7 @@ describe('a wrong phone clock', () => {
     await expect.poll(() => today.status.phase()).toBe('idle');
   });
 
-  it('a day behind: today\'s briefings show, online and after an offline restart', { timeout: 90_000 }, async () => {
+  it("a day behind: today's briefings show, online and after an offline restart", { timeout: 90_000 }, async () => {
     const title = uniqueTitle('Clock behind: morning huddle');
     await db.createBriefings([{ title }]);
     const { context, page } = phone();

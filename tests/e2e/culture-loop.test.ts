@@ -20,7 +20,6 @@ const phones = signedInPhones(appUrl);
 const LESSON = { id: randomUUID(), title: uniqueTitle('Loop lesson: greeting guests') };
 const PULSE = { id: randomUUID(), question: `How supported do you feel this week? ${randomUUID().slice(0, 8)}` };
 
-
 async function count(query: string, params: unknown[]): Promise<number> {
   const { rows } = await sql.query<{ n: number }>(query, params);
   return rows[0]!.n;
@@ -29,13 +28,41 @@ async function count(query: string, params: unknown[]): Promise<number> {
 describe('the culture loop', () => {
   beforeAll(async () => {
     const quiz = [
-      { id: 'q1', prompt: 'A guest looks lost. What first?', kind: 'single', options: [{ id: 'a', text: 'Walk over and ask' }, { id: 'b', text: 'Point to the aisle' }], correct: ['a'], explanation: 'Walking with them is the welcome.' },
-      { id: 'q2', prompt: 'Which make a good greeting?', kind: 'multiple', options: [{ id: 'a', text: 'Eye contact' }, { id: 'b', text: 'A smile' }, { id: 'c', text: 'Finishing your task first' }], correct: ['a', 'b'], explanation: 'Look up from the task.' },
+      {
+        id: 'q1',
+        prompt: 'A guest looks lost. What first?',
+        kind: 'single',
+        options: [
+          { id: 'a', text: 'Walk over and ask' },
+          { id: 'b', text: 'Point to the aisle' },
+        ],
+        correct: ['a'],
+        explanation: 'Walking with them is the welcome.',
+      },
+      {
+        id: 'q2',
+        prompt: 'Which make a good greeting?',
+        kind: 'multiple',
+        options: [
+          { id: 'a', text: 'Eye contact' },
+          { id: 'b', text: 'A smile' },
+          { id: 'c', text: 'Finishing your task first' },
+        ],
+        correct: ['a', 'b'],
+        explanation: 'Look up from the task.',
+      },
     ];
     await sql.query(
       `insert into public.lessons (id, org_id, title, summary, minutes, cards, quiz, pass_mark, store_ids)
        values ($1, $2, $3, 'Say hello like you mean it.', 2, $4, $5, 50, array[$6::uuid])`,
-      [LESSON.id, SEED.org, LESSON.title, JSON.stringify([{ title: 'Look up', body: 'Look up from the task when a guest comes near.' }]), JSON.stringify(quiz), SEED.downtown],
+      [
+        LESSON.id,
+        SEED.org,
+        LESSON.title,
+        JSON.stringify([{ title: 'Look up', body: 'Look up from the task when a guest comes near.' }]),
+        JSON.stringify(quiz),
+        SEED.downtown,
+      ],
     );
     await sql.query(
       `insert into public.pulses (id, org_id, question, scale, allow_comment, store_ids, opens_at, closes_at)
@@ -83,15 +110,21 @@ describe('the culture loop', () => {
 
     await alex.context.setOffline(false);
     await voice.status.waitForWaiting(0, 20_000);
-    expect(await count(
-      `select count(*)::int as n from public.kudos k join public.value_cards v on v.id = k.value_card_id
+    expect(
+      await count(
+        `select count(*)::int as n from public.kudos k join public.value_cards v on v.id = k.value_card_id
        where k.message = $1 and k.from_member_id = $2 and k.to_member_id = $3 and v.title = 'Guests first'`,
-      [thanks, SEED.alexMember, SEED.samMember],
-    )).toBe(1);
-    expect(await count('select count(*)::int as n from public.lesson_attempts where lesson_id = $1 and member_id = $2 and score = 50', [LESSON.id, SEED.alexMember])).toBe(1);
+        [thanks, SEED.alexMember, SEED.samMember],
+      ),
+    ).toBe(1);
+    expect(
+      await count('select count(*)::int as n from public.lesson_attempts where lesson_id = $1 and member_id = $2 and score = 50', [LESSON.id, SEED.alexMember]),
+    ).toBe(1);
     expect(await count('select count(*)::int as n from public.feedback where body = $1 and author_id is null and is_anonymous', [concern])).toBe(1);
     expect(await count('select count(*)::int as n from public.feedback where body = $1', [concern])).toBe(1);
-    expect(await count('select count(*)::int as n from public.pulse_participation where pulse_id = $1 and member_id = $2', [PULSE.id, SEED.alexMember])).toBe(1);
+    expect(await count('select count(*)::int as n from public.pulse_participation where pulse_id = $1 and member_id = $2', [PULSE.id, SEED.alexMember])).toBe(
+      1,
+    );
 
     // Sam sees the kudos he received.
     const sam = await phones.open(DEMO.sam);

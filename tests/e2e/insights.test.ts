@@ -37,10 +37,14 @@ async function asUser<T>(email: string, query: string, params: unknown[] = []): 
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const { rows: [user] } = await client.query<{ id: string }>('select id from auth.users where email = $1', [email]);
+    const {
+      rows: [user],
+    } = await client.query<{ id: string }>('select id from auth.users where email = $1', [email]);
     await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: user!.id, role: 'authenticated' })]);
     await client.query(`select set_config('role', 'authenticated', true)`);
-    const { rows: [row] } = await client.query<{ value: T }>(query, params);
+    const {
+      rows: [row],
+    } = await client.query<{ value: T }>(query, params);
     return row!.value;
   } finally {
     await client.query('rollback');
@@ -85,17 +89,27 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** Scripts the page fetched from /assets whose name starts with this chunk name. */
 async function chunksLoaded(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((prefix) => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
-    .filter((path) => path.startsWith(`/assets/${prefix}-`) && path.endsWith('.js')), name);
+  return page.evaluate(
+    (prefix) =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((path) => path.startsWith(`/assets/${prefix}-`) && path.endsWith('.js')),
+    name,
+  );
 }
 
 /** What spills out of the Reports screen; the shell's tab bar is judged by the shell's own layout tests. */
 async function screenOverflow(page: Page): Promise<Overflow[]> {
-  await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => { nav.style.visibility = 'hidden'; });
+  await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => {
+    nav.style.visibility = 'hidden';
+  });
   try {
     return await findOverflow(page);
   } finally {
-    await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => { nav.style.visibility = ''; });
+    await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => {
+      nav.style.visibility = '';
+    });
   }
 }
 
@@ -126,7 +140,7 @@ let quotedTitle: string;
 let quotedBriefing: string;
 beforeAll(async () => {
   quotedTitle = uniqueTitle('Audit, "quoted" check');
-  [quotedBriefing] = await demo.createBriefings([{ title: quotedTitle, requiresAck: true }]) as [string];
+  [quotedBriefing] = (await demo.createBriefings([{ title: quotedTitle, requiresAck: true }])) as [string];
   await acknowledge(quotedBriefing, [SEED.samMember, SEED.alexMember]);
 });
 afterAll(async () => {
@@ -177,7 +191,13 @@ describe('Reports tab', () => {
         }
         return realFetch(input, init);
       };
-      Object.assign(window, { progressSeen: seen, openGate: () => { gate = null; open(); } });
+      Object.assign(window, {
+        progressSeen: seen,
+        openGate: () => {
+          gate = null;
+          open();
+        },
+      });
       new MutationObserver(() => {
         const text = document.querySelector('[data-testid="export-progress"]')?.textContent;
         if (text && seen.at(-1) !== text) seen.push(text);
@@ -256,7 +276,8 @@ describe('Reports tab', () => {
     const { page } = phone();
     // The demo has two stores, fewer than a page: the summary is asked for one row per list, as past 50 stores.
     await page.route('**/rest/v1/rpc/compliance_report', (route) =>
-      route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), p_limit: 1 }) }));
+      route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), p_limit: 1 }) }),
+    );
     const insights = await signInAndOpenReports(page, HR);
     await insights.waitForDashboard();
     const whole = await reportFor(HR);
@@ -269,7 +290,8 @@ describe('Reports tab', () => {
     await expect.poll(() => insights.storeNames()).toEqual([whole.by_store[0]!.name]);
     await expect.poll(() => page.getByTestId('more-stores-shown').innerText()).toBe('Showing 1 of 2 stores, lowest rate first.');
     await expect.poll(() => briefingRows.count()).toBe(1);
-    await expect.poll(() => page.getByTestId('more-briefings-shown').innerText())
+    await expect
+      .poll(() => page.getByTestId('more-briefings-shown').innerText())
       .toBe(`Showing 1 of ${count(whole.briefing_count)} briefings, most overdue first.`);
     await shot(page, 'more-phone');
 
@@ -278,8 +300,7 @@ describe('Reports tab', () => {
     await expect.poll(() => page.getByTestId('more-stores').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Show more briefings' }).click();
-    await expect.poll(() => briefingRows.locator('.cell-title').allInnerTexts())
-      .toEqual(whole.by_briefing.map((b) => b.title));
+    await expect.poll(() => briefingRows.locator('.cell-title').allInnerTexts()).toEqual(whole.by_briefing.map((b) => b.title));
     await expect.poll(() => page.getByTestId('more-briefings').count()).toBe(0);
     expect(await screenOverflow(page)).toEqual([]);
     await expectAccessible(page, 'Reports, more rows 390');
@@ -318,8 +339,9 @@ describe('Reports tab', () => {
   });
 
   it('Spanish, and 40% longer words, fit the phone without serious accessibility findings', async () => {
-    const { rows: [hr] } = await pool.query<{ id: string }>(
-      'select m.id from public.members m join auth.users u on u.id = m.user_id where u.email = $1', [HR]);
+    const {
+      rows: [hr],
+    } = await pool.query<{ id: string }>('select m.id from public.members m join auth.users u on u.id = m.user_id where u.email = $1', [HR]);
     await demo.setMemberLocale(hr!.id, 'es');
     const spanish = await newPhone({ locale: 'es-ES' });
     try {

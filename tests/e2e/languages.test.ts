@@ -81,9 +81,7 @@ describe('UI language', () => {
     await expect.poll(() => db.memberLocale(SEED.samMember), { timeout: 15_000 }).toBe('es');
     await page.getByText('Guardado en este teléfono').waitFor({ state: 'detached', timeout: 15_000 });
     // Once a sync shows the account has it, the phone forgets its own copy of the choice.
-    await expect
-      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('frontline:locale:'))), { timeout: 15_000 })
-      .toEqual([]);
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('frontline:locale:'))), { timeout: 15_000 }).toEqual([]);
 
     await accountEs.chooseLanguage('English');
     await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
@@ -91,7 +89,10 @@ describe('UI language', () => {
   });
 
   it('holds its layout at 390x844 in Spanish and with 40% longer text, on sign-in, Today (with the sign-out warning) and Account', async () => {
-    for (const [locale, pseudo] of [['en', true], ['es', false]] as const) {
+    for (const [locale, pseudo] of [
+      ['en', true],
+      ['es', false],
+    ] as const) {
       // One per round: the first round acknowledges its own.
       const title = uniqueTitle('Revisión de seguridad y cartelería de temporada en la planta baja');
       await db.createBriefings([{ title, body: LONG_BODY, requiresAck: true }]);

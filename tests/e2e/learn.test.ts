@@ -45,9 +45,40 @@ const LESSON = {
     { title: 'Clear as you go', body: '- Return items to the floor\n- Keep the rail tidy' },
   ],
   quiz: [
-    { id: 'q1', prompt: 'What does the fitting room tag show?', kind: 'single', options: [{ id: 'a', text: 'The number of items' }, { id: 'b', text: 'The guest’s name' }], correct: ['a'], explanation: 'The tag counts items in, so you can count them out.' },
-    { id: 'q2', prompt: 'Which keep the fitting rooms ready?', kind: 'multiple', options: [{ id: 'a', text: 'Return items to the floor' }, { id: 'b', text: 'Leave hangers in the booth' }, { id: 'c', text: 'Keep the rail tidy' }], correct: ['a', 'c'], explanation: 'Clear booths and a tidy rail keep the queue moving.' },
-    { id: 'q3', prompt: 'A guest comes out with fewer items than the tag says. What do you do?', kind: 'single', options: [{ id: 'a', text: 'Check the booth politely' }, { id: 'b', text: 'Ignore it' }], correct: ['a'], explanation: 'A friendly check finds most missing items on a hanger.' },
+    {
+      id: 'q1',
+      prompt: 'What does the fitting room tag show?',
+      kind: 'single',
+      options: [
+        { id: 'a', text: 'The number of items' },
+        { id: 'b', text: 'The guest’s name' },
+      ],
+      correct: ['a'],
+      explanation: 'The tag counts items in, so you can count them out.',
+    },
+    {
+      id: 'q2',
+      prompt: 'Which keep the fitting rooms ready?',
+      kind: 'multiple',
+      options: [
+        { id: 'a', text: 'Return items to the floor' },
+        { id: 'b', text: 'Leave hangers in the booth' },
+        { id: 'c', text: 'Keep the rail tidy' },
+      ],
+      correct: ['a', 'c'],
+      explanation: 'Clear booths and a tidy rail keep the queue moving.',
+    },
+    {
+      id: 'q3',
+      prompt: 'A guest comes out with fewer items than the tag says. What do you do?',
+      kind: 'single',
+      options: [
+        { id: 'a', text: 'Check the booth politely' },
+        { id: 'b', text: 'Ignore it' },
+      ],
+      correct: ['a'],
+      explanation: 'A friendly check finds most missing items on a hanger.',
+    },
   ],
 };
 
@@ -60,7 +91,9 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 /** With every word 40% longer, nothing on the screen spills or clips (the shell's tab bar has its own layout tests). */
 async function expectRoomForLongerText(page: Page, screen: string): Promise<void> {
   await pseudoLocalize(page);
-  await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => { nav.style.visibility = 'hidden'; });
+  await page.locator('nav.tabbar').evaluate((nav: HTMLElement) => {
+    nav.style.visibility = 'hidden';
+  });
   await expect.poll(async () => (await findOverflow(page)).map((o) => `${screen}: ${o.element} ${o.problem}`)).toEqual([]);
 }
 
@@ -88,10 +121,13 @@ beforeAll(async () => {
   );
 });
 beforeAll(async () => {
-  await pool.query(
-    `insert into public.lessons (id, org_id, title, summary, minutes, cards, quiz, pass_mark) values ($1, $2, $3, '', 2, $4, $5, 80)`,
-    [EDITABLE.id, SEED.org, EDITABLE.title, JSON.stringify(LESSON.cards.slice(0, 1)), JSON.stringify(LESSON.quiz.slice(0, 1))],
-  );
+  await pool.query(`insert into public.lessons (id, org_id, title, summary, minutes, cards, quiz, pass_mark) values ($1, $2, $3, '', 2, $4, $5, 80)`, [
+    EDITABLE.id,
+    SEED.org,
+    EDITABLE.title,
+    JSON.stringify(LESSON.cards.slice(0, 1)),
+    JSON.stringify(LESSON.quiz.slice(0, 1)),
+  ]);
 });
 afterAll(async () => {
   await pool.query(`update public.lessons set archived_at = now() where (id = $1 or title like 'E2E lesson %') and archived_at is null`, [LESSON.id]);
@@ -152,7 +188,8 @@ describe('Learn', () => {
     await context.setOffline(false);
     await learn.status.waitForWaiting(0, 20_000);
     const { rows } = await pool.query<{ lesson_version: number; score: number; passed: boolean }>(
-      'select lesson_version, score, passed from public.lesson_attempts where member_id = $1 and lesson_id = $2', [SEED.alexMember, LESSON.id],
+      'select lesson_version, score, passed from public.lesson_attempts where member_id = $1 and lesson_id = $2',
+      [SEED.alexMember, LESSON.id],
     );
     expect(rows).toEqual([{ lesson_version: 1, score: score.percent, passed: true }]);
 
@@ -205,7 +242,9 @@ describe('Learn', () => {
 
     await learn.editLesson(EDITABLE.title);
     expect(await learn.archiveLesson()).toBe(`Lesson “${EDITABLE.title}” archived.`);
-    expect((await pool.query('select archived_at is not null as archived from public.lessons where id = $1', [EDITABLE.id])).rows).toEqual([{ archived: true }]);
+    expect((await pool.query('select archived_at is not null as archived from public.lessons where id = $1', [EDITABLE.id])).rows).toEqual([
+      { archived: true },
+    ]);
     await expect.poll(() => learn.row(EDITABLE.title).count(), { timeout: 15_000 }).toBe(0);
   });
 
@@ -226,7 +265,12 @@ describe('Learn', () => {
       minutes: 2,
       passMark: 100,
       card: { title: 'Two counts', body: 'Count the float **twice** and write both totals down.' },
-      question: { prompt: 'How many times do you count the float?', options: ['Once', 'Twice', 'Never'], correct: 1, explanation: 'Two counts catch a miscount.' },
+      question: {
+        prompt: 'How many times do you count the float?',
+        options: ['Once', 'Twice', 'Never'],
+        correct: 1,
+        explanation: 'Two counts catch a miscount.',
+      },
       stores: ['Downtown'],
     });
     await shot(page, 'editor');
@@ -234,13 +278,24 @@ describe('Learn', () => {
     const saved = await learn.saveLesson();
     expect(saved).toEqual({ ok: true, notice: expect.stringContaining(`Lesson “${title}” saved (version 1).`) });
     const { rows } = await pool.query<{ store_ids: string[]; version: number; quiz: unknown }>(
-      'select store_ids, version, quiz from public.lessons where title = $1', [title],
+      'select store_ids, version, quiz from public.lessons where title = $1',
+      [title],
     );
     expect(rows).toMatchObject([{ store_ids: [SEED.downtown], version: 1 }]);
-    expect(rows[0]!.quiz).toEqual([{
-      id: 'q1', prompt: 'How many times do you count the float?', kind: 'single',
-      options: [{ id: 'a', text: 'Once' }, { id: 'b', text: 'Twice' }, { id: 'c', text: 'Never' }], correct: ['b'], explanation: 'Two counts catch a miscount.',
-    }]);
+    expect(rows[0]!.quiz).toEqual([
+      {
+        id: 'q1',
+        prompt: 'How many times do you count the float?',
+        kind: 'single',
+        options: [
+          { id: 'a', text: 'Once' },
+          { id: 'b', text: 'Twice' },
+          { id: 'c', text: 'Never' },
+        ],
+        correct: ['b'],
+        explanation: 'Two counts catch a miscount.',
+      },
+    ]);
 
     // HR is not in a Downtown lesson's audience, so her phone never holds it: the organisation list reopens it, audience and all.
     await learn.editOrganisationLesson(title);
@@ -267,7 +322,9 @@ describe('Learn', () => {
        values (gen_random_uuid(), $1, $2, 1, $3, $4, '{}', 33, false, now() - interval '5 minutes', now() - interval '3 minutes')`,
       [SEED.org, LESSON.id, SEED.samMember, SEED.downtown],
     );
-    const { rows: [expected] } = await pool.query<{ audience: number; completed: number; passed: number; average: string | null }>(
+    const {
+      rows: [expected],
+    } = await pool.query<{ audience: number; completed: number; passed: number; average: string | null }>(
       `with best as (
          select a.member_id, max(a.score) as best, bool_or(a.passed) as passed
          from public.lesson_attempts a join public.members m on m.id = a.member_id
@@ -289,14 +346,20 @@ describe('Learn', () => {
     await learn.retryReport();
 
     await expect.poll(() => learn.reportStores(), { timeout: 15_000 }).toEqual(['Downtown']);
-    await expect.poll(() => learn.reportRows(LESSON.title)).toEqual([{
-      store: 'Downtown',
-      completed: expected!.completed,
-      audience: expected!.audience,
-      passed: expected!.passed,
-      // Reports write percentages with at most one decimal, rounded down (see src/ui/i18n/report-format.ts).
-      average: new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' }).format(Number(expected!.average) / 100),
-    }]);
+    await expect
+      .poll(() => learn.reportRows(LESSON.title))
+      .toEqual([
+        {
+          store: 'Downtown',
+          completed: expected!.completed,
+          audience: expected!.audience,
+          passed: expected!.passed,
+          // Reports write percentages with at most one decimal, rounded down (see src/ui/i18n/report-format.ts).
+          average: new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' }).format(
+            Number(expected!.average) / 100,
+          ),
+        },
+      ]);
     await shot(page, 'report');
     await expectAccessible(page, 'training report');
     await expectRoomForLongerText(page, 'training report');

@@ -44,11 +44,7 @@ describe('PWA shell', () => {
       theme_color: '#0b3d2e',
       background_color: '#ffffff',
     });
-    expect(manifest.icons.map(({ sizes, purpose }) => `${sizes} ${purpose ?? 'any'}`).sort()).toEqual([
-      '192x192 any',
-      '512x512 any',
-      '512x512 maskable',
-    ]);
+    expect(manifest.icons.map(({ sizes, purpose }) => `${sizes} ${purpose ?? 'any'}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
     for (const icon of manifest.icons) {
       const image = await page.request.get(new URL(icon.src, manifestUrl).href);
       expect(image.status(), icon.src).toBe(200);
@@ -77,7 +73,14 @@ describe('PWA shell', () => {
     await page.goto(new URL('/some/app/route', appUrl).href);
     expect(await page.locator('#root').count()).toBe(1);
     // API traffic is never answered from a cache: offline it fails.
-    const api = await page.evaluate((health) => fetch(health).then(() => 'answered', () => 'failed'), `${apiUrl}/auth/v1/health`);
+    const api = await page.evaluate(
+      (health) =>
+        fetch(health).then(
+          () => 'answered',
+          () => 'failed',
+        ),
+      `${apiUrl}/auth/v1/health`,
+    );
     expect(api).toBe('failed');
     await context.setOffline(false);
   });

@@ -50,7 +50,13 @@ describe('sign in to sync', () => {
     await today.status.waitForWaiting(1);
 
     // The refresh token is no longer accepted (e.g. revoked), and the access token has run out.
-    await context.route(REFRESH, (route) => route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ code: 400, error_code: 'refresh_token_not_found', msg: 'Invalid Refresh Token: Refresh Token Not Found' }) }));
+    await context.route(REFRESH, (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 400, error_code: 'refresh_token_not_found', msg: 'Invalid Refresh Token: Refresh Token Not Found' }),
+      }),
+    );
     const stored = await page.evaluate((key) => localStorage.getItem(key), AUTH_STORAGE_KEY);
     await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [AUTH_STORAGE_KEY, await expired(stored!)]);
     await context.setOffline(false);

@@ -23,7 +23,10 @@ describe('Today', () => {
   it('pins what needs acknowledging, counts acknowledgements and searches offline', async () => {
     const mustRead = uniqueTitle('Today: freezer alarm drill');
     const forInfo = uniqueTitle('Today: new window display');
-    await db.createBriefings([{ title: mustRead, requiresAck: true }, { title: forInfo, requiresAck: false, body: 'Autumn colours, café corner.' }]);
+    await db.createBriefings([
+      { title: mustRead, requiresAck: true },
+      { title: forInfo, requiresAck: false, body: 'Autumn colours, café corner.' },
+    ]);
     const { context, page } = phone();
     const today = new TodayPage(page);
     await new SignInPage(page).open(appUrl);

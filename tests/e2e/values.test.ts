@@ -79,14 +79,16 @@ async function downtownReport(days: number): Promise<ReportStore> {
   return {
     store: 'Downtown',
     total: rows.reduce((sum, r) => sum + r.n, 0),
-    values: shown.sort((a, b) => b.count - a.count || Number(a.title === 'No particular value') - Number(b.title === 'No particular value') || a.title.localeCompare(b.title)),
+    values: shown.sort(
+      (a, b) => b.count - a.count || Number(a.title === 'No particular value') - Number(b.title === 'No particular value') || a.title.localeCompare(b.title),
+    ),
   };
 }
 
 async function liveCardTitles(): Promise<string[]> {
-  const { rows } = await pool.query<{ title: string }>(
-    'select title from public.value_cards where org_id = $1 and archived_at is null order by position', [SEED.org],
-  );
+  const { rows } = await pool.query<{ title: string }>('select title from public.value_cards where org_id = $1 and archived_at is null order by position', [
+    SEED.org,
+  ]);
   return rows.map((r) => r.title);
 }
 
@@ -131,7 +133,14 @@ describe('Values tab', () => {
     await expect.poll(() => values.cardTitle()).toBe(titles.at(-1));
     // The region is named by its card's heading, and the position is announced politely.
     await expect.poll(() => page.getByRole('region', { name: titles.at(-1)! }).count()).toBe(1);
-    await expect.poll(() => page.locator('[aria-live="polite"]').filter({ hasText: `Value ${titles.length} of ${titles.length}` }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .locator('[aria-live="polite"]')
+          .filter({ hasText: `Value ${titles.length} of ${titles.length}` })
+          .count(),
+      )
+      .toBe(1);
 
     // Words 40% longer still fit: nothing spills sideways or is clipped (the shell's tab bar is judged by its own tests).
     await pseudoLocalize(page);
@@ -159,11 +168,18 @@ describe('Values tab', () => {
     await expectAccessible(page, 'kudos form');
     await values.giveKudos({ to: 'Sam Patel', value: 'One team', message });
 
-    await expect.poll(async () => (await values.wall()).filter((k) => k.message === message))
+    await expect
+      .poll(async () => (await values.wall()).filter((k) => k.message === message))
       .toEqual([{ from: 'Alex Kim', to: 'Sam Patel', value: 'Value: One team', message, state: 'Waiting to send' }]);
     await values.snapshot('values-wall-pending');
     await expectAccessible(page, 'kudos wall');
-    const stored = () => pool.query('select k.from_member_id, k.to_member_id, v.title from public.kudos k left join public.value_cards v on v.id = k.value_card_id where k.message = $1', [message]).then((r) => r.rows);
+    const stored = () =>
+      pool
+        .query(
+          'select k.from_member_id, k.to_member_id, v.title from public.kudos k left join public.value_cards v on v.id = k.value_card_id where k.message = $1',
+          [message],
+        )
+        .then((r) => r.rows);
     expect(await stored()).toEqual([]);
 
     await context.setOffline(false);
@@ -175,7 +191,8 @@ describe('Values tab', () => {
     const samPhone = await newPhone();
     try {
       const sam = await signedIn(samPhone.page, DEMO.sam, 'es');
-      await expect.poll(async () => (await sam.receivedKudos()).filter((k) => k.message === message), { timeout: 20_000 })
+      await expect
+        .poll(async () => (await sam.receivedKudos()).filter((k) => k.message === message), { timeout: 20_000 })
         .toEqual([{ from: 'Alex Kim', to: 'Sam Patel', value: 'Valor: One team', message, state: '' }]);
       await sam.snapshot('values-wall-es');
       // Words 40% longer than Spanish still fit the phone; the shell's tab bar is judged by its own tests.
@@ -187,7 +204,7 @@ describe('Values tab', () => {
     }
   });
 
-  it('HR creates, moves and archives a card, and alex\'s phone follows at each sync', async () => {
+  it("HR creates, moves and archives a card, and alex's phone follows at each sync", async () => {
     const title = `Listen first ${randomUUID().slice(0, 6)}`;
     createdCards.push(title);
     const { page } = phone();
@@ -195,7 +212,12 @@ describe('Values tab', () => {
     await hr.show('edit');
     await hr.snapshot('values-hr-editor');
     await expectAccessible(page, 'card editor');
-    await hr.startCard({ title, statement: 'Hear the guest out before you answer.', onTheFloor: 'Let them finish.', examples: ['Sam repeated the question back.'] });
+    await hr.startCard({
+      title,
+      statement: 'Hear the guest out before you answer.',
+      onTheFloor: 'Let them finish.',
+      examples: ['Sam repeated the question back.'],
+    });
     await hr.snapshot('values-hr-card-form');
     await expectAccessible(page, 'card form');
     await hr.saveCard();
@@ -232,7 +254,7 @@ describe('Values tab', () => {
     await expect.poll(() => page.getByRole('button', { name: 'New values card' }).isDisabled()).toBe(true);
   });
 
-  it('Downtown\'s manager sees which values are recognised at Downtown only, as Postgres counts them', async () => {
+  it("Downtown's manager sees which values are recognised at Downtown only, as Postgres counts them", async () => {
     await recordKudos([
       { from: SEED.managerDowntownMember, to: SEED.alexMember, value: 'Guests first', daysAgo: 1 },
       { from: SEED.samMember, to: SEED.alexMember, value: 'Guests first', daysAgo: 2 },

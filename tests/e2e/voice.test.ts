@@ -62,7 +62,10 @@ async function feedbackRows(body: string): Promise<Array<{ author_id: string | n
 }
 
 async function participations(pulseId: string, memberId: string): Promise<number> {
-  const { rows } = await sql.query<{ n: string }>('select count(*) as n from public.pulse_participation where pulse_id = $1 and member_id = $2', [pulseId, memberId]);
+  const { rows } = await sql.query<{ n: string }>('select count(*) as n from public.pulse_participation where pulse_id = $1 and member_id = $2', [
+    pulseId,
+    memberId,
+  ]);
   return Number(rows[0]!.n);
 }
 
@@ -75,12 +78,22 @@ async function closedPulseWithAnswers(question: string): Promise<void> {
     [id, SEED.org, question],
   );
   const answers: Array<[string, string | null, number, string | null]> = [
-    [SEED.downtown, SEED.salesFloor, 10, 'Great team'], [SEED.downtown, SEED.checkout, 9, null], [SEED.downtown, SEED.salesFloor, 8, null],
-    [SEED.downtown, SEED.checkout, 6, 'Rotas come late'], [SEED.downtown, SEED.salesFloor, 9, null], [RIVERSIDE, null, 7, null],
+    [SEED.downtown, SEED.salesFloor, 10, 'Great team'],
+    [SEED.downtown, SEED.checkout, 9, null],
+    [SEED.downtown, SEED.salesFloor, 8, null],
+    [SEED.downtown, SEED.checkout, 6, 'Rotas come late'],
+    [SEED.downtown, SEED.salesFloor, 9, null],
+    [RIVERSIDE, null, 7, null],
     [RIVERSIDE, null, 3, null],
   ];
   for (const [store, department, score, comment] of answers) {
-    await sql.query('insert into public.pulse_responses (pulse_id, store_id, department_id, score, comment) values ($1, $2, $3, $4, $5)', [id, store, department, score, comment]);
+    await sql.query('insert into public.pulse_responses (pulse_id, store_id, department_id, score, comment) values ($1, $2, $3, $4, $5)', [
+      id,
+      store,
+      department,
+      score,
+      comment,
+    ]);
   }
 }
 
@@ -108,7 +121,11 @@ describe('Voice tab', () => {
       await alex.page.context().setOffline(true);
       await alex.voice.status.waitForPhase('offline');
       await alex.voice.fillFeedback({ text: anonymousText, anonymous: true, kind: 'concern' });
-      await expect.poll(() => alex.voice.anonymousExplanation()).toMatch(/^Anonymous: your name, your account and the time of day are not stored; only your store, the day and what you wrote\. Nobody, not even HR, can see who wrote it\./);
+      await expect
+        .poll(() => alex.voice.anonymousExplanation())
+        .toMatch(
+          /^Anonymous: your name, your account and the time of day are not stored; only your store, the day and what you wrote\. Nobody, not even HR, can see who wrote it\./,
+        );
       await snapshot(alex.page, 'form-anonymous', alex.page.getByLabel('Your message', { exact: true }));
       await expectAccessible(alex.page, 'feedback form');
       await alex.page.getByRole('button', { name: 'Send feedback' }).click();
@@ -181,10 +198,12 @@ describe('Voice tab', () => {
       await snapshot(alexAgain.page, 'board', alexAgain.page.getByRole('heading', { name: 'You said, we did' }));
       await expectAccessible(alexAgain.page, 'board');
 
-      await expect.poll(() => alexAgain.voice.myFeedback(namedText)).toEqual({
-        status: 'Answered',
-        replies: [expect.stringMatching(new RegExp(`^Reply from Dana Moss · .* · only to the writer\\s+${privateReply}$`))],
-      });
+      await expect
+        .poll(() => alexAgain.voice.myFeedback(namedText))
+        .toEqual({
+          status: 'Answered',
+          replies: [expect.stringMatching(new RegExp(`^Reply from Dana Moss · .* · only to the writer\\s+${privateReply}$`))],
+        });
       await snapshot(alexAgain.page, 'my-feedback', alexAgain.page.getByRole('heading', { name: 'My feedback' }));
       await expectAccessible(alexAgain.page, 'my feedback');
     } finally {
@@ -203,7 +222,9 @@ describe('Voice tab', () => {
       await hr.voice.showPulseResults(closedQuestion);
       await expect.poll(() => hr.voice.reportAnswers()).toBe('7 answers');
       await expect.poll(() => hr.page.getByTestId('pulse-nps').innerText()).toBe('+14');
-      await expect.poll(() => hr.page.getByTestId('pulse-group').allInnerTexts()).toEqual([expect.stringMatching(/^Other \(smaller groups together\)\s+7\s+\+14$/)]);
+      await expect
+        .poll(() => hr.page.getByTestId('pulse-group').allInnerTexts())
+        .toEqual([expect.stringMatching(/^Other \(smaller groups together\)\s+7\s+\+14$/)]);
       await snapshot(hr.page, 'hr-results', hr.page.getByTestId('pulse-report'));
       await snapshot(hr.page, 'hr-results-groups', hr.page.getByRole('heading', { name: 'Answers by score' }));
       await snapshot(hr.page, 'hr-trend', hr.page.getByRole('heading', { name: 'Trend across pulses' }));
@@ -222,7 +243,9 @@ describe('Voice tab', () => {
       await sam.page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Tu voz', exact: true }).click();
       await sam.page.getByRole('switch', { name: 'Enviar de forma anónima' }).check();
       await expect.poll(() => sam.voice.anonymousExplanation()).toMatch(/^Anónimo: no se guardan tu nombre, tu cuenta ni la hora;/);
-      await expect.poll(() => sam.page.getByTestId('pulse').first().getByText('0 = nada probable, 10 = muy probable').innerText()).toBe('0 = nada probable, 10 = muy probable');
+      await expect
+        .poll(() => sam.page.getByTestId('pulse').first().getByText('0 = nada probable, 10 = muy probable').innerText())
+        .toBe('0 = nada probable, 10 = muy probable');
       await snapshot(sam.page, 'form-es', sam.page.getByRole('switch'));
       await pseudoLocalize(sam.page);
       await expect.poll(() => findOverflow(sam.page)).toEqual([]);

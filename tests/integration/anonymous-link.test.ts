@@ -11,9 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { callRpc } from '../../src/data/supabase/rpc';
 import type { FeedbackInboxItem } from '../../src/data/supabase/types';
-import {
-  DEMO, SEED, createMember, mutation, publishBriefing, pullBriefings, push, signIn, sql, type TestMember,
-} from './support/fixtures';
+import { DEMO, SEED, createMember, mutation, publishBriefing, pullBriefings, push, signIn, sql, type TestMember } from './support/fixtures';
 
 let manager: SupabaseClient;
 
@@ -23,8 +21,10 @@ beforeAll(async () => {
 
 /** A department of Downtown with exactly `n` fresh members, and a briefing the manager sends only to it. */
 async function crew(n: number): Promise<{ members: TestMember[]; briefingId: string }> {
-  const [dept] = await sql<{ id: string }>(`insert into public.departments (org_id, name) values ($1, $2) returning id`,
-    [SEED.org, `Crew ${randomUUID().slice(0, 6)}`]);
+  const [dept] = await sql<{ id: string }>(`insert into public.departments (org_id, name) values ($1, $2) returning id`, [
+    SEED.org,
+    `Crew ${randomUUID().slice(0, 6)}`,
+  ]);
   const members = await Promise.all(Array.from({ length: n }, () => createMember({ storeId: SEED.downtown, departmentId: dept!.id })));
   const briefingId = await publishBriefing(manager, { store_ids: [SEED.downtown], department_ids: [dept!.id], title: `For crew of ${n}` });
   return { members, briefingId };
@@ -45,7 +45,10 @@ async function inboxItem(body: string): Promise<FeedbackInboxItem | undefined> {
 
 describe('anonymous feedback citing a briefing', () => {
   it('a briefing sent to one person: the anonymous reply reaches the inbox with no link, and none is stored', async () => {
-    const { members: [only], briefingId } = await crew(1);
+    const {
+      members: [only],
+      briefingId,
+    } = await crew(1);
     const body = await sendAnonymous(only!, briefingId);
     const item = await inboxItem(body);
     expect(item).toMatchObject({ is_anonymous: true, briefing_id: null, briefing_title: null });
@@ -59,9 +62,12 @@ describe('anonymous feedback citing a briefing', () => {
     const [row] = await sql<{ id: string }>(
       `insert into public.feedback (org_id, store_id, recipient, kind, body, briefing_id, author_id, is_anonymous, created_at, status)
        values ($1, $2, 'store', 'concern', $3, $4, null, true, date_trunc('day', now()), 'answered') returning id`,
-      [SEED.org, SEED.downtown, body, briefingId]);
-    await sql(`insert into public.feedback_replies (feedback_id, author_id, body, is_public) values ($1, $2, 'Noted', true)`,
-      [row!.id, '3e000000-0000-4000-8000-000000000002']);
+      [SEED.org, SEED.downtown, body, briefingId],
+    );
+    await sql(`insert into public.feedback_replies (feedback_id, author_id, body, is_public) values ($1, $2, 'Noted', true)`, [
+      row!.id,
+      '3e000000-0000-4000-8000-000000000002',
+    ]);
     expect(await inboxItem(body)).toMatchObject({ briefing_id: null, briefing_title: null });
     const board = await callRpc(manager, 'store_board', { p_store_id: SEED.downtown });
     expect(board.ok && JSON.stringify(board.data.find((b) => b.body === body))).not.toContain(briefingId);
@@ -77,7 +83,10 @@ describe('anonymous feedback citing a briefing', () => {
   });
 
   it('named feedback keeps its link whatever the audience', async () => {
-    const { members: [only], briefingId } = await crew(1);
+    const {
+      members: [only],
+      briefingId,
+    } = await crew(1);
     const body = `Named ${randomUUID()}`;
     await push(only!.client, [mutation('feedback', { kind: 'question', recipient: 'store', body, anonymous: false, briefing_id: briefingId })]);
     expect(await inboxItem(body)).toMatchObject({ is_anonymous: false, briefing_id: briefingId });

@@ -39,7 +39,7 @@ async function entryScript(): Promise<string> {
 }
 
 describe('headers', () => {
-  it('the build\'s _headers holds the policy for the API it was built against', async () => {
+  it("the build's _headers holds the policy for the API it was built against", async () => {
     const text = await readFile(join(app.outDir, '_headers'), 'utf8');
     expect(text).toBe(headersFile(headerRules(env.apiUrl)));
     const csp = parseHeadersFile(text).find((rule) => rule.pattern === '/*')?.headers['Content-Security-Policy'];
@@ -175,7 +175,8 @@ describe('in Chromium', () => {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill('frontline-demo');
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
+      await expect
+        .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
         .toBe('Too many sign-in attempts. Wait a few minutes, then try again.');
     } finally {
       await phone.close();

@@ -60,9 +60,15 @@ function memorySink(): CsvSink & { text(): string; state: string } {
   const parts: Uint8Array[] = [];
   const sink = {
     state: 'open',
-    async write(chunk: Uint8Array<ArrayBuffer>) { parts.push(chunk); },
-    async close() { sink.state = 'closed'; },
-    async abort() { sink.state = 'aborted'; },
+    async write(chunk: Uint8Array<ArrayBuffer>) {
+      parts.push(chunk);
+    },
+    async close() {
+      sink.state = 'closed';
+    },
+    async abort() {
+      sink.state = 'aborted';
+    },
     text: () => Buffer.concat(parts).toString('utf8'),
   };
   return sink;
@@ -95,7 +101,7 @@ describe('audit_export_start and audit_export_page', () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(ACKS);
     const keys = rows.map((r) => `${new Date(r.received_at).toISOString()} ${r.id}`);
     expect(keys).toEqual([...keys].sort());
-    expect(rows[0]).toMatchObject({ briefing: "'=Cash, \"twice\"", store: 'Harbour', version: 1, clock_flag: null });
+    expect(rows[0]).toMatchObject({ briefing: '\'=Cash, "twice"', store: 'Harbour', version: 1, clock_flag: null });
     expect(rows[0]!.received_by_server_at).toMatch(/^2026-01-10 09:00:00(\+00)?/);
   });
 
@@ -114,11 +120,14 @@ describe('audit_export_start and audit_export_page', () => {
     expect(start.ok && [start.data.total, Date.parse(start.data.to)]).toEqual([400, Date.parse(range.p_to)]);
   });
 
-  it('the app\'s exporter writes a header and every counted row through supabase-js', async () => {
+  it("the app's exporter writes a header and every counted row through supabase-js", async () => {
     const sink = memorySink();
     const outcome = await exportAuditCsv({
-      api: supabaseOnlineApi(hr.client), range: { p_from: firstReceived, p_to: null }, sink,
-      signal: new AbortController().signal, onProgress: () => undefined,
+      api: supabaseOnlineApi(hr.client),
+      range: { p_from: firstReceived, p_to: null },
+      sink,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
     });
     expect(outcome).toMatchObject({ ok: true, rows: ACKS });
     expect(sink.state).toBe('closed');
@@ -134,7 +143,12 @@ describe('audit_export_start and audit_export_page', () => {
     expect(status).toBe(200);
     const sink = memorySink();
     const outcome = await exportAuditCsv({
-      api: supabaseOnlineApi(hr.client), range, sink, signal: new AbortController().signal, onProgress: () => undefined, pageSize: 70,
+      api: supabaseOnlineApi(hr.client),
+      range,
+      sink,
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+      pageSize: 70,
     });
     expect(outcome).toMatchObject({ ok: true, rows: 200 });
     expect(sink.text()).toBe(data as unknown as string);
@@ -154,5 +168,4 @@ describe('audit_export_start and audit_export_page', () => {
       expect(!outcome.ok && outcome.error.kind === 'http' && outcome.error.status, JSON.stringify(args)).toBe(400);
     }
   });
-
 });

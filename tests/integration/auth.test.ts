@@ -27,7 +27,10 @@ describe('sign-in', () => {
   });
 
   it('a wrong password or unknown email gets the same refusal', async () => {
-    for (const [email, password] of [[DEMO.alex, 'wrong-password'], ['nobody@demo.test', 'frontline-demo']]) {
+    for (const [email, password] of [
+      [DEMO.alex, 'wrong-password'],
+      ['nobody@demo.test', 'frontline-demo'],
+    ]) {
       const { data, error } = await anonClient().auth.signInWithPassword({ email: email!, password: password! });
       expect(data.session).toBeNull();
       expect(error?.status).toBe(400);
@@ -63,7 +66,9 @@ describe('tokens', () => {
 
   it('requests without an apikey are refused', async () => {
     const response = await fetch(`${env.apiUrl}/rest/v1/rpc/sync_pull`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
     });
     expect(response.status).toBe(401);
   });
@@ -107,20 +112,26 @@ interface GrantReply {
  */
 function passwordGrant(email: string, password: string, from: string): Promise<GrantReply> {
   return new Promise((resolve, reject) => {
-    const req = request(`${env.apiUrl}/auth/v1/token?grant_type=password`, {
-      method: 'POST',
-      localAddress: from,
-      headers: { apikey: env.anonKey, 'content-type': 'application/json' },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({
-        status: res.statusCode ?? 0,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
-        retryAfter: res.headers['retry-after'],
-      }));
-      res.on('error', reject);
-    });
+    const req = request(
+      `${env.apiUrl}/auth/v1/token?grant_type=password`,
+      {
+        method: 'POST',
+        localAddress: from,
+        headers: { apikey: env.anonKey, 'content-type': 'application/json' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+            retryAfter: res.headers['retry-after'],
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify({ email, password }));
   });
@@ -161,7 +172,7 @@ describe('sign-in limits', () => {
     expect((await passwordGrant(DEMO.riley, DEMO_PASSWORD, '127.0.0.2')).status).toBe(200);
   });
 
-  it('supabase-js sees the 429 as GoTrue\'s over_request_rate_limit', async () => {
+  it("supabase-js sees the 429 as GoTrue's over_request_rate_limit", async () => {
     const { email } = await createMember({});
     for (let i = 0; i < PER_ACCOUNT_FAILURES; i++) await passwordGrant(email, 'guess', '127.0.0.7');
     const { data, error } = await anonClient().auth.signInWithPassword({ email, password: DEMO_PASSWORD });
@@ -183,10 +194,12 @@ describe('sign-in limits', () => {
 
   it('a shift start: twenty staff behind one Wi-Fi address, each mistyping once, all sign in', async () => {
     const staff = await Promise.all(Array.from({ length: 20 }, () => createMember({})));
-    const replies = await Promise.all(staff.map(async ({ email }) => {
-      const typo = await passwordGrant(email, 'frontline-dem', '127.0.0.6');
-      return [typo.status, (await passwordGrant(email, DEMO_PASSWORD, '127.0.0.6')).status];
-    }));
+    const replies = await Promise.all(
+      staff.map(async ({ email }) => {
+        const typo = await passwordGrant(email, 'frontline-dem', '127.0.0.6');
+        return [typo.status, (await passwordGrant(email, DEMO_PASSWORD, '127.0.0.6')).status];
+      }),
+    );
     expect(replies).toEqual(staff.map(() => [400, 200]));
   }, 60_000);
 });
@@ -203,7 +216,10 @@ describe('password hashing', () => {
     const verify = vi.fn(verifyPassword);
     const wrong = await signInWithPassword(db(), DEMO.alex, 'wrong-password', verify);
     const unknown = await signInWithPassword(db(), 'nobody@demo.test', 'wrong-password', verify);
-    expect([wrong, unknown]).toEqual([{ ok: false, code: 'invalid_credentials' }, { ok: false, code: 'invalid_credentials' }]);
+    expect([wrong, unknown]).toEqual([
+      { ok: false, code: 'invalid_credentials' },
+      { ok: false, code: 'invalid_credentials' },
+    ]);
     expect(verify).toHaveBeenCalledTimes(2);
     const [realHash, dummyHash] = verify.mock.calls.map(([, , hash]) => hash);
     expect(bcryptCost(dummyHash!)).toBe(bcryptCost(realHash!));

@@ -67,9 +67,14 @@ async function walk(client: SupabaseClient, limit: number, days = 30) {
   expect(summary.by_store.length).toBe(Math.min(limit, summary.store_count));
   expect(summary.by_briefing.length).toBe(Math.min(limit, summary.briefing_count));
   const stores: StoreRow[] = [...summary.by_store];
-  for (let key = summary.next.stores; key;) {
+  for (let key = summary.next.stores; key; ) {
     const page = await call(client, 'compliance_stores', {
-      p_days: days, p_after_acked: key.acked, p_after_total: key.total, p_after_name: key.name, p_after_store_id: key.store_id, p_limit: limit,
+      p_days: days,
+      p_after_acked: key.acked,
+      p_after_total: key.total,
+      p_after_name: key.name,
+      p_after_store_id: key.store_id,
+      p_limit: limit,
     });
     expect(page.stores.length).toBeGreaterThan(0);
     expect(page.stores.length).toBeLessThanOrEqual(limit);
@@ -77,9 +82,14 @@ async function walk(client: SupabaseClient, limit: number, days = 30) {
     key = page.next;
   }
   const briefings: BriefingRow[] = [...summary.by_briefing];
-  for (let key = summary.next.briefings; key;) {
+  for (let key = summary.next.briefings; key; ) {
     const page = await call(client, 'compliance_briefings', {
-      p_days: days, p_after_overdue: key.overdue, p_after_acked: key.acked, p_after_total: key.total, p_after_id: key.id, p_limit: limit,
+      p_days: days,
+      p_after_overdue: key.overdue,
+      p_after_acked: key.acked,
+      p_after_total: key.total,
+      p_after_id: key.id,
+      p_limit: limit,
     });
     expect(page.briefings.length).toBeGreaterThan(0);
     expect(page.briefings.length).toBeLessThanOrEqual(limit);
@@ -122,7 +132,8 @@ beforeAll(async () => {
     const [row] = await sql<{ id: string }>(`insert into public.stores (org_id, name, time_zone) values ($1, $2, 'UTC') returning id`, [orgId, name]);
     ids[name] = row!.id;
   }
-  const pair = async (name: Store) => Promise.all([0, 1].map(() => createMember({ orgId, storeId: ids[name]!, departmentId: org.departmentId }))) as Promise<[TestMember, TestMember]>;
+  const pair = async (name: Store) =>
+    Promise.all([0, 1].map(() => createMember({ orgId, storeId: ids[name]!, departmentId: org.departmentId }))) as Promise<[TestMember, TestMember]>;
   const pairs = await Promise.all(STORES.map(pair));
   staff = Object.fromEntries(STORES.map((name, i) => [name, pairs[i]!])) as typeof staff;
   [hr, manager] = await Promise.all([
@@ -131,24 +142,43 @@ beforeAll(async () => {
   ]);
   briefing.p1 = await publishBriefing(hr.client, { kind: 'policy', title: 'P1', body: 'Due already.', ack_due_at: iso(-hour) });
   briefing.p2 = await publishBriefing(hr.client, { kind: 'policy', title: 'P2', body: 'Due next week.', ack_due_at: iso(7 * 24 * hour) });
-  briefing.t1 = await publishBriefing(hr.client, { kind: 'policy', title: 'T1', body: 'Bay and Cove.', store_ids: [ids.Bay!, ids.Cove!], ack_due_at: iso(-hour) });
+  briefing.t1 = await publishBriefing(hr.client, {
+    kind: 'policy',
+    title: 'T1',
+    body: 'Bay and Cove.',
+    store_ids: [ids.Bay!, ids.Cove!],
+    ack_due_at: iso(-hour),
+  });
   briefing.t2 = await publishBriefing(hr.client, { title: 'T2', body: 'Dock only.', store_ids: [ids.Dock!] });
 
   const acks: [Store, 0 | 1, keyof typeof briefing][] = [
-    ['Bay', 0, 'p1'], ['Bay', 1, 'p1'], ['Cove', 0, 'p1'], ['Dock', 0, 'p1'], ['Pier', 0, 'p1'], ['Pier', 1, 'p1'], ['Quay', 0, 'p1'],
-    ['Bay', 0, 'p2'], ['Harbour', 0, 'p2'], ['Quay', 1, 'p2'],
-    ['Bay', 1, 't1'], ['Cove', 0, 't1'], ['Cove', 1, 't1'],
-    ['Dock', 0, 't2'], ['Dock', 1, 't2'],
+    ['Bay', 0, 'p1'],
+    ['Bay', 1, 'p1'],
+    ['Cove', 0, 'p1'],
+    ['Dock', 0, 'p1'],
+    ['Pier', 0, 'p1'],
+    ['Pier', 1, 'p1'],
+    ['Quay', 0, 'p1'],
+    ['Bay', 0, 'p2'],
+    ['Harbour', 0, 'p2'],
+    ['Quay', 1, 'p2'],
+    ['Bay', 1, 't1'],
+    ['Cove', 0, 't1'],
+    ['Cove', 1, 't1'],
+    ['Dock', 0, 't2'],
+    ['Dock', 1, 't2'],
   ];
   const versions = Object.fromEntries(await Promise.all(Object.entries(briefing).map(async ([k, id]) => [k, await briefingVersion(id)] as const)));
-  await Promise.all(acks.map(async ([store, i, b]) => {
-    const [result] = await push(staff[store][i].client, [ackOf(briefing[b], versions[b]!)]);
-    expect(result?.status).toBe('applied');
-  }));
+  await Promise.all(
+    acks.map(async ([store, i, b]) => {
+      const [result] = await push(staff[store][i].client, [ackOf(briefing[b], versions[b]!)]);
+      expect(result?.status).toBe('applied');
+    }),
+  );
 });
 
 describe('compliance report in bounded calls', () => {
-  it('HR: the summary and the pages together are today\'s whole answer, worst first, in pages of 1, 2 and 200', async () => {
+  it("HR: the summary and the pages together are today's whole answer, worst first, in pages of 1, 2 and 200", async () => {
     for (const limit of [1, 2, 200]) {
       await expectSameAsBefore(hr, limit, ['Harbour', 'Dock', 'Cove', 'Pier', 'Quay', 'Bay'], [briefing.p1, briefing.t1, briefing.p2, briefing.t2]);
     }
@@ -168,8 +198,9 @@ describe('compliance report in bounded calls', () => {
   it('the summary stays the same size however many stores have audience', async () => {
     const other = await createOrg();
     const chief = await createMember({ orgId: other.orgId, storeId: null, departmentId: null, role: 'hr' });
-    const addStores = (from: number, count: number) => sql(
-      `with s as (
+    const addStores = (from: number, count: number) =>
+      sql(
+        `with s as (
          insert into public.stores (org_id, name, time_zone)
          select $1, 'Extra ' || lpad(g::text, 4, '0'), 'UTC' from generate_series($2::int, $2::int + $3::int - 1) g returning id),
        u as (select s.id as store_id, gen_random_uuid() as user_id from s),
@@ -180,7 +211,8 @@ describe('compliance report in bounded calls', () => {
                 't-' || u.user_id || '@test.invalid', '', now(), now(), '', '', '', '' from u returning id)
        insert into public.members (user_id, org_id, store_id, role, display_name, email)
        select u.user_id, $1, u.store_id, 'staff', 'Extra', 't-' || u.user_id || '@test.invalid' from u join a on a.id = u.user_id`,
-      [other.orgId, from, count]);
+        [other.orgId, from, count],
+      );
     await addStores(1, 3);
     await publishBriefing(chief.client, { kind: 'policy', title: 'Everyone', body: 'Read me.' });
     const small = await call(chief.client, 'compliance_report', { p_limit: 2 });
@@ -190,8 +222,11 @@ describe('compliance report in bounded calls', () => {
     expect(large.by_store).toHaveLength(2);
     expect(Math.abs(JSON.stringify(large).length - JSON.stringify(small).length)).toBeLessThan(16);
     const rest = await call(chief.client, 'compliance_stores', {
-      p_after_acked: large.next.stores!.acked, p_after_total: large.next.stores!.total,
-      p_after_name: large.next.stores!.name, p_after_store_id: large.next.stores!.store_id, p_limit: 200,
+      p_after_acked: large.next.stores!.acked,
+      p_after_total: large.next.stores!.total,
+      p_after_name: large.next.stores!.name,
+      p_after_store_id: large.next.stores!.store_id,
+      p_limit: 200,
     });
     expect(rest.stores).toHaveLength(200);
     expect(rest.stores[0]!.name).toBe('Extra 0003');

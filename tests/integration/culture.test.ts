@@ -9,12 +9,24 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import type { QuizQuestion, RpcArgs } from '../../src/data/supabase/types';
+import { DEMO, SEED, createMember, createOrg, mutation, pullAll, push, signIn, sql, type TestMember } from './support/fixtures';
 import {
-  DEMO, SEED, createMember, createOrg, mutation, pullAll, push, signIn, sql, type TestMember,
-} from './support/fixtures';
-import {
-  attempt, expectRefused, expectedKudosReport, expectedTraining, expectedWall, refusal, reportCounts, rpc, sendKudos,
-  wallIds, type Attempt, type AuthoredLesson, type Person, type Role, type SentKudos, type Store,
+  attempt,
+  expectRefused,
+  expectedKudosReport,
+  expectedTraining,
+  expectedWall,
+  refusal,
+  reportCounts,
+  rpc,
+  sendKudos,
+  wallIds,
+  type Attempt,
+  type AuthoredLesson,
+  type Person,
+  type Role,
+  type SentKudos,
+  type Store,
 } from './support/culture';
 
 let orgId: string;
@@ -46,15 +58,22 @@ async function person(name: string, store: string | null, department: string | n
 
 async function saveCard(title: string, position?: number): Promise<string> {
   const card = await rpc(hr.member.client, 'save_value_card', {
-    p_id: randomUUID(), p_title: title, p_statement: `${title}, every shift.`, p_on_the_floor: 'Show it.', p_examples: [`${title} example`],
+    p_id: randomUUID(),
+    p_title: title,
+    p_statement: `${title}, every shift.`,
+    p_on_the_floor: 'Show it.',
+    p_examples: [`${title} example`],
     ...(position === undefined ? {} : { p_position: position }),
   });
   return card.id;
 }
 
 async function cardsInOrder(): Promise<{ id: string; position: number; title: string; statement: string; archived: boolean }[]> {
-  return sql(`select id, position, title, statement, archived_at is not null as archived from public.value_cards
-              where org_id = $1 order by archived_at nulls first, position, id`, [orgId]);
+  return sql(
+    `select id, position, title, statement, archived_at is not null as archived from public.value_cards
+              where org_id = $1 order by archived_at nulls first, position, id`,
+    [orgId],
+  );
 }
 
 beforeAll(async () => {
@@ -112,7 +131,10 @@ describe('store_roster', () => {
     expect(roster.map((r) => r.member_id)).toEqual(expected.map((p) => p.member.memberId));
     expect(roster.map((r) => r.display_name)).toEqual(expected.map((p) => p.name));
     expect(roster.find((r) => r.member_id === a3.member.memberId)).toEqual({
-      member_id: a3.member.memberId, display_name: 'Cara Till', department_id: till, department_name: 'Till',
+      member_id: a3.member.memberId,
+      display_name: 'Cara Till',
+      department_id: till,
+      department_name: 'Till',
     });
     expect(roster.find((r) => r.member_id === managerA.member.memberId)).toMatchObject({ department_id: null, department_name: null });
     for (const row of roster) expect(Object.keys(row).sort()).toEqual(['department_id', 'department_name', 'display_name', 'member_id']);
@@ -144,23 +166,29 @@ describe('store_roster', () => {
 });
 
 describe('store_kudos', () => {
-  it('shows my store\'s wall and what I gave or got, newest first, with names and values', async () => {
+  it("shows my store's wall and what I gave or got, newest first, with names and values", async () => {
     for (const me of [a1, a2, a3, b1, managerA, managerB, hr]) {
       expect(wallIds(await rpc(me.member.client, 'store_kudos', {})), me.name).toEqual(expectedWall(me, kudos));
     }
     const wall = await rpc(a2.member.client, 'store_kudos', {});
     const first = kudos.find((k) => k.id === wall[0]!.id)!;
     expect(wall[0]).toEqual({
-      id: first.id, from_member_id: first.from.member.memberId, from_name: first.from.name,
-      to_member_id: first.to.member.memberId, to_name: first.to.name, value_card_id: values.guests, value_title: 'Guests first',
-      message: expect.any(String), created_at: expect.any(String),
+      id: first.id,
+      from_member_id: first.from.member.memberId,
+      from_name: first.from.name,
+      to_member_id: first.to.member.memberId,
+      to_name: first.to.name,
+      value_card_id: values.guests,
+      value_title: 'Guests first',
+      message: expect.any(String),
+      created_at: expect.any(String),
     });
     expect(Date.parse(wall[0]!.created_at)).toBe(Date.parse(first.createdAt));
     const noValue = (await rpc(b1.member.client, 'store_kudos', {})).find((k) => k.from_member_id === managerB.member.memberId);
     expect(noValue).toMatchObject({ value_card_id: null, value_title: null, from_name: 'Mike Pier' });
   });
 
-  it('a deactivated giver\'s kudos stay on the wall with their name; they themselves are refused', async () => {
+  it("a deactivated giver's kudos stay on the wall with their name; they themselves are refused", async () => {
     const fromGone = kudos.find((k) => k.from === x1)!;
     expect((await rpc(a2.member.client, 'store_kudos', {})).find((k) => k.id === fromGone.id)?.from_name).toBe('Zed Gone');
     await expectRefused(x1.member.client, 'store_kudos', {}, 403, 'member_inactive');
@@ -171,7 +199,7 @@ describe('store_kudos', () => {
     for (const p_limit of [0, 501, -1]) await expectRefused(a1.member.client, 'store_kudos', { p_limit }, 400, 'invalid_limit');
   });
 
-  it('a Downtown manager never sees Riverside\'s wall; another organisation sees nothing of ours', async () => {
+  it("a Downtown manager never sees Riverside's wall; another organisation sees nothing of ours", async () => {
     const giver = await createMember({ storeId: SEED.riverside, departmentId: SEED.stockroom });
     const [riley] = await sql<{ id: string }>(`select id from public.members where email = $1`, [DEMO.riley]);
     const m = mutation('kudos', { to_member_id: riley!.id, message: `Riverside thanks ${randomUUID()}` });
@@ -223,11 +251,23 @@ describe('kudos_report', () => {
 
 describe('values card authoring', () => {
   it('new cards go to the end, or to the position asked, and the others move down', async () => {
-    expect((await cardsInOrder()).map((c) => [c.id, c.position])).toEqual([[values.guests, 1], [values.own, 2], [values.team, 3]]);
+    expect((await cardsInOrder()).map((c) => [c.id, c.position])).toEqual([
+      [values.guests, 1],
+      [values.own, 2],
+      [values.team, 3],
+    ]);
     const first = await saveCard('Safe every time', 1);
-    expect((await cardsInOrder()).map((c) => [c.id, c.position])).toEqual([[first, 1], [values.guests, 2], [values.own, 3], [values.team, 4]]);
+    expect((await cardsInOrder()).map((c) => [c.id, c.position])).toEqual([
+      [first, 1],
+      [values.guests, 2],
+      [values.own, 3],
+      [values.team, 4],
+    ]);
     const edited = await rpc(hr.member.client, 'save_value_card', {
-      p_id: values.own, p_title: 'Own it', p_statement: 'If you see it, you own it.', p_examples: ['Stayed late', 'Fixed a shelf'],
+      p_id: values.own,
+      p_title: 'Own it',
+      p_statement: 'If you see it, you own it.',
+      p_examples: ['Stayed late', 'Fixed a shelf'],
     });
     expect(edited).toMatchObject({ id: values.own, position: 3, statement: 'If you see it, you own it.', examples: ['Stayed late', 'Fixed a shelf'] });
     await rpc(hr.member.client, 'reorder_value_cards', { p_ids: [values.guests, values.own, values.team, first] });
@@ -305,7 +345,13 @@ describe('values card authoring', () => {
     expect((await pullAll(a3.member.client)).pages.flatMap((p) => p.value_cards).map((c) => c.id)).not.toContain(doomed);
 
     await expectRefused(hr.member.client, 'save_value_card', { p_id: doomed, p_title: 'Back', p_statement: 'Again.' }, 400, 'value_card_archived');
-    await expectRefused(hr.member.client, 'reorder_value_cards', { p_ids: [...remaining.filter((c) => !c.archived).map((c) => c.id), doomed] }, 400, 'invalid_order');
+    await expectRefused(
+      hr.member.client,
+      'reorder_value_cards',
+      { p_ids: [...remaining.filter((c) => !c.archived).map((c) => c.id), doomed] },
+      400,
+      'invalid_order',
+    );
     const [late] = await push(a1.member.client, [mutation('kudos', { to_member_id: a2.member.memberId, value_card_id: doomed, message: 'For an old value' })]);
     expect(late).toMatchObject({ status: 'rejected', code: 'unknown_value' });
   });
@@ -314,19 +360,52 @@ describe('values card authoring', () => {
 /** Two questions: q1 single (right: a), q2 multiple (right: a and c). */
 function quiz(q1Right = 'a'): QuizQuestion[] {
   return [
-    { id: 'q1', prompt: 'How soon do you greet a guest?', kind: 'single', options: [{ id: 'a', text: 'Within 10 seconds' }, { id: 'b', text: 'Later' }],
-      correct: [q1Right], explanation: 'Guests notice being noticed.' },
-    { id: 'q2', prompt: 'Which are open questions?', kind: 'multiple',
-      options: [{ id: 'a', text: 'What brings you in?' }, { id: 'b', text: 'Can I help?' }, { id: 'c', text: 'Who is it for?' }],
-      correct: ['a', 'c'], explanation: 'They cannot be answered with yes or no.' },
+    {
+      id: 'q1',
+      prompt: 'How soon do you greet a guest?',
+      kind: 'single',
+      options: [
+        { id: 'a', text: 'Within 10 seconds' },
+        { id: 'b', text: 'Later' },
+      ],
+      correct: [q1Right],
+      explanation: 'Guests notice being noticed.',
+    },
+    {
+      id: 'q2',
+      prompt: 'Which are open questions?',
+      kind: 'multiple',
+      options: [
+        { id: 'a', text: 'What brings you in?' },
+        { id: 'b', text: 'Can I help?' },
+        { id: 'c', text: 'Who is it for?' },
+      ],
+      correct: ['a', 'c'],
+      explanation: 'They cannot be answered with yes or no.',
+    },
   ];
 }
 /** quiz() and a third, single-choice question (right: a), so scores fall in thirds. */
 function quiz3(): QuizQuestion[] {
-  return [...quiz(), { id: 'q3', prompt: 'Who lifts a 30 kg box?', kind: 'single', options: [{ id: 'a', text: 'Two people' }, { id: 'b', text: 'Whoever is nearest' }],
-    correct: ['a'], explanation: 'Over 23 kg is always a two-person lift.' }];
+  return [
+    ...quiz(),
+    {
+      id: 'q3',
+      prompt: 'Who lifts a 30 kg box?',
+      kind: 'single',
+      options: [
+        { id: 'a', text: 'Two people' },
+        { id: 'b', text: 'Whoever is nearest' },
+      ],
+      correct: ['a'],
+      explanation: 'Over 23 kg is always a two-person lift.',
+    },
+  ];
 }
-const cards = [{ title: 'Within 10 seconds', body: 'Say hello within ten seconds.' }, { title: 'Walk, do not point', body: 'Take the guest there.' }];
+const cards = [
+  { title: 'Within 10 seconds', body: 'Say hello within ten seconds.' },
+  { title: 'Walk, do not point', body: 'Take the guest there.' },
+];
 
 describe('lessons and training', () => {
   const lessons: AuthoredLesson[] = [];
@@ -335,10 +414,24 @@ describe('lessons and training', () => {
   let delivery: AuthoredLesson;
   let till3: AuthoredLesson;
 
-  async function save(lesson: Omit<AuthoredLesson, 'versions' | 'archived'>, q: QuizQuestion[], passMark: number, extra: Partial<RpcArgs['save_lesson']> = {}): Promise<AuthoredLesson> {
+  async function save(
+    lesson: Omit<AuthoredLesson, 'versions' | 'archived'>,
+    q: QuizQuestion[],
+    passMark: number,
+    extra: Partial<RpcArgs['save_lesson']> = {},
+  ): Promise<AuthoredLesson> {
     const saved = await rpc(hr.member.client, 'save_lesson', {
-      p_id: lesson.id, p_title: lesson.title, p_summary: 'Short.', p_minutes: 3, p_cards: cards, p_quiz: q, p_pass_mark: passMark,
-      p_store_ids: lesson.store_ids, p_department_ids: lesson.department_ids, p_roles: lesson.roles, ...extra,
+      p_id: lesson.id,
+      p_title: lesson.title,
+      p_summary: 'Short.',
+      p_minutes: 3,
+      p_cards: cards,
+      p_quiz: q,
+      p_pass_mark: passMark,
+      p_store_ids: lesson.store_ids,
+      p_department_ids: lesson.department_ids,
+      p_roles: lesson.roles,
+      ...extra,
     });
     let known = lessons.find((l) => l.id === saved.id);
     if (!known) {
@@ -351,9 +444,12 @@ describe('lessons and training', () => {
   }
 
   async function lessonRows(): Promise<unknown[]> {
-    return sql(`select l.id, l.title, l.version, l.cards, l.quiz, l.pass_mark, l.minutes, l.store_ids, l.department_ids, l.roles,
+    return sql(
+      `select l.id, l.title, l.version, l.cards, l.quiz, l.pass_mark, l.minutes, l.store_ids, l.department_ids, l.roles,
                        l.archived_at, l.sync_seq, (select count(*)::int from public.lesson_versions v where v.lesson_id = l.id) as versions
-                from public.lessons l where l.org_id = $1 order by l.id`, [orgId]);
+                from public.lessons l where l.org_id = $1 order by l.id`,
+      [orgId],
+    );
   }
 
   const all = { q1: ['a'], q2: ['a', 'c'] };
@@ -376,7 +472,9 @@ describe('lessons and training', () => {
   it('HR create lessons at version 1 with their audience', async () => {
     const [row] = await sql<{ version: number; store_ids: string[]; versions: number }>(
       `select l.version, l.store_ids, (select count(*)::int from public.lesson_versions v where v.lesson_id = l.id) as versions
-       from public.lessons l where l.id = $1`, [delivery.id]);
+       from public.lessons l where l.id = $1`,
+      [delivery.id],
+    );
     expect(row).toEqual({ version: 1, store_ids: [pier.id], versions: 1 });
     const pierPhone = (await pullAll(b1.member.client)).pages.flatMap((p) => p.lessons).map((l) => l.id);
     const harbourPhone = (await pullAll(a2.member.client)).pages.flatMap((p) => p.lessons).map((l) => l.id);
@@ -438,25 +536,116 @@ describe('lessons and training', () => {
       [bad({ p_cards: Array.from({ length: 21 }, () => cards[0]) }), 'invalid_cards'],
       [bad({ p_quiz: 'quiz' }), 'invalid_quiz'],
       [bad({ p_quiz: [] }), 'invalid_quiz'],
-      [withQ((x) => { x[0]!.kind = 'essay'; }), 'invalid_quiz'],
-      [withQ((x) => { x[0]!.correct = ['a', 'b']; }), 'invalid_correct'],
-      [withQ((x) => { x[1]!.correct = []; }), 'invalid_correct'],
-      [withQ((x) => { x[1]!.correct = ['a', 'a']; }), 'invalid_correct'],
-      [withQ((x) => { x[1]!.correct = [1]; }), 'invalid_correct'],
-      [withQ((x) => { x[0]!.correct = ['z']; }), 'unknown_option'],
-      [withQ((x) => { x[1]!.correct = ['a', 'd']; }), 'unknown_option'],
-      [withQ((x) => { x[0]!.options = [{ id: 'a', text: 'One' }, { id: 'a', text: 'Two' }]; }), 'invalid_quiz'],
-      [withQ((x) => { x[0]!.options = [{ id: 'a', text: 'Only one' }]; }), 'invalid_quiz'],
-      [withQ((x) => { x[0]!.options = [{ id: 'a', text: 'One', correct: true }, { id: 'b', text: 'Two' }]; }), 'invalid_quiz'],
-      [withQ((x) => { x[1]!.id = 'q1'; }), 'invalid_quiz'],
-      [withQ((x) => { delete x[0]!.explanation; }), 'invalid_quiz'],
-      [withQ((x) => { x[0]!.points = 5; }), 'invalid_quiz'],
-      [withQ((x) => { x[0]!.prompt = 'p'.repeat(501); }), 'too_long'],
-      [withQ((x) => { x[0]!.explanation = 'e'.repeat(1001); }), 'too_long'],
+      [
+        withQ((x) => {
+          x[0]!.kind = 'essay';
+        }),
+        'invalid_quiz',
+      ],
+      [
+        withQ((x) => {
+          x[0]!.correct = ['a', 'b'];
+        }),
+        'invalid_correct',
+      ],
+      [
+        withQ((x) => {
+          x[1]!.correct = [];
+        }),
+        'invalid_correct',
+      ],
+      [
+        withQ((x) => {
+          x[1]!.correct = ['a', 'a'];
+        }),
+        'invalid_correct',
+      ],
+      [
+        withQ((x) => {
+          x[1]!.correct = [1];
+        }),
+        'invalid_correct',
+      ],
+      [
+        withQ((x) => {
+          x[0]!.correct = ['z'];
+        }),
+        'unknown_option',
+      ],
+      [
+        withQ((x) => {
+          x[1]!.correct = ['a', 'd'];
+        }),
+        'unknown_option',
+      ],
+      [
+        withQ((x) => {
+          x[0]!.options = [
+            { id: 'a', text: 'One' },
+            { id: 'a', text: 'Two' },
+          ];
+        }),
+        'invalid_quiz',
+      ],
+      [
+        withQ((x) => {
+          x[0]!.options = [{ id: 'a', text: 'Only one' }];
+        }),
+        'invalid_quiz',
+      ],
+      [
+        withQ((x) => {
+          x[0]!.options = [
+            { id: 'a', text: 'One', correct: true },
+            { id: 'b', text: 'Two' },
+          ];
+        }),
+        'invalid_quiz',
+      ],
+      [
+        withQ((x) => {
+          x[1]!.id = 'q1';
+        }),
+        'invalid_quiz',
+      ],
+      [
+        withQ((x) => {
+          delete x[0]!.explanation;
+        }),
+        'invalid_quiz',
+      ],
+      [
+        withQ((x) => {
+          x[0]!.points = 5;
+        }),
+        'invalid_quiz',
+      ],
+      [
+        withQ((x) => {
+          x[0]!.prompt = 'p'.repeat(501);
+        }),
+        'too_long',
+      ],
+      [
+        withQ((x) => {
+          x[0]!.explanation = 'e'.repeat(1001);
+        }),
+        'too_long',
+      ],
       [bad({ p_store_ids: [other.storeId] }), 'unknown_store'],
       [bad({ p_department_ids: [other.departmentId] }), 'unknown_department'],
       [bad({ p_roles: ['boss'] }), 'invalid_roles'],
-      [bad({ p_id: greeting.id, p_quiz: (() => { const c = quiz(); c[0]!.correct = ['a', 'b']; return c; })() }), 'invalid_correct'],
+      [
+        bad({
+          p_id: greeting.id,
+          p_quiz: (() => {
+            const c = quiz();
+            c[0]!.correct = ['a', 'b'];
+            return c;
+          })(),
+        }),
+        'invalid_correct',
+      ],
       [bad({ p_id: greeting.id, p_base_version: 7 }), 'version_conflict'],
     ];
     for (const [args, detail] of cases) await expectRefused(hr.member.client, 'save_lesson', args, 400, detail);
@@ -472,20 +661,38 @@ describe('lessons and training', () => {
     expect([...greeting.versions.keys()]).toEqual([1, 2]);
     const stored = await sql<{ version: number }>('select version from public.lesson_versions where lesson_id = $1 order by version', [greeting.id]);
     expect(stored.map((v) => v.version)).toEqual([1, 2]);
-    await expectRefused(hr.member.client, 'save_lesson', {
-      p_id: greeting.id, p_title: 'Stale', p_summary: '', p_minutes: 3, p_cards: cards, p_quiz: quiz(), p_base_version: 1,
-    }, 400, 'version_conflict');
+    await expectRefused(
+      hr.member.client,
+      'save_lesson',
+      {
+        p_id: greeting.id,
+        p_title: 'Stale',
+        p_summary: '',
+        p_minutes: 3,
+        p_cards: cards,
+        p_quiz: quiz(),
+        p_base_version: 1,
+      },
+      400,
+      'version_conflict',
+    );
 
     const next = await pullAll(a2.member.client, 500, phone.cursor);
-    expect(next.pages.flatMap((p) => p.lessons).find((l) => l.id === greeting.id))
-      .toMatchObject({ version: 2, title: 'Greeting every guest', quiz: quiz('b') });
+    expect(next.pages.flatMap((p) => p.lessons).find((l) => l.id === greeting.id)).toMatchObject({
+      version: 2,
+      title: 'Greeting every guest',
+      quiz: quiz('b'),
+    });
     // a2 answers v2; a1's phone was offline and sends another v1 attempt now.
     await attempt(a2, greeting, 2, all, attempts);
     await attempt(a1, greeting, 1, half, attempts);
     const rows = await sql<{ member_id: string; lesson_version: number; score: number; passed: boolean }>(
-      'select member_id, lesson_version, score, passed from public.lesson_attempts where lesson_id = $1 order by received_at', [greeting.id]);
-    expect(rows.map((r) => [r.member_id, r.lesson_version, r.score, r.passed]))
-      .toEqual(attempts.filter((a) => a.lessonId === greeting.id).map((a) => [a.person.member.memberId, a.version, a.score, a.passed]));
+      'select member_id, lesson_version, score, passed from public.lesson_attempts where lesson_id = $1 order by received_at',
+      [greeting.id],
+    );
+    expect(rows.map((r) => [r.member_id, r.lesson_version, r.score, r.passed])).toEqual(
+      attempts.filter((a) => a.lessonId === greeting.id).map((a) => [a.person.member.memberId, a.version, a.score, a.passed]),
+    );
     expect(rows.filter((r) => r.lesson_version === 1)).toHaveLength(attempts.filter((a) => a.lessonId === greeting.id && a.version === 1).length);
   });
 
@@ -530,11 +737,23 @@ describe('lessons and training', () => {
     const report = await rpc(hr.member.client, 'training_report', {});
     expect(report.lessons.map((l) => l.lesson_id)).not.toContain(till3.id);
     expect(report.lessons).toEqual(expectedTraining([harbour, pier], people, lessons, attempts));
-    await expectRefused(hr.member.client, 'save_lesson', {
-      p_id: till3.id, p_title: 'Back', p_summary: '', p_minutes: 3, p_cards: cards, p_quiz: quiz(),
-    }, 400, 'lesson_archived');
-    expect(await sql('select count(*)::int as n from public.lesson_attempts where lesson_id = $1', [till3.id]))
-      .toEqual([{ n: attempts.filter((x) => x.lessonId === till3.id).length }]);
+    await expectRefused(
+      hr.member.client,
+      'save_lesson',
+      {
+        p_id: till3.id,
+        p_title: 'Back',
+        p_summary: '',
+        p_minutes: 3,
+        p_cards: cards,
+        p_quiz: quiz(),
+      },
+      400,
+      'lesson_archived',
+    );
+    expect(await sql('select count(*)::int as n from public.lesson_attempts where lesson_id = $1', [till3.id])).toEqual([
+      { n: attempts.filter((x) => x.lessonId === till3.id).length },
+    ]);
   });
 
   it('deactivating a member takes them out of the audience and the numbers', async () => {
@@ -552,12 +771,23 @@ describe('lessons and training', () => {
 });
 
 it('every new call is guarded: a comment, security definer, an empty search_path, no anon execute', async () => {
-  const names = ['store_roster', 'store_kudos', 'kudos_report', 'save_value_card', 'archive_value_card', 'reorder_value_cards',
-    'save_lesson', 'archive_lesson', 'training_report'];
+  const names = [
+    'store_roster',
+    'store_kudos',
+    'kudos_report',
+    'save_value_card',
+    'archive_value_card',
+    'reorder_value_cards',
+    'save_lesson',
+    'archive_lesson',
+    'training_report',
+  ];
   const rows = await sql<{ name: string; definer: boolean; config: string[] | null; comment: string | null; anon: boolean; authed: boolean }>(
     `select p.proname as name, p.prosecdef as definer, p.proconfig as config, obj_description(p.oid, 'pg_proc') as comment,
             has_function_privilege('anon', p.oid, 'execute') as anon, has_function_privilege('authenticated', p.oid, 'execute') as authed
-     from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = any ($1) order by 1`, [names]);
+     from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = any ($1) order by 1`,
+    [names],
+  );
   expect(rows.map((r) => r.name)).toEqual([...names].sort());
   for (const r of rows) {
     expect(r, r.name).toMatchObject({ definer: true, anon: false, authed: true });

@@ -13,7 +13,11 @@ import { DB_TYPES_FILE, generateDbTypes } from '../../scripts/db-types';
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({
-    dataDir: join(await mkdtemp(join(tmpdir(), 'frontline-types-')), 'pg'), persistent: false, apiPort: 0, dbPort: 0, seed: false,
+    dataDir: join(await mkdtemp(join(tmpdir(), 'frontline-types-')), 'pg'),
+    persistent: false,
+    apiPort: 0,
+    dbPort: 0,
+    seed: false,
   });
 });
 afterAll(async () => {

@@ -8,9 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_EXPORT_COLUMNS } from '../../src/data/supabase/types';
 import { parseCsv } from '../support/csv';
-import {
-  SEED, briefingVersion, createMember, createOrg, mutation, publishBriefing, push, sql, type TestMember,
-} from './support/fixtures';
+import { SEED, briefingVersion, createMember, createOrg, mutation, publishBriefing, push, sql, type TestMember } from './support/fixtures';
 
 const minute = 60_000;
 const day = 24 * 60 * minute;
@@ -28,21 +26,35 @@ beforeAll(async () => {
   ]);
 });
 
-interface StoredAck { acked_at: Date; received_at: Date; clock_flag: string | null }
+interface StoredAck {
+  acked_at: Date;
+  received_at: Date;
+  clock_flag: string | null;
+}
 
 /** `ackedAt`: a fixed claim, or milliseconds from the moment the briefing exists. */
-async function ackWithClock(ackedAt: string | number, title = `Clock ${randomUUID().slice(0, 8)}`): Promise<{ title: string; claimed: string; status: string | undefined; row: StoredAck | undefined }> {
+async function ackWithClock(
+  ackedAt: string | number,
+  title = `Clock ${randomUUID().slice(0, 8)}`,
+): Promise<{ title: string; claimed: string; status: string | undefined; row: StoredAck | undefined }> {
   const briefingId = await publishBriefing(hr.client, { title, store_ids: [org.storeId] });
   const v = await briefingVersion(briefingId);
   const claimed = typeof ackedAt === 'string' ? ackedAt : iso(ackedAt);
-  const [result] = await push(staff.client, [mutation('ack', { briefing_id: briefingId, version: v.version, content_hash: v.content_hash, acked_at: claimed })]);
-  const [row] = await sql<StoredAck>(
-    'select acked_at, received_at, clock_flag from public.acknowledgements where briefing_id = $1 and member_id = $2', [briefingId, staff.memberId]);
+  const [result] = await push(staff.client, [
+    mutation('ack', { briefing_id: briefingId, version: v.version, content_hash: v.content_hash, acked_at: claimed }),
+  ]);
+  const [row] = await sql<StoredAck>('select acked_at, received_at, clock_flag from public.acknowledgements where briefing_id = $1 and member_id = $2', [
+    briefingId,
+    staff.memberId,
+  ]);
   return { title, claimed, status: result?.status, row };
 }
 
 describe('acknowledgements from a wrong clock', () => {
-  it.each([['10 minutes', 10 * minute], ['a day', day]])('a phone %s fast is applied with its claim kept and flagged device_ahead', async (_name, ahead) => {
+  it.each([
+    ['10 minutes', 10 * minute],
+    ['a day', day],
+  ])('a phone %s fast is applied with its claim kept and flagged device_ahead', async (_name, ahead) => {
     const { claimed, status, row } = await ackWithClock(ahead);
     expect(status).toBe('applied');
     expect(row?.acked_at.toISOString()).toBe(claimed);
@@ -90,15 +102,26 @@ describe('lesson attempts from a wrong clock', () => {
   });
 
   async function attempt(startedAt: string, completedAt: string) {
-    const [result] = await push(learner.client, [mutation('lesson_attempt', {
-      lesson_id: SEED.lessonLifting, lesson_version: 1, answers: { q1: ['b'], q2: ['a', 'c'] }, started_at: startedAt, completed_at: completedAt,
-    })]);
+    const [result] = await push(learner.client, [
+      mutation('lesson_attempt', {
+        lesson_id: SEED.lessonLifting,
+        lesson_version: 1,
+        answers: { q1: ['b'], q2: ['a', 'c'] },
+        started_at: startedAt,
+        completed_at: completedAt,
+      }),
+    ]);
     const [row] = await sql<{ started_at: Date; completed_at: Date; received_at: Date; clock_flag: string | null }>(
-      'select started_at, completed_at, received_at, clock_flag from public.lesson_attempts where id = $1', [result?.id]);
+      'select started_at, completed_at, received_at, clock_flag from public.lesson_attempts where id = $1',
+      [result?.id],
+    );
     return { status: result?.status, row };
   }
 
-  it.each([['10 minutes', 10 * minute], ['a day', day]])('a phone %s fast is applied with its claim kept and flagged device_ahead', async (_name, ahead) => {
+  it.each([
+    ['10 minutes', 10 * minute],
+    ['a day', day],
+  ])('a phone %s fast is applied with its claim kept and flagged device_ahead', async (_name, ahead) => {
     const completed = iso(ahead);
     const { status, row } = await attempt(iso(ahead - 2 * minute), completed);
     expect(status).toBe('applied');

@@ -79,11 +79,9 @@ describe('a stack with asymmetric signing keys and sb_ API keys', () => {
   it('refuses forged tokens: signed with the legacy secret, with another key under the same kid, or unsigned', async () => {
     const token = await signInAsAlex();
     const claims = decodeClaims(token);
-    const withSecret = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .sign(new TextEncoder().encode(stack.jwtSecret));
+    const withSecret = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(stack.jwtSecret));
     const { privateKey } = await generateKeyPair('ES256');
-    const withOtherKey = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: stack.signingJwk!.kid, typ: 'JWT' })
-      .sign(privateKey);
+    const withOtherKey = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: stack.signingJwk!.kid, typ: 'JWT' }).sign(privateKey);
     const [, payload] = token.split('.');
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
 
@@ -105,7 +103,8 @@ describe('a stack with asymmetric signing keys and sb_ API keys', () => {
     expect(await rpc(stack.anonKey, stack.anonKey, 'keys_whoami')).toEqual({ status: 200, body: 'anon' });
     expect(await rpc(stack.serviceRoleKey, null, 'keys_whoami')).toEqual({ status: 200, body: 'service_role' });
 
-    const legacyAnon = await new SignJWT({ role: 'anon', iss: 'supabase-demo' }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    const legacyAnon = await new SignJWT({ role: 'anon', iss: 'supabase-demo' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .sign(new TextEncoder().encode(stack.jwtSecret));
     for (const key of [legacyAnon, 'sb_publishable_made-up', 'sb_secret_made-up']) {
       expect(await rpc(key, null, 'keys_whoami')).toEqual({ status: 401, body: { message: 'Invalid API key' } });

@@ -78,11 +78,22 @@ describe('Postgres dying under the API', () => {
     expect((await rpc(stack, 'nap', { p_seconds: 0 })).status).toBe(200);
 
     const inFlight = rpc(stack, 'nap', { p_seconds: 60 });
-    await expect.poll(async () => (await sql<{ pid: number }>(stack.databaseUrl,
-      `select pid from pg_stat_activity where application_name = 'frontline-local-api' and query like '%nap%' and state = 'active'`)).length,
-    { timeout: 10_000 }).toBe(1);
-    const [backend] = await sql<{ pid: number }>(stack.databaseUrl,
-      `select pid from pg_stat_activity where application_name = 'frontline-local-api' and query like '%nap%' and state = 'active'`);
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{ pid: number }>(
+              stack.databaseUrl,
+              `select pid from pg_stat_activity where application_name = 'frontline-local-api' and query like '%nap%' and state = 'active'`,
+            )
+          ).length,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    const [backend] = await sql<{ pid: number }>(
+      stack.databaseUrl,
+      `select pid from pg_stat_activity where application_name = 'frontline-local-api' and query like '%nap%' and state = 'active'`,
+    );
     // SIGKILL of one backend makes the postmaster end every connection and restart: a Postgres crash.
     process.kill(backend!.pid, 'SIGKILL');
 
@@ -93,11 +104,16 @@ describe('Postgres dying under the API', () => {
 
     // While Postgres recovers calls get the same clean 503; afterwards they work again.
     const seen = new Set<number>();
-    await expect.poll(async () => {
-      const { status } = await rpc(stack, 'nap', { p_seconds: 0 });
-      seen.add(status);
-      return status;
-    }, { timeout: 30_000, interval: 50 }).toBe(200);
+    await expect
+      .poll(
+        async () => {
+          const { status } = await rpc(stack, 'nap', { p_seconds: 0 });
+          seen.add(status);
+          return status;
+        },
+        { timeout: 30_000, interval: 50 },
+      )
+      .toBe(200);
     expect([...seen].filter((status) => status !== 200 && status !== 503)).toEqual([]);
 
     const signIn = await fetch(`${stack.apiUrl}/auth/v1/token?grant_type=password`, {
@@ -181,11 +197,14 @@ describe('starting on a data directory a previous run left behind', () => {
 describe('supabase/config.toml', () => {
   it('allowing sign-ups stops the start, since config push would carry it to production', async () => {
     const dir = await workDir();
-    const config = (await readFile(new URL('../../supabase/config.toml', import.meta.url), 'utf8'))
-      .replace(/^\[auth\.email\]\nenable_signup = false$/m, '[auth.email]\nenable_signup = true');
+    const config = (await readFile(new URL('../../supabase/config.toml', import.meta.url), 'utf8')).replace(
+      /^\[auth\.email\]\nenable_signup = false$/m,
+      '[auth.email]\nenable_signup = true',
+    );
     await writeFile(join(dir, 'config.toml'), config);
-    await expect(startStack({ ...(await stackOptions(dir, false)), configFile: join(dir, 'config.toml') }))
-      .rejects.toThrow(/enable_signup = false in \[auth\] and \[auth\.email\]/);
+    await expect(startStack({ ...(await stackOptions(dir, false)), configFile: join(dir, 'config.toml') })).rejects.toThrow(
+      /enable_signup = false in \[auth\] and \[auth\.email\]/,
+    );
   });
 });
 
@@ -201,8 +220,9 @@ describe('a data directory of another PostgreSQL major', () => {
     expect(await readFile(join(options.dataDir, 'pg_control_from_18'), 'utf8')).toBe('x');
 
     const fresh = await start({ ...options, reset: true });
-    expect(await sql<{ v: string }>(fresh.databaseUrl, `select current_setting('server_version_num') as v`))
-      .toEqual([{ v: expect.stringMatching(/^17\d{4}$/) }]);
+    expect(await sql<{ v: string }>(fresh.databaseUrl, `select current_setting('server_version_num') as v`)).toEqual([
+      { v: expect.stringMatching(/^17\d{4}$/) },
+    ]);
   }, 60_000);
 });
 

@@ -127,7 +127,7 @@ describe('statement timeouts of the API roles', () => {
     );
   });
 
-  it('are hosted\'s: 8 s signed in, 3 s anonymous', async () => {
+  it("are hosted's: 8 s signed in, 3 s anonymous", async () => {
     expect((await rpc(names.setting, { p_name: 'statement_timeout' })).body).toBe('8s');
     expect((await rpc(names.setting, { p_name: 'statement_timeout' }, { token: env.anonKey })).body).toBe('3s');
   });
@@ -196,7 +196,7 @@ describe('grants', () => {
     );
   });
 
-  it('a new table no migration granted is out of the API roles\' reach', async () => {
+  it("a new table no migration granted is out of the API roles' reach", async () => {
     const read = await rpc(names.reader, {});
     expect(read.status).toBe(403);
     expect(read.body).toMatchObject({ code: '42501', message: `permission denied for table ${table}` });

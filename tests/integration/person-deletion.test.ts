@@ -27,9 +27,7 @@ beforeAll(async () => {
     mutation('feedback', { kind: 'suggestion', recipient: 'store', body: 'More tills at noon', anonymous: false, briefing_id: null }),
   ]);
   expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-  const [kudos] = await push(colleague.client, [
-    mutation('kudos', { to_member_id: leaver.memberId, value_card_id: null, message: 'Welcome back' }),
-  ]);
+  const [kudos] = await push(colleague.client, [mutation('kudos', { to_member_id: leaver.memberId, value_card_id: null, message: 'Welcome back' })]);
   expect(kudos?.status).toBe('applied');
 });
 
@@ -41,12 +39,16 @@ describe('deleting an auth user', () => {
     await sql('delete from auth.users where id = $1', [leaver.userId]);
 
     const [member] = await sql<{ user_id: string | null; active: boolean; display_name: string }>(
-      'select user_id, active, display_name from public.members where id = $1', [leaver.memberId]);
+      'select user_id, active, display_name from public.members where id = $1',
+      [leaver.memberId],
+    );
     expect(member).toMatchObject({ user_id: null, active: false });
     const [facts] = await sql<{ acks: string; kudos: string; feedback: string }>(
       `select (select count(*) from public.acknowledgements where member_id = $1) as acks,
               (select count(*) from public.kudos where from_member_id = $1 or to_member_id = $1) as kudos,
-              (select count(*) from public.feedback where author_id = $1) as feedback`, [leaver.memberId]);
+              (select count(*) from public.feedback where author_id = $1) as feedback`,
+      [leaver.memberId],
+    );
     expect(facts).toEqual({ acks: '1', kudos: '2', feedback: '1' });
 
     const after = await callRpc(hr.client, 'audit_export_start', {});
@@ -55,14 +57,13 @@ describe('deleting an auth user', () => {
     expect(page.ok && page.data.map((r) => [r.person, r.employee_email])).toEqual([[member!.display_name, leaver.email]]);
   });
 
-  it('the deleted person\'s still-valid token reaches nothing', async () => {
+  it("the deleted person's still-valid token reaches nothing", async () => {
     const pull = await callRpc(leaver.client, 'sync_pull', {});
     expect(!pull.ok && pull.error.kind === 'http' && pull.error.status).toBe(403);
   });
 
   it('an active member cannot be left without a login', async () => {
-    await expect(sql('update public.members set user_id = null, active = true where id = $1', [colleague.memberId]))
-      .resolves.toBeDefined();
+    await expect(sql('update public.members set user_id = null, active = true where id = $1', [colleague.memberId])).resolves.toBeDefined();
     const [row] = await sql<{ active: boolean }>('select active from public.members where id = $1', [colleague.memberId]);
     expect(row?.active).toBe(false);
   });

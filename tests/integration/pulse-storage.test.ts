@@ -10,7 +10,19 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc, type RpcOutcome } from '../../src/data/supabase/rpc';
 import {
-  DEMO, anonClient, asUserInSql, clientWithToken, createMember, createOrg, db, env, mutation, push, signIn, sql, userIdOf,
+  DEMO,
+  anonClient,
+  asUserInSql,
+  clientWithToken,
+  createMember,
+  createOrg,
+  db,
+  env,
+  mutation,
+  push,
+  signIn,
+  sql,
+  userIdOf,
   type TestMember,
 } from './support/fixtures';
 
@@ -23,12 +35,18 @@ async function ok<T>(promise: Promise<RpcOutcome<T>>): Promise<T> {
   return outcome.data;
 }
 
-interface Stored { responses: number; buffered: number; participation: number }
+interface Stored {
+  responses: number;
+  buffered: number;
+  participation: number;
+}
 async function stored(pulseId: string): Promise<Stored> {
   const [row] = await sql<Stored>(
     `select (select count(*)::int from public.pulse_responses where pulse_id = $1) as responses,
             (select count(*)::int from private.pulse_answer_buffer where pulse_id = $1) as buffered,
-            (select count(*)::int from public.pulse_participation where pulse_id = $1) as participation`, [pulseId]);
+            (select count(*)::int from public.pulse_participation where pulse_id = $1) as participation`,
+    [pulseId],
+  );
   return row!;
 }
 
@@ -56,10 +74,16 @@ describe('pulse answers are stored in batches of 5 or more, never alone with the
   let members: TestMember[];
 
   const newPulse = async (fields: { allow_comment?: boolean } = {}) =>
-    (await ok(callRpc(hr.client, 'save_pulse', {
-      p_question: `Storage ${randomUUID().slice(0, 6)}`, p_scale: 'nps_0_10', p_closes_at: iso(60 * minute),
-      ...(fields.allow_comment === undefined ? {} : { p_allow_comment: fields.allow_comment }),
-    }))).id;
+    (
+      await ok(
+        callRpc(hr.client, 'save_pulse', {
+          p_question: `Storage ${randomUUID().slice(0, 6)}`,
+          p_scale: 'nps_0_10',
+          p_closes_at: iso(60 * minute),
+          ...(fields.allow_comment === undefined ? {} : { p_allow_comment: fields.allow_comment }),
+        }),
+      )
+    ).id;
   /** Closes the pulse by letting its closing time pass (no call of ours runs at that moment). */
   const letClose = (pulseId: string) => sql('update public.pulses set closes_at = now() where id = $1', [pulseId]);
 
@@ -75,8 +99,13 @@ describe('pulse answers are stored in batches of 5 or more, never alone with the
     for (let i = 0; i < 4; i += 1) await answer(members[i]!, pulseId, scores[i]!, `Comment ${i}`);
     expect(await stored(pulseId)).toEqual({ responses: 0, buffered: 4, participation: 4 });
     // While open the report counts every answer given, buffered or stored, and shows nothing else.
-    expect(await ok(callRpc(hr.client, 'pulse_report', { p_pulse_id: pulseId })))
-      .toMatchObject({ closed: false, responses: 4, average: null, distribution: [], comments: [] });
+    expect(await ok(callRpc(hr.client, 'pulse_report', { p_pulse_id: pulseId }))).toMatchObject({
+      closed: false,
+      responses: 4,
+      average: null,
+      distribution: [],
+      comments: [],
+    });
 
     await answer(members[4]!, pulseId, scores[4]!, 'Comment 4');
     expect(await stored(pulseId)).toEqual({ responses: 5, buffered: 0, participation: 5 });
@@ -111,12 +140,17 @@ describe('pulse answers are stored in batches of 5 or more, never alone with the
     for (const [x, n] of batches) expect(n >= 5 || !participation.includes(x), `xmin ${x} holds ${n}`).toBe(true);
   });
 
-  it('closing through save_pulse moves the remaining answers in HR\'s transaction; pulse_trend moves them for a pulse whose time ran out', async () => {
+  it("closing through save_pulse moves the remaining answers in HR's transaction; pulse_trend moves them for a pulse whose time ran out", async () => {
     const closedByHr = await newPulse();
     for (let i = 0; i < 3; i += 1) await answer(members[i]!, closedByHr, 5 + i);
     expect(await stored(closedByHr)).toEqual({ responses: 0, buffered: 3, participation: 3 });
     // Buffered answers count as answers: what was asked can no longer change.
-    const refused = await callRpc(hr.client, 'save_pulse', { p_id: closedByHr, p_question: 'Something else', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) });
+    const refused = await callRpc(hr.client, 'save_pulse', {
+      p_id: closedByHr,
+      p_question: 'Something else',
+      p_scale: 'nps_0_10',
+      p_closes_at: iso(60 * minute),
+    });
     expect(!refused.ok && refused.error.kind === 'http' && refused.error.details).toBe('pulse_answered');
     const question = (await sql<{ question: string }>('select question from public.pulses where id = $1', [closedByHr]))[0]!.question;
     await ok(callRpc(hr.client, 'save_pulse', { p_id: closedByHr, p_question: question, p_scale: 'nps_0_10', p_closes_at: iso(-minute) }));
@@ -166,14 +200,18 @@ describe('pulse answers are stored in batches of 5 or more, never alone with the
     const inFlight = await db().connect();
     try {
       await inFlight.query('begin');
-      await inFlight.query(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`,
-        [JSON.stringify({ sub: members[5]!.userId, role: 'authenticated' })]);
-      const { rows } = await inFlight.query<{ r: { results: { status: string }[] } }>('select public.sync_push($1::jsonb) as r',
-        [JSON.stringify([mutation('pulse_response', { pulse_id: pulseId, score: 2 })])]);
+      await inFlight.query(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [
+        JSON.stringify({ sub: members[5]!.userId, role: 'authenticated' }),
+      ]);
+      const { rows } = await inFlight.query<{ r: { results: { status: string }[] } }>('select public.sync_push($1::jsonb) as r', [
+        JSON.stringify([mutation('pulse_response', { pulse_id: pulseId, score: 2 })]),
+      ]);
       expect(rows[0]!.r.results[0]!.status).toBe('applied');
       await letClose(pulseId);
       let done = false;
-      const report = ok(callRpc(hr.client, 'pulse_report', { p_pulse_id: pulseId })).finally(() => { done = true; });
+      const report = ok(callRpc(hr.client, 'pulse_report', { p_pulse_id: pulseId })).finally(() => {
+        done = true;
+      });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(done, 'the report waits for the answer in flight').toBe(false);
       await inFlight.query('commit');
@@ -193,7 +231,9 @@ describe('pulse answers are stored in batches of 5 or more, never alone with the
       const pulseId = await newPulse();
       const comments = members.slice(0, 5).map((_, i) => `Order ${round}.${i}`);
       for (let i = 0; i < 5; i += 1) await answer(members[i]!, pulseId, i, comments[i]);
-      const physical = (await sql<{ comment: string }>('select comment from public.pulse_responses where pulse_id = $1 order by ctid', [pulseId])).map((r) => r.comment);
+      const physical = (await sql<{ comment: string }>('select comment from public.pulse_responses where pulse_id = $1 order by ctid', [pulseId])).map(
+        (r) => r.comment,
+      );
       expect([...physical].sort()).toEqual(comments);
       orders.push(physical.join() === comments.join());
     }
@@ -239,14 +279,20 @@ describe('the answer buffer is out of reach of every API role', () => {
         `select private.flush_pulse_answers('${pulse}')`,
         `select private.move_pulse_answers('${pulse}', 1)`,
       ]) {
-        await expect(asUserInSql(uid, (c) => c.query(statement), role), `${role}: ${statement}`).rejects.toThrow(/permission denied/);
+        await expect(
+          asUserInSql(uid, (c) => c.query(statement), role),
+          `${role}: ${statement}`,
+        ).rejects.toThrow(/permission denied/);
       }
     }
     // Column statistics are only shown to roles that may read the column.
     await sql('analyze private.pulse_answer_buffer');
     for (const role of ['anon', 'authenticated', 'service_role']) {
-      const stats = await asUserInSql(users[0]!, async (c) => (await c.query(
-        `select attname from pg_stats where schemaname = 'private' and tablename = 'pulse_answer_buffer'`)).rows, role);
+      const stats = await asUserInSql(
+        users[0]!,
+        async (c) => (await c.query(`select attname from pg_stats where schemaname = 'private' and tablename = 'pulse_answer_buffer'`)).rows,
+        role,
+      );
       expect(stats, role).toEqual([]);
     }
 
@@ -265,7 +311,8 @@ describe('the answer buffer is out of reach of every API role', () => {
     const readers = await sql<{ fn: string; xsys: boolean }>(
       `select n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as fn, p.prosrc ~ '\\m(xmin|xmax|cmin|cmax|ctid)\\M' as xsys
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-       where n.nspname in ('public', 'private') and p.prosrc ~ '\\mpulse_answer_buffer\\M' order by 1`);
+       where n.nspname in ('public', 'private') and p.prosrc ~ '\\mpulse_answer_buffer\\M' order by 1`,
+    );
     expect(readers.filter((r) => r.xsys)).toEqual([]);
     expect(readers.map((r) => r.fn)).toEqual([
       'private.apply_pulse_response(m members, p jsonb)',
@@ -275,10 +322,14 @@ describe('the answer buffer is out of reach of every API role', () => {
       'public.save_pulse(p_id uuid, p_question text, p_scale text, p_allow_comment boolean, p_store_ids uuid[], p_department_ids uuid[], p_roles text[], p_opens_at timestamp with time zone, p_closes_at timestamp with time zone)',
     ]);
     // Its shape: nothing that names a person, a time or an order; a random id.
-    const columns = (await sql<{ column_name: string }>(
-      `select column_name from information_schema.columns where table_schema = 'private' and table_name = 'pulse_answer_buffer' order by 1`)).map((r) => r.column_name);
+    const columns = (
+      await sql<{ column_name: string }>(
+        `select column_name from information_schema.columns where table_schema = 'private' and table_name = 'pulse_answer_buffer' order by 1`,
+      )
+    ).map((r) => r.column_name);
     expect(columns).toEqual(['comment', 'department_id', 'id', 'pulse_id', 'score', 'store_id']);
-    expect(await sql(`select relrowsecurity, reloptions from pg_class where oid = 'private.pulse_answer_buffer'::regclass`))
-      .toEqual([{ relrowsecurity: true, reloptions: ['autovacuum_vacuum_threshold=0', 'autovacuum_vacuum_scale_factor=0'] }]);
+    expect(await sql(`select relrowsecurity, reloptions from pg_class where oid = 'private.pulse_answer_buffer'::regclass`)).toEqual([
+      { relrowsecurity: true, reloptions: ['autovacuum_vacuum_threshold=0', 'autovacuum_vacuum_scale_factor=0'] },
+    ]);
   });
 });

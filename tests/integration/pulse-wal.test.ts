@@ -18,7 +18,8 @@ async function logContains(from: string, text: string): Promise<boolean> {
   const [row] = await sql<{ found: boolean }>(
     `select exists (select 1 from pg_get_wal_block_info($1::pg_lsn, pg_current_wal_insert_lsn())
                     where position(convert_to($2, 'UTF8') in coalesce(block_data, ''::bytea) || coalesce(block_fpi_data, ''::bytea)) > 0) as found`,
-    [from, text]);
+    [from, text],
+  );
   return row!.found;
 }
 const insertLsn = async () => (await sql<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn'))[0]!.lsn;
@@ -33,7 +34,9 @@ beforeAll(async () => {
 describe('the write-ahead log', () => {
   it('holds no waiting answer; the answers enter it only in the batch of five', async () => {
     const saved = await callRpc(hr.client, 'save_pulse', {
-      p_question: `WAL ${randomUUID().slice(0, 6)}`, p_scale: 'nps_0_10', p_allow_comment: true,
+      p_question: `WAL ${randomUUID().slice(0, 6)}`,
+      p_scale: 'nps_0_10',
+      p_allow_comment: true,
       p_closes_at: new Date(Date.now() + 3_600_000).toISOString(),
     });
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));

@@ -12,11 +12,28 @@ import { callRpc } from '../../src/data/supabase/rpc';
 import { AUDIT_EXPORT_COLUMNS, type ComplianceReport } from '../../src/data/supabase/types';
 import { parseCsv } from '../support/csv';
 import {
-  DEMO, ackOf, briefingVersion, createMember, createOrg, mutation, publishBriefing, pullAll, pullBriefings, push, signIn, sql,
+  DEMO,
+  ackOf,
+  briefingVersion,
+  createMember,
+  createOrg,
+  mutation,
+  publishBriefing,
+  pullAll,
+  pullBriefings,
+  push,
+  signIn,
+  sql,
   type TestMember,
 } from './support/fixtures';
 
-interface Org { orgId: string; harbour: string; pier: string; floor: string; till: string }
+interface Org {
+  orgId: string;
+  harbour: string;
+  pier: string;
+  floor: string;
+  till: string;
+}
 let org: Org;
 let hr: TestMember;
 let managerA: TestMember;
@@ -45,18 +62,24 @@ async function report(client: SupabaseClient, days = 30): Promise<ComplianceRepo
 
 /** Counting acknowledgements per briefing of an organisation, from scratch and from the tallies. */
 async function recountByBriefing(orgId: string): Promise<{ briefing_id: string; n: string }[]> {
-  return sql(`select k.briefing_id, count(*) as n from public.acknowledgements k
+  return sql(
+    `select k.briefing_id, count(*) as n from public.acknowledgements k
               join public.briefings b on b.id = k.briefing_id join public.members m on m.id = k.member_id
-              where b.org_id = $1 and private.ack_counts(b, m, k.version) group by 1 order by 1`, [orgId]);
+              where b.org_id = $1 and private.ack_counts(b, m, k.version) group by 1 order by 1`,
+    [orgId],
+  );
 }
 async function talliedByBriefing(orgId: string): Promise<{ briefing_id: string; n: string }[]> {
-  return sql(`select t.briefing_id, sum(t.n) as n from private.ack_tally_daily t join public.briefings b on b.id = t.briefing_id
-              where b.org_id = $1 group by 1 having sum(t.n) <> 0 order by 1`, [orgId]);
+  return sql(
+    `select t.briefing_id, sum(t.n) as n from private.ack_tally_daily t join public.briefings b on b.id = t.briefing_id
+              where b.org_id = $1 group by 1 having sum(t.n) <> 0 order by 1`,
+    [orgId],
+  );
 }
 
 function httpStatus(outcome: { ok: boolean; error?: unknown }): number | null {
   const error = outcome.error as { kind?: string; status?: number } | undefined;
-  return !outcome.ok && error?.kind === 'http' ? error.status ?? null : null;
+  return !outcome.ok && error?.kind === 'http' ? (error.status ?? null) : null;
 }
 
 /**
@@ -80,12 +103,22 @@ beforeAll(async () => {
     createMember({ orgId: org.orgId, storeId: null, departmentId: null, role: 'hr' }),
     createMember({ orgId: org.orgId, storeId: org.harbour, departmentId: null, role: 'manager', manages: [org.harbour] }),
     createMember({ orgId: org.orgId, storeId: org.pier, departmentId: null, role: 'manager', manages: [org.pier] }),
-    staff(org.harbour, org.floor), staff(org.harbour, org.floor), staff(org.harbour, org.till),
-    staff(org.pier, org.floor), staff(org.pier, org.till), staff(org.harbour, org.floor),
+    staff(org.harbour, org.floor),
+    staff(org.harbour, org.floor),
+    staff(org.harbour, org.till),
+    staff(org.pier, org.floor),
+    staff(org.pier, org.till),
+    staff(org.harbour, org.floor),
   ]);
 
   briefing.p1 = await publishBriefing(hr.client, { kind: 'policy', title: 'Cash handling', body: 'Count twice.', ack_due_at: iso(-hour) });
-  briefing.p2 = await publishBriefing(hr.client, { kind: 'policy', title: 'Floor safety', body: 'Keep aisles clear.', department_ids: [org.floor], ack_due_at: iso(7 * 24 * hour) });
+  briefing.p2 = await publishBriefing(hr.client, {
+    kind: 'policy',
+    title: 'Floor safety',
+    body: 'Keep aisles clear.',
+    department_ids: [org.floor],
+    ack_due_at: iso(7 * 24 * hour),
+  });
   briefing.s1 = await publishBriefing(managerA.client, { title: 'Delivery at 9', body: 'Bay two.', store_ids: [org.harbour] });
   briefing.n1 = await publishBriefing(hr.client, { title: 'Newsletter', body: 'Hello.', requires_ack: false });
   briefing.r1 = await publishBriefing(hr.client, { kind: 'policy', title: 'Withdrawn', body: 'Ignore.' });
@@ -95,9 +128,17 @@ beforeAll(async () => {
   await ack(a1, briefing.s1);
   await ack(a2, briefing.s1);
   await ack(a1, briefing.r1);
-  const [edit] = await push(managerA.client, [mutation('briefing', {
-    action: 'edit', briefing_id: briefing.s1, title: 'Delivery at 10', body: 'Bay three.', store_ids: [org.harbour], requires_ack: true, base_version: 1,
-  })]);
+  const [edit] = await push(managerA.client, [
+    mutation('briefing', {
+      action: 'edit',
+      briefing_id: briefing.s1,
+      title: 'Delivery at 10',
+      body: 'Bay three.',
+      store_ids: [org.harbour],
+      requires_ack: true,
+      base_version: 1,
+    }),
+  ]);
   expect(edit?.status).toBe('applied');
   await ack(a1, briefing.s1);
   expect((await push(hr.client, [mutation('briefing', { action: 'retract', briefing_id: briefing.r1 })]))[0]?.status).toBe('applied');
@@ -110,7 +151,10 @@ describe('compose_directory', () => {
     const outcome = await callRpc(managerA.client, 'compose_directory', {});
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
     expect(outcome.data.stores).toEqual([{ id: org.harbour, name: 'Harbour', time_zone: 'Europe/London' }]);
-    expect(outcome.data.departments).toEqual([{ id: org.floor, name: 'Floor' }, { id: org.till, name: 'Till' }]);
+    expect(outcome.data.departments).toEqual([
+      { id: org.floor, name: 'Floor' },
+      { id: org.till, name: 'Till' },
+    ]);
     expect(outcome.data.roles).toEqual(['staff', 'manager', 'hr', 'admin']);
     const byKey = (rows: typeof outcome.data.reach) => Object.fromEntries(rows.map((r) => [`${r.store_id}/${r.department_id}/${r.role}`, r.members]));
     expect(byKey(outcome.data.reach)).toEqual({
@@ -163,7 +207,11 @@ describe('compliance_report', () => {
     const a = await report(managerA.client);
     expect(a).toMatchObject({ total: 12, acked: 5, overdue: 2 });
     expect(a.by_store).toEqual([{ store_id: org.harbour, name: 'Harbour', total: 12, acked: 5 }]);
-    expect(a.by_briefing.map((b) => [b.id, b.total, b.acked])).toEqual([[briefing.p1, 5, 3], [briefing.s1, 5, 1], [briefing.p2, 2, 1]]);
+    expect(a.by_briefing.map((b) => [b.id, b.total, b.acked])).toEqual([
+      [briefing.p1, 5, 3],
+      [briefing.s1, 5, 1],
+      [briefing.p2, 2, 1],
+    ]);
     expect(a.overdue_people.map((p) => p.member_id).sort()).toEqual([managerA.memberId, a3.memberId].sort());
     const b = await report(managerB.client);
     expect(b).toMatchObject({ total: 3, acked: 1, overdue: 1 });
@@ -176,22 +224,36 @@ describe('compliance_report', () => {
     expect(await talliedByBriefing(org.orgId)).toEqual(await recountByBriefing(org.orgId));
     const byStore = await sql<{ store_id: string; n: string }>(
       `select t.store_id, sum(t.n) as n from private.ack_tally_store t where t.store_id = any ($1) group by 1 having sum(t.n) <> 0 order by 1`,
-      [[org.harbour, org.pier]]);
-    expect(byStore).toEqual([{ store_id: org.harbour, n: '5' }, { store_id: org.pier, n: '1' }].sort((x, y) => x.store_id.localeCompare(y.store_id)));
+      [[org.harbour, org.pier]],
+    );
+    expect(byStore).toEqual(
+      [
+        { store_id: org.harbour, n: '5' },
+        { store_id: org.pier, n: '1' },
+      ].sort((x, y) => x.store_id.localeCompare(y.store_id)),
+    );
   });
 
   it('a shorter window drops briefings published before it unless they are still due', async () => {
     const saved = await sql<{ id: string; publish_at: Date; ack_due_at: Date }>(
-      'select id, publish_at, ack_due_at from public.briefings where id in ($1, $2)', [briefing.p1, briefing.p2]);
-    await sql(`update public.briefings set publish_at = now() - interval '10 days',
+      'select id, publish_at, ack_due_at from public.briefings where id in ($1, $2)',
+      [briefing.p1, briefing.p2],
+    );
+    await sql(
+      `update public.briefings set publish_at = now() - interval '10 days',
                  ack_due_at = case when id = $1 then now() - interval '2 days' else ack_due_at end
-               where id in ($1, $2)`, [briefing.p1, briefing.p2]);
+               where id in ($1, $2)`,
+      [briefing.p1, briefing.p2],
+    );
     try {
       const r = await report(hr.client, 3);
       expect(r.by_briefing.map((b) => b.id)).toEqual([briefing.s1, briefing.p2]);
       expect(r).toMatchObject({ total: 8, acked: 2, overdue: 0 });
       expect(r.by_store.reduce((n, s) => n + s.acked, 0)).toBe(2);
-      expect((await report(managerA.client, 3)).by_briefing.map((b) => [b.id, b.acked])).toEqual([[briefing.s1, 1], [briefing.p2, 1]]);
+      expect((await report(managerA.client, 3)).by_briefing.map((b) => [b.id, b.acked])).toEqual([
+        [briefing.s1, 1],
+        [briefing.p2, 1],
+      ]);
     } finally {
       for (const b of saved) {
         await sql('update public.briefings set publish_at = $2, ack_due_at = $3 where id = $1', [b.id, b.publish_at, b.ack_due_at]);
@@ -200,7 +262,7 @@ describe('compliance_report', () => {
     expect((await report(hr.client)).acked).toBe(6);
   });
 
-  it('refuses staff and bad windows; another organisation\'s HR sees none of this one', async () => {
+  it("refuses staff and bad windows; another organisation's HR sees none of this one", async () => {
     expect(httpStatus(await callRpc(a1.client, 'compliance_report', {}))).toBe(403);
     const bad = await callRpc(hr.client, 'compliance_report', { p_days: 0 });
     expect(!bad.ok && bad.error.kind === 'http' && [bad.error.status, bad.error.details]).toEqual([400, 'invalid_days']);
@@ -209,7 +271,6 @@ describe('compliance_report', () => {
     expect(demo.by_store.map((s) => s.store_id)).not.toContain(org.harbour);
   });
 });
-
 
 describe('audit_export', () => {
   it('streams every acknowledgement as CSV with the exact version and hash acknowledged', async () => {
@@ -224,10 +285,13 @@ describe('audit_export', () => {
     expect(received).toEqual([...received].sort((x, y) => x - y));
 
     const versions = await sql<{ version: number; title: string; content_hash: string }>(
-      'select version, title, content_hash from public.briefing_versions where briefing_id = $1 order by version', [briefing.s1]);
+      'select version, title, content_hash from public.briefing_versions where briefing_id = $1 order by version',
+      [briefing.s1],
+    );
     const a1Rows = rows.filter((r) => r[col.employee_email] === a1.email && r[col.briefing]!.startsWith('Delivery at'));
-    expect(a1Rows.map((r) => [r[col.briefing], Number(r[col.version]), r[col.content_hash], r[col.store]]))
-      .toEqual(versions.map((v) => [v.title, v.version, v.content_hash, 'Harbour']));
+    expect(a1Rows.map((r) => [r[col.briefing], Number(r[col.version]), r[col.content_hash], r[col.store]])).toEqual(
+      versions.map((v) => [v.title, v.version, v.content_hash, 'Harbour']),
+    );
     expect(new Date(a1Rows[0]![col.acked_on_device_at]!).getTime()).toBeLessThanOrEqual(new Date(a1Rows[0]![col.received_by_server_at]!).getTime());
     const hrRow = rows.find((r) => r[col.employee_email] === hr.email);
     expect(hrRow?.[col.store]).toBe('');
@@ -239,7 +303,9 @@ describe('audit_export', () => {
   it('takes a half-open range of received times', async () => {
     const [mid] = await sql<{ t: Date }>(
       `select k.received_at as t from public.acknowledgements k join public.briefings b on b.id = k.briefing_id
-       where b.id = $1 and k.version = 2`, [briefing.s1]);
+       where b.id = $1 and k.version = 2`,
+      [briefing.s1],
+    );
     const range = { p_from: mid!.t.toISOString(), p_to: null };
     const { data } = await hr.client.rpc('audit_export', range).csv();
     const rows = parseCsv(data as unknown as string).slice(1);
@@ -250,7 +316,7 @@ describe('audit_export', () => {
     expect(parseCsv(none.data as unknown as string)).toEqual([[...AUDIT_EXPORT_COLUMNS]]);
   });
 
-  it('is HR only: staff and managers get 403; another organisation\'s HR gets only theirs', async () => {
+  it("is HR only: staff and managers get 403; another organisation's HR gets only theirs", async () => {
     for (const member of [a1, managerA]) {
       const { error, status } = await member.client.rpc('audit_export', {}).csv();
       expect(status, member.email).toBe(403);
@@ -264,7 +330,7 @@ describe('audit_export', () => {
 });
 
 describe('set_my_locale', () => {
-  it('sets the caller\'s own locale; the next pull carries it', async () => {
+  it("sets the caller's own locale; the next pull carries it", async () => {
     const member = await createMember({ orgId: org.orgId, storeId: org.pier, departmentId: org.floor });
     const before = await pullAll(member.client);
     const outcome = await callRpc(member.client, 'set_my_locale', { p_locale: 'es' });
@@ -296,8 +362,13 @@ describe('what changed', () => {
 
   it('after a second edit, previous is version 2', async () => {
     const id = await publishBriefing(managerA.client, { store_ids: [org.harbour], title: `Rota ${randomUUID().slice(0, 4)}`, body: 'One.' });
-    for (const [body, base] of [['Two.', 1], ['Three.', 2]] as const) {
-      const [edit] = await push(managerA.client, [mutation('briefing', { action: 'edit', briefing_id: id, title: 'Rota', body, store_ids: [org.harbour], base_version: base })]);
+    for (const [body, base] of [
+      ['Two.', 1],
+      ['Three.', 2],
+    ] as const) {
+      const [edit] = await push(managerA.client, [
+        mutation('briefing', { action: 'edit', briefing_id: id, title: 'Rota', body, store_ids: [org.harbour], base_version: base }),
+      ]);
       expect(edit?.status).toBe('applied');
     }
     const b = (await pullBriefings(a2.client)).find((x) => x.id === id);
@@ -312,9 +383,16 @@ describe('tallies in one transaction with the change they depend on', () => {
     const chief = await createMember({ orgId: other.orgId, storeId: null, departmentId: null, role: 'hr' });
     const before = await publishBriefing(boss.client, { store_ids: [other.storeId], title: 'Before', body: 'v1' });
     const after = await publishBriefing(boss.client, { store_ids: [other.storeId], title: 'After', body: 'v1' });
-    const edit = (id: string, title: string) => mutation('briefing', {
-      action: 'edit', briefing_id: id, title, body: 'v2', store_ids: [other.storeId], requires_ack: true, base_version: 1,
-    });
+    const edit = (id: string, title: string) =>
+      mutation('briefing', {
+        action: 'edit',
+        briefing_id: id,
+        title,
+        body: 'v2',
+        store_ids: [other.storeId],
+        requires_ack: true,
+        base_version: 1,
+      });
     const v1 = await briefingVersion(before);
     // The hash the server will give "After" v2: SHA-256 of title, newline, body.
     const afterV2 = { version: 2, content_hash: createHash('sha256').update('After\nv2').digest('hex') };
@@ -322,8 +400,12 @@ describe('tallies in one transaction with the change they depend on', () => {
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
     expect(await talliedByBriefing(other.orgId)).toEqual(await recountByBriefing(other.orgId));
     const r = await report(chief.client);
-    expect(r.by_briefing.map((b) => [b.id, b.version, b.total, b.acked]).sort())
-      .toEqual([[after, 2, 1, 1], [before, 2, 1, 0]].sort());
+    expect(r.by_briefing.map((b) => [b.id, b.version, b.total, b.acked]).sort()).toEqual(
+      [
+        [after, 2, 1, 1],
+        [before, 2, 1, 0],
+      ].sort(),
+    );
     await sql('update public.members set role = $2, store_id = null where id = $1', [boss.memberId, 'hr']);
     expect(await talliedByBriefing(other.orgId)).toEqual([]);
     expect(await recountByBriefing(other.orgId)).toEqual([]);

@@ -8,8 +8,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { callRpc } from '../../src/data/supabase/rpc';
 import {
-  DEMO, SEED, ackOf, anonClient, asUserInSql, briefingVersion, createMember, createOrg, mutation,
-  publishBriefing, pullBriefings, push, signIn, sql, userIdOf,
+  DEMO,
+  SEED,
+  ackOf,
+  anonClient,
+  asUserInSql,
+  briefingVersion,
+  createMember,
+  createOrg,
+  mutation,
+  publishBriefing,
+  pullBriefings,
+  push,
+  signIn,
+  sql,
+  userIdOf,
 } from './support/fixtures';
 
 let alex: SupabaseClient;
@@ -18,9 +31,7 @@ let managerDowntown: SupabaseClient;
 let hr: SupabaseClient;
 
 beforeAll(async () => {
-  [alex, riley, managerDowntown, hr] = await Promise.all([
-    signIn(DEMO.alex), signIn(DEMO.riley), signIn(DEMO.managerDowntown), signIn(DEMO.hr),
-  ]);
+  [alex, riley, managerDowntown, hr] = await Promise.all([signIn(DEMO.alex), signIn(DEMO.riley), signIn(DEMO.managerDowntown), signIn(DEMO.hr)]);
 });
 
 describe('staff see only content whose audience includes them', () => {
@@ -41,8 +52,10 @@ describe('staff see only content whose audience includes them', () => {
   });
 
   it('reading the briefings table directly as riley shows no Downtown rows', async () => {
-    const rows = await asUserInSql(await userIdOf(DEMO.riley), async (c) =>
-      (await c.query('select id from public.briefings where $1 = any (store_ids)', [SEED.downtown])).rows);
+    const rows = await asUserInSql(
+      await userIdOf(DEMO.riley),
+      async (c) => (await c.query('select id from public.briefings where $1 = any (store_ids)', [SEED.downtown])).rows,
+    );
     expect(rows).toEqual([]);
   });
 });
@@ -82,9 +95,17 @@ describe('acknowledgements', () => {
     const id = await publishBriefing(managerDowntown, { store_ids: [SEED.downtown], title: 'Till float', body: 'Count it at 9.' });
     const v1 = await briefingVersion(id);
     await push(alex, [ackOf(id, v1)]);
-    const [edit] = await push(managerDowntown, [mutation('briefing', {
-      action: 'edit', briefing_id: id, title: 'Till float', body: 'Count it at 8.', store_ids: [SEED.downtown], requires_ack: true, base_version: 1,
-    })]);
+    const [edit] = await push(managerDowntown, [
+      mutation('briefing', {
+        action: 'edit',
+        briefing_id: id,
+        title: 'Till float',
+        body: 'Count it at 8.',
+        store_ids: [SEED.downtown],
+        requires_ack: true,
+        base_version: 1,
+      }),
+    ]);
     expect(edit?.status).toBe('applied');
     const v2 = await briefingVersion(id);
     expect(v2.version).toBe(2);
@@ -106,10 +127,12 @@ describe('acknowledgements', () => {
     await push(await signIn(DEMO.riley), [m]);
     const rileyId = await userIdOf(DEMO.riley);
     for (const role of ['authenticated', 'service_role']) {
-      await expect(asUserInSql(rileyId, (c) => c.query('update public.acknowledgements set acked_at = now() where id = $1', [m.id]), role))
-        .rejects.toThrow(/permission denied|append-only/);
-      await expect(asUserInSql(rileyId, (c) => c.query('delete from public.acknowledgements where id = $1', [m.id]), role))
-        .rejects.toThrow(/permission denied|append-only/);
+      await expect(asUserInSql(rileyId, (c) => c.query('update public.acknowledgements set acked_at = now() where id = $1', [m.id]), role)).rejects.toThrow(
+        /permission denied|append-only/,
+      );
+      await expect(asUserInSql(rileyId, (c) => c.query('delete from public.acknowledgements where id = $1', [m.id]), role)).rejects.toThrow(
+        /permission denied|append-only/,
+      );
     }
     await expect(sql('update public.acknowledgements set version = 99 where id = $1', [m.id])).rejects.toThrow(/append-only/);
     await expect(sql('delete from public.acknowledgements where id = $1', [m.id])).rejects.toThrow(/append-only/);
@@ -127,32 +150,37 @@ describe('managers', () => {
     expect((await push(managerDowntown, [orgWide]))[0]).toMatchObject({ status: 'rejected', code: 'forbidden_audience' });
   });
 
-  it('cannot edit or retract another store\'s briefing', async () => {
+  it("cannot edit or retract another store's briefing", async () => {
     for (const action of ['retract', 'edit'] as const) {
-      const payload = action === 'retract'
-        ? { action, briefing_id: SEED.riversideDelivery }
-        : { action, briefing_id: SEED.riversideDelivery, title: 'Hijacked', body: 'x', store_ids: [SEED.riverside] };
+      const payload =
+        action === 'retract'
+          ? { action, briefing_id: SEED.riversideDelivery }
+          : { action, briefing_id: SEED.riversideDelivery, title: 'Hijacked', body: 'x', store_ids: [SEED.riverside] };
       const [result] = await push(managerDowntown, [mutation('briefing', payload)]);
       expect(result).toMatchObject({ status: 'rejected', code: 'unknown_briefing' });
     }
-    const [row] = await sql<{ retracted_at: unknown; version: number }>('select retracted_at, version from public.briefings where id = $1', [SEED.riversideDelivery]);
+    const [row] = await sql<{ retracted_at: unknown; version: number }>('select retracted_at, version from public.briefings where id = $1', [
+      SEED.riversideDelivery,
+    ]);
     expect(row).toEqual({ retracted_at: null, version: 1 });
   });
 
-  it('cannot read another store\'s acknowledgements, by RPC or table', async () => {
+  it("cannot read another store's acknowledgements, by RPC or table", async () => {
     const v = await briefingVersion(SEED.riversideDelivery);
     await push(riley, [ackOf(SEED.riversideDelivery, v)]);
     const status = await callRpc(managerDowntown, 'briefing_ack_status', { p_briefing_id: SEED.riversideDelivery });
     expect(status.ok).toBe(false);
     expect(!status.ok && status.error.kind === 'http' && status.error.status).toBe(403);
-    const rows = await asUserInSql(await userIdOf(DEMO.managerDowntown), async (c) =>
-      (await c.query('select a.id from public.acknowledgements a where a.briefing_id = $1', [SEED.riversideDelivery])).rows);
+    const rows = await asUserInSql(
+      await userIdOf(DEMO.managerDowntown),
+      async (c) => (await c.query('select a.id from public.acknowledgements a where a.briefing_id = $1', [SEED.riversideDelivery])).rows,
+    );
     expect(rows).toEqual([]);
     const own = await callRpc(await signIn(DEMO.managerRiverside), 'briefing_ack_status', { p_briefing_id: SEED.riversideDelivery });
     expect(own.ok && own.data.acked).toBeGreaterThanOrEqual(1);
   });
 
-  it('see only their own stores in an org-wide briefing\'s reach; hr sees every store', async () => {
+  it("see only their own stores in an org-wide briefing's reach; hr sees every store", async () => {
     const manager = await callRpc(managerDowntown, 'briefing_ack_status', { p_briefing_id: SEED.returnsPolicy });
     expect(manager.ok && manager.data.by_store.map((s) => s.store_name)).toEqual(['Downtown']);
     const org = await callRpc(hr, 'briefing_ack_status', { p_briefing_id: SEED.returnsPolicy });
@@ -160,7 +188,9 @@ describe('managers', () => {
   });
 
   it('staff cannot publish or read reach', async () => {
-    const [result] = await push(alex, [mutation('briefing', { action: 'publish', briefing_id: randomUUID(), title: 'x', body: 'y', store_ids: [SEED.downtown] })]);
+    const [result] = await push(alex, [
+      mutation('briefing', { action: 'publish', briefing_id: randomUUID(), title: 'x', body: 'y', store_ids: [SEED.downtown] }),
+    ]);
     expect(result).toMatchObject({ status: 'rejected', code: 'forbidden' });
     const status = await callRpc(alex, 'briefing_ack_status', { p_briefing_id: SEED.downtownHuddle });
     expect(!status.ok && status.error.kind === 'http' && status.error.status).toBe(403);
@@ -196,11 +226,18 @@ describe('no table is writable directly by authenticated or anon', () => {
     expect(tables.length).toBeGreaterThanOrEqual(15);
     const alexId = await userIdOf(DEMO.alex);
     for (const table of tables) {
-      for (const [role, uid] of [['authenticated', alexId], ['anon', null]] as const) {
-        await expect(asUserInSql(uid, (c) => c.query(`delete from public.${table}`), role), `${role} delete ${table}`)
-          .rejects.toThrow(/permission denied/);
-        await expect(asUserInSql(uid, (c) => c.query(`insert into public.${table} default values`), role), `${role} insert ${table}`)
-          .rejects.toThrow(/permission denied/);
+      for (const [role, uid] of [
+        ['authenticated', alexId],
+        ['anon', null],
+      ] as const) {
+        await expect(
+          asUserInSql(uid, (c) => c.query(`delete from public.${table}`), role),
+          `${role} delete ${table}`,
+        ).rejects.toThrow(/permission denied/);
+        await expect(
+          asUserInSql(uid, (c) => c.query(`insert into public.${table} default values`), role),
+          `${role} insert ${table}`,
+        ).rejects.toThrow(/permission denied/);
       }
     }
   });
@@ -225,7 +262,9 @@ describe('anonymous voice cannot be traced to a person', () => {
     const m = mutation('feedback', { kind: 'concern', recipient: 'store', body: `Anonymous ${randomUUID()}`, anonymous: true });
     expect((await push(member.client, [m]))[0]?.status).toBe('applied');
     const rows = await sql<{ id: string; author_id: unknown; created_at: Date; sync_seq: unknown }>(
-      'select id, author_id, created_at, sync_seq from public.feedback where body = $1', [m.payload.body]);
+      'select id, author_id, created_at, sync_seq from public.feedback where body = $1',
+      [m.payload.body],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.author_id).toBeNull();
     expect(rows[0]!.id).not.toBe(m.id);
@@ -236,19 +275,22 @@ describe('anonymous voice cannot be traced to a person', () => {
   });
 
   it('pulse answers carry no person, time or order, and no API role can read them', async () => {
-    const columns = (await sql<{ column_name: string }>(
-      `select column_name from information_schema.columns where table_schema = 'public' and table_name = 'pulse_responses' order by 1`))
-      .map((r) => r.column_name);
+    const columns = (
+      await sql<{ column_name: string }>(
+        `select column_name from information_schema.columns where table_schema = 'public' and table_name = 'pulse_responses' order by 1`,
+      )
+    ).map((r) => r.column_name);
     expect(columns).toEqual(['comment', 'department_id', 'id', 'pulse_id', 'score', 'store_id']);
     const member = await createMember({});
     const m = mutation('pulse_response', { pulse_id: SEED.pulse, score: 7 });
     expect((await push(member.client, [m]))[0]?.status).toBe('applied');
-    expect(await sql('select member_id, applied_at from private.applied_mutations where id = $1', [m.id]))
-      .toEqual([{ member_id: null, applied_at: null }]);
+    expect(await sql('select member_id, applied_at from private.applied_mutations where id = $1', [m.id])).toEqual([{ member_id: null, applied_at: null }]);
     for (const role of ['authenticated', 'service_role', 'anon']) {
       for (const table of ['public.pulse_responses', 'public.pulse_participation', 'public.feedback', 'private.pulse_answer_buffer']) {
-        await expect(asUserInSql(await userIdOf(DEMO.hr), (c) => c.query(`select * from ${table}`), role), `${role} ${table}`)
-          .rejects.toThrow(/permission denied/);
+        await expect(
+          asUserInSql(await userIdOf(DEMO.hr), (c) => c.query(`select * from ${table}`), role),
+          `${role} ${table}`,
+        ).rejects.toThrow(/permission denied/);
       }
     }
   });

@@ -45,7 +45,8 @@ describeSyncContract('the local stack', async () => {
         const [row] = await sql<{ sync_seq: string }>(
           `insert into public.briefings (id, org_id, author_id, title, body, store_ids, requires_ack)
            values ($1, $2, $3, $4, 'Please read this.', $5, true) returning sync_seq`,
-          [id, orgId, author.memberId, `Briefing ${++published}`, storeIdsFor(audience)]);
+          [id, orgId, author.memberId, `Briefing ${++published}`, storeIdsFor(audience)],
+        );
         ids.push(id);
         seqs.push(row!.sync_seq);
       }

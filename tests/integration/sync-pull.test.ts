@@ -7,7 +7,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { callRpc } from '../../src/data/supabase/rpc';
 import {
-  DEMO, SEED, ackOf, briefingVersion, createMember, db, mutation, publishBriefing, pullAll, push, signIn, sql, type TestMember,
+  DEMO,
+  SEED,
+  ackOf,
+  briefingVersion,
+  createMember,
+  db,
+  mutation,
+  publishBriefing,
+  pullAll,
+  push,
+  signIn,
+  sql,
+  type TestMember,
 } from './support/fixtures';
 
 let manager: SupabaseClient;
@@ -16,7 +28,13 @@ beforeAll(async () => {
   manager = await signIn(DEMO.managerDowntown);
 });
 
-function idsOf(page: { briefings: { id: string }[]; value_cards: { id: string }[]; lessons: { id: string }[]; pulses: { id: string }[]; acks: { id: string }[] }): string[] {
+function idsOf(page: {
+  briefings: { id: string }[];
+  value_cards: { id: string }[];
+  lessons: { id: string }[];
+  pulses: { id: string }[];
+  acks: { id: string }[];
+}): string[] {
   return [...page.briefings, ...page.value_cards, ...page.lessons, ...page.pulses, ...page.acks].map((row) => row.id);
 }
 
@@ -69,7 +87,8 @@ describe('paging', () => {
       await slow.query(
         `insert into public.briefings (id, org_id, author_id, title, body, store_ids)
          values ($1, $2, '3e000000-0000-4000-8000-000000000002', 'Late commit', 'Slow writer', $3)`,
-        [lateId, SEED.org, [SEED.downtown]]);
+        [lateId, SEED.org, [SEED.downtown]],
+      );
       const quickId = await publishBriefing(manager, { store_ids: [SEED.downtown], title: 'Quick commit' });
       const during = await pullAll(member.client, 500, cursor);
       expect(during.pages.flatMap((p) => p.briefings.map((b) => b.id))).not.toContain(quickId);
@@ -108,9 +127,16 @@ describe('removed', () => {
     const id = await publishBriefing(manager, { store_ids: [SEED.downtown], title: 'Everyone', body: 'Hello' });
     const salesCursor = (await pullAll(sales.client)).cursor;
     const checkoutCursor = (await pullAll(checkout.client)).cursor;
-    await push(manager, [mutation('briefing', {
-      action: 'edit', briefing_id: id, title: 'Checkout only', body: 'Hello', store_ids: [SEED.downtown], department_ids: [SEED.checkout],
-    })]);
+    await push(manager, [
+      mutation('briefing', {
+        action: 'edit',
+        briefing_id: id,
+        title: 'Checkout only',
+        body: 'Hello',
+        store_ids: [SEED.downtown],
+        department_ids: [SEED.checkout],
+      }),
+    ]);
     const salesNext = await pullAll(sales.client, 500, salesCursor);
     expect(salesNext.pages.flatMap((p) => p.removed)).toContain(id);
     const checkoutNext = await pullAll(checkout.client, 500, checkoutCursor);
@@ -118,7 +144,7 @@ describe('removed', () => {
     expect(checkoutNext.pages.flatMap((p) => p.briefings.map((b) => b.title))).toContain('Checkout only');
   });
 
-  it('a member moved to another store drops the old store\'s content and gets the new one', async () => {
+  it("a member moved to another store drops the old store's content and gets the new one", async () => {
     const member = await createMember({ storeId: SEED.downtown, departmentId: SEED.stockroom });
     const before = await pullAll(member.client);
     expect(before.pages.flatMap((p) => p.briefings.map((b) => b.id))).toContain(SEED.downtownHuddle);

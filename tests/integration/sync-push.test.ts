@@ -7,9 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { callRpc } from '../../src/data/supabase/rpc';
 import type { Mutation } from '../../src/data/supabase/types';
-import {
-  DEMO, SEED, ackOf, briefingVersion, createMember, mutation, publishBriefing, push, signIn, sql, type TestMember,
-} from './support/fixtures';
+import { DEMO, SEED, ackOf, briefingVersion, createMember, mutation, publishBriefing, push, signIn, sql, type TestMember } from './support/fixtures';
 
 let member: TestMember;
 let manager: SupabaseClient;
@@ -25,7 +23,9 @@ async function factCounts(memberId: string): Promise<Record<string, number>> {
             (select count(*)::int from public.lesson_attempts where member_id = $1) as attempts,
             (select count(*)::int from public.kudos where from_member_id = $1) as kudos,
             (select count(*)::int from public.feedback where author_id = $1) as feedback,
-            (select count(*)::int from public.pulse_participation where member_id = $1) as pulses`, [memberId]);
+            (select count(*)::int from public.pulse_participation where member_id = $1) as pulses`,
+    [memberId],
+  );
   return row!;
 }
 
@@ -38,8 +38,11 @@ describe('replaying a batch', () => {
       mutation('kudos', { to_member_id: SEED.samMember, message: 'Thanks for covering lane 3' }),
       mutation('feedback', { kind: 'suggestion', recipient: 'store', body: 'More baskets by the door', anonymous: false }),
       mutation('lesson_attempt', {
-        lesson_id: SEED.lessonLifting, lesson_version: 1, answers: { q1: ['b'], q2: ['a', 'c'] },
-        started_at: new Date(Date.now() - 90_000).toISOString(), completed_at: new Date().toISOString(),
+        lesson_id: SEED.lessonLifting,
+        lesson_version: 1,
+        answers: { q1: ['b'], q2: ['a', 'c'] },
+        started_at: new Date(Date.now() - 90_000).toISOString(),
+        completed_at: new Date().toISOString(),
       }),
       mutation('pulse_response', { pulse_id: SEED.pulse, score: 8, comment: 'Good team' }),
     ];
@@ -71,8 +74,11 @@ describe('replaying a batch', () => {
 
   it('a lesson attempt is scored by the server, not the phone', async () => {
     const m = mutation('lesson_attempt', {
-      lesson_id: SEED.lessonLifting, lesson_version: 1, answers: { q1: ['a'], q2: ['a', 'c'] },
-      started_at: new Date(Date.now() - 60_000).toISOString(), completed_at: new Date().toISOString(),
+      lesson_id: SEED.lessonLifting,
+      lesson_version: 1,
+      answers: { q1: ['a'], q2: ['a', 'c'] },
+      started_at: new Date(Date.now() - 60_000).toISOString(),
+      completed_at: new Date().toISOString(),
     });
     (m.payload as Record<string, unknown>).score = 100;
     expect((await push(member.client, [m]))[0]?.status).toBe('applied');
@@ -112,13 +118,61 @@ describe('bad input gets a clear error and changes nothing', () => {
     ['a number where text belongs', { id: randomUUID(), type: 'feedback', payload: { kind: 'praise', recipient: 'store', body: 42 } }, 'invalid_type'],
     ['text where a number belongs', { id: randomUUID(), type: 'pulse_response', payload: { pulse_id: SEED.pulse, score: 'ten' } }, 'invalid_type'],
     ['an out-of-range score', { id: randomUUID(), type: 'pulse_response', payload: { pulse_id: SEED.pulse, score: 11 } }, 'out_of_range'],
-    ['an unknown briefing', { id: randomUUID(), type: 'ack', payload: { briefing_id: randomUUID(), version: 1, content_hash: 'a'.repeat(64), acked_at: new Date().toISOString() } }, 'unknown_briefing'],
-    ['an unknown lesson', { id: randomUUID(), type: 'lesson_attempt', payload: { lesson_id: randomUUID(), lesson_version: 1, answers: {}, started_at: new Date().toISOString(), completed_at: new Date().toISOString() } }, 'unknown_lesson'],
-    ['a quiz answer naming an unknown option', { id: randomUUID(), type: 'lesson_attempt', payload: { lesson_id: SEED.lessonLifting, lesson_version: 1, answers: { q1: ['z'], q2: ['a'] }, started_at: new Date().toISOString(), completed_at: new Date().toISOString() } }, 'invalid_answers'],
-    ['an unanswered quiz question', { id: randomUUID(), type: 'lesson_attempt', payload: { lesson_id: SEED.lessonLifting, lesson_version: 1, answers: { q1: ['b'] }, started_at: new Date().toISOString(), completed_at: new Date().toISOString() } }, 'incomplete_attempt'],
-    ['feedback over 4,000 characters', { id: randomUUID(), type: 'feedback', payload: { kind: 'concern', recipient: 'store', body: 'x'.repeat(4001) } }, 'too_long'],
+    [
+      'an unknown briefing',
+      { id: randomUUID(), type: 'ack', payload: { briefing_id: randomUUID(), version: 1, content_hash: 'a'.repeat(64), acked_at: new Date().toISOString() } },
+      'unknown_briefing',
+    ],
+    [
+      'an unknown lesson',
+      {
+        id: randomUUID(),
+        type: 'lesson_attempt',
+        payload: { lesson_id: randomUUID(), lesson_version: 1, answers: {}, started_at: new Date().toISOString(), completed_at: new Date().toISOString() },
+      },
+      'unknown_lesson',
+    ],
+    [
+      'a quiz answer naming an unknown option',
+      {
+        id: randomUUID(),
+        type: 'lesson_attempt',
+        payload: {
+          lesson_id: SEED.lessonLifting,
+          lesson_version: 1,
+          answers: { q1: ['z'], q2: ['a'] },
+          started_at: new Date().toISOString(),
+          completed_at: new Date().toISOString(),
+        },
+      },
+      'invalid_answers',
+    ],
+    [
+      'an unanswered quiz question',
+      {
+        id: randomUUID(),
+        type: 'lesson_attempt',
+        payload: {
+          lesson_id: SEED.lessonLifting,
+          lesson_version: 1,
+          answers: { q1: ['b'] },
+          started_at: new Date().toISOString(),
+          completed_at: new Date().toISOString(),
+        },
+      },
+      'incomplete_attempt',
+    ],
+    [
+      'feedback over 4,000 characters',
+      { id: randomUUID(), type: 'feedback', payload: { kind: 'concern', recipient: 'store', body: 'x'.repeat(4001) } },
+      'too_long',
+    ],
     ['an empty kudos message', { id: randomUUID(), type: 'kudos', payload: { to_member_id: SEED.samMember, message: '   ' } }, 'too_short'],
-    ['a malformed timestamp', { id: randomUUID(), type: 'ack', payload: { briefing_id: SEED.returnsPolicy, version: 1, content_hash: 'a'.repeat(64), acked_at: 'yesterday' } }, 'invalid_type'],
+    [
+      'a malformed timestamp',
+      { id: randomUUID(), type: 'ack', payload: { briefing_id: SEED.returnsPolicy, version: 1, content_hash: 'a'.repeat(64), acked_at: 'yesterday' } },
+      'invalid_type',
+    ],
   ];
 
   it.each(cases)('%s is rejected', async (_name, raw, code) => {
@@ -132,9 +186,15 @@ describe('bad input gets a clear error and changes nothing', () => {
   });
 
   it('a briefing body over 20,000 characters is refused', async () => {
-    const [result] = await push(manager, [mutation('briefing', {
-      action: 'publish', briefing_id: randomUUID(), title: 'Long', body: 'y'.repeat(20_001), store_ids: [SEED.downtown],
-    })]);
+    const [result] = await push(manager, [
+      mutation('briefing', {
+        action: 'publish',
+        briefing_id: randomUUID(),
+        title: 'Long',
+        body: 'y'.repeat(20_001),
+        store_ids: [SEED.downtown],
+      }),
+    ]);
     expect(result).toMatchObject({ status: 'rejected', code: 'too_long' });
   });
 
@@ -153,7 +213,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(!outcome.ok && outcome.error.kind === 'http' && [outcome.error.status, outcome.error.details]).toEqual([400, 'invalid_batch']);
   });
 
-  it('unknown RPC arguments answer 404 in PostgREST\'s shape', async () => {
+  it("unknown RPC arguments answer 404 in PostgREST's shape", async () => {
     const { error, status } = await member.client.rpc('sync_push', { p_wrong: [] });
     expect(status).toBe(404);
     expect(error?.code).toBe('PGRST202');

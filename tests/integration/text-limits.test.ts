@@ -16,7 +16,9 @@ import { sql } from './support/fixtures';
 async function checkedMax(table: string, column: string): Promise<number | null> {
   const rows = await sql<{ def: string }>(
     `select pg_get_constraintdef(c.oid) as def from pg_constraint c
-      where c.contype = 'c' and c.conrelid = ('public.' || quote_ident($1))::regclass`, [table]);
+      where c.contype = 'c' and c.conrelid = ('public.' || quote_ident($1))::regclass`,
+    [table],
+  );
   const caps = rows.flatMap((row) => [...row.def.matchAll(new RegExp(`char_length\\(${column}\\) <= (\\d+)`, 'g'))].map((m) => Number(m[1])));
   return caps.length === 1 ? caps[0]! : null;
 }

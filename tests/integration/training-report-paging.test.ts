@@ -35,8 +35,9 @@ async function allPages(client: SupabaseClient, limit: number): Promise<Training
 }
 
 const rowsOf = (pages: TrainingReport[]) =>
-  pages.flatMap((p) => p.lessons.flatMap((l) => l.by_store.map((r) => ({ lesson: l.title, ...r })))).sort((x, y) =>
-    `${x.lesson} ${x.store_name}`.localeCompare(`${y.lesson} ${y.store_name}`));
+  pages
+    .flatMap((p) => p.lessons.flatMap((l) => l.by_store.map((r) => ({ lesson: l.title, ...r }))))
+    .sort((x, y) => `${x.lesson} ${x.store_name}`.localeCompare(`${y.lesson} ${y.store_name}`));
 
 beforeAll(async () => {
   const org = await createOrg();
@@ -50,11 +51,25 @@ beforeAll(async () => {
     createMember({ orgId: org.orgId, storeId: storeIds.Dock!, departmentId: null, role: 'manager', manages: [storeIds.Dock!] }),
     createMember({ orgId: org.orgId, storeId: storeIds.Pier!, departmentId: org.departmentId }),
   ]);
-  const quiz = [{ id: 'q1', prompt: 'p', kind: 'single', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], correct: ['a'], explanation: 'e' }];
+  const quiz = [
+    {
+      id: 'q1',
+      prompt: 'p',
+      kind: 'single',
+      options: [
+        { id: 'a', text: 'A' },
+        { id: 'b', text: 'B' },
+      ],
+      correct: ['a'],
+      explanation: 'e',
+    },
+  ];
   const lessons = await sql<{ id: string; title: string }>(
     `insert into public.lessons (org_id, title, cards, quiz, store_ids)
      values ($1, 'Everyone', '[{"title":"a","body":"b"}]', $2, '{}'), ($1, 'Only Bay and Pier', '[{"title":"a","body":"b"}]', $2, $3)
-     returning id, title`, [org.orgId, JSON.stringify(quiz), [storeIds.Bay, storeIds.Pier]]);
+     returning id, title`,
+    [org.orgId, JSON.stringify(quiz), [storeIds.Bay, storeIds.Pier]],
+  );
   // Two staff per store, one of whom took each lesson they are in.
   for (const name of STORES) {
     const [taker] = await Promise.all([
@@ -66,7 +81,8 @@ beforeAll(async () => {
       await sql(
         `insert into public.lesson_attempts (id, org_id, lesson_id, lesson_version, member_id, store_id, answers, score, passed, started_at, completed_at)
          values ($1, $2, $3, 1, $4, $5, '{}', 90, true, now(), now())`,
-        [randomUUID(), org.orgId, lesson.id, taker.memberId, storeIds[name]]);
+        [randomUUID(), org.orgId, lesson.id, taker.memberId, storeIds[name]],
+      );
     }
   }
 });
@@ -100,7 +116,11 @@ describe('training_report pages', () => {
   it('refuses staff (403), limits outside 1..100 and half a key (400)', async () => {
     const refused = await callRpc(staff.client, 'training_report', {});
     expect(!refused.ok && refused.error.kind === 'http' && [refused.error.status, refused.error.details]).toEqual([403, 'forbidden']);
-    for (const [args, code] of [[{ p_limit: 101 }, 'invalid_limit'], [{ p_limit: 0 }, 'invalid_limit'], [{ p_after_store_name: 'Bay' }, 'invalid_cursor']] as const) {
+    for (const [args, code] of [
+      [{ p_limit: 101 }, 'invalid_limit'],
+      [{ p_limit: 0 }, 'invalid_limit'],
+      [{ p_after_store_name: 'Bay' }, 'invalid_cursor'],
+    ] as const) {
       const outcome = await callRpc(hr.client, 'training_report', args);
       expect(!outcome.ok && outcome.error.kind === 'http' && [outcome.error.status, outcome.error.details]).toEqual([400, code]);
     }

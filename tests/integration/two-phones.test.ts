@@ -10,9 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Mutation, MutationResult } from '../../src/data/supabase/types';
 import { statusForSqlState } from '../../supabase/local/postgrest-errors';
-import {
-  asUserInSql, createMember, createOrg, db, mutation, push, signIn, sql, type TestMember,
-} from './support/fixtures';
+import { asUserInSql, createMember, createOrg, db, mutation, push, signIn, sql, type TestMember } from './support/fixtures';
 
 const BRIEFINGS = 80;
 const ROUNDS = 10;
@@ -35,7 +33,9 @@ async function newBriefings(n: number): Promise<Array<{ id: string; version: num
     `insert into public.briefings (id, org_id, author_id, kind, title, body, store_ids, requires_ack)
      select gen_random_uuid(), $1, $2, 'policy', 'Policy ' || i, 'Read this ' || i, array[$3::uuid], true
      from generate_series(1, $4) i
-     returning id, version, content_hash`, [org.orgId, author.memberId, org.storeId, n]);
+     returning id, version, content_hash`,
+    [org.orgId, author.memberId, org.storeId, n],
+  );
 }
 
 function acks(briefings: Array<{ id: string; version: number; content_hash: string }>): Mutation[] {
@@ -52,12 +52,16 @@ describe('two phones of one person', () => {
       const descending = acks([...briefings].reverse());
       const [a, b] = await Promise.all([push(phoneA, ascending), push(phoneB, descending)]);
       const verdicts = [...a, ...b].map((r: MutationResult) => r.status);
-      expect(verdicts.filter((s) => s === 'rejected'), `round ${round}: ${JSON.stringify([...a, ...b].find((r) => r.status === 'rejected'))}`).toEqual([]);
+      expect(
+        verdicts.filter((s) => s === 'rejected'),
+        `round ${round}: ${JSON.stringify([...a, ...b].find((r) => r.status === 'rejected'))}`,
+      ).toEqual([]);
       expect(verdicts.filter((s) => s === 'applied')).toHaveLength(BRIEFINGS);
       const stored = await sql<{ briefing_id: string; n: number }>(
         `select briefing_id, count(*)::int as n from public.acknowledgements
          where member_id = $1 and briefing_id = any ($2::uuid[]) group by briefing_id`,
-        [person.memberId, briefings.map((x) => x.id)]);
+        [person.memberId, briefings.map((x) => x.id)],
+      );
       expect(stored).toHaveLength(BRIEFINGS);
       expect(stored.every((row) => row.n === 1)).toBe(true);
     }
@@ -75,11 +79,14 @@ describe('errors a retry would cure are not verdicts', () => {
       await holder.query(
         `insert into public.acknowledgements (id, org_id, briefing_id, version, content_hash, member_id, acked_at)
          values ($1, $2, $3, $4, $5, $6, now())`,
-        [randomUUID(), org.orgId, briefing!.id, briefing!.version, briefing!.content_hash, person.memberId]);
+        [randomUUID(), org.orgId, briefing!.id, briefing!.version, briefing!.content_hash, person.memberId],
+      );
       const outcome = await asUserInSql(person.userId, async (client) => {
         await client.query(`set local lock_timeout = '200ms'`);
-        return client.query<{ r: { results: MutationResult[] } }>('select public.sync_push($1::jsonb) as r', [JSON.stringify([ack])])
-          .then((res) => ({ results: res.rows[0]!.r.results }), (error: { code?: string }) => ({ code: error.code }));
+        return client.query<{ r: { results: MutationResult[] } }>('select public.sync_push($1::jsonb) as r', [JSON.stringify([ack])]).then(
+          (res) => ({ results: res.rows[0]!.r.results }),
+          (error: { code?: string }) => ({ code: error.code }),
+        );
       });
       expect(outcome).toEqual({ code: '55P03' });
     } finally {

@@ -10,8 +10,21 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { callRpc, type RpcOutcome } from '../../src/data/supabase/rpc';
 import type { FeedbackInboxItem, PulseReport, RpcArgs } from '../../src/data/supabase/types';
 import {
-  DEMO, SEED, anonClient, asUserInSql, clientWithToken, createMember, createOrg, env, mutation, pullAll, push, signIn, sql,
-  userIdOf, type TestMember,
+  DEMO,
+  SEED,
+  anonClient,
+  asUserInSql,
+  clientWithToken,
+  createMember,
+  createOrg,
+  env,
+  mutation,
+  pullAll,
+  push,
+  signIn,
+  sql,
+  userIdOf,
+  type TestMember,
 } from './support/fixtures';
 
 const MIN_GROUP = 5;
@@ -32,12 +45,20 @@ async function ok<T>(promise: Promise<RpcOutcome<T>>): Promise<T> {
   return outcome.data;
 }
 
-async function sendFeedback(member: TestMember, fields: { kind?: 'suggestion' | 'question' | 'concern' | 'praise'; recipient?: 'store' | 'head_office'; anonymous?: boolean; briefing_id?: string }): Promise<string> {
+async function sendFeedback(
+  member: TestMember,
+  fields: { kind?: 'suggestion' | 'question' | 'concern' | 'praise'; recipient?: 'store' | 'head_office'; anonymous?: boolean; briefing_id?: string },
+): Promise<string> {
   const body = `Feedback ${randomUUID()}`;
-  const [result] = await push(member.client, [mutation('feedback', {
-    kind: fields.kind ?? 'suggestion', recipient: fields.recipient ?? 'store', body, anonymous: fields.anonymous ?? false,
-    ...(fields.briefing_id ? { briefing_id: fields.briefing_id } : {}),
-  })]);
+  const [result] = await push(member.client, [
+    mutation('feedback', {
+      kind: fields.kind ?? 'suggestion',
+      recipient: fields.recipient ?? 'store',
+      body,
+      anonymous: fields.anonymous ?? false,
+      ...(fields.briefing_id ? { briefing_id: fields.briefing_id } : {}),
+    }),
+  ]);
   expect(result?.status, JSON.stringify(result)).toBe('applied');
   return body;
 }
@@ -70,7 +91,9 @@ describe('feedback: who may read and answer what', () => {
     [downtown, riverside, managerDowntown, managerRiverside, hr] = await Promise.all([
       createMember({ storeId: SEED.downtown, departmentId: SEED.checkout }),
       createMember({ storeId: SEED.riverside, departmentId: SEED.stockroom }),
-      signIn(DEMO.managerDowntown), signIn(DEMO.managerRiverside), signIn(DEMO.hr),
+      signIn(DEMO.managerDowntown),
+      signIn(DEMO.managerRiverside),
+      signIn(DEMO.hr),
     ]);
     body.named = await sendFeedback(downtown, { kind: 'question', briefing_id: SEED.downtownHuddle });
     body.anonymous = await sendFeedback(downtown, { kind: 'concern', anonymous: true });
@@ -88,7 +111,11 @@ describe('feedback: who may read and answer what', () => {
     expectRefused(await callRpc(staff, 'pulse_report', { p_pulse_id: SEED.pulse }), '42501', 'forbidden');
     expectRefused(await callRpc(staff, 'pulse_trend', {}), '42501', 'forbidden');
     const managerClient = await signIn(DEMO.managerDowntown);
-    expectRefused(await callRpc(managerClient, 'save_pulse', { p_question: 'Mine?', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) }), '42501', 'forbidden');
+    expectRefused(
+      await callRpc(managerClient, 'save_pulse', { p_question: 'Mine?', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) }),
+      '42501',
+      'forbidden',
+    );
     expectRefused(await callRpc(managerClient, 'pulse_trend', {}), '42501', 'forbidden');
     expect(await sql(`select 1 from public.feedback_replies where body = 'I answer myself'`)).toEqual([]);
     expect(await sql(`select 1 from public.pulses where question = 'Mine?'`)).toEqual([]);
@@ -99,7 +126,11 @@ describe('feedback: who may read and answer what', () => {
   });
 
   it('a Downtown manager sees Downtown store feedback only; HR sees head office too; another organisation sees nothing', async () => {
-    const bodies = (items: FeedbackInboxItem[]) => items.map((i) => i.body).filter((b) => Object.values(body).includes(b)).sort();
+    const bodies = (items: FeedbackInboxItem[]) =>
+      items
+        .map((i) => i.body)
+        .filter((b) => Object.values(body).includes(b))
+        .sort();
     expect(bodies(await inbox(managerDowntown))).toEqual([body.named, body.anonymous].sort());
     expect(bodies(await inbox(managerRiverside))).toEqual([body.riverside]);
     expect(bodies(await inbox(hr))).toEqual(Object.values(body).sort());
@@ -110,8 +141,16 @@ describe('feedback: who may read and answer what', () => {
     expect(await inbox(otherManager.client)).toEqual([]);
 
     const named = (await inbox(managerDowntown)).find((i) => i.body === body.named)!;
-    expect(named).toMatchObject({ kind: 'question', recipient: 'store', store_id: SEED.downtown, store_name: 'Downtown', is_anonymous: false,
-                                  briefing_id: SEED.downtownHuddle, status: 'open', replies: [] });
+    expect(named).toMatchObject({
+      kind: 'question',
+      recipient: 'store',
+      store_id: SEED.downtown,
+      store_name: 'Downtown',
+      is_anonymous: false,
+      briefing_id: SEED.downtownHuddle,
+      status: 'open',
+      replies: [],
+    });
     expect(named.author_name).toBe((await identityOf(downtown))[3]);
     expect(named.briefing_title).toEqual(expect.any(String));
 
@@ -121,8 +160,11 @@ describe('feedback: who may read and answer what', () => {
       expectRefused(await callRpc(managerDowntown, 'reply_feedback', { p_feedback_id: id, p_body: 'Not yours' }), '22023', 'unknown_feedback');
       expectRefused(await callRpc(managerDowntown, 'set_feedback_status', { p_feedback_id: id, p_status: 'closed' }), '22023', 'unknown_feedback');
       expectRefused(await callRpc(otherHr.client, 'reply_feedback', { p_feedback_id: id, p_body: 'Not yours' }), '22023', 'unknown_feedback');
-      expect(await sql('select status, (select count(*)::int from public.feedback_replies r where r.feedback_id = f.id) as n from public.feedback f where id = $1', [id]))
-        .toEqual([{ status: 'open', n: 0 }]);
+      expect(
+        await sql('select status, (select count(*)::int from public.feedback_replies r where r.feedback_id = f.id) as n from public.feedback f where id = $1', [
+          id,
+        ]),
+      ).toEqual([{ status: 'open', n: 0 }]);
     }
     expectRefused(await callRpc(managerDowntown, 'store_board', { p_store_id: SEED.riverside }), '42501', 'forbidden');
     expectRefused(await callRpc(otherHr.client, 'store_board', { p_store_id: SEED.downtown }), '22023', 'unknown_store');
@@ -138,10 +180,18 @@ describe('feedback: who may read and answer what', () => {
       await callRpc(managerDowntown, 'reply_feedback', { p_feedback_id: randomUUID(), p_body: 'Fine' }),
       await callRpc(managerDowntown, 'set_feedback_status', { p_feedback_id: id, p_status: 'resolved' as 'open' }),
     ];
-    expect(refused.map((o) => !o.ok && o.error.kind === 'http' && o.error.details))
-      .toEqual(['invalid_body', 'invalid_body', 'invalid_status', 'unknown_feedback', 'invalid_status']);
-    expect(await sql('select status, (select count(*)::int from public.feedback_replies r where r.feedback_id = f.id) as n from public.feedback f where id = $1', [id]))
-      .toEqual([{ status: 'open', n: 0 }]);
+    expect(refused.map((o) => !o.ok && o.error.kind === 'http' && o.error.details)).toEqual([
+      'invalid_body',
+      'invalid_body',
+      'invalid_status',
+      'unknown_feedback',
+      'invalid_status',
+    ]);
+    expect(
+      await sql('select status, (select count(*)::int from public.feedback_replies r where r.feedback_id = f.id) as n from public.feedback f where id = $1', [
+        id,
+      ]),
+    ).toEqual([{ status: 'open', n: 0 }]);
 
     const privateNote = await ok(callRpc(managerDowntown, 'reply_feedback', { p_feedback_id: id, p_body: 'Looking into it', p_public: false, p_mark: 'open' }));
     expect(privateNote).toMatchObject({ feedback_id: id, is_public: false, status: 'open', author_name: expect.any(String) });
@@ -152,11 +202,13 @@ describe('feedback: who may read and answer what', () => {
     expect(mine.map((i) => i.body).sort()).toEqual([body.named, body.headOffice].sort());
     const item = mine.find((i) => i.body === body.named)!;
     expect(item).toMatchObject({ kind: 'question', recipient: 'store', briefing_id: SEED.downtownHuddle, status: 'answered' });
-    expect(item.replies.map((r) => [r.body, r.is_public])).toEqual([['Looking into it', false], ['Done: new rota from Monday', true]]);
+    expect(item.replies.map((r) => [r.body, r.is_public])).toEqual([
+      ['Looking into it', false],
+      ['Done: new rota from Monday', true],
+    ]);
     // Newest first.
     expect(mine.map((i) => i.created_at)).toEqual([...mine.map((i) => i.created_at)].sort().reverse());
-    expect(await ok(callRpc(riverside.client, 'my_feedback', {}))).toEqual([
-      expect.objectContaining({ body: body.riverside, status: 'open', replies: [] })]);
+    expect(await ok(callRpc(riverside.client, 'my_feedback', {}))).toEqual([expect.objectContaining({ body: body.riverside, status: 'open', replies: [] })]);
 
     expect(await ok(callRpc(managerDowntown, 'set_feedback_status', { p_feedback_id: id, p_status: 'closed' }))).toEqual({ id, status: 'closed' });
     expect((await inbox(managerDowntown, { p_status: 'closed' })).map((i) => i.id)).toContain(id);
@@ -168,7 +220,9 @@ describe('feedback: who may read and answer what', () => {
     const id = await feedbackIdOf(body.anonymous);
     const [stored] = await sql<{ author_id: string | null; is_midnight: boolean; day: string }>(
       `select author_id, created_at = date_trunc('day', created_at at time zone 'UTC') at time zone 'UTC' as is_midnight,
-              (created_at at time zone 'UTC')::date::text as day from public.feedback where id = $1`, [id]);
+              (created_at at time zone 'UTC')::date::text as day from public.feedback where id = $1`,
+      [id],
+    );
     expect(stored).toEqual({ author_id: null, is_midnight: true, day: expect.any(String) });
 
     for (const reader of [managerDowntown, hr]) {
@@ -182,8 +236,13 @@ describe('feedback: who may read and answer what', () => {
 
     const boardOfStaff = await ok(callRpc(downtown.client, 'store_board', {}));
     const entry = boardOfStaff.find((b) => b.feedback_id === id)!;
-    expect(entry).toEqual({ feedback_id: id, kind: 'concern', body: body.anonymous, created_on: stored!.day,
-                            replies: [{ body: 'We fixed the cold room door', created_at: expect.any(String) }] });
+    expect(entry).toEqual({
+      feedback_id: id,
+      kind: 'concern',
+      body: body.anonymous,
+      created_on: stored!.day,
+      replies: [{ body: 'We fixed the cold room door', created_at: expect.any(String) }],
+    });
     // The named item answered earlier is on the board too, without its author.
     const named = boardOfStaff.find((b) => b.body === body.named)!;
     expect(Object.keys(named).sort()).toEqual(['body', 'created_on', 'feedback_id', 'kind', 'replies']);
@@ -220,7 +279,13 @@ describe('feedback: who may read and answer what', () => {
  *   Harbour: 3 Floor + 2 Till = 5      Pier: 2 Floor + 1 Till + 1 Stock = 4      Quay: 1 Stock = 1
  */
 describe('pulses: results only for groups of 5 or more', () => {
-  interface Respondent { member: TestMember; store: string; department: string; score: number; comment: string }
+  interface Respondent {
+    member: TestMember;
+    store: string;
+    department: string;
+    score: number;
+    comment: string;
+  }
   let org: { orgId: string; harbour: string; pier: string; quay: string; floor: string; till: string; stock: string };
   let hr: TestMember;
   let managerHarbourPier: TestMember;
@@ -253,37 +318,70 @@ describe('pulses: results only for groups of 5 or more', () => {
     if (other.length >= MIN_GROUP) groups.push({ group_id: null as unknown as string, is_other: true, ...figures(other) });
     return groups;
   }
-  const pick = (report: PulseReport) => report.groups.map((g) => ({ group_id: g.group_id, is_other: g.is_other, responses: g.responses, average: g.average, nps: g.nps }));
+  const pick = (report: PulseReport) =>
+    report.groups.map((g) => ({ group_id: g.group_id, is_other: g.is_other, responses: g.responses, average: g.average, nps: g.nps }));
   const sortGroups = <T extends { group_id: string | null }>(groups: T[]) => [...groups].sort((a, b) => String(a.group_id).localeCompare(String(b.group_id)));
 
   beforeAll(async () => {
     const base = await createOrg();
-    const store = async (name: string) => (await sql<{ id: string }>(`insert into public.stores (org_id, name) values ($1, $2) returning id`, [base.orgId, name]))[0]!.id;
-    const dept = async (name: string) => (await sql<{ id: string }>(`insert into public.departments (org_id, name) values ($1, $2) returning id`, [base.orgId, name]))[0]!.id;
-    org = { orgId: base.orgId, harbour: base.storeId, pier: await store('Pier'), quay: await store('Quay'), floor: base.departmentId, till: await dept('Till'), stock: await dept('Stock') };
+    const store = async (name: string) =>
+      (await sql<{ id: string }>(`insert into public.stores (org_id, name) values ($1, $2) returning id`, [base.orgId, name]))[0]!.id;
+    const dept = async (name: string) =>
+      (await sql<{ id: string }>(`insert into public.departments (org_id, name) values ($1, $2) returning id`, [base.orgId, name]))[0]!.id;
+    org = {
+      orgId: base.orgId,
+      harbour: base.storeId,
+      pier: await store('Pier'),
+      quay: await store('Quay'),
+      floor: base.departmentId,
+      till: await dept('Till'),
+      stock: await dept('Stock'),
+    };
     [hr, managerHarbourPier, managerPier] = await Promise.all([
       createMember({ orgId: org.orgId, storeId: null, departmentId: null, role: 'hr' }),
       createMember({ orgId: org.orgId, storeId: org.harbour, departmentId: null, role: 'manager', manages: [org.harbour, org.pier] }),
       createMember({ orgId: org.orgId, storeId: org.pier, departmentId: null, role: 'manager', manages: [org.pier] }),
     ]);
     const plan: [string, string, number][] = [
-      [org.harbour, org.floor, 10], [org.harbour, org.floor, 9], [org.harbour, org.floor, 7], [org.harbour, org.till, 3], [org.harbour, org.till, 8],
-      [org.pier, org.floor, 0], [org.pier, org.floor, 10], [org.pier, org.till, 6], [org.pier, org.stock, 9],
+      [org.harbour, org.floor, 10],
+      [org.harbour, org.floor, 9],
+      [org.harbour, org.floor, 7],
+      [org.harbour, org.till, 3],
+      [org.harbour, org.till, 8],
+      [org.pier, org.floor, 0],
+      [org.pier, org.floor, 10],
+      [org.pier, org.till, 6],
+      [org.pier, org.stock, 9],
       [org.quay, org.stock, 2],
     ];
-    respondents = await Promise.all(plan.map(async ([storeId, departmentId, score], i) => ({
-      member: await createMember({ orgId: org.orgId, storeId, departmentId }), store: storeId, department: departmentId, score,
-      // Comments in reverse alphabetical order of answering, so any output in answer order would differ from text order.
-      comment: `${String.fromCharCode(90 - i)} comment ${randomUUID().slice(0, 4)}`,
-    })));
+    respondents = await Promise.all(
+      plan.map(async ([storeId, departmentId, score], i) => ({
+        member: await createMember({ orgId: org.orgId, storeId, departmentId }),
+        store: storeId,
+        department: departmentId,
+        score,
+        // Comments in reverse alphabetical order of answering, so any output in answer order would differ from text order.
+        comment: `${String.fromCharCode(90 - i)} comment ${randomUUID().slice(0, 4)}`,
+      })),
+    );
 
-    expectRefused(await callRpc(hr.client, 'save_pulse', { p_question: 'Bad', p_scale: 'stars' as 'nps_0_10', p_closes_at: iso(60 * minute) }), '22023', 'invalid_scale');
+    expectRefused(
+      await callRpc(hr.client, 'save_pulse', { p_question: 'Bad', p_scale: 'stars' as 'nps_0_10', p_closes_at: iso(60 * minute) }),
+      '22023',
+      'invalid_scale',
+    );
     expectRefused(await callRpc(hr.client, 'save_pulse', { p_question: ' ', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) }), '22023', 'invalid_question');
     expectRefused(await callRpc(hr.client, 'save_pulse', { p_question: 'Bad', p_scale: 'nps_0_10', p_closes_at: iso(-minute) }), '22023', 'invalid_window');
-    expectRefused(await callRpc(hr.client, 'save_pulse', { p_question: 'Bad', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute), p_store_ids: [SEED.downtown] }), '22023', 'unknown_store');
+    expectRefused(
+      await callRpc(hr.client, 'save_pulse', { p_question: 'Bad', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute), p_store_ids: [SEED.downtown] }),
+      '22023',
+      'unknown_store',
+    );
     expect(await sql('select 1 from public.pulses where org_id = $1', [org.orgId])).toEqual([]);
 
-    const pulse = await ok(callRpc(hr.client, 'save_pulse', { p_question: 'Would you recommend working here?', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) }));
+    const pulse = await ok(
+      callRpc(hr.client, 'save_pulse', { p_question: 'Would you recommend working here?', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) }),
+    );
     pulseId = pulse.id;
     for (const r of respondents) {
       const [result] = await push(r.member.client, [mutation('pulse_response', { pulse_id: pulseId, score: r.score, comment: r.comment })]);
@@ -296,10 +394,14 @@ describe('pulses: results only for groups of 5 or more', () => {
     const [again] = await push(first.member.client, [mutation('pulse_response', { pulse_id: pulseId, score: 0, comment: 'second try' })]);
     expect(again).toMatchObject({ status: 'rejected', code: 'already_answered' });
     // Stored and still-buffered answers together (answers move to pulse_responses in batches of 5).
-    expect(await sql(`select (select count(*)::int from public.pulse_responses where pulse_id = $1)
+    expect(
+      await sql(
+        `select (select count(*)::int from public.pulse_responses where pulse_id = $1)
                                + (select count(*)::int from private.pulse_answer_buffer where pulse_id = $1) as responses,
-                             (select count(*)::int from public.pulse_participation where pulse_id = $1) as participation`, [pulseId]))
-      .toEqual([{ responses: respondents.length, participation: respondents.length }]);
+                             (select count(*)::int from public.pulse_participation where pulse_id = $1) as participation`,
+        [pulseId],
+      ),
+    ).toEqual([{ responses: respondents.length, participation: respondents.length }]);
     expect(await sql(`select 1 from public.pulse_responses where comment = 'second try'`)).toEqual([]);
     expect(await sql(`select 1 from private.pulse_answer_buffer where comment = 'second try'`)).toEqual([]);
   });
@@ -310,10 +412,21 @@ describe('pulses: results only for groups of 5 or more', () => {
   });
 
   it('after closing: exact figures, groups under 5 folded into "other", never a group under 5, comments in text order', async () => {
-    const pulse = await ok(callRpc(hr.client, 'save_pulse', { p_id: pulseId, p_question: 'Would you recommend working here?', p_scale: 'nps_0_10', p_closes_at: iso(-minute) }));
+    const pulse = await ok(
+      callRpc(hr.client, 'save_pulse', { p_id: pulseId, p_question: 'Would you recommend working here?', p_scale: 'nps_0_10', p_closes_at: iso(-minute) }),
+    );
     expect(new Date(pulse.closes_at).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
     // Final: a closed pulse cannot be reopened, and takes no more answers.
-    expectRefused(await callRpc(hr.client, 'save_pulse', { p_id: pulseId, p_question: 'Would you recommend working here?', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) }), '22023', 'pulse_closed');
+    expectRefused(
+      await callRpc(hr.client, 'save_pulse', {
+        p_id: pulseId,
+        p_question: 'Would you recommend working here?',
+        p_scale: 'nps_0_10',
+        p_closes_at: iso(60 * minute),
+      }),
+      '22023',
+      'pulse_closed',
+    );
     const late = await createMember({ orgId: org.orgId, storeId: org.quay, departmentId: org.stock });
     expect((await push(late.client, [mutation('pulse_response', { pulse_id: pulseId, score: 5 })]))[0]).toMatchObject({ code: 'pulse_closed' });
 
@@ -322,13 +435,19 @@ describe('pulses: results only for groups of 5 or more', () => {
     expect(byStore.distribution).toEqual(Array.from({ length: 11 }, (_, score) => ({ score, count: respondents.filter((r) => r.score === score).length })));
     expect(sortGroups(pick(byStore))).toEqual(sortGroups(expectedGroups(respondents, 'store')));
     // Harbour (5) is shown; Pier (4) and Quay (1) only inside 'other' (5).
-    expect(byStore.groups.map((g) => [g.name, g.responses])).toEqual([['Harbour', 5], ['other', 5]]);
+    expect(byStore.groups.map((g) => [g.name, g.responses])).toEqual([
+      ['Harbour', 5],
+      ['other', 5],
+    ]);
     expect(byStore.comments).toEqual(respondents.map((r) => r.comment).sort());
     expect(byStore.comments).not.toEqual(respondents.map((r) => r.comment));
 
     const byDepartment = await ok(callRpc(hr.client, 'pulse_report', { p_pulse_id: pulseId, p_group_by: 'department' }));
     expect(sortGroups(pick(byDepartment))).toEqual(sortGroups(expectedGroups(respondents, 'department')));
-    expect(byDepartment.groups.map((g) => [g.name, g.responses])).toEqual([['Floor', 5], ['other', 5]]);
+    expect(byDepartment.groups.map((g) => [g.name, g.responses])).toEqual([
+      ['Floor', 5],
+      ['other', 5],
+    ]);
 
     // The manager of Harbour and Pier sees 9 answers: Pier (4) alone in 'other' would let
     // "total minus Harbour" give Pier away, so Harbour is folded in too.
@@ -341,7 +460,13 @@ describe('pulses: results only for groups of 5 or more', () => {
 
     // The Pier manager's 4 answers show nothing but their count.
     expect(await ok(callRpc(managerPier.client, 'pulse_report', { p_pulse_id: pulseId }))).toMatchObject({
-      responses: 4, average: null, nps: null, distribution: [], groups: [], comments: [] });
+      responses: 4,
+      average: null,
+      nps: null,
+      distribution: [],
+      groups: [],
+      comments: [],
+    });
 
     for (const report of [byStore, byDepartment, manager]) {
       for (const group of report.groups) expect(group.responses).toBeGreaterThanOrEqual(MIN_GROUP);
@@ -354,14 +479,25 @@ describe('pulses: results only for groups of 5 or more', () => {
   });
 
   it('the trend shows every pulse oldest first, with figures only for closed pulses of 5 or more', async () => {
-    const small = await ok(callRpc(hr.client, 'save_pulse', { p_question: 'How was your week?', p_scale: 'scale_1_5', p_allow_comment: false, p_closes_at: iso(60 * minute) }));
+    const small = await ok(
+      callRpc(hr.client, 'save_pulse', { p_question: 'How was your week?', p_scale: 'scale_1_5', p_allow_comment: false, p_closes_at: iso(60 * minute) }),
+    );
     const four = respondents.slice(0, 4);
     for (const r of four) {
       expect((await push(r.member.client, [mutation('pulse_response', { pulse_id: small.id, score: 1 + (r.score % 5) })]))[0]?.status).toBe('applied');
     }
-    expect((await push(respondents[5]!.member.client, [mutation('pulse_response', { pulse_id: small.id, score: 6 })]))[0])
-      .toMatchObject({ code: 'out_of_range' });
-    await ok(callRpc(hr.client, 'save_pulse', { p_id: small.id, p_question: 'How was your week?', p_scale: 'scale_1_5', p_allow_comment: false, p_closes_at: iso(-minute) }));
+    expect((await push(respondents[5]!.member.client, [mutation('pulse_response', { pulse_id: small.id, score: 6 })]))[0]).toMatchObject({
+      code: 'out_of_range',
+    });
+    await ok(
+      callRpc(hr.client, 'save_pulse', {
+        p_id: small.id,
+        p_question: 'How was your week?',
+        p_scale: 'scale_1_5',
+        p_allow_comment: false,
+        p_closes_at: iso(-minute),
+      }),
+    );
     const trend = await ok(callRpc(hr.client, 'pulse_trend', {}));
     expect(trend.map((t) => t.pulse_id)).toEqual([pulseId, small.id]);
     expect(trend[0]).toMatchObject({ closed: true, ...figures(respondents) });
@@ -388,7 +524,9 @@ describe('pulses: results only for groups of 5 or more', () => {
       expect(strip(a)).toEqual(strip(b));
     }
     // No output carries a response's id, and no report names a respondent.
-    const responseIds = (await sql<{ id: string }>('select id from public.pulse_responses where pulse_id = any ($1)', [[forward, backward, pulseId]])).map((r) => r.id);
+    const responseIds = (await sql<{ id: string }>('select id from public.pulse_responses where pulse_id = any ($1)', [[forward, backward, pulseId]])).map(
+      (r) => r.id,
+    );
     expect(responseIds.length).toBe(3 * respondents.length);
     const reports = JSON.stringify([
       await ok(callRpc(hr.client, 'pulse_report', { p_pulse_id: forward })),
@@ -405,15 +543,35 @@ describe('pulses: results only for groups of 5 or more', () => {
 
   it('changing a pulse: what was asked is fixed once answered; bad ids are refused', async () => {
     const open = await ok(callRpc(hr.client, 'save_pulse', { p_question: 'Fixed?', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) }));
-    const renamed = await ok(callRpc(hr.client, 'save_pulse', { p_id: open.id, p_question: 'Fixed now?', p_scale: 'nps_0_10', p_closes_at: iso(120 * minute), p_store_ids: [org.harbour] }));
+    const renamed = await ok(
+      callRpc(hr.client, 'save_pulse', {
+        p_id: open.id,
+        p_question: 'Fixed now?',
+        p_scale: 'nps_0_10',
+        p_closes_at: iso(120 * minute),
+        p_store_ids: [org.harbour],
+      }),
+    );
     expect(renamed).toMatchObject({ question: 'Fixed now?', store_ids: [org.harbour] });
     await push(respondents[0]!.member.client, [mutation('pulse_response', { pulse_id: open.id, score: 8 })]);
-    expectRefused(await callRpc(hr.client, 'save_pulse', { p_id: open.id, p_question: 'Something else', p_scale: 'nps_0_10', p_closes_at: iso(120 * minute) }), '22023', 'pulse_answered');
-    expectRefused(await callRpc(hr.client, 'save_pulse', { p_id: open.id, p_question: 'Fixed now?', p_scale: 'scale_1_5', p_closes_at: iso(120 * minute) }), '22023', 'pulse_answered');
+    expectRefused(
+      await callRpc(hr.client, 'save_pulse', { p_id: open.id, p_question: 'Something else', p_scale: 'nps_0_10', p_closes_at: iso(120 * minute) }),
+      '22023',
+      'pulse_answered',
+    );
+    expectRefused(
+      await callRpc(hr.client, 'save_pulse', { p_id: open.id, p_question: 'Fixed now?', p_scale: 'scale_1_5', p_closes_at: iso(120 * minute) }),
+      '22023',
+      'pulse_answered',
+    );
     expect((await sql<{ question: string }>('select question from public.pulses where id = $1', [open.id]))[0]?.question).toBe('Fixed now?');
     const other = await createOrg();
     const otherHr = await createMember({ orgId: other.orgId, storeId: null, departmentId: null, role: 'hr' });
-    expectRefused(await callRpc(otherHr.client, 'save_pulse', { p_id: open.id, p_question: 'Mine now', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) }), '22023', 'unknown_pulse');
+    expectRefused(
+      await callRpc(otherHr.client, 'save_pulse', { p_id: open.id, p_question: 'Mine now', p_scale: 'nps_0_10', p_closes_at: iso(60 * minute) }),
+      '22023',
+      'unknown_pulse',
+    );
     expectRefused(await callRpc(hr.client, 'pulse_report', { p_pulse_id: randomUUID() }), '22023', 'unknown_pulse');
   });
 });
@@ -423,14 +581,14 @@ describe('anonymity: no API role can read the answers or link them to a person',
 
   it('no API role can select the voice tables or their system columns, in SQL or through the API', async () => {
     const users = await Promise.all([DEMO.hr, DEMO.managerDowntown, DEMO.alex].map(userIdOf));
-    const attempts: [string, string | null][] = [
-      ['anon', null], ['service_role', null], ...users.map((u) => ['authenticated', u] as [string, string]),
-    ];
+    const attempts: [string, string | null][] = [['anon', null], ['service_role', null], ...users.map((u) => ['authenticated', u] as [string, string])];
     for (const [role, uid] of attempts) {
       for (const table of tables) {
         for (const columns of ['*', 'xmin, ctid', 'count(*)']) {
-          await expect(asUserInSql(uid, (c) => c.query(`select ${columns} from public.${table}`), role), `${role} ${columns} ${table}`)
-            .rejects.toThrow(/permission denied/);
+          await expect(
+            asUserInSql(uid, (c) => c.query(`select ${columns} from public.${table}`), role),
+            `${role} ${columns} ${table}`,
+          ).rejects.toThrow(/permission denied/);
         }
       }
       await expect(asUserInSql(uid, (c) => c.query('select * from private.applied_mutations'), role)).rejects.toThrow(/permission denied/);
@@ -446,8 +604,11 @@ describe('anonymity: no API role can read the answers or link them to a person',
     await sql('analyze public.pulse_responses, public.pulse_participation, public.feedback, public.feedback_replies');
     expect((await sql(`select 1 from pg_stats where schemaname = 'public' and tablename = 'pulse_responses'`)).length).toBeGreaterThan(0);
     for (const role of ['anon', 'authenticated', 'service_role']) {
-      const stats = await asUserInSql(users[0]!, async (c) => (await c.query(
-        `select attname from pg_stats where schemaname = 'public' and tablename = any ($1)`, [tables])).rows, role);
+      const stats = await asUserInSql(
+        users[0]!,
+        async (c) => (await c.query(`select attname from pg_stats where schemaname = 'public' and tablename = any ($1)`, [tables])).rows,
+        role,
+      );
       expect(stats, role).toEqual([]);
     }
   });
@@ -458,7 +619,8 @@ describe('anonymity: no API role can read the answers or link them to a person',
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
        where n.nspname in ('public', 'private')
          and (p.prosrc ~ '\\mpulse_responses\\M' or p.prosrc ~ '\\mpulse_participation\\M')
-       order by 1`);
+       order by 1`,
+    );
     expect(readers.filter((r) => r.xsys)).toEqual([]);
     expect(readers.map((r) => r.fn)).toEqual([
       'private.apply_pulse_response(m members, p jsonb)',
@@ -470,15 +632,23 @@ describe('anonymity: no API role can read the answers or link them to a person',
     ]);
     const anySystemColumns = await sql<{ fn: string }>(
       `select p.oid::regprocedure::text as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-       where n.nspname in ('public', 'private') and p.prosrc ~ '\\m(xmin|xmax|cmin|cmax|ctid)\\M'`);
+       where n.nspname in ('public', 'private') and p.prosrc ~ '\\m(xmin|xmax|cmin|cmax|ctid)\\M'`,
+    );
     expect(anySystemColumns).toEqual([]);
     // The stored shapes: an answer has no person, time, sequence or order; participation no time.
-    const columns = async (table: string) => (await sql<{ column_name: string }>(
-      `select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 order by 1`, [table])).map((r) => r.column_name);
+    const columns = async (table: string) =>
+      (
+        await sql<{ column_name: string }>(`select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 order by 1`, [
+          table,
+        ])
+      ).map((r) => r.column_name);
     expect(await columns('pulse_responses')).toEqual(['comment', 'department_id', 'id', 'pulse_id', 'score', 'store_id']);
     expect(await columns('pulse_participation')).toEqual(['member_id', 'pulse_id']);
-    expect(await sql(`select column_default from information_schema.columns where table_schema = 'public' and table_name = 'pulse_responses' and column_name = 'id'`))
-      .toEqual([{ column_default: 'gen_random_uuid()' }]);
+    expect(
+      await sql(
+        `select column_default from information_schema.columns where table_schema = 'public' and table_name = 'pulse_responses' and column_name = 'id'`,
+      ),
+    ).toEqual([{ column_default: 'gen_random_uuid()' }]);
   });
 
   it('an anonymous feedback row carries no user id, mutation id or time of day, and the inbox cannot order it within its day', async () => {
@@ -487,7 +657,9 @@ describe('anonymity: no API role can read the answers or link them to a person',
     const bodies: string[] = [];
     for (let i = 0; i < 3; i += 1) bodies.push(await sendFeedback(author, { kind: 'concern', anonymous: true }));
     const rows = await sql<{ id: string; author_id: string | null; created_at: Date; sync_seq: string | null }>(
-      'select id, author_id, created_at, sync_seq from public.feedback where body = any ($1)', [bodies]);
+      'select id, author_id, created_at, sync_seq from public.feedback where body = any ($1)',
+      [bodies],
+    );
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((r) => r.created_at.getTime())).size).toBe(1);
     for (const r of rows) expect([r.author_id, r.sync_seq, r.created_at.getUTCHours(), r.created_at.getUTCMinutes()]).toEqual([null, null, 0, 0]);

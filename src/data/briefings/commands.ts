@@ -7,17 +7,23 @@ import { commit, outboxEntry, type CommandContext, type CommandResult } from '..
 import type { LocalAck } from '../db';
 import type { Briefing } from '../supabase/types';
 
-export async function acknowledgeBriefing(
-  ctx: CommandContext,
-  briefing: Pick<Briefing, 'id' | 'version' | 'content_hash'>,
-): Promise<CommandResult> {
+export async function acknowledgeBriefing(ctx: CommandContext, briefing: Pick<Briefing, 'id' | 'version' | 'content_hash'>): Promise<CommandResult> {
   const ackedAt = ctx.now().toISOString();
   const entry = outboxEntry(ctx, 'ack', {
-    briefing_id: briefing.id, version: briefing.version, content_hash: briefing.content_hash, acked_at: ackedAt,
+    briefing_id: briefing.id,
+    version: briefing.version,
+    content_hash: briefing.content_hash,
+    acked_at: ackedAt,
   });
   const local: LocalAck = {
-    id: entry.id, briefing_id: briefing.id, version: briefing.version, content_hash: briefing.content_hash,
-    acked_at: ackedAt, received_at: ackedAt, sync_seq: 0, local_state: 'pending',
+    id: entry.id,
+    briefing_id: briefing.id,
+    version: briefing.version,
+    content_hash: briefing.content_hash,
+    acked_at: ackedAt,
+    received_at: ackedAt,
+    sync_seq: 0,
+    local_state: 'pending',
   };
   return commit(ctx, entry, () => ctx.db.acks.put(local));
 }

@@ -16,7 +16,10 @@ it('a briefing composed offline shows as pending until sent', async () => {
 it('retracting a briefing the server refused to publish drops it here and queues nothing', async () => {
   const id = crypto.randomUUID();
   await saveBriefing(t.ctx(), { action: 'publish', briefing_id: id, title: 'Truck at 9', body: 'Clear bay 2', store_ids: [] });
-  await t.db().outbox.toCollection().modify({ state: 'rejected', rejection: { code: 'forbidden_audience', message: 'no' } });
+  await t
+    .db()
+    .outbox.toCollection()
+    .modify({ state: 'rejected', rejection: { code: 'forbidden_audience', message: 'no' } });
   await t.db().briefings.update(id, { local_state: 'rejected' });
 
   expect((await saveBriefing(t.ctx(), { action: 'retract', briefing_id: id })).ok).toBe(true);

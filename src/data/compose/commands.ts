@@ -68,7 +68,9 @@ async function discardNeverPublished(ctx: CommandContext, briefingId: string): P
     return await ctx.db.transaction('rw', [ctx.db.outbox, ctx.db.briefings], async () => {
       const local = await ctx.db.briefings.get(briefingId);
       if (local?.local_state !== 'rejected' || local.version > 0) return false;
-      const entries = (await ctx.db.outbox.toArray()).filter((e) => e.type === 'briefing' && (e.payload as MutationPayloads['briefing']).briefing_id === briefingId);
+      const entries = (await ctx.db.outbox.toArray()).filter(
+        (e) => e.type === 'briefing' && (e.payload as MutationPayloads['briefing']).briefing_id === briefingId,
+      );
       if (entries.some((e) => e.state !== 'rejected')) return false;
       await ctx.db.outbox.bulkDelete(entries.map((e) => e.seq!));
       await ctx.db.briefings.delete(briefingId);

@@ -13,10 +13,25 @@ let ctx: CommandContext;
 beforeEach(async () => {
   db = openDatabase(crypto.randomUUID());
   ctx = { db, now: () => new Date('2026-11-22T10:00:00Z'), newId: () => crypto.randomUUID(), afterWrite: () => {} };
-  await db.meta.put({ key: 'sync', cursor: 0, last_synced_at: null, first_sync: null, me: {
-    member_id: ME, user_id: crypto.randomUUID(), display_name: 'Dana', email: 'd@x', role: 'manager', locale: 'en',
-    organization: { id: crypto.randomUUID(), name: 'O' }, store: null, department: null, managed_store_ids: [], answered_pulse_ids: [],
-  } });
+  await db.meta.put({
+    key: 'sync',
+    cursor: 0,
+    last_synced_at: null,
+    first_sync: null,
+    me: {
+      member_id: ME,
+      user_id: crypto.randomUUID(),
+      display_name: 'Dana',
+      email: 'd@x',
+      role: 'manager',
+      locale: 'en',
+      organization: { id: crypto.randomUUID(), name: 'O' },
+      store: null,
+      department: null,
+      managed_store_ids: [],
+      answered_pulse_ids: [],
+    },
+  });
 });
 afterEach(async () => {
   db.close();
@@ -37,10 +52,12 @@ describe('authoredBriefings', () => {
     ]);
   });
 
-  it('shows the server\'s reason for a refused briefing', async () => {
+  it("shows the server's reason for a refused briefing", async () => {
     const id = crypto.randomUUID();
     await saveBriefing(ctx, { action: 'publish', briefing_id: id, title: 'Truck at 9', body: 'Clear bay 2', store_ids: [] });
-    await db.outbox.toCollection().modify({ state: 'rejected', rejection: { code: 'forbidden_audience', message: 'Managers can send briefings only to stores they manage' } });
+    await db.outbox
+      .toCollection()
+      .modify({ state: 'rejected', rejection: { code: 'forbidden_audience', message: 'Managers can send briefings only to stores they manage' } });
     await db.briefings.update(id, { local_state: 'rejected' });
 
     const [row] = await authoredBriefings(db, ME);

@@ -17,11 +17,13 @@ export async function authoredBriefings(db: FrontlineDb, memberId: string): Prom
     db.briefings.filter((b) => b.author_id === memberId).toArray(),
     db.outbox.where('state').equals('rejected').toArray(),
   ]);
-  const rejections = rejected.filter(isBriefingEntry).map((entry): BriefingRejection => ({
-    briefing_id: entry.payload.briefing_id,
-    code: entry.rejection?.code ?? 'unknown',
-    message: entry.rejection?.message ?? '',
-  }));
+  const rejections = rejected.filter(isBriefingEntry).map(
+    (entry): BriefingRejection => ({
+      briefing_id: entry.payload.briefing_id,
+      code: entry.rejection?.code ?? 'unknown',
+      message: entry.rejection?.message ?? '',
+    }),
+  );
   return briefings.map((briefing) => ({ briefing, state: sendState(briefing, rejections) })).sort(authoredOrder);
 }
 

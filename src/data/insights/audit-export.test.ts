@@ -35,8 +35,12 @@ function memorySink(failOnWrite = -1): CsvSink & { written: Uint8Array[]; state:
       if (sink.written.length === failOnWrite) throw new Error('disk full');
       sink.written.push(chunk.slice());
     },
-    async close() { sink.state = 'closed'; },
-    async abort() { sink.state = 'aborted'; },
+    async close() {
+      sink.state = 'closed';
+    },
+    async abort() {
+      sink.state = 'aborted';
+    },
   };
   return sink;
 }
@@ -82,8 +86,12 @@ function run(api: Pick<OnlineApi, 'call'>, options: { sink?: CsvSink; controller
   const progress: ExportProgress[] = [];
   const sink = options.sink ?? memorySink();
   const promise = exportAuditCsv({
-    api, range: { p_from: '2026-01-01T00:00:00.000Z', p_to: null }, sink, pageSize: options.pageSize ?? 2,
-    signal: (options.controller ?? new AbortController()).signal, onProgress: (p) => progress.push(p),
+    api,
+    range: { p_from: '2026-01-01T00:00:00.000Z', p_to: null },
+    sink,
+    pageSize: options.pageSize ?? 2,
+    signal: (options.controller ?? new AbortController()).signal,
+    onProgress: (p) => progress.push(p),
   });
   return { promise, progress };
 }
@@ -101,10 +109,18 @@ describe('exportAuditCsv', () => {
     expect(sink.state).toBe('closed');
     expect(startCalls).toEqual([{ p_from: '2026-01-01T00:00:00.000Z', p_to: null }]);
     expect(pageCalls.map((c) => [c.p_to, c.p_after_id, c.p_limit])).toEqual([
-      [TO, null, 2], [TO, ROWS[1]!.id, 2], [TO, ROWS[3]!.id, 2], [TO, ROWS[4]!.id, 2],
+      [TO, null, 2],
+      [TO, ROWS[1]!.id, 2],
+      [TO, ROWS[3]!.id, 2],
+      [TO, ROWS[4]!.id, 2],
     ]);
     expect(pageCalls[1]!.p_after_received_at).toBe(ROWS[1]!.received_at);
-    expect(progress.map((p) => [p.rows, p.total])).toEqual([[0, 5], [2, 5], [4, 5], [5, 5]]);
+    expect(progress.map((p) => [p.rows, p.total])).toEqual([
+      [0, 5],
+      [2, 5],
+      [4, 5],
+      [5, 5],
+    ]);
   });
 
   it('asks for the next page before writing the one it has, so the server and the disk work at once', async () => {
@@ -139,8 +155,10 @@ describe('exportAuditCsv', () => {
   it('fails and discards the file when a page lost rows, naming expected and received', async () => {
     const sink = memorySink();
     const dropMiddle = (call: number, page: AuditExportPageRow[]) => (call === 1 ? page.slice(1) : page);
-    expect(await run(fakeApi({ tamper: dropMiddle }).api, { sink }).promise)
-      .toEqual({ ok: false, error: { kind: 'count_mismatch', expected: 5, received: 4 } });
+    expect(await run(fakeApi({ tamper: dropMiddle }).api, { sink }).promise).toEqual({
+      ok: false,
+      error: { kind: 'count_mismatch', expected: 5, received: 4 },
+    });
     expect(sink.state).toBe('aborted');
   });
 
@@ -183,8 +201,10 @@ describe('exportAuditCsv', () => {
     const sink = memorySink();
     expect(await run(fakeApi({ fail: { call: 'start', error: network } }).api, { sink }).promise).toEqual({ ok: false, error: { kind: 'offline' } });
     expect(sink.written).toHaveLength(0);
-    expect(await run(fakeApi({ fail: { call: 1, error: network } }).api).promise)
-      .toEqual({ ok: false, error: { kind: 'interrupted', message: 'Failed to fetch' } });
+    expect(await run(fakeApi({ fail: { call: 1, error: network } }).api).promise).toEqual({
+      ok: false,
+      error: { kind: 'interrupted', message: 'Failed to fetch' },
+    });
   });
 
   it('stops and reports a failed write', async () => {

@@ -131,8 +131,10 @@ function failed(error: AuditExportFailure): AuditExportOutcome {
 
 function fromRpcFailure(error: RpcFailure, midway: boolean): AuditExportFailure {
   switch (error.kind) {
-    case 'network': return midway ? { kind: 'interrupted', message: error.message } : { kind: 'offline' };
-    case 'contract': return { kind: 'server', status: null, message: error.message };
+    case 'network':
+      return midway ? { kind: 'interrupted', message: error.message } : { kind: 'offline' };
+    case 'contract':
+      return { kind: 'server', status: null, message: error.message };
     case 'http':
       if (error.status === 401) return { kind: 'signin' };
       if (error.status === 403) return { kind: 'forbidden' };

@@ -9,8 +9,29 @@ const lesson = {
   version: 2,
   pass_mark: 50,
   quiz: [
-    { id: 'q1', prompt: 'Lift alone up to?', kind: 'single' as const, options: [{ id: 'a', text: '23 kg' }, { id: 'b', text: '40 kg' }], correct: ['a'], explanation: '' },
-    { id: 'q2', prompt: 'Before lifting?', kind: 'multiple' as const, options: [{ id: 'a', text: 'Check label' }, { id: 'b', text: 'Ask' }, { id: 'c', text: 'Run' }], correct: ['a', 'b'], explanation: '' },
+    {
+      id: 'q1',
+      prompt: 'Lift alone up to?',
+      kind: 'single' as const,
+      options: [
+        { id: 'a', text: '23 kg' },
+        { id: 'b', text: '40 kg' },
+      ],
+      correct: ['a'],
+      explanation: '',
+    },
+    {
+      id: 'q2',
+      prompt: 'Before lifting?',
+      kind: 'multiple' as const,
+      options: [
+        { id: 'a', text: 'Check label' },
+        { id: 'b', text: 'Ask' },
+        { id: 'c', text: 'Run' },
+      ],
+      correct: ['a', 'b'],
+      explanation: '',
+    },
   ],
 };
 
@@ -23,7 +44,14 @@ beforeEach(() => {
   db = openDatabase(crypto.randomUUID());
   now = new Date('2026-11-22T10:00:00Z');
   writes = 0;
-  ctx = { db, now: () => now, newId: () => crypto.randomUUID(), afterWrite: () => { writes++; } };
+  ctx = {
+    db,
+    now: () => now,
+    newId: () => crypto.randomUUID(),
+    afterWrite: () => {
+      writes++;
+    },
+  };
 });
 afterEach(async () => {
   db.close();
@@ -32,7 +60,14 @@ afterEach(async () => {
 
 describe('learning commands', () => {
   it('keeps progress half-way through, then a finished attempt replaces it with a score, an outbox entry and review dates', async () => {
-    await saveLessonProgress(ctx, { lesson_id: lesson.id, lesson_version: 2, step: 3, answers: { q1: ['a'] }, started_at: '2026-11-22T09:58:00Z', updated_at: '' });
+    await saveLessonProgress(ctx, {
+      lesson_id: lesson.id,
+      lesson_version: 2,
+      step: 3,
+      answers: { q1: ['a'] },
+      started_at: '2026-11-22T09:58:00Z',
+      updated_at: '',
+    });
     expect(await db.lessonProgress.get(lesson.id)).toMatchObject({ step: 3, answers: { q1: ['a'] }, updated_at: now.toISOString() });
     expect(await db.outbox.count()).toBe(0);
 

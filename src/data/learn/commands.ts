@@ -44,13 +44,19 @@ export async function recordLessonAttempt(
   const entry = outboxEntry(ctx, 'lesson_attempt', parsed.data);
   const result = await commit(ctx, entry, async () => {
     await ctx.db.attempts.put({
-      id: entry.id, lesson_id: lesson.id, lesson_version: lesson.version, percent: score.percent, passed: score.passed, completed_at: entry.created_at,
+      id: entry.id,
+      lesson_id: lesson.id,
+      lesson_version: lesson.version,
+      percent: score.percent,
+      passed: score.passed,
+      completed_at: entry.created_at,
     });
     await ctx.db.lessonProgress.delete(lesson.id);
     const keys = lesson.quiz.map((q) => reviewKey(lesson.id, q.id));
     const previous = await ctx.db.reviews.bulkGet(keys);
-    await ctx.db.reviews.bulkPut(lesson.quiz.map((q, i) =>
-      scheduleAnswer(previous[i], { lesson_id: lesson.id, question_id: q.id }, isAnswerCorrect(q, answers[q.id] ?? []), completedAt)));
+    await ctx.db.reviews.bulkPut(
+      lesson.quiz.map((q, i) => scheduleAnswer(previous[i], { lesson_id: lesson.id, question_id: q.id }, isAnswerCorrect(q, answers[q.id] ?? []), completedAt)),
+    );
   });
   return result.ok ? { ...result, score } : result;
 }

@@ -6,9 +6,25 @@ import type { Lesson } from '../supabase/types';
 
 function lesson(id: string, title: string, questions: number): Lesson {
   return {
-    id, title, summary: '', minutes: 2, cards: [{ title: 'c', body: 'b' }], pass_mark: 50, version: 1, updated_at: '2026-11-22T00:00:00Z', sync_seq: 1,
+    id,
+    title,
+    summary: '',
+    minutes: 2,
+    cards: [{ title: 'c', body: 'b' }],
+    pass_mark: 50,
+    version: 1,
+    updated_at: '2026-11-22T00:00:00Z',
+    sync_seq: 1,
     quiz: Array.from({ length: questions }, (_, i) => ({
-      id: `q${i + 1}`, prompt: `Q${i + 1}`, kind: 'single' as const, options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }], correct: ['a'], explanation: '',
+      id: `q${i + 1}`,
+      prompt: `Q${i + 1}`,
+      kind: 'single' as const,
+      options: [
+        { id: 'a', text: 'A' },
+        { id: 'b', text: 'B' },
+      ],
+      correct: ['a'],
+      explanation: '',
     })),
   };
 }
@@ -17,7 +33,12 @@ const A = '1e000000-0000-4000-8000-00000000000a';
 const B = '1e000000-0000-4000-8000-00000000000b';
 const now = new Date('2026-11-22T10:00:00Z');
 const review = (lessonId: string, q: string, due: string, box = 1) => ({
-  key: `${lessonId}:${q}`, lesson_id: lessonId, question_id: q, box, due_at: due, last_answered_at: '2026-11-20T10:00:00Z',
+  key: `${lessonId}:${q}`,
+  lesson_id: lessonId,
+  question_id: q,
+  box,
+  due_at: due,
+  last_answered_at: '2026-11-20T10:00:00Z',
 });
 
 let db: FrontlineDb;

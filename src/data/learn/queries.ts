@@ -21,7 +21,10 @@ export async function lessonList(db: FrontlineDb): Promise<LessonListItem[]> {
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((lesson) => ({
       lesson,
-      standing: lessonStanding(attempts.filter((a) => a.lesson_id === lesson.id), started.has(lesson.id)),
+      standing: lessonStanding(
+        attempts.filter((a) => a.lesson_id === lesson.id),
+        started.has(lesson.id),
+      ),
     }));
 }
 
@@ -51,7 +54,11 @@ export async function dueQuestions(db: FrontlineDb, now: Date, limit: number = R
     return lesson && question ? [{ item, lessonTitle: lesson.title, question }] : [];
   });
   const byKey = new Map(known.map((k) => [k.item.key, k]));
-  return dueForReview(known.map((k) => k.item), now, limit).map((item) => byKey.get(item.key)!);
+  return dueForReview(
+    known.map((k) => k.item),
+    now,
+    limit,
+  ).map((item) => byKey.get(item.key)!);
 }
 
 /** How many questions are due now (the Today card's number; a session takes at most five of them). */

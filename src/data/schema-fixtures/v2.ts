@@ -11,14 +11,16 @@ export const V2_STORES = {
 } as const;
 
 export const V2_ROWS = {
-  composeDirectory: [{
-    key: 'directory',
-    directory: {
-      stores: [{ id: '5a000000-0000-4000-8000-000000000001', name: 'Downtown', time_zone: 'America/New_York' }],
-      departments: [{ id: 'de000000-0000-4000-8000-000000000001', name: 'Sales floor' }],
-      roles: ['staff', 'manager', 'hr', 'admin'],
-      reach: [{ store_id: '5a000000-0000-4000-8000-000000000001', department_id: 'de000000-0000-4000-8000-000000000001', role: 'staff', members: 9 }],
+  composeDirectory: [
+    {
+      key: 'directory',
+      directory: {
+        stores: [{ id: '5a000000-0000-4000-8000-000000000001', name: 'Downtown', time_zone: 'America/New_York' }],
+        departments: [{ id: 'de000000-0000-4000-8000-000000000001', name: 'Sales floor' }],
+        roles: ['staff', 'manager', 'hr', 'admin'],
+        reach: [{ store_id: '5a000000-0000-4000-8000-000000000001', department_id: 'de000000-0000-4000-8000-000000000001', role: 'staff', members: 9 }],
+      },
+      fetched_at: '2026-11-22T08:30:00Z',
     },
-    fetched_at: '2026-11-22T08:30:00Z',
-  }],
+  ],
 } as const;

@@ -18,12 +18,24 @@ export const V3_STORES = {
 
 export const V3_ROWS = {
   roster: [{ member_id: '3e000000-0000-4000-8000-000000000005', display_name: 'Sam Patel', department_id: null, department_name: null }],
-  lessonProgress: [{
-    lesson_id: '1e000000-0000-4000-8000-000000000001', lesson_version: 1, step: 3, answers: { q1: ['b'] },
-    started_at: '2026-11-22T08:00:00Z', updated_at: '2026-11-22T08:01:00Z',
-  }],
-  reviews: [{
-    key: '1e000000-0000-4000-8000-000000000001:q1', lesson_id: '1e000000-0000-4000-8000-000000000001', question_id: 'q1',
-    box: 2, due_at: '2026-11-25T08:01:00Z', last_answered_at: '2026-11-22T08:01:00Z',
-  }],
+  lessonProgress: [
+    {
+      lesson_id: '1e000000-0000-4000-8000-000000000001',
+      lesson_version: 1,
+      step: 3,
+      answers: { q1: ['b'] },
+      started_at: '2026-11-22T08:00:00Z',
+      updated_at: '2026-11-22T08:01:00Z',
+    },
+  ],
+  reviews: [
+    {
+      key: '1e000000-0000-4000-8000-000000000001:q1',
+      lesson_id: '1e000000-0000-4000-8000-000000000001',
+      question_id: 'q1',
+      box: 2,
+      due_at: '2026-11-25T08:01:00Z',
+      last_answered_at: '2026-11-22T08:01:00Z',
+    },
+  ],
 } as const;

@@ -9,11 +9,13 @@ import type { Database } from './database.types';
 import type { RpcArgs, RpcName } from './types';
 
 type Functions = Database['public']['Functions'];
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 /** The argument names; none for `Record<string, never>`. */
 type Names<T> = string extends keyof T ? never : keyof T;
 type Agrees<N extends RpcName> = N extends keyof Functions
-  ? [Equal<Names<RpcArgs[N]>, Names<Functions[N]['Args']>>, RpcArgs[N] extends Functions[N]['Args'] ? true : false] extends [true, true] ? true : false
+  ? [Equal<Names<RpcArgs[N]>, Names<Functions[N]['Args']>>, RpcArgs[N] extends Functions[N]['Args'] ? true : false] extends [true, true]
+    ? true
+    : false
   : false;
 
 type Disagreeing = { [N in RpcName]: Agrees<N> extends true ? never : N }[RpcName];

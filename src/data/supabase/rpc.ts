@@ -13,12 +13,7 @@ export type RpcFailure =
 
 export type RpcOutcome<T> = { ok: true; data: T } | { ok: false; error: RpcFailure };
 
-export async function callRpc<N extends RpcName>(
-  client: SupabaseClient,
-  name: N,
-  args: RpcArgs[N],
-  signal?: AbortSignal,
-): Promise<RpcOutcome<RpcResult<N>>> {
+export async function callRpc<N extends RpcName>(client: SupabaseClient, name: N, args: RpcArgs[N], signal?: AbortSignal): Promise<RpcOutcome<RpcResult<N>>> {
   let response;
   try {
     const request = client.rpc(name, args);

@@ -235,14 +235,40 @@ export type SyncPushResult = z.infer<typeof SyncPushResult>;
 
 /** Stable codes a rejected mutation can carry (detail of private.reject in SQL). */
 export type RejectionCode =
-  | 'missing_field' | 'invalid_type' | 'too_short' | 'too_long' | 'out_of_range' | 'invalid_value'
-  | 'invalid_mutation' | 'unknown_type' | 'invalid_payload' | 'id_conflict' | 'invalid_timestamp'
-  | 'unknown_briefing' | 'briefing_retracted' | 'unknown_version' | 'hash_mismatch'
-  | 'unknown_lesson' | 'invalid_answers' | 'incomplete_attempt'
-  | 'no_store' | 'unknown_pulse' | 'pulse_closed' | 'comments_not_allowed' | 'already_answered'
-  | 'self_kudos' | 'unknown_member' | 'unknown_value'
-  | 'forbidden' | 'forbidden_audience' | 'unknown_store' | 'unknown_department' | 'already_exists' | 'version_conflict'
-  | 'unknown_reference' | 'server_error';
+  | 'missing_field'
+  | 'invalid_type'
+  | 'too_short'
+  | 'too_long'
+  | 'out_of_range'
+  | 'invalid_value'
+  | 'invalid_mutation'
+  | 'unknown_type'
+  | 'invalid_payload'
+  | 'id_conflict'
+  | 'invalid_timestamp'
+  | 'unknown_briefing'
+  | 'briefing_retracted'
+  | 'unknown_version'
+  | 'hash_mismatch'
+  | 'unknown_lesson'
+  | 'invalid_answers'
+  | 'incomplete_attempt'
+  | 'no_store'
+  | 'unknown_pulse'
+  | 'pulse_closed'
+  | 'comments_not_allowed'
+  | 'already_answered'
+  | 'self_kudos'
+  | 'unknown_member'
+  | 'unknown_value'
+  | 'forbidden'
+  | 'forbidden_audience'
+  | 'unknown_store'
+  | 'unknown_department'
+  | 'already_exists'
+  | 'version_conflict'
+  | 'unknown_reference'
+  | 'server_error';
 
 export const BriefingAckStatus = z.object({
   briefing_id: uuid,
@@ -254,12 +280,14 @@ export const BriefingAckStatus = z.object({
   total: z.number(),
   acked: z.number(),
   by_store: z.array(z.object({ store_id: uuid, store_name: z.string(), total: z.number(), acked: z.number() })),
-  pending: z.array(z.object({
-    member_id: uuid,
-    display_name: z.string(),
-    store_name: z.nullable(z.string()),
-    department_name: z.nullable(z.string()),
-  })),
+  pending: z.array(
+    z.object({
+      member_id: uuid,
+      display_name: z.string(),
+      store_name: z.nullable(z.string()),
+      department_name: z.nullable(z.string()),
+    }),
+  ),
 });
 export type BriefingAckStatus = z.infer<typeof BriefingAckStatus>;
 
@@ -276,12 +304,14 @@ export const ComposeDirectory = z.object({
   stores: z.array(z.object({ id: uuid, name: z.string(), time_zone: z.string() })),
   departments: z.array(z.object({ id: uuid, name: z.string() })),
   roles: z.array(role),
-  reach: z.array(z.object({
-    store_id: uuid,
-    department_id: z.nullable(uuid),
-    role,
-    members: z.number(),
-  })),
+  reach: z.array(
+    z.object({
+      store_id: uuid,
+      department_id: z.nullable(uuid),
+      role,
+      members: z.number(),
+    }),
+  ),
 });
 export type ComposeDirectory = z.infer<typeof ComposeDirectory>;
 
@@ -336,14 +366,16 @@ export const ComplianceReport = z.object({
   by_briefing: z.array(ComplianceBriefingRow),
   by_store: z.array(ComplianceStoreRow),
   next: z.object({ briefings: z.nullable(ComplianceBriefingKey), stores: z.nullable(ComplianceStoreKey) }),
-  overdue_people: z.array(z.object({
-    member_id: uuid,
-    display_name: z.string(),
-    store_name: z.string(),
-    briefing_id: uuid,
-    title: z.string(),
-    ack_due_at: isoTime,
-  })),
+  overdue_people: z.array(
+    z.object({
+      member_id: uuid,
+      display_name: z.string(),
+      store_name: z.string(),
+      briefing_id: uuid,
+      title: z.string(),
+      ack_due_at: isoTime,
+    }),
+  ),
   daily: z.array(z.object({ day: z.string(), acked: z.number(), cumulative: z.number() })),
 });
 export type ComplianceReport = z.infer<typeof ComplianceReport>;
@@ -381,7 +413,14 @@ export type ComplianceStoresPage = z.infer<typeof ComplianceStoresPage>;
  * invalid_cursor.
  */
 export const AUDIT_EXPORT_COLUMNS = [
-  'person', 'employee_email', 'store', 'briefing', 'version', 'content_hash', 'acked_on_device_at', 'received_by_server_at',
+  'person',
+  'employee_email',
+  'store',
+  'briefing',
+  'version',
+  'content_hash',
+  'acked_on_device_at',
+  'received_by_server_at',
   'clock_flag',
 ] as const;
 export const AuditExportStart = z.object({ from: z.nullable(isoTime), to: isoTime, total: z.number() });
@@ -445,12 +484,14 @@ export type KudosWallEntry = z.infer<typeof KudosWallEntry>;
 export const KudosReport = z.object({
   days: z.number(),
   since: isoTime,
-  by_store: z.array(z.object({
-    store_id: uuid,
-    store_name: z.string(),
-    total: z.number(),
-    by_value: z.array(z.object({ value_card_id: z.nullable(uuid), value_title: z.nullable(z.string()), count: z.number() })),
-  })),
+  by_store: z.array(
+    z.object({
+      store_id: uuid,
+      store_name: z.string(),
+      total: z.number(),
+      by_value: z.array(z.object({ value_card_id: z.nullable(uuid), value_title: z.nullable(z.string()), count: z.number() })),
+    }),
+  ),
 });
 export type KudosReport = z.infer<typeof KudosReport>;
 
@@ -480,20 +521,24 @@ export type AuthoredLesson = z.infer<typeof AuthoredLesson>;
  */
 export const TrainingReport = z.object({
   next: z.nullable(z.object({ store_name: z.string(), store_id: uuid })),
-  lessons: z.array(z.object({
-    lesson_id: uuid,
-    title: z.string(),
-    version: z.number(),
-    pass_mark: z.number(),
-    by_store: z.array(z.object({
-      store_id: uuid,
-      store_name: z.string(),
-      audience: z.number(),
-      completed: z.number(),
-      passed: z.number(),
-      average_score: z.nullable(z.number()),
-    })),
-  })),
+  lessons: z.array(
+    z.object({
+      lesson_id: uuid,
+      title: z.string(),
+      version: z.number(),
+      pass_mark: z.number(),
+      by_store: z.array(
+        z.object({
+          store_id: uuid,
+          store_name: z.string(),
+          audience: z.number(),
+          completed: z.number(),
+          passed: z.number(),
+          average_score: z.nullable(z.number()),
+        }),
+      ),
+    }),
+  ),
 });
 export type TrainingReport = z.infer<typeof TrainingReport>;
 
@@ -653,12 +698,14 @@ export type PulseTrendItem = z.infer<typeof PulseTrendItem>;
 export const PulseReport = z.extend(PulseTrendItem, {
   group_by: z.enum(['store', 'department']),
   distribution: z.array(z.object({ score: z.number(), count: z.number() })),
-  groups: z.array(z.object({
-    group_id: z.nullable(uuid),
-    name: z.nullable(z.string()),
-    is_other: z.boolean(),
-    ...pulseFigures,
-  })),
+  groups: z.array(
+    z.object({
+      group_id: z.nullable(uuid),
+      name: z.nullable(z.string()),
+      is_other: z.boolean(),
+      ...pulseFigures,
+    }),
+  ),
   comments: z.array(z.string()),
 });
 export type PulseReport = z.infer<typeof PulseReport>;
@@ -719,17 +766,31 @@ export interface RpcArgs {
   compliance_report: { p_days?: number; p_limit?: number };
   /** The key (all or none) is the previous page's next. Errors: as compliance_report, and 22023 invalid_cursor. */
   compliance_briefings: {
-    p_days?: number; p_after_overdue?: number | null; p_after_acked?: number | null; p_after_total?: number | null; p_after_id?: string | null; p_limit?: number;
+    p_days?: number;
+    p_after_overdue?: number | null;
+    p_after_acked?: number | null;
+    p_after_total?: number | null;
+    p_after_id?: string | null;
+    p_limit?: number;
   };
   /** The key (all or none) is the previous page's next. Errors: as compliance_report, and 22023 invalid_cursor. */
   compliance_stores: {
-    p_days?: number; p_after_acked?: number | null; p_after_total?: number | null; p_after_name?: string | null; p_after_store_id?: string | null; p_limit?: number;
+    p_days?: number;
+    p_after_acked?: number | null;
+    p_after_total?: number | null;
+    p_after_name?: string | null;
+    p_after_store_id?: string | null;
+    p_limit?: number;
   };
   /** ISO times; [p_from, p_to), null or absent = open. Errors: 42501 forbidden (anyone but HR/admin). */
   audit_export_start: { p_from?: string | null; p_to?: string | null };
   /** The key (both or neither) is the last row's received_at and id; p_limit 1..1000 (default 1000). */
   audit_export_page: {
-    p_from?: string | null; p_to?: string | null; p_after_received_at?: string | null; p_after_id?: string | null; p_limit?: number;
+    p_from?: string | null;
+    p_to?: string | null;
+    p_after_received_at?: string | null;
+    p_after_id?: string | null;
+    p_limit?: number;
   };
   /** The rows in [p_from, p_to) now; audit_export_start fixes the range and counts it in one call. */
   audit_export_count: { p_from?: string | null; p_to?: string | null };
@@ -747,7 +808,12 @@ export interface RpcArgs {
    * too_many_examples, out_of_range, unknown_value_card, value_card_archived.
    */
   save_value_card: {
-    p_id: string | null; p_title: string; p_statement: string; p_on_the_floor?: string; p_examples?: string[]; p_position?: number | null;
+    p_id: string | null;
+    p_title: string;
+    p_statement: string;
+    p_on_the_floor?: string;
+    p_examples?: string[];
+    p_position?: number | null;
   };
   /** HR only. Errors: 42501 forbidden; 22023 unknown_value_card. */
   archive_value_card: { p_id: string };
@@ -761,9 +827,17 @@ export interface RpcArgs {
    * unknown_department, invalid_roles, unknown_lesson, lesson_archived, version_conflict.
    */
   save_lesson: {
-    p_id: string | null; p_title: string; p_summary: string; p_minutes: number;
-    p_cards: Lesson['cards']; p_quiz: QuizQuestion[]; p_pass_mark?: number;
-    p_store_ids?: string[]; p_department_ids?: string[]; p_roles?: z.infer<typeof role>[]; p_base_version?: number | null;
+    p_id: string | null;
+    p_title: string;
+    p_summary: string;
+    p_minutes: number;
+    p_cards: Lesson['cards'];
+    p_quiz: QuizQuestion[];
+    p_pass_mark?: number;
+    p_store_ids?: string[];
+    p_department_ids?: string[];
+    p_roles?: z.infer<typeof role>[];
+    p_base_version?: number | null;
   };
   /** HR only. Errors: 42501 forbidden; 22023 unknown_lesson. */
   archive_lesson: { p_id: string };
@@ -781,9 +855,15 @@ export interface RpcArgs {
   store_board: { p_store_id?: string | null };
   /** p_id: new (client-made or null) or an open pulse to change; empty audience lists = everyone. */
   save_pulse: {
-    p_id?: string | null; p_question: string; p_scale: 'nps_0_10' | 'scale_1_5'; p_allow_comment?: boolean;
-    p_store_ids?: string[]; p_department_ids?: string[]; p_roles?: Array<'staff' | 'manager' | 'hr' | 'admin'>;
-    p_opens_at?: string | null; p_closes_at: string;
+    p_id?: string | null;
+    p_question: string;
+    p_scale: 'nps_0_10' | 'scale_1_5';
+    p_allow_comment?: boolean;
+    p_store_ids?: string[];
+    p_department_ids?: string[];
+    p_roles?: Array<'staff' | 'manager' | 'hr' | 'admin'>;
+    p_opens_at?: string | null;
+    p_closes_at: string;
   };
   pulse_report: { p_pulse_id: string; p_group_by?: 'store' | 'department' };
   pulse_trend: { p_limit?: number };

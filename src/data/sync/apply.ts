@@ -64,7 +64,11 @@ export async function applyPushVerdict(db: FrontlineDb, verdict: PushVerdict, se
     if (rejectedAcks.length > 0) {
       await db.acks.bulkUpdate(rejectedAcks.map(({ entry }) => ({ key: entry.id, changes: { local_state: 'rejected' as const } })));
     }
-    await markLocal(db, rejected.map(({ entry }) => entry), 'rejected');
+    await markLocal(
+      db,
+      rejected.map(({ entry }) => entry),
+      'rejected',
+    );
     for (const { entry } of rejected) {
       if (entry.type === 'briefing') {
         await db.briefings.update((entry.payload as { briefing_id: string }).briefing_id, { local_state: 'rejected' });

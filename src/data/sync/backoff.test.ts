@@ -8,16 +8,23 @@ describe('retryDelayMs', () => {
   });
 
   it('stays between half and all of the doubling ceiling, never above the cap', () => {
-    fc.assert(fc.property(fc.nat(60), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, r) => {
-      const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** attempt);
-      const delay = retryDelayMs(attempt, r);
-      return delay >= Math.floor(ceiling / 2) && delay <= ceiling && delay <= BACKOFF.capMs;
-    }));
+    fc.assert(
+      fc.property(fc.nat(60), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, r) => {
+        const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** attempt);
+        const delay = retryDelayMs(attempt, r);
+        return delay >= Math.floor(ceiling / 2) && delay <= ceiling && delay <= BACKOFF.capMs;
+      }),
+    );
   });
 
   it('grows with each attempt for the same jitter until the cap', () => {
-    fc.assert(fc.property(fc.nat(30), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, r) =>
-      retryDelayMs(attempt + 1, r) >= retryDelayMs(attempt, r)));
+    fc.assert(
+      fc.property(
+        fc.nat(30),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, r) => retryDelayMs(attempt + 1, r) >= retryDelayMs(attempt, r),
+      ),
+    );
   });
 
   it('spreads phones out: different jitter, different delay', () => {

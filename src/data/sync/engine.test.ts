@@ -15,8 +15,14 @@ let timers: Array<{ fn: () => void; ms: number }>;
 
 function engine(overrides: Partial<SyncEngineOptions> = {}): SyncEngine {
   return new SyncEngine({
-    db, api: server, lockName: 'test', random: () => 0.5, now: () => 1_000_000,
-    setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {}, ...overrides,
+    db,
+    api: server,
+    lockName: 'test',
+    random: () => 0.5,
+    now: () => 1_000_000,
+    setTimer: (fn, ms) => timers.push({ fn, ms }),
+    clearTimer: () => {},
+    ...overrides,
   });
 }
 
@@ -90,11 +96,26 @@ describe('push', () => {
     expect(server.pushCalls.flat().filter((m) => m.id === bad)).toHaveLength(1);
   });
 
-  it('a kudos shown as pending becomes confirmed, or refused, with the server\'s verdict', async () => {
-    await db.meta.put({ key: 'sync', cursor: 0, last_synced_at: null, first_sync: null, me: {
-      member_id: randomUUID(), user_id: randomUUID(), display_name: 'Alex Kim', email: 'a@x', role: 'staff', locale: 'en',
-      organization: { id: randomUUID(), name: 'O' }, store: null, department: null, managed_store_ids: [], answered_pulse_ids: [],
-    } });
+  it("a kudos shown as pending becomes confirmed, or refused, with the server's verdict", async () => {
+    await db.meta.put({
+      key: 'sync',
+      cursor: 0,
+      last_synced_at: null,
+      first_sync: null,
+      me: {
+        member_id: randomUUID(),
+        user_id: randomUUID(),
+        display_name: 'Alex Kim',
+        email: 'a@x',
+        role: 'staff',
+        locale: 'en',
+        organization: { id: randomUUID(), name: 'O' },
+        store: null,
+        department: null,
+        managed_store_ids: [],
+        answered_pulse_ids: [],
+      },
+    });
     const [bad, good] = await queueKudos(2);
     expect((await db.kudos.bulkGet([bad!, good!])).map((k) => k?.local_state)).toEqual(['pending', 'pending']);
     server.rejectWhen = (m) => (m.id === bad ? { id: m.id, status: 'rejected', code: 'unknown_member', message: 'No active colleague' } : null);
@@ -222,7 +243,7 @@ describe('pull', () => {
     expect((await readMeta(db)).first_sync).toBeNull();
   });
 
-  it('asks for the next page while the current one is written, so network waits overlap the page\'s work', async () => {
+  it("asks for the next page while the current one is written, so network waits overlap the page's work", async () => {
     server.addBriefings(5);
     let written = 0;
     db.briefings.hook('creating', () => {
@@ -288,7 +309,12 @@ describe('pull', () => {
 
   it('runs each cycle under the shared Web Lock', async () => {
     const names: string[] = [];
-    const locks = { request: (async (name: string, fn: () => Promise<unknown>) => { names.push(name); return fn(); }) as unknown as LockManager['request'] };
+    const locks = {
+      request: (async (name: string, fn: () => Promise<unknown>) => {
+        names.push(name);
+        return fn();
+      }) as unknown as LockManager['request'],
+    };
     await engine({ locks, lockName: 'frontline-sync:user' }).requestSync();
     expect(names).toEqual(['frontline-sync:user']);
   });
@@ -309,7 +335,7 @@ describe('resume', () => {
     expect(sync.getStatus().phase).toBe('idle');
   });
 
-  it('a token refreshed elsewhere ends a backoff that began because this engine\'s own refresh found no network', async () => {
+  it("a token refreshed elsewhere ends a backoff that began because this engine's own refresh found no network", async () => {
     await queueKudos(1);
     const sync = engine();
     server.failNext(UNAUTHORIZED);
@@ -342,7 +368,13 @@ describe('one item the server cannot read', () => {
   async function queueUnreadableKudos(): Promise<string> {
     const id = randomUUID();
     // Straight into the outbox: the command would have cleaned the text.
-    await db.outbox.add({ id, type: 'kudos', payload: { to_member_id: randomUUID(), message: 'Great\u0000job' }, created_at: '2026-11-22T10:00:00Z', state: 'waiting' });
+    await db.outbox.add({
+      id,
+      type: 'kudos',
+      payload: { to_member_id: randomUUID(), message: 'Great\u0000job' },
+      created_at: '2026-11-22T10:00:00Z',
+      state: 'waiting',
+    });
     return id;
   }
 
@@ -356,7 +388,9 @@ describe('one item the server cannot read', () => {
     expect(sync.getStatus().phase).toBe('idle');
     expect([...server.applied.values()].filter((m) => m.type === 'ack')).toHaveLength(3);
     expect(server.applied.has(before!)).toBe(true);
-    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ id: bad, state: 'rejected', rejection: expect.objectContaining({ code: 'unreadable' }) })]);
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ id: bad, state: 'rejected', rejection: expect.objectContaining({ code: 'unreadable' }) }),
+    ]);
     expect((await db.acks.toArray()).map((a) => a.local_state)).toEqual([undefined, undefined, undefined]);
     expect(await db.briefings.count()).toBe(3);
     const sentBad = server.pushCalls.filter((call) => call.some((m) => m.id === bad));
@@ -412,7 +446,7 @@ describe('a full phone', () => {
 });
 
 describe('server time', () => {
-  it('each pull keeps how far the server clock is from this phone\'s, so it is known offline and after a restart', async () => {
+  it("each pull keeps how far the server clock is from this phone's, so it is known offline and after a restart", async () => {
     server.addBriefings(1);
     const dayBehind = Date.parse('2026-11-21T10:00:00Z');
     await engine({ now: () => dayBehind }).requestSync();

@@ -18,10 +18,7 @@ export type SyncProblem =
   | { code: 'storage_full' }
   | { code: 'signin' };
 
-export type FailureAction =
-  | { kind: 'retry'; problem: SyncProblem }
-  | { kind: 'refresh_session' }
-  | { kind: 'stop'; problem: SyncProblem };
+export type FailureAction = { kind: 'retry'; problem: SyncProblem } | { kind: 'refresh_session' } | { kind: 'stop'; problem: SyncProblem };
 
 export function actionFor(failure: RpcFailure): FailureAction {
   if (failure.kind === 'network') return { kind: 'retry', problem: { code: 'no_connection' } };

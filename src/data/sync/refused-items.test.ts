@@ -15,18 +15,27 @@ afterEach(async () => {
 });
 
 function refused(entry: Pick<OutboxEntry, 'type' | 'payload'>, code: string): OutboxEntry {
-  return { ...entry, id: randomUUID(), created_at: '2026-11-22T10:00:00Z', state: 'rejected', rejection: { code, message: 'words from the server' } } as OutboxEntry;
+  return {
+    ...entry,
+    id: randomUUID(),
+    created_at: '2026-11-22T10:00:00Z',
+    state: 'rejected',
+    rejection: { code, message: 'words from the server' },
+  } as OutboxEntry;
 }
 
 describe('refusedItems', () => {
-  it('names each item by what it was about, from the phone\'s own data, and says whether trying again can help', async () => {
+  it("names each item by what it was about, from the phone's own data, and says whether trying again can help", async () => {
     const sam = randomUUID();
     const briefing = { ...briefingRow(1, 1), title: 'Fire exits' };
     await db.roster.put({ member_id: sam, display_name: 'Sam Lee', department_id: null, department_name: null });
     await db.briefings.put(briefing);
     await db.outbox.bulkAdd([
       refused({ type: 'kudos', payload: { to_member_id: sam, message: 'Great\u0000 job on the fire drill today, thank you so much!' } }, 'unreadable'),
-      refused({ type: 'ack', payload: { briefing_id: briefing.id, version: 1, content_hash: briefing.content_hash, acked_at: '2026-11-22T10:00:00Z' } }, 'server_error'),
+      refused(
+        { type: 'ack', payload: { briefing_id: briefing.id, version: 1, content_hash: briefing.content_hash, acked_at: '2026-11-22T10:00:00Z' } },
+        'server_error',
+      ),
       refused({ type: 'ack', payload: { briefing_id: randomUUID(), version: 1, content_hash: 'x', acked_at: '2026-11-22T10:00:00Z' } }, 'invalid_timestamp'),
       refused({ type: 'feedback', payload: { kind: 'praise', recipient: 'store', body: 'Short', anonymous: false } }, 'too_long'),
     ]);

@@ -57,10 +57,19 @@ export function excerpt(text: string): string {
 
 export async function refusedItems(db: FrontlineDb): Promise<RefusedItem[]> {
   const entries = await db.outbox.where('state').equals('rejected').toArray();
-  return Promise.all(entries.map(async (entry) => {
-    const code = entry.rejection?.code ?? '';
-    return { id: entry.id, created_at: entry.created_at, subject: await subjectOf(db, entry), kind: refusalKind(code), code, message: entry.rejection?.message ?? '' };
-  }));
+  return Promise.all(
+    entries.map(async (entry) => {
+      const code = entry.rejection?.code ?? '';
+      return {
+        id: entry.id,
+        created_at: entry.created_at,
+        subject: await subjectOf(db, entry),
+        kind: refusalKind(code),
+        code,
+        message: entry.rejection?.message ?? '',
+      };
+    }),
+  );
 }
 
 async function subjectOf(db: FrontlineDb, entry: OutboxEntry): Promise<RefusedSubject> {

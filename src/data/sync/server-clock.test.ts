@@ -9,12 +9,14 @@ describe('server clock', () => {
   });
 
   it('device now plus the offset gives the server time back, whatever the skew', () => {
-    fc.assert(fc.property(fc.integer({ min: -30 * 86_400_000, max: 30 * 86_400_000 }), fc.integer({ min: 0, max: 10_000 }), (skew, rtt) => {
-      const server = Date.parse('2026-11-22T10:00:00Z');
-      const sentAt = server - skew - rtt / 2;
-      const offset = clockOffsetMs(new Date(server).toISOString(), sentAt, sentAt + rtt)!;
-      expect(Math.abs(serverNow(sentAt + rtt / 2, offset).getTime() - server)).toBeLessThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -30 * 86_400_000, max: 30 * 86_400_000 }), fc.integer({ min: 0, max: 10_000 }), (skew, rtt) => {
+        const server = Date.parse('2026-11-22T10:00:00Z');
+        const sentAt = server - skew - rtt / 2;
+        const offset = clockOffsetMs(new Date(server).toISOString(), sentAt, sentAt + rtt)!;
+        expect(Math.abs(serverNow(sentAt + rtt / 2, offset).getTime() - server)).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 
   it('with no offset learned yet, the device clock is all there is', () => {

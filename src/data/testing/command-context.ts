@@ -18,7 +18,14 @@ export function commandContext(): { ctx(): CommandContext; db(): FrontlineDb; wr
   let ctx: CommandContext | null = null;
   beforeEach(() => {
     writes = 0;
-    ctx = { db: db(), now: () => COMMAND_NOW, newId: () => crypto.randomUUID(), afterWrite: () => { writes++; } };
+    ctx = {
+      db: db(),
+      now: () => COMMAND_NOW,
+      newId: () => crypto.randomUUID(),
+      afterWrite: () => {
+        writes++;
+      },
+    };
   });
   return {
     db,
@@ -33,8 +40,17 @@ export function commandContext(): { ctx(): CommandContext; db(): FrontlineDb; wr
 /** The synced profile commands read the author's name and answered pulses from. */
 export async function signIn(db: FrontlineDb, me: Partial<MemberProfile> = {}): Promise<MemberProfile> {
   const profile: MemberProfile = {
-    member_id: crypto.randomUUID(), user_id: crypto.randomUUID(), display_name: 'A', email: 'a@x', role: 'staff', locale: 'en',
-    organization: { id: crypto.randomUUID(), name: 'O' }, store: null, department: null, managed_store_ids: [], answered_pulse_ids: [],
+    member_id: crypto.randomUUID(),
+    user_id: crypto.randomUUID(),
+    display_name: 'A',
+    email: 'a@x',
+    role: 'staff',
+    locale: 'en',
+    organization: { id: crypto.randomUUID(), name: 'O' },
+    store: null,
+    department: null,
+    managed_store_ids: [],
+    answered_pulse_ids: [],
     ...me,
   };
   await db.meta.put({ key: 'sync', cursor: 0, last_synced_at: null, first_sync: null, me: profile });

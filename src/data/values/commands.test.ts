@@ -12,7 +12,11 @@ it('kudos shows on the wall at once, with the names this phone knows, under the 
   const result = await giveKudos(t.ctx(), { to_member_id: sam, message: '  Thanks for covering checkout!  ' });
   if (!result.ok) throw new Error(result.reason);
   expect(await t.db().kudos.get(result.id)).toMatchObject({
-    from_member_id: me.member_id, from_name: 'Alex Kim', to_name: 'Sam Patel', message: 'Thanks for covering checkout!', local_state: 'pending',
+    from_member_id: me.member_id,
+    from_name: 'Alex Kim',
+    to_name: 'Sam Patel',
+    message: 'Thanks for covering checkout!',
+    local_state: 'pending',
   });
   expect((await t.db().outbox.toArray())[0]).toMatchObject({ id: result.id, type: 'kudos' });
 });

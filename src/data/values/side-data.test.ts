@@ -14,8 +14,16 @@ const SAM = '3e000000-0000-4000-8000-000000000005';
 
 function kudos(id: string, created_at: string, extra: Partial<LocalKudos> = {}): LocalKudos {
   return {
-    id, from_member_id: ME, from_name: 'Alex Kim', to_member_id: SAM, to_name: 'Sam Patel',
-    value_card_id: null, value_title: null, message: `Thanks ${id}`, created_at, ...extra,
+    id,
+    from_member_id: ME,
+    from_name: 'Alex Kim',
+    to_member_id: SAM,
+    to_name: 'Sam Patel',
+    value_card_id: null,
+    value_title: null,
+    message: `Thanks ${id}`,
+    created_at,
+    ...extra,
   };
 }
 
@@ -31,10 +39,13 @@ function fakeApi(answers: Partial<Record<RpcName, RpcOutcome<unknown>>>, during?
   });
   if (!during) return Object.assign(api, { args });
   const call = api.call;
-  return Object.assign(api, { args, call: (async (name: RpcName, arg: never) => {
-    await during();
-    return call(name, arg);
-  }) as OnlineApi['call'] });
+  return Object.assign(api, {
+    args,
+    call: (async (name: RpcName, arg: never) => {
+      await during();
+      return call(name, arg);
+    }) as OnlineApi['call'],
+  });
 }
 
 const OFFLINE = { ok: false, error: { kind: 'network', message: 'Failed to fetch' } } as const;
@@ -59,13 +70,21 @@ describe('kudos wall refresh', () => {
       kudos('refused', '2026-11-22T08:00:00.000Z', { local_state: 'rejected' }),
     ]);
     await db().outbox.add({
-      id: 'refused', type: 'kudos', payload: { to_member_id: SAM, message: 'Thanks refused' }, created_at: '2026-11-22T08:00:00.000Z',
-      state: 'rejected', rejection: { code: 'self_kudos', message: 'You cannot give kudos to yourself' },
+      id: 'refused',
+      type: 'kudos',
+      payload: { to_member_id: SAM, message: 'Thanks refused' },
+      created_at: '2026-11-22T08:00:00.000Z',
+      state: 'rejected',
+      rejection: { code: 'self_kudos', message: 'You cannot give kudos to yourself' },
     });
     await refreshKudosWall(db(), fakeApi({ store_kudos: { ok: true, data: [kudos('other', '2026-11-21T10:00:00.000Z')] } }));
 
     const wall = await kudosOnWall(db());
-    expect(wall.map((k) => [k.id, k.local_state])).toEqual([['pending', 'pending'], ['refused', 'rejected'], ['other', undefined]]);
+    expect(wall.map((k) => [k.id, k.local_state])).toEqual([
+      ['pending', 'pending'],
+      ['refused', 'rejected'],
+      ['other', undefined],
+    ]);
     expect(wall.find((k) => k.id === 'refused')?.rejection).toEqual({ code: 'self_kudos', message: 'You cannot give kudos to yourself' });
   });
 

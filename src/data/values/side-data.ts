@@ -30,8 +30,9 @@ export async function refreshKudosWall(db: FrontlineDb, api: OnlineApi): Promise
   const fromServer = new Set(outcome.data.map((k) => k.id));
   await db.transaction('rw', db.kudos, async () => {
     // The server's copy wins once it has the kudos; until then the local one stays.
-    const unconfirmed = (await db.kudos.filter((k) => k.local_state !== undefined || unconfirmedBefore.has(k.id)).toArray())
-      .filter((k) => !fromServer.has(k.id));
+    const unconfirmed = (await db.kudos.filter((k) => k.local_state !== undefined || unconfirmedBefore.has(k.id)).toArray()).filter(
+      (k) => !fromServer.has(k.id),
+    );
     await db.kudos.clear();
     await db.kudos.bulkPut([...outcome.data, ...unconfirmed] satisfies LocalKudos[]);
   });

@@ -9,7 +9,7 @@ import type { Pulse, StoreBoardItem } from '../supabase/types';
 
 /** Newest first, the ones still waiting to send included. */
 export async function myFeedbackItems(db: FrontlineDb): Promise<LocalFeedback[]> {
-  return (await db.myFeedback.orderBy('created_at').reverse().toArray());
+  return await db.myFeedback.orderBy('created_at').reverse().toArray();
 }
 
 /** Latest public reply first, as the server orders the board. */

@@ -12,8 +12,17 @@ const STORE = { id: crypto.randomUUID(), name: 'Downtown', time_zone: 'Europe/Ma
 
 function member(role: MemberProfile['role'], store: MemberProfile['store']): MemberProfile {
   return {
-    member_id: crypto.randomUUID(), user_id: crypto.randomUUID(), display_name: 'A', email: 'a@x', role, locale: 'en',
-    organization: { id: crypto.randomUUID(), name: 'O' }, store, department: null, managed_store_ids: [], answered_pulse_ids: [],
+    member_id: crypto.randomUUID(),
+    user_id: crypto.randomUUID(),
+    display_name: 'A',
+    email: 'a@x',
+    role,
+    locale: 'en',
+    organization: { id: crypto.randomUUID(), name: 'O' },
+    store,
+    department: null,
+    managed_store_ids: [],
+    answered_pulse_ids: [],
   };
 }
 
@@ -46,16 +55,16 @@ describe('refreshMyFeedback', () => {
       feedback('arrived', '2026-11-21T09:00:00Z', { local_state: 'pending' }),
     ]);
     const reply = { id: crypto.randomUUID(), body: 'Fixed', is_public: false, author_name: 'Morgan', created_at: '2026-11-03T10:00:00Z' };
-    const server = [
-      feedback('arrived', '2026-11-21T09:00:00Z'),
-      feedback('synced-stale', '2026-11-02T09:00:00Z', { status: 'answered', replies: [reply] }),
-    ];
+    const server = [feedback('arrived', '2026-11-21T09:00:00Z'), feedback('synced-stale', '2026-11-02T09:00:00Z', { status: 'answered', replies: [reply] })];
 
     await expect(refreshMyFeedback(db(), fakeApi({ my_feedback: server }))).resolves.toEqual({ ok: true });
 
     const rows = await myFeedbackItems(db());
     expect(rows.map((r) => [r.id, r.local_state ?? 'synced'])).toEqual([
-      ['arrived', 'synced'], ['pending', 'pending'], ['rejected', 'rejected'], ['synced-stale', 'synced'],
+      ['arrived', 'synced'],
+      ['pending', 'pending'],
+      ['rejected', 'rejected'],
+      ['synced-stale', 'synced'],
     ]);
     expect(rows.find((r) => r.id === 'synced-stale')).toMatchObject({ status: 'answered', replies: [reply] });
   });

@@ -18,9 +18,11 @@ function megabytes({ t, number }: I18n, bytes: number | null): string {
 function storageText(i18n: I18n, storage: StorageState | null): string {
   const { t } = i18n;
   const kept =
-    storage?.persisted === true ? t('account.storage.persisted')
-    : storage?.persisted === false ? t('account.storage.notPersisted')
-    : t('account.storage.unknown');
+    storage?.persisted === true
+      ? t('account.storage.persisted')
+      : storage?.persisted === false
+        ? t('account.storage.notPersisted')
+        : t('account.storage.unknown');
   if (storage?.usedBytes == null) return kept;
   return `${kept} · ${t('account.storage.used', { used: megabytes(i18n, storage.usedBytes), quota: megabytes(i18n, storage.quotaBytes) })}`;
 }
@@ -67,7 +69,11 @@ export function AccountScreen() {
             </label>
           ))}
         </div>
-        {language.unsaved ? <p id="language-pending" className="muted choice__note">{t('account.language.pending')}</p> : null}
+        {language.unsaved ? (
+          <p id="language-pending" className="muted choice__note">
+            {t('account.language.pending')}
+          </p>
+        ) : null}
       </fieldset>
 
       <h2>{t('account.problems')}</h2>
@@ -82,17 +88,25 @@ export function AccountScreen() {
         <dt>{t('account.appVersion')}</dt>
         <dd data-testid="app-version">{APP_BUILD}</dd>
       </dl>
-      <button type="button" onClick={() => void engine?.requestSync()} disabled={!engine}>{t('account.syncNow')}</button>
+      <button type="button" onClick={() => void engine?.requestSync()} disabled={!engine}>
+        {t('account.syncNow')}
+      </button>
 
       <h2>{t('account.signOutTitle')}</h2>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="signout-warning" className="warning">
           <p id="signout-warning">{t('account.signOutWarning', { count: waiting })}</p>
-          <button type="button" className="danger" onClick={() => void requestSignOut()}>{t('account.signOutAnyway')}</button>
-          <button type="button" onClick={() => setConfirming(false)}>{t('account.staySignedIn')}</button>
+          <button type="button" className="danger" onClick={() => void requestSignOut()}>
+            {t('account.signOutAnyway')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('account.staySignedIn')}
+          </button>
         </div>
       ) : (
-        <button type="button" onClick={() => void requestSignOut()}>{t('account.signOut')}</button>
+        <button type="button" onClick={() => void requestSignOut()}>
+          {t('account.signOut')}
+        </button>
       )}
     </section>
   );

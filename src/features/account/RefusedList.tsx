@@ -8,21 +8,31 @@ import './account.css';
 
 function subjectText({ t }: I18n, subject: RefusedSubject): string {
   switch (subject.type) {
-    case 'kudos': return subject.to ? t('refused.kudos', { name: subject.to, excerpt: subject.excerpt }) : t('refused.kudosNoName', { excerpt: subject.excerpt });
-    case 'ack': return subject.briefing ? t('refused.ack', { title: subject.briefing }) : t('refused.ackGone');
-    case 'lesson_attempt': return subject.lesson ? t('refused.lesson', { title: subject.lesson }) : t('outbox.type.lesson_attempt');
-    case 'feedback': return t('refused.feedback', { excerpt: subject.excerpt });
-    case 'pulse_response': return subject.question ? t('refused.pulse', { question: subject.question }) : t('outbox.type.pulse_response');
-    case 'briefing': return subject.title ? t('refused.briefing', { title: subject.title }) : t('outbox.type.briefing');
+    case 'kudos':
+      return subject.to ? t('refused.kudos', { name: subject.to, excerpt: subject.excerpt }) : t('refused.kudosNoName', { excerpt: subject.excerpt });
+    case 'ack':
+      return subject.briefing ? t('refused.ack', { title: subject.briefing }) : t('refused.ackGone');
+    case 'lesson_attempt':
+      return subject.lesson ? t('refused.lesson', { title: subject.lesson }) : t('outbox.type.lesson_attempt');
+    case 'feedback':
+      return t('refused.feedback', { excerpt: subject.excerpt });
+    case 'pulse_response':
+      return subject.question ? t('refused.pulse', { question: subject.question }) : t('outbox.type.pulse_response');
+    case 'briefing':
+      return subject.title ? t('refused.briefing', { title: subject.title }) : t('outbox.type.briefing');
   }
 }
 
 function reasonText({ t }: I18n, item: RefusedItem): string {
   switch (item.kind) {
-    case 'unreadable': return t('refused.reason.unreadable');
-    case 'server_error': return t('refused.reason.serverError');
-    case 'obsolete': return t('refused.reason.obsolete');
-    case 'final': return t('refused.reason.other', { reason: item.message || item.code });
+    case 'unreadable':
+      return t('refused.reason.unreadable');
+    case 'server_error':
+      return t('refused.reason.serverError');
+    case 'obsolete':
+      return t('refused.reason.obsolete');
+    case 'final':
+      return t('refused.reason.other', { reason: item.message || item.code });
   }
 }
 
@@ -38,11 +48,19 @@ export function RefusedList() {
     <ul className="refused-list" aria-label={t('account.refusedItems')}>
       {items.map((item) => (
         <li key={item.id} data-testid="refused-item">
-          <p><strong>{subjectText(i18n, item.subject)}</strong> {t('account.refusedAt', { when: i18n.date(item.created_at) })}</p>
+          <p>
+            <strong>{subjectText(i18n, item.subject)}</strong> {t('account.refusedAt', { when: i18n.date(item.created_at) })}
+          </p>
           <p>{reasonText(i18n, item)}</p>
           <div className="refused-list__actions">
-            {canRetry(item.kind) ? <button type="button" className="primary" onClick={() => void retryRejected(commands, item.id)}>{t('refused.tryAgain')}</button> : null}
-            <button type="button" onClick={() => void dismissRejected(commands, item.id)}>{t('refused.discard')}</button>
+            {canRetry(item.kind) ? (
+              <button type="button" className="primary" onClick={() => void retryRejected(commands, item.id)}>
+                {t('refused.tryAgain')}
+              </button>
+            ) : null}
+            <button type="button" onClick={() => void dismissRejected(commands, item.id)}>
+              {t('refused.discard')}
+            </button>
           </div>
         </li>
       ))}

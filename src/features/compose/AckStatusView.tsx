@@ -7,14 +7,26 @@ export function AckStatusView({ briefingId, title, onBack }: { briefingId: strin
   const { status, loadedAt, loading, problem, refresh } = useAckStatus(briefingId);
   return (
     <section className="compose-reach" aria-labelledby="compose-reach-heading" data-testid="ack-status">
-      <h2 id="compose-reach-heading" tabIndex={-1}>{t('compose.ack.heading')}</h2>
+      <h2 id="compose-reach-heading" tabIndex={-1}>
+        {t('compose.ack.heading')}
+      </h2>
       <p className="compose-reach__title">{title}</p>
-      {problem?.kind === 'offline' ? <p role="status" className="warning">{t('compose.ack.offline')}</p> : null}
-      {problem?.kind === 'failed' ? <p role="alert" className="error">{t('compose.ack.failed', { detail: problem.detail })}</p> : null}
+      {problem?.kind === 'offline' ? (
+        <p role="status" className="warning">
+          {t('compose.ack.offline')}
+        </p>
+      ) : null}
+      {problem?.kind === 'failed' ? (
+        <p role="alert" className="error">
+          {t('compose.ack.failed', { detail: problem.detail })}
+        </p>
+      ) : null}
       {!status && loading ? <p className="muted">{t('compose.ack.loading')}</p> : null}
       {status ? (
         <>
-          <p className="compose-reach__summary" data-testid="ack-summary">{t('compose.ack.summary', { acked: status.acked, total: status.total })}</p>
+          <p className="compose-reach__summary" data-testid="ack-summary">
+            {t('compose.ack.summary', { acked: status.acked, total: status.total })}
+          </p>
           <p className="meta">
             {t('compose.ack.version', { version: status.version })}
             {loadedAt ? ` · ${t('compose.ack.updated', { when: date(loadedAt, 'time') })}` : ''}
@@ -36,14 +48,14 @@ export function AckStatusView({ briefingId, title, onBack }: { briefingId: strin
             </>
           ) : null}
           <h3>{t('compose.ack.pending')}</h3>
-          {status.pending.length === 0 ? <p>{t('compose.ack.allDone')}</p> : (
+          {status.pending.length === 0 ? (
+            <p>{t('compose.ack.allDone')}</p>
+          ) : (
             <ul className={status.overdue ? 'compose-reach__people compose-reach__people--overdue' : 'compose-reach__people'} data-testid="ack-pending">
               {status.pending.map((p) => (
                 <li key={p.member_id}>
                   <span className="compose-reach__name">{p.display_name}</span>
-                  <span className="compose-reach__where">
-                    {[p.department_name ?? t('compose.ack.noDepartment'), p.store_name].filter(Boolean).join(' · ')}
-                  </span>
+                  <span className="compose-reach__where">{[p.department_name ?? t('compose.ack.noDepartment'), p.store_name].filter(Boolean).join(' · ')}</span>
                 </li>
               ))}
             </ul>
@@ -51,8 +63,12 @@ export function AckStatusView({ briefingId, title, onBack }: { briefingId: strin
         </>
       ) : null}
       <div className="compose-actions">
-        <button type="button" className="primary" onClick={refresh} disabled={loading}>{t('compose.ack.refresh')}</button>
-        <button type="button" onClick={onBack}>{t('compose.ack.back')}</button>
+        <button type="button" className="primary" onClick={refresh} disabled={loading}>
+          {t('compose.ack.refresh')}
+        </button>
+        <button type="button" onClick={onBack}>
+          {t('compose.ack.back')}
+        </button>
       </div>
     </section>
   );

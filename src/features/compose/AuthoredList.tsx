@@ -15,9 +15,12 @@ export interface AuthoredListProps {
 
 function stateText(t: Translate, state: SendState): string {
   switch (state.kind) {
-    case 'will_send': return t('compose.state.willSend');
-    case 'sent': return t('compose.state.sent', { version: state.version });
-    case 'rejected': return t('compose.state.rejected', { reason: state.message || state.code });
+    case 'will_send':
+      return t('compose.state.willSend');
+    case 'sent':
+      return t('compose.state.sent', { version: state.version });
+    case 'rejected':
+      return t('compose.state.rejected', { reason: state.message || state.code });
   }
 }
 
@@ -48,8 +51,12 @@ function AuthoredCard({ row: { briefing, state }, onReach, onEdit, onRetract }: 
   const titleId = `authored-${briefing.id}`;
   return (
     <article className={`briefing briefing--${briefing.priority}`} aria-labelledby={titleId} data-testid="authored-briefing">
-      <h3 id={titleId} className="briefing__title">{briefing.title}</h3>
-      <p className={`send-state send-state--${state.kind}`} data-testid="send-state">{stateText(t, state)}</p>
+      <h3 id={titleId} className="briefing__title">
+        {briefing.title}
+      </h3>
+      <p className={`send-state send-state--${state.kind}`} data-testid="send-state">
+        {stateText(t, state)}
+      </p>
       {state.kind === 'will_send' ? <p className="meta">{t('compose.state.willSendHint')}</p> : null}
       <p className="meta">{t('compose.meta.updated', { when: date(briefing.updated_at) })}</p>
       {shift ? <p className="meta">{t('compose.meta.shift', { when: shift })}</p> : null}
@@ -58,17 +65,27 @@ function AuthoredCard({ row: { briefing, state }, onReach, onEdit, onRetract }: 
         <div className="warning compose-confirm" role="group" aria-labelledby={`${titleId}-confirm`}>
           <p id={`${titleId}-confirm`}>{t('compose.retract.confirm', { title: briefing.title })}</p>
           <div className="compose-actions">
-            <button type="button" className="danger" onClick={() => onRetract(briefing)}>{t('compose.retract.yes')}</button>
-            <button type="button" ref={keep} onClick={() => setConfirming(false)}>{t('compose.retract.no')}</button>
+            <button type="button" className="danger" onClick={() => onRetract(briefing)}>
+              {t('compose.retract.yes')}
+            </button>
+            <button type="button" ref={keep} onClick={() => setConfirming(false)}>
+              {t('compose.retract.no')}
+            </button>
           </div>
         </div>
       ) : (
         <div className="compose-actions compose-actions--card">
           {state.kind === 'sent' ? (
-            <button type="button" className="compose-actions__wide" onClick={() => onReach(briefing)}>{t('compose.action.reach')}</button>
+            <button type="button" className="compose-actions__wide" onClick={() => onReach(briefing)}>
+              {t('compose.action.reach')}
+            </button>
           ) : null}
-          <button type="button" onClick={() => onEdit(briefing)}>{t('compose.action.edit')}</button>
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>{t('compose.action.retract')}</button>
+          <button type="button" onClick={() => onEdit(briefing)}>
+            {t('compose.action.edit')}
+          </button>
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            {t('compose.action.retract')}
+          </button>
         </div>
       )}
     </article>

@@ -21,7 +21,11 @@ export interface BriefingFormProps {
 }
 
 const FIELD_ID: Record<DraftField, string> = {
-  title: 'compose-title', body: 'compose-body', stores: 'compose-stores', shift: 'compose-shift-date', ackDue: 'compose-due',
+  title: 'compose-title',
+  body: 'compose-body',
+  stores: 'compose-stores',
+  shift: 'compose-shift-date',
+  ackDue: 'compose-due',
 };
 
 export function BriefingForm({ draft, onChange, problems, onPreview, onCancel, editing, role, stores, directory }: BriefingFormProps) {
@@ -43,16 +47,26 @@ export function BriefingForm({ draft, onChange, problems, onPreview, onCancel, e
   }
 
   const kinds: Option<BriefingKind>[] = (['shift', 'news', 'policy'] as const).map((value) => ({ value, label: t(`compose.kind.${value}`) }));
-  const priorities: Option<BriefingPriority>[] = (['normal', 'important', 'critical'] as const).map((value) => ({ value, label: t(`compose.priority.${value}`) }));
-  const roles: Option<MemberRole>[] = (directory?.directory.roles ?? ['staff', 'manager', 'hr', 'admin']).map((value) => ({ value, label: t(`compose.role.${value}`) }));
+  const priorities: Option<BriefingPriority>[] = (['normal', 'important', 'critical'] as const).map((value) => ({
+    value,
+    label: t(`compose.priority.${value}`),
+  }));
+  const roles: Option<MemberRole>[] = (directory?.directory.roles ?? ['staff', 'manager', 'hr', 'admin']).map((value) => ({
+    value,
+    label: t(`compose.role.${value}`),
+  }));
   const departments: Option<string>[] = (directory?.directory.departments ?? []).map((d) => ({ value: d.id, label: d.name }));
 
   return (
     <form ref={form} className="compose-form" noValidate onSubmit={submit} aria-labelledby="compose-form-heading">
-      <h2 id="compose-form-heading" tabIndex={-1}>{t(editing ? 'compose.form.editHeading' : 'compose.form.newHeading')}</h2>
+      <h2 id="compose-form-heading" tabIndex={-1}>
+        {t(editing ? 'compose.form.editHeading' : 'compose.form.newHeading')}
+      </h2>
       {editing ? <p className="field-hint">{t('compose.form.editNote')}</p> : null}
       {problems && problems.length > 0 ? (
-        <p role="alert" className="error">{t('compose.form.fixFirst', { count: problems.length })}</p>
+        <p role="alert" className="error">
+          {t('compose.form.fixFirst', { count: problems.length })}
+        </p>
       ) : null}
 
       {role !== 'manager' ? (
@@ -69,9 +83,15 @@ export function BriefingForm({ draft, onChange, problems, onPreview, onCancel, e
       <RadioGroup id="compose-priority" legend={t('compose.form.priority')} options={priorities} value={draft.priority} onChange={(v) => set('priority', v)} />
 
       {stores.length > 0 ? (
-        <CheckboxGroup id={FIELD_ID.stores} legend={t('compose.form.stores')} options={stores} values={draft.storeIds}
+        <CheckboxGroup
+          id={FIELD_ID.stores}
+          legend={t('compose.form.stores')}
+          options={stores}
+          values={draft.storeIds}
           hint={t(role === 'manager' ? 'compose.form.storesHintManager' : 'compose.form.storesHintAll')}
-          error={error('stores')} onChange={(v) => set('storeIds', v)} />
+          error={error('stores')}
+          onChange={(v) => set('storeIds', v)}
+        />
       ) : (
         <fieldset className="choice compose-group" id={FIELD_ID.stores} tabIndex={-1}>
           <legend>{t('compose.form.stores')}</legend>
@@ -80,11 +100,23 @@ export function BriefingForm({ draft, onChange, problems, onPreview, onCancel, e
         </fieldset>
       )}
       {departments.length > 0 ? (
-        <CheckboxGroup id="compose-departments" legend={t('compose.form.departments')} hint={t('compose.form.departmentsHint')}
-          options={departments} values={draft.departmentIds} onChange={(v) => set('departmentIds', v)} />
+        <CheckboxGroup
+          id="compose-departments"
+          legend={t('compose.form.departments')}
+          hint={t('compose.form.departmentsHint')}
+          options={departments}
+          values={draft.departmentIds}
+          onChange={(v) => set('departmentIds', v)}
+        />
       ) : null}
-      <CheckboxGroup id="compose-roles" legend={t('compose.form.roles')} hint={t('compose.form.rolesHint')}
-        options={roles} values={draft.roles} onChange={(v) => set('roles', v)} />
+      <CheckboxGroup
+        id="compose-roles"
+        legend={t('compose.form.roles')}
+        hint={t('compose.form.rolesHint')}
+        options={roles}
+        values={draft.roles}
+        onChange={(v) => set('roles', v)}
+      />
 
       {/* A manager's briefing with no store goes nowhere: the store hint says so, a count would mislead. */}
       {role !== 'manager' || draft.storeIds.length > 0 ? (
@@ -93,12 +125,21 @@ export function BriefingForm({ draft, onChange, problems, onPreview, onCancel, e
 
       <fieldset className="choice compose-group" aria-describedby={error('shift') ? 'compose-shift-error' : undefined}>
         <legend>{t('compose.form.shift')}</legend>
-        {error('shift') ? <p id="compose-shift-error" className="field-error">{error('shift')}</p> : null}
+        {error('shift') ? (
+          <p id="compose-shift-error" className="field-error">
+            {error('shift')}
+          </p>
+        ) : null}
         <div className="compose-shift">
           <div className="compose-shift__date">
             <label htmlFor={FIELD_ID.shift}>{t('compose.form.shiftDate')}</label>
-            <input id={FIELD_ID.shift} type="date" value={draft.shiftDate} aria-invalid={shiftCode === 'shift_time_needs_date' ? true : undefined}
-              onChange={(e) => set('shiftDate', e.target.value)} />
+            <input
+              id={FIELD_ID.shift}
+              type="date"
+              value={draft.shiftDate}
+              aria-invalid={shiftCode === 'shift_time_needs_date' ? true : undefined}
+              onChange={(e) => set('shiftDate', e.target.value)}
+            />
           </div>
           <div>
             <label htmlFor="compose-shift-start">{t('compose.form.shiftStart')}</label>
@@ -106,8 +147,13 @@ export function BriefingForm({ draft, onChange, problems, onPreview, onCancel, e
           </div>
           <div>
             <label htmlFor="compose-shift-end">{t('compose.form.shiftEnd')}</label>
-            <input id="compose-shift-end" type="time" value={draft.shiftEnd} aria-invalid={shiftCode === 'shift_end_before_start' ? true : undefined}
-              onChange={(e) => set('shiftEnd', e.target.value)} />
+            <input
+              id="compose-shift-end"
+              type="time"
+              value={draft.shiftEnd}
+              aria-invalid={shiftCode === 'shift_end_before_start' ? true : undefined}
+              onChange={(e) => set('shiftEnd', e.target.value)}
+            />
           </div>
         </div>
       </fieldset>
@@ -123,8 +169,12 @@ export function BriefingForm({ draft, onChange, problems, onPreview, onCancel, e
       ) : null}
 
       <div className="compose-actions">
-        <button type="submit" className="primary">{t('compose.form.preview')}</button>
-        <button type="button" onClick={onCancel}>{t('compose.form.cancel')}</button>
+        <button type="submit" className="primary">
+          {t('compose.form.preview')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('compose.form.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -137,20 +187,22 @@ interface FieldProps {
 }
 
 /** A label, the control, its hint and its error, wired together for screen readers. */
-function TextField({ id, label, hint, error, children }: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children(props: FieldProps): ReactNode;
-}) {
+function TextField({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children(props: FieldProps): ReactNode }) {
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="compose-field">
       <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
       {children({ id, 'aria-describedby': described || undefined, 'aria-invalid': error ? true : undefined })}
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -24,19 +24,27 @@ export function BriefingPreview({ draft, authorName, directory, editing, sending
   const briefing = useMemo(() => asStaffWillSeeIt(draft, authorName), [draft, authorName]);
   return (
     <section className="compose-preview" aria-labelledby="compose-preview-heading">
-      <h2 id="compose-preview-heading" tabIndex={-1}>{t('compose.preview.heading')}</h2>
+      <h2 id="compose-preview-heading" tabIndex={-1}>
+        {t('compose.preview.heading')}
+      </h2>
       <p className="field-hint">{t('compose.preview.note')}</p>
       <div className="compose-preview__card">
         <BriefingCard briefing={briefing} state={briefing.requires_ack ? 'needed' : 'not_required'} ackedVersion={null} />
       </div>
       <ReachLine directory={directory} audience={{ store_ids: draft.storeIds, department_ids: draft.departmentIds, roles: draft.roles }} />
       {!online ? <p className="field-hint">{t('compose.preview.offline')}</p> : null}
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       <div className="compose-actions">
         <button type="button" className="primary" disabled={sending} onClick={onSend}>
           {t(editing ? 'compose.preview.saveEdit' : 'compose.preview.send')}
         </button>
-        <button type="button" onClick={onBack}>{t('compose.preview.back')}</button>
+        <button type="button" onClick={onBack}>
+          {t('compose.preview.back')}
+        </button>
       </div>
     </section>
   );

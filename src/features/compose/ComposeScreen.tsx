@@ -8,8 +8,14 @@ import type { LocalBriefing } from '../../data/db';
 import type { MemberProfile } from '../../data/supabase/types';
 import { LIMITS } from '../../domain/limits';
 import {
-  draftFrom, draftProblems, editBaseVersion, emptyDraft, payloadFields, saveAction,
-  type BriefingDraft, type DraftProblem,
+  draftFrom,
+  draftProblems,
+  editBaseVersion,
+  emptyDraft,
+  payloadFields,
+  saveAction,
+  type BriefingDraft,
+  type DraftProblem,
 } from '../../domain/briefing-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { commandFailureText } from '../../ui/command-failure-text';
@@ -27,11 +33,7 @@ import { useComposeDirectory } from '../../ui/use-compose-directory';
 import './compose.css';
 
 /** Which of the Briefings screens this is, from its address. */
-type ComposeMode =
-  | { name: 'list' }
-  | { name: 'new' }
-  | { name: 'edit'; briefingId: string }
-  | { name: 'status'; briefingId: string };
+type ComposeMode = { name: 'list' } | { name: 'new' } | { name: 'edit'; briefingId: string } | { name: 'status'; briefingId: string };
 
 const LIST = '/briefings';
 
@@ -69,7 +71,7 @@ function ComposeScreen({ mode }: { mode: ComposeMode }) {
   }
 
   // undefined while the phone's copy loads; null when this person has no such briefing (yet).
-  const editing = mode.name !== 'edit' || !rows ? undefined : rows.find((row) => row.briefing.id === mode.briefingId)?.briefing ?? null;
+  const editing = mode.name !== 'edit' || !rows ? undefined : (rows.find((row) => row.briefing.id === mode.briefingId)?.briefing ?? null);
   return (
     <section aria-labelledby="compose-heading" className="compose">
       <h1 id="compose-heading">{t('compose.title')}</h1>
@@ -78,7 +80,11 @@ function ComposeScreen({ mode }: { mode: ComposeMode }) {
           <button type="button" className="primary compose-new" onClick={() => go('/briefings/new')}>
             {t('compose.new')}
           </button>
-          {error ? <p role="alert" className="error">{error}</p> : null}
+          {error ? (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          ) : null}
           <h2 tabIndex={-1}>{t('compose.list.heading')}</h2>
           <AuthoredList
             rows={rows}
@@ -147,9 +153,10 @@ function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editi
     }
     setSending(true);
     const fields = payloadFields(editing?.id ?? commands.newId(), draft);
-    const result = await saveBriefing(commands, !editing || saveAction(editing) === 'publish'
-      ? { action: 'publish', ...fields }
-      : { action: 'edit', base_version: editBaseVersion(editing), ...fields });
+    const result = await saveBriefing(
+      commands,
+      !editing || saveAction(editing) === 'publish' ? { action: 'publish', ...fields } : { action: 'edit', base_version: editBaseVersion(editing), ...fields },
+    );
     setSending(false);
     if (result.ok) back(LIST);
     else setSendError(commandFailureText(t, result, (problem) => problemText(t, problem)));

@@ -18,7 +18,10 @@ const cached: CachedComposeDirectory = {
   key: 'directory',
   fetched_at: '2026-11-22T08:30:00Z',
   directory: {
-    stores: [{ id: RIVER, name: 'Riverside', time_zone: 'America/Chicago' }, { id: DOWN, name: 'Downtown', time_zone: 'America/New_York' }],
+    stores: [
+      { id: RIVER, name: 'Riverside', time_zone: 'America/Chicago' },
+      { id: DOWN, name: 'Downtown', time_zone: 'America/New_York' },
+    ],
     departments: [{ id: SALES, name: 'Sales floor' }],
     roles: ['staff', 'manager', 'hr', 'admin'],
     reach: [
@@ -35,7 +38,11 @@ function text(directory: CachedComposeDirectory | null, storeIds: string[], loca
       <ReachLine directory={directory} audience={{ store_ids: storeIds, department_ids: departmentIds, roles: [] }} />
     </I18nProvider>,
   );
-  return html.replace(/<li>/g, ' | ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<li>/g, ' | ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('ReachLine', () => {

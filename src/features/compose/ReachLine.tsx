@@ -9,7 +9,12 @@ import { useI18n } from '../../ui/i18n/I18nProvider';
 export function ReachLine({ directory, audience }: { directory: CachedComposeDirectory | null | undefined; audience: Audience }) {
   const { t, date } = useI18n();
   if (directory === undefined) return null;
-  if (directory === null) return <p className="reach-line reach-line--unknown" data-testid="reach">{t('compose.reach.unknown')}</p>;
+  if (directory === null)
+    return (
+      <p className="reach-line reach-line--unknown" data-testid="reach">
+        {t('compose.reach.unknown')}
+      </p>
+    );
   const { total, byStore } = reachOf(audience, directory.directory.reach);
   const names = new Map(directory.directory.stores.map((s) => [s.id, s.name]));
   const stores = [...byStore].map(([id, count]) => ({ id, name: names.get(id) ?? id, count })).sort((a, b) => a.name.localeCompare(b.name));
@@ -24,7 +29,9 @@ export function ReachLine({ directory, audience }: { directory: CachedComposeDir
       <p className="reach-line__headline">{headline}</p>
       {!only && stores.length > 1 ? (
         <ul className="reach-line__stores">
-          {stores.map((s) => <li key={s.id}>{t('compose.reach.store', { store: s.name, count: s.count })}</li>)}
+          {stores.map((s) => (
+            <li key={s.id}>{t('compose.reach.store', { store: s.name, count: s.count })}</li>
+          ))}
         </ul>
       ) : null}
       <p className="reach-line__as-of">{t('compose.reach.asOf', { when: date(directory.fetched_at) })}</p>

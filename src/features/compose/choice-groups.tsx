@@ -21,13 +21,29 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 function GroupText({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }
 
-export function RadioGroup<V extends string>({ id, legend, hint, error, options, value, onChange }: GroupProps<V> & {
+export function RadioGroup<V extends string>({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: GroupProps<V> & {
   value: V;
   onChange(value: V): void;
 }) {
@@ -47,7 +63,15 @@ export function RadioGroup<V extends string>({ id, legend, hint, error, options,
   );
 }
 
-export function CheckboxGroup<V extends string>({ id, legend, hint, error, options, values, onChange }: GroupProps<V> & {
+export function CheckboxGroup<V extends string>({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  values,
+  onChange,
+}: GroupProps<V> & {
   values: readonly V[];
   onChange(values: V[]): void;
 }) {

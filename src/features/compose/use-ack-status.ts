@@ -38,9 +38,11 @@ export function useAckStatus(briefingId: string): AckStatusView {
     setState((s) => ({ ...s, loading: true }));
     void api.call('briefing_ack_status', { p_briefing_id: briefingId }).then((outcome) => {
       if (!current) return;
-      setState((s) => (outcome.ok
-        ? { status: outcome.data, loadedAt: commands.now(), loading: false, problem: null }
-        : { ...s, loading: false, problem: problemOf(outcome.error) }));
+      setState((s) =>
+        outcome.ok
+          ? { status: outcome.data, loadedAt: commands.now(), loading: false, problem: null }
+          : { ...s, loading: false, problem: problemOf(outcome.error) },
+      );
     });
     return () => {
       current = false;

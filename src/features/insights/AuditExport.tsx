@@ -14,15 +14,24 @@ type ExportState =
 
 function failureText(t: Translate, error: AuditExportFailure | { kind: 'badRange' }): string {
   switch (error.kind) {
-    case 'badRange': return t('insights.export.badRange');
-    case 'offline': return t('insights.export.error.offline');
-    case 'signin': return t('insights.export.error.signin');
-    case 'forbidden': return t('insights.export.error.forbidden');
-    case 'cancelled': return t('insights.export.cancelled');
-    case 'interrupted': return t('insights.export.error.interrupted');
-    case 'count_mismatch': return t('insights.export.error.countMismatch', { expected: error.expected, received: error.received });
-    case 'server': return t('insights.export.error.server', { detail: error.message });
-    case 'write': return t('insights.export.error.write', { detail: error.message });
+    case 'badRange':
+      return t('insights.export.badRange');
+    case 'offline':
+      return t('insights.export.error.offline');
+    case 'signin':
+      return t('insights.export.error.signin');
+    case 'forbidden':
+      return t('insights.export.error.forbidden');
+    case 'cancelled':
+      return t('insights.export.cancelled');
+    case 'interrupted':
+      return t('insights.export.error.interrupted');
+    case 'count_mismatch':
+      return t('insights.export.error.countMismatch', { expected: error.expected, received: error.received });
+    case 'server':
+      return t('insights.export.error.server', { detail: error.message });
+    case 'write':
+      return t('insights.export.error.write', { detail: error.message });
   }
 }
 
@@ -53,7 +62,10 @@ export function AuditExport({ api }: { api: OnlineApi | null }) {
     controller.current = abort;
     setState({ phase: 'running', progress: null });
     const outcome = await exportAuditCsv({
-      api, range: exportRange(from, to), sink: file.sink, signal: abort.signal,
+      api,
+      range: exportRange(from, to),
+      sink: file.sink,
+      signal: abort.signal,
       onProgress: (progress) => setState({ phase: 'running', progress }),
     });
     controller.current = null;
@@ -64,7 +76,9 @@ export function AuditExport({ api }: { api: OnlineApi | null }) {
   const progress = running ? state.progress : null;
   return (
     <section className="panel export" aria-labelledby="export-heading">
-      <h2 id="export-heading" className="panel__title">{t('insights.export.title')}</h2>
+      <h2 id="export-heading" className="panel__title">
+        {t('insights.export.title')}
+      </h2>
       <p className="muted">{t('insights.export.intro')}</p>
       <form onSubmit={(event) => void start(event)}>
         <div className="export__dates">
@@ -78,15 +92,23 @@ export function AuditExport({ api }: { api: OnlineApi | null }) {
           </div>
         </div>
         <div className="export__actions">
-          <button type="submit" className="primary" disabled={!api || running}>{t('insights.export.start')}</button>
+          <button type="submit" className="primary" disabled={!api || running}>
+            {t('insights.export.start')}
+          </button>
           {running ? (
-            <button type="button" className="danger" onClick={() => controller.current?.abort()}>{t('insights.export.cancel')}</button>
+            <button type="button" className="danger" onClick={() => controller.current?.abort()}>
+              {t('insights.export.cancel')}
+            </button>
           ) : null}
         </div>
       </form>
       {running ? (
         <div className="export__progress">
-          <progress aria-label={t('insights.export.progressLabel')} max={Math.max(1, progress?.total ?? 1)} value={progress?.total ? progress.rows : undefined} />
+          <progress
+            aria-label={t('insights.export.progressLabel')}
+            max={Math.max(1, progress?.total ?? 1)}
+            value={progress?.total ? progress.rows : undefined}
+          />
           <p data-testid="export-progress">
             {progress?.total == null ? t('insights.export.counting') : t('insights.export.progress', { done: progress.rows, total: progress.total })}
           </p>
@@ -94,9 +116,7 @@ export function AuditExport({ api }: { api: OnlineApi | null }) {
       ) : null}
       <div role="status" aria-live="polite" data-testid="export-outcome">
         {state.phase === 'done' ? (
-          <p className="export__done">
-            {t(state.toDisk ? 'insights.export.savedToDisk' : 'insights.export.downloaded', { count: state.rows })}
-          </p>
+          <p className="export__done">{t(state.toDisk ? 'insights.export.savedToDisk' : 'insights.export.downloaded', { count: state.rows })}</p>
         ) : null}
         {state.phase === 'failed' ? <p className={state.error.kind === 'cancelled' ? 'muted' : 'error'}>{failureText(t, state.error)}</p> : null}
       </div>

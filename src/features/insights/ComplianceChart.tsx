@@ -15,19 +15,29 @@ export function ComplianceChart({ report }: { report: ComplianceReport }) {
   const last = points.at(-1);
   return (
     <figure className="panel rate-chart" aria-labelledby="rate-chart-title">
-      <figcaption id="rate-chart-title" className="panel__title">{t('insights.chart.title')}</figcaption>
+      <figcaption id="rate-chart-title" className="panel__title">
+        {t('insights.chart.title')}
+      </figcaption>
       {first && last ? (
         <>
           <p className="rate-chart__summary" data-testid="chart-summary">
             {t('insights.chart.summary', {
-              first: formatPercent(locale, first.rate), firstDay: formatDay(locale, first.day),
-              last: formatPercent(locale, last.rate), lastDay: formatDay(locale, last.day),
+              first: formatPercent(locale, first.rate),
+              firstDay: formatDay(locale, first.day),
+              last: formatPercent(locale, last.rate),
+              lastDay: formatDay(locale, last.day),
             })}
           </p>
           <div className="rate-chart__frame">
-            <span className="rate-chart__y rate-chart__y--top" aria-hidden="true">{formatPercent(locale, 1)}</span>
-            <span className="rate-chart__y rate-chart__y--mid" aria-hidden="true">{formatPercent(locale, 0.5)}</span>
-            <span className="rate-chart__y rate-chart__y--bottom" aria-hidden="true">{formatPercent(locale, 0)}</span>
+            <span className="rate-chart__y rate-chart__y--top" aria-hidden="true">
+              {formatPercent(locale, 1)}
+            </span>
+            <span className="rate-chart__y rate-chart__y--mid" aria-hidden="true">
+              {formatPercent(locale, 0.5)}
+            </span>
+            <span className="rate-chart__y rate-chart__y--bottom" aria-hidden="true">
+              {formatPercent(locale, 0)}
+            </span>
             <Suspense fallback={<div className="rate-chart__plot" />}>
               <RateChart points={points} />
             </Suspense>
@@ -44,7 +54,9 @@ export function ComplianceChart({ report }: { report: ComplianceReport }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('insights.col.day')}</th>
-                    <th scope="col" className="num">{t('insights.col.acked')}</th>
+                    <th scope="col" className="num">
+                      {t('insights.col.acked')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -22,7 +22,9 @@ function ScrollTable({ id, caption, children, footer }: { id: string; caption: s
   return (
     <div className="panel table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
       <table>
-        <caption id={id} className="panel__title">{caption}</caption>
+        <caption id={id} className="panel__title">
+          {caption}
+        </caption>
         {children}
       </table>
       {footer}
@@ -36,7 +38,9 @@ function MoreFooter({ list, shown, label, testId }: { list: MoreRows<unknown>; s
   if (!list.more && !list.failure) return null;
   return (
     <div className="table-more">
-      <p className="muted" data-testid={`${testId}-shown`}>{shown}</p>
+      <p className="muted" data-testid={`${testId}-shown`}>
+        {shown}
+      </p>
       {list.failure ? <OnlineCallProblem failure={list.failure} /> : null}
       {list.more ? (
         <button type="button" onClick={list.showMore} disabled={list.loading} data-testid={testId}>
@@ -66,12 +70,18 @@ export function KpiTiles({ report }: { report: ComplianceReport }) {
     <dl className="kpis">
       <div className="kpi kpi--rate">
         <dt>{t('insights.kpi.rate')}</dt>
-        <dd className="kpi__value" data-testid="kpi-rate">{rateText(i18n, report.acked, report.total)}</dd>
-        <dd className="kpi__hint" data-testid="kpi-acked">{t('insights.kpi.ackedOfTotal', { acked: report.acked, total: report.total })}</dd>
+        <dd className="kpi__value" data-testid="kpi-rate">
+          {rateText(i18n, report.acked, report.total)}
+        </dd>
+        <dd className="kpi__hint" data-testid="kpi-acked">
+          {t('insights.kpi.ackedOfTotal', { acked: report.acked, total: report.total })}
+        </dd>
       </div>
       <div className={`kpi${report.overdue > 0 ? ' kpi--bad' : ''}`}>
         <dt>{t('insights.kpi.overdue')}</dt>
-        <dd className="kpi__value" data-testid="kpi-overdue">{number(report.overdue)}</dd>
+        <dd className="kpi__value" data-testid="kpi-overdue">
+          {number(report.overdue)}
+        </dd>
         <dd className="kpi__hint">{t('insights.kpi.overdueHint')}</dd>
       </div>
       <div className="kpi">
@@ -87,12 +97,24 @@ export function KpiTiles({ report }: { report: ComplianceReport }) {
 export function ByStoreTable({ stores, count }: { stores: MoreRows<ComplianceReport['by_store'][number]>; count: number }) {
   const { t } = useI18n();
   return (
-    <ScrollTable id="by-store" caption={t('insights.byStore')}
-      footer={<MoreFooter list={stores} shown={t('insights.shownStores', { shown: stores.rows.length, count })} label={t('insights.moreStores')} testId="more-stores" />}>
+    <ScrollTable
+      id="by-store"
+      caption={t('insights.byStore')}
+      footer={
+        <MoreFooter
+          list={stores}
+          shown={t('insights.shownStores', { shown: stores.rows.length, count })}
+          label={t('insights.moreStores')}
+          testId="more-stores"
+        />
+      }
+    >
       <thead>
         <tr>
           <th scope="col">{t('insights.col.store')}</th>
-          <th scope="col" className="num">{t('insights.col.acked')}</th>
+          <th scope="col" className="num">
+            {t('insights.col.acked')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -113,13 +135,27 @@ export function ByBriefingTable({ briefings, count }: { briefings: MoreRows<Comp
   const { t, number } = i18n;
   if (count === 0) return <p className="panel muted">{t('insights.noBriefings')}</p>;
   return (
-    <ScrollTable id="by-briefing" caption={t('insights.byBriefing')}
-      footer={<MoreFooter list={briefings} shown={t('insights.shownBriefings', { shown: briefings.rows.length, count })} label={t('insights.moreBriefings')} testId="more-briefings" />}>
+    <ScrollTable
+      id="by-briefing"
+      caption={t('insights.byBriefing')}
+      footer={
+        <MoreFooter
+          list={briefings}
+          shown={t('insights.shownBriefings', { shown: briefings.rows.length, count })}
+          label={t('insights.moreBriefings')}
+          testId="more-briefings"
+        />
+      }
+    >
       <thead>
         <tr>
           <th scope="col">{t('insights.col.briefing')}</th>
-          <th scope="col" className="num">{t('insights.col.acked')}</th>
-          <th scope="col" className="num col-wide">{t('insights.col.overdue')}</th>
+          <th scope="col" className="num">
+            {t('insights.col.acked')}
+          </th>
+          <th scope="col" className="num col-wide">
+            {t('insights.col.overdue')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -127,9 +163,7 @@ export function ByBriefingTable({ briefings, count }: { briefings: MoreRows<Comp
           <tr key={briefing.id} data-testid="briefing-row">
             <th scope="row">
               <span className="cell-title">{briefing.title}</span>
-              <span className="cell-note">
-                {briefing.ack_due_at ? t('insights.dueOn', { when: i18n.date(briefing.ack_due_at) }) : t('insights.noDueDate')}
-              </span>
+              <span className="cell-note">{briefing.ack_due_at ? t('insights.dueOn', { when: i18n.date(briefing.ack_due_at) }) : t('insights.noDueDate')}</span>
             </th>
             <AckedCell acked={briefing.acked} total={briefing.total}>
               {briefing.overdue > 0 ? <span className="cell-note note-phone bad">{t('insights.overdueCount', { count: briefing.overdue })}</span> : null}
@@ -145,16 +179,25 @@ export function ByBriefingTable({ briefings, count }: { briefings: MoreRows<Comp
 export function OverduePeopleTable({ people, overdue }: { people: ComplianceReport['overdue_people']; overdue: number }) {
   const i18n = useI18n();
   const { t } = i18n;
-  if (people.length === 0) return <p className="panel muted" data-testid="nobody-overdue">{t('insights.overduePeople.none')}</p>;
+  if (people.length === 0)
+    return (
+      <p className="panel muted" data-testid="nobody-overdue">
+        {t('insights.overduePeople.none')}
+      </p>
+    );
   return (
     <div className="overdue">
       <ScrollTable id="overdue-people" caption={t('insights.overduePeople')}>
         <thead>
           <tr>
             <th scope="col">{t('insights.col.person')}</th>
-            <th scope="col" className="col-wide">{t('insights.col.store')}</th>
+            <th scope="col" className="col-wide">
+              {t('insights.col.store')}
+            </th>
             <th scope="col">{t('insights.col.briefing')}</th>
-            <th scope="col" className="col-wide">{t('insights.col.due')}</th>
+            <th scope="col" className="col-wide">
+              {t('insights.col.due')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -44,7 +44,11 @@ export function InsightsScreen() {
       </fieldset>
 
       {failure ? <OnlineCallProblem failure={failure} onRetry={retry} /> : null}
-      {!shown && loading && !failure ? <p className="muted" role="status">{t('insights.loading')}</p> : null}
+      {!shown && loading && !failure ? (
+        <p className="muted" role="status">
+          {t('insights.loading')}
+        </p>
+      ) : null}
       {shown ? <Dashboard report={shown} busy={loading} organisationWide={headOffice} /> : null}
       {headOffice ? <AuditExport api={api} /> : null}
     </section>
@@ -60,21 +64,37 @@ function Dashboard({ report, busy, organisationWide }: { report: ComplianceRepor
   const { t, locale } = useI18n();
   // The summary holds the worst rows of each list; the rest come a page at a time, for the period it answered.
   const stores = useMoreRows<StoreRow, NonNullable<ComplianceReport['next']['stores']>>(
-    report.by_store, report.next.stores, (row) => row.store_id, async (key) => {
+    report.by_store,
+    report.next.stores,
+    (row) => row.store_id,
+    async (key) => {
       if (!api) return NO_API;
       const outcome = await api.call('compliance_stores', {
-        p_days: report.days, p_after_acked: key.acked, p_after_total: key.total, p_after_name: key.name, p_after_store_id: key.store_id,
+        p_days: report.days,
+        p_after_acked: key.acked,
+        p_after_total: key.total,
+        p_after_name: key.name,
+        p_after_store_id: key.store_id,
       });
       return outcome.ok ? { ok: true, data: { rows: outcome.data.stores, next: outcome.data.next } } : outcome;
-    });
+    },
+  );
   const briefings = useMoreRows<BriefingRow, NonNullable<ComplianceReport['next']['briefings']>>(
-    report.by_briefing, report.next.briefings, (row) => row.id, async (key) => {
+    report.by_briefing,
+    report.next.briefings,
+    (row) => row.id,
+    async (key) => {
       if (!api) return NO_API;
       const outcome = await api.call('compliance_briefings', {
-        p_days: report.days, p_after_overdue: key.overdue, p_after_acked: key.acked, p_after_total: key.total, p_after_id: key.id,
+        p_days: report.days,
+        p_after_overdue: key.overdue,
+        p_after_acked: key.acked,
+        p_after_total: key.total,
+        p_after_id: key.id,
       });
       return outcome.ok ? { ok: true, data: { rows: outcome.data.briefings, next: outcome.data.next } } : outcome;
-    });
+    },
+  );
   // The server decides the scope; this only names it: a manager's stores are the ones the report has rows for,
   // named while the summary holds them all.
   const scope = organisationWide
@@ -82,8 +102,8 @@ function Dashboard({ report, busy, organisationWide }: { report: ComplianceRepor
     : report.store_count > report.by_store.length
       ? t('insights.scope.storeCount', { count: report.store_count })
       : t('insights.scope.stores', {
-        stores: new Intl.ListFormat(locale).format(report.by_store.map((s) => s.name).sort((a, b) => a.localeCompare(b, locale))),
-      });
+          stores: new Intl.ListFormat(locale).format(report.by_store.map((s) => s.name).sort((a, b) => a.localeCompare(b, locale))),
+        });
   return (
     <div className="dashboard" aria-busy={busy}>
       <h2 className="dashboard__heading">{t('insights.compliance')}</h2>

@@ -14,26 +14,50 @@ export function AudiencePicker({ audience, onChange }: { audience: Audience; onC
   const t = useT();
   const cached = useComposeDirectory();
   const directory = cached?.directory;
-  const roleLabel = { staff: t('learn.editor.role.staff'), manager: t('learn.editor.role.manager'), hr: t('learn.editor.role.hr'), admin: t('learn.editor.role.admin') };
+  const roleLabel = {
+    staff: t('learn.editor.role.staff'),
+    manager: t('learn.editor.role.manager'),
+    hr: t('learn.editor.role.hr'),
+    admin: t('learn.editor.role.admin'),
+  };
   return (
     <section className="editor-section" aria-labelledby="editor-audience">
       <h2 id="editor-audience">{t('learn.editor.audience')}</h2>
       <p className="field-hint">{t('learn.editor.noneTicked')}</p>
       {directory ? (
         <>
-          <Checks legend={t('learn.editor.stores')} options={directory.stores.map((s) => ({ value: s.id, label: s.name }))}
-            values={audience.store_ids} onChange={(store_ids) => onChange({ ...audience, store_ids })} />
-          <Checks legend={t('learn.editor.departments')} options={directory.departments.map((d) => ({ value: d.id, label: d.name }))}
-            values={audience.department_ids} onChange={(department_ids) => onChange({ ...audience, department_ids })} />
+          <Checks
+            legend={t('learn.editor.stores')}
+            options={directory.stores.map((s) => ({ value: s.id, label: s.name }))}
+            values={audience.store_ids}
+            onChange={(store_ids) => onChange({ ...audience, store_ids })}
+          />
+          <Checks
+            legend={t('learn.editor.departments')}
+            options={directory.departments.map((d) => ({ value: d.id, label: d.name }))}
+            values={audience.department_ids}
+            onChange={(department_ids) => onChange({ ...audience, department_ids })}
+          />
         </>
-      ) : cached === null ? <p className="muted">{t('learn.editor.noDirectory')}</p> : null}
-      <Checks legend={t('learn.editor.roles')} options={ROLES.map((role) => ({ value: role, label: roleLabel[role] }))}
-        values={audience.roles} onChange={(roles) => onChange({ ...audience, roles })} />
+      ) : cached === null ? (
+        <p className="muted">{t('learn.editor.noDirectory')}</p>
+      ) : null}
+      <Checks
+        legend={t('learn.editor.roles')}
+        options={ROLES.map((role) => ({ value: role, label: roleLabel[role] }))}
+        values={audience.roles}
+        onChange={(roles) => onChange({ ...audience, roles })}
+      />
     </section>
   );
 }
 
-function Checks({ legend, options, values, onChange }: {
+function Checks({
+  legend,
+  options,
+  values,
+  onChange,
+}: {
   legend: string;
   options: ReadonlyArray<{ value: string; label: string }>;
   values: readonly string[];
@@ -45,8 +69,11 @@ function Checks({ legend, options, values, onChange }: {
       <div className="choice__options">
         {options.map((option) => (
           <label key={option.value} className="choice__option">
-            <input type="checkbox" checked={values.includes(option.value)}
-              onChange={(e) => onChange(e.target.checked ? [...values, option.value] : values.filter((v) => v !== option.value))} />
+            <input
+              type="checkbox"
+              checked={values.includes(option.value)}
+              onChange={(e) => onChange(e.target.checked ? [...values, option.value] : values.filter((v) => v !== option.value))}
+            />
             {option.label}
           </label>
         ))}

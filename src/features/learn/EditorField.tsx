@@ -1,7 +1,17 @@
 import { fieldId } from './problem-text';
 
 /** One labelled input or text area of the lesson editor, with its hint and its problem read out with it. */
-export function EditorField({ field, label, value, onChange, error, hint, multiline, type = 'text', inputMode }: {
+export function EditorField({
+  field,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  multiline,
+  type = 'text',
+  inputMode,
+}: {
   field: string;
   label: string;
   value: string;
@@ -18,17 +28,42 @@ export function EditorField({ field, label, value, onChange, error, hint, multil
   return (
     <div className="editor-field">
       <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
-      {multiline
-        ? <textarea id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} rows={4} onChange={(e) => onChange(e.target.value)} />
-        : <input id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} type={type} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />}
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} rows={4} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input
+          id={id}
+          value={value}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          type={type}
+          inputMode={inputMode}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 /** Move up, move down and remove for one item of a list (cards, questions), named after the item for screen readers. */
-export function ItemTools({ item, index, count, onMove, onRemove, t }: {
+export function ItemTools({
+  item,
+  index,
+  count,
+  onMove,
+  onRemove,
+  t,
+}: {
   item: string;
   index: number;
   count: number;
@@ -38,9 +73,15 @@ export function ItemTools({ item, index, count, onMove, onRemove, t }: {
 }) {
   return (
     <div className="item-tools">
-      <button type="button" aria-label={t.up} disabled={index === 0} onClick={() => onMove(index - 1)}>↑</button>
-      <button type="button" aria-label={t.down} disabled={index === count - 1} onClick={() => onMove(index + 1)}>↓</button>
-      <button type="button" className="danger" aria-label={t.remove} onClick={onRemove} data-item={item}>✕</button>
+      <button type="button" aria-label={t.up} disabled={index === 0} onClick={() => onMove(index - 1)}>
+        ↑
+      </button>
+      <button type="button" aria-label={t.down} disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+        ↓
+      </button>
+      <button type="button" className="danger" aria-label={t.remove} onClick={onRemove} data-item={item}>
+        ✕
+      </button>
     </div>
   );
 }

@@ -36,11 +36,21 @@ export function LearnScreen() {
   return (
     <section className="learn" aria-labelledby="learn-title">
       <h1 id="learn-title">{t('learn.title')}</h1>
-      {notice ? <p className="learn-notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="learn-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       {manages ? (
         <div className="learn-actions learn-manage">
-          <button type="button" onClick={() => go('/learn/report')}>{t('learn.manage.report')}</button>
-          {authors ? <button type="button" onClick={() => go('/learn/new')}>{t('learn.manage.new')}</button> : null}
+          <button type="button" onClick={() => go('/learn/report')}>
+            {t('learn.manage.report')}
+          </button>
+          {authors ? (
+            <button type="button" onClick={() => go('/learn/new')}>
+              {t('learn.manage.new')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       <LessonList onOpen={(lessonId) => go(`/learn/${encodeURIComponent(lessonId)}`)} onReview={() => go('/learn/review')} onEdit={edit} />
@@ -70,7 +80,7 @@ export function LessonEditorScreen({ params }: { params: Params }) {
   const authored = useAuthoredLessons(true);
   const lessonId = params.lessonId ?? null;
   // undefined while the server's copies are on their way, so the editor starts from the right audience.
-  const known = lessonId === null ? null : authored.loading ? undefined : authored.lessons?.find((lesson) => lesson.id === lessonId) ?? null;
+  const known = lessonId === null ? null : authored.loading ? undefined : (authored.lessons?.find((lesson) => lesson.id === lessonId) ?? null);
   return (
     <Suspense fallback={<p className="muted">{t('learn.loading')}</p>}>
       <LessonEditor key={lessonId ?? 'new'} lessonId={lessonId} known={known} onDone={(notice) => toList(notice)} onCancel={() => toList()} />

@@ -37,7 +37,12 @@ export function LessonEditor({ lessonId, known, onDone, onCancel }: LessonEditor
   return <EditorForm lesson={lesson} known={known} onDone={onDone} onCancel={onCancel} />;
 }
 
-function EditorForm({ lesson, known, onDone, onCancel }: { lesson: Lesson | null; known: AuthoredLesson | null } & Omit<LessonEditorProps, 'lessonId' | 'known'>) {
+function EditorForm({
+  lesson,
+  known,
+  onDone,
+  onCancel,
+}: { lesson: Lesson | null; known: AuthoredLesson | null } & Omit<LessonEditorProps, 'lessonId' | 'known'>) {
   const { api, engine, commands } = useSession();
   const t = useT();
   const online = useOnline();
@@ -92,14 +97,40 @@ function EditorForm({ lesson, known, onDone, onCancel }: { lesson: Lesson | null
       {lesson ? <p className="muted">{t('learn.editor.editNote')}</p> : null}
       {!online ? <p className="warning">{t('learn.editor.offline')}</p> : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <EditorField field="title" label={t('learn.editor.title')} value={draft.title} onChange={(title) => change({ ...draft, title })} error={problem('title')} />
-        <EditorField field="summary" label={t('learn.editor.summary')} value={draft.summary} multiline
-          onChange={(summary) => change({ ...draft, summary })} error={problem('summary')} />
+        <EditorField
+          field="title"
+          label={t('learn.editor.title')}
+          value={draft.title}
+          onChange={(title) => change({ ...draft, title })}
+          error={problem('title')}
+        />
+        <EditorField
+          field="summary"
+          label={t('learn.editor.summary')}
+          value={draft.summary}
+          multiline
+          onChange={(summary) => change({ ...draft, summary })}
+          error={problem('summary')}
+        />
         <div className="editor-numbers">
-          <EditorField field="minutes" label={t('learn.editor.minutes')} type="number" inputMode="numeric" value={numberText(draft.minutes)}
-            onChange={(v) => change({ ...draft, minutes: v === '' ? Number.NaN : Number(v) })} error={problem('minutes')} />
-          <EditorField field="pass_mark" label={t('learn.editor.passMark')} type="number" inputMode="numeric" value={numberText(draft.pass_mark)}
-            onChange={(v) => change({ ...draft, pass_mark: v === '' ? Number.NaN : Number(v) })} error={problem('pass_mark')} />
+          <EditorField
+            field="minutes"
+            label={t('learn.editor.minutes')}
+            type="number"
+            inputMode="numeric"
+            value={numberText(draft.minutes)}
+            onChange={(v) => change({ ...draft, minutes: v === '' ? Number.NaN : Number(v) })}
+            error={problem('minutes')}
+          />
+          <EditorField
+            field="pass_mark"
+            label={t('learn.editor.passMark')}
+            type="number"
+            inputMode="numeric"
+            value={numberText(draft.pass_mark)}
+            onChange={(v) => change({ ...draft, pass_mark: v === '' ? Number.NaN : Number(v) })}
+            error={problem('pass_mark')}
+          />
         </div>
         <CardsEditor cards={draft.cards} onChange={(cards) => change({ ...draft, cards })} problem={problem} newKey={newKey} />
         <QuestionsEditor quiz={draft.quiz} onChange={(quiz) => change({ ...draft, quiz })} problem={problem} />
@@ -107,13 +138,23 @@ function EditorForm({ lesson, known, onDone, onCancel }: { lesson: Lesson | null
         <AudiencePicker audience={draft} onChange={(audience) => change({ ...draft, ...audience })} />
         <div ref={summaryRef} tabIndex={-1} className="editor-summary">
           {count > 0 ? (
-            <p className="error" role="alert">{t('learn.editor.fixFirst', { count })}</p>
+            <p className="error" role="alert">
+              {t('learn.editor.fixFirst', { count })}
+            </p>
           ) : null}
-          {serverError ? <p className="error" role="alert" data-testid="editor-error">{serverError}</p> : null}
+          {serverError ? (
+            <p className="error" role="alert" data-testid="editor-error">
+              {serverError}
+            </p>
+          ) : null}
         </div>
         <div className="learn-actions">
-          <button type="button" onClick={onCancel}>{t('learn.editor.cancel')}</button>
-          <button type="submit" className="primary" disabled={busy}>{busy ? t('learn.editor.saving') : t('learn.editor.save')}</button>
+          <button type="button" onClick={onCancel}>
+            {t('learn.editor.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('learn.editor.saving') : t('learn.editor.save')}
+          </button>
         </div>
       </form>
       {lesson ? (
@@ -121,12 +162,18 @@ function EditorForm({ lesson, known, onDone, onCancel }: { lesson: Lesson | null
           <div className="warning editor-archive" role="alertdialog" aria-labelledby="archive-question">
             <p id="archive-question">{t('learn.editor.archiveConfirm', { title: lesson.title })}</p>
             <div className="learn-actions">
-              <button type="button" onClick={() => setConfirmArchive(false)}>{t('learn.editor.archiveNo')}</button>
-              <button type="button" className="danger" disabled={busy} onClick={() => void archive()}>{t('learn.editor.archiveYes')}</button>
+              <button type="button" onClick={() => setConfirmArchive(false)}>
+                {t('learn.editor.archiveNo')}
+              </button>
+              <button type="button" className="danger" disabled={busy} onClick={() => void archive()}>
+                {t('learn.editor.archiveYes')}
+              </button>
             </div>
           </div>
         ) : (
-          <button type="button" className="danger editor-archive-button" onClick={() => setConfirmArchive(true)}>{t('learn.editor.archive')}</button>
+          <button type="button" className="danger editor-archive-button" onClick={() => setConfirmArchive(true)}>
+            {t('learn.editor.archive')}
+          </button>
         )
       ) : null}
     </section>

@@ -8,10 +8,14 @@ import { useMinuteClock } from '../../ui/use-minute-clock';
 
 function standingText(t: Translate, standing: LessonStanding): string {
   switch (standing.kind) {
-    case 'not_started': return t('learn.standing.notStarted');
-    case 'in_progress': return t('learn.standing.inProgress');
-    case 'passed': return t('learn.standing.passed', { percent: standing.best });
-    case 'tried': return t('learn.standing.tried', { percent: standing.best });
+    case 'not_started':
+      return t('learn.standing.notStarted');
+    case 'in_progress':
+      return t('learn.standing.inProgress');
+    case 'passed':
+      return t('learn.standing.passed', { percent: standing.best });
+    case 'tried':
+      return t('learn.standing.tried', { percent: standing.best });
   }
 }
 
@@ -21,7 +25,11 @@ function actionText(t: Translate, standing: LessonStanding): string {
 }
 
 /** The lessons on this phone with how far this person got, and the review when questions are due. */
-export function LessonList({ onOpen, onReview, onEdit }: {
+export function LessonList({
+  onOpen,
+  onReview,
+  onEdit,
+}: {
   onOpen(lessonId: string): void;
   onReview(): void;
   /** HR only: edit a lesson. */
@@ -40,9 +48,15 @@ export function LessonList({ onOpen, onReview, onEdit }: {
         </button>
       ) : null}
       <h2 id="learn-lessons">{t('learn.list.heading')}</h2>
-      {!items ? <p className="muted">{t('learn.loading')}</p> : items.length === 0 ? <p className="empty">{t('learn.empty')}</p> : (
+      {!items ? (
+        <p className="muted">{t('learn.loading')}</p>
+      ) : items.length === 0 ? (
+        <p className="empty">{t('learn.empty')}</p>
+      ) : (
         <ul className="lesson-list" aria-labelledby="learn-lessons">
-          {items.map((item) => <LessonRow key={item.lesson.id} item={item} onOpen={onOpen} onEdit={onEdit} />)}
+          {items.map((item) => (
+            <LessonRow key={item.lesson.id} item={item} onOpen={onOpen} onEdit={onEdit} />
+          ))}
         </ul>
       )}
     </>
@@ -58,11 +72,19 @@ function LessonRow({ item: { lesson, standing }, onOpen, onEdit }: { item: Lesso
       {lesson.summary ? <p className="lesson-row__summary">{lesson.summary}</p> : null}
       <p className="lesson-row__meta">
         <span>{t('learn.list.minutes', { count: lesson.minutes })}</span>
-        <span className={`lesson-row__standing lesson-row__standing--${standing.kind}`} data-testid="lesson-standing">{standingText(t, standing)}</span>
+        <span className={`lesson-row__standing lesson-row__standing--${standing.kind}`} data-testid="lesson-standing">
+          {standingText(t, standing)}
+        </span>
       </p>
       <div className="learn-actions">
-        {onEdit ? <button type="button" aria-describedby={titleId} onClick={() => onEdit(lesson.id)}>{t('learn.action.edit')}</button> : null}
-        <button type="button" className="primary" aria-describedby={titleId} onClick={() => onOpen(lesson.id)}>{actionText(t, standing)}</button>
+        {onEdit ? (
+          <button type="button" aria-describedby={titleId} onClick={() => onEdit(lesson.id)}>
+            {t('learn.action.edit')}
+          </button>
+        ) : null}
+        <button type="button" className="primary" aria-describedby={titleId} onClick={() => onOpen(lesson.id)}>
+          {actionText(t, standing)}
+        </button>
       </div>
     </li>
   );

@@ -23,7 +23,13 @@ export function LessonPlayer({ lessonId, onBack }: { lessonId: string; onBack():
   const data = useLiveQuery(() => lessonWithProgress(db, lessonId), [db, lessonId]);
   const back = <button type="button" className="link-button" onClick={onBack}>{`← ${t('learn.back')}`}</button>;
   if (!data) return <p className="muted">{t('learn.loading')}</p>;
-  if (!data.lesson) return <section>{back}<p className="empty">{t('learn.missing')}</p></section>;
+  if (!data.lesson)
+    return (
+      <section>
+        {back}
+        <p className="empty">{t('learn.missing')}</p>
+      </section>
+    );
   // A new version arriving mid-lesson starts a fresh run: its questions may differ.
   return <LessonRun key={data.lesson.version} lesson={data.lesson} saved={data.progress} back={back} onBack={onBack} />;
 }
@@ -49,7 +55,12 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
   /** Saved before it shows, so whatever is on screen survives the app closing. */
   async function go(step: number, answers: Record<string, string[]>) {
     const result = await saveLessonProgress(commands, {
-      lesson_id: lesson.id, lesson_version: lesson.version, step, answers, started_at: run.startedAt, updated_at: '',
+      lesson_id: lesson.id,
+      lesson_version: lesson.version,
+      step,
+      answers,
+      started_at: run.startedAt,
+      updated_at: '',
     });
     if (!result.ok) return setFailure(result);
     setFailure(null);
@@ -73,12 +84,18 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
 
   const total = stepCount(lesson);
   const current = stepAt(lesson, run.step);
-  const failureLine = failure ? <p className="error" role="alert">{t('learn.result.failed', { reason: commandFailureText(t, failure, (problem) => attemptProblemText(t, problem)) })}</p> : null;
+  const failureLine = failure ? (
+    <p className="error" role="alert">
+      {t('learn.result.failed', { reason: commandFailureText(t, failure, (problem) => attemptProblemText(t, problem)) })}
+    </p>
+  ) : null;
 
   return (
     <section className="lesson" aria-labelledby="lesson-title">
       {back}
-      <h1 id="lesson-title" className="lesson__title">{lesson.title}</h1>
+      <h1 id="lesson-title" className="lesson__title">
+        {lesson.title}
+      </h1>
       {score ? (
         <div ref={stepRef} tabIndex={-1} className="lesson__step">
           <LessonResult lesson={lesson} answers={run.answers} score={score} onRetry={retry} onBack={onBack} />
@@ -97,7 +114,11 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
                 <h2>{lesson.cards[current.index]!.title}</h2>
                 <Markdown source={lesson.cards[current.index]!.body} headingLevel={3} className="lesson-card__body" />
                 <div className="learn-actions">
-                  {current.index > 0 ? <button type="button" onClick={() => void go(run.step - 1, run.answers)}>{t('learn.card.previous')}</button> : null}
+                  {current.index > 0 ? (
+                    <button type="button" onClick={() => void go(run.step - 1, run.answers)}>
+                      {t('learn.card.previous')}
+                    </button>
+                  ) : null}
                   <button type="button" className="primary" onClick={() => void go(run.step + 1, run.answers)}>
                     {current.index === lesson.cards.length - 1 ? t('learn.card.toQuiz') : t('learn.card.next')}
                   </button>
@@ -109,13 +130,23 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
                 question={current.question}
                 answered={run.answers[current.question.id] ?? null}
                 onCheck={(chosen) => void go(run.step, { ...run.answers, [current.question.id]: chosen })}
-                next={current.index === lesson.quiz.length - 1
-                  ? <button type="button" className="primary" onClick={() => void finish()}>{t('learn.quiz.finish')}</button>
-                  : <button type="button" className="primary" onClick={() => void go(run.step + 1, run.answers)}>{t('learn.quiz.next')}</button>}
+                next={
+                  current.index === lesson.quiz.length - 1 ? (
+                    <button type="button" className="primary" onClick={() => void finish()}>
+                      {t('learn.quiz.finish')}
+                    </button>
+                  ) : (
+                    <button type="button" className="primary" onClick={() => void go(run.step + 1, run.answers)}>
+                      {t('learn.quiz.next')}
+                    </button>
+                  )
+                }
               />
             ) : (
               <div className="learn-actions">
-                <button type="button" className="primary" onClick={() => void finish()}>{t('learn.quiz.finish')}</button>
+                <button type="button" className="primary" onClick={() => void finish()}>
+                  {t('learn.quiz.finish')}
+                </button>
               </div>
             )}
           </div>

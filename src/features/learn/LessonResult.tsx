@@ -5,7 +5,13 @@ import { useOnline } from '../../ui/use-online';
 import { formatPercent } from '../../ui/i18n/report-format';
 
 /** The end of a lesson: the score, the pass mark, passed or not, what to look at again, and a retry. */
-export function LessonResult({ lesson, answers, score, onRetry, onBack }: {
+export function LessonResult({
+  lesson,
+  answers,
+  score,
+  onRetry,
+  onBack,
+}: {
   lesson: Lesson;
   answers: Readonly<Record<string, readonly string[]>>;
   score: QuizScore;
@@ -33,7 +39,14 @@ export function LessonResult({ lesson, answers, score, onRetry, onBack }: {
             {missed.map((q) => (
               <li key={q.id}>
                 <p className="lesson-result__prompt">{q.prompt}</p>
-                <p>{t('learn.quiz.correctWas', { answer: q.options.filter((o) => q.correct.includes(o.id)).map((o) => o.text).join('; ') })}</p>
+                <p>
+                  {t('learn.quiz.correctWas', {
+                    answer: q.options
+                      .filter((o) => q.correct.includes(o.id))
+                      .map((o) => o.text)
+                      .join('; '),
+                  })}
+                </p>
                 {q.explanation ? <p className="muted">{q.explanation}</p> : null}
               </li>
             ))}
@@ -41,8 +54,12 @@ export function LessonResult({ lesson, answers, score, onRetry, onBack }: {
         </section>
       ) : null}
       <div className="learn-actions">
-        <button type="button" onClick={onRetry}>{t('learn.result.retry')}</button>
-        <button type="button" className="primary" onClick={onBack}>{t('learn.back')}</button>
+        <button type="button" onClick={onRetry}>
+          {t('learn.result.retry')}
+        </button>
+        <button type="button" className="primary" onClick={onBack}>
+          {t('learn.back')}
+        </button>
       </div>
     </div>
   );

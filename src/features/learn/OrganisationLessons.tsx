@@ -12,9 +12,14 @@ export function OrganisationLessons({ lessons, onEdit }: { lessons: readonly Aut
           <li key={lesson.id} className="learn-org__item">
             <span>
               <strong id={`org-${lesson.id}`}>{lesson.title}</strong>
-              <span className="muted">{' · '}{audienceText(t, lesson)}</span>
+              <span className="muted">
+                {' · '}
+                {audienceText(t, lesson)}
+              </span>
             </span>
-            <button type="button" aria-describedby={`org-${lesson.id}`} onClick={() => onEdit(lesson.id)}>{t('learn.action.edit')}</button>
+            <button type="button" aria-describedby={`org-${lesson.id}`} onClick={() => onEdit(lesson.id)}>
+              {t('learn.action.edit')}
+            </button>
           </li>
         ))}
       </ul>

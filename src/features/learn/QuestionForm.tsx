@@ -50,7 +50,9 @@ export function QuestionForm({ question, answered, onCheck, next }: QuestionForm
     <form className="quiz" onSubmit={submit} noValidate>
       <fieldset className="quiz__question" aria-describedby={`${id}-hint`}>
         <legend className="quiz__prompt">{question.prompt}</legend>
-        <p id={`${id}-hint`} className="quiz__hint">{single ? t('learn.quiz.pickOne') : t('learn.quiz.pickAll')}</p>
+        <p id={`${id}-hint`} className="quiz__hint">
+          {single ? t('learn.quiz.pickOne') : t('learn.quiz.pickAll')}
+        </p>
         <div className="quiz__options">
           {question.options.map((option) => {
             const picked = (answered ?? chosen).includes(option.id);
@@ -76,11 +78,17 @@ export function QuestionForm({ question, answered, onCheck, next }: QuestionForm
           })}
         </div>
       </fieldset>
-      {incomplete ? <p className="error" role="alert">{t('learn.quiz.incomplete')}</p> : null}
+      {incomplete ? (
+        <p className="error" role="alert">
+          {t('learn.quiz.incomplete')}
+        </p>
+      ) : null}
       {answered ? (
         <Feedback ref={feedbackRef} question={question} answered={answered} />
       ) : (
-        <button type="submit" className="primary quiz__check">{t('learn.quiz.check')}</button>
+        <button type="submit" className="primary quiz__check">
+          {t('learn.quiz.check')}
+        </button>
       )}
       {answered ? <div className="learn-actions">{next}</div> : null}
     </form>
@@ -90,7 +98,10 @@ export function QuestionForm({ question, answered, onCheck, next }: QuestionForm
 function Feedback({ question, answered, ref }: { question: QuizQuestion; answered: readonly string[]; ref: Ref<HTMLDivElement> }) {
   const t = useT();
   const right = isAnswerCorrect(question, answered);
-  const rightText = question.options.filter((o) => question.correct.includes(o.id)).map((o) => o.text).join('; ');
+  const rightText = question.options
+    .filter((o) => question.correct.includes(o.id))
+    .map((o) => o.text)
+    .join('; ');
   return (
     <div ref={ref} tabIndex={-1} className={`quiz__feedback quiz__feedback--${right ? 'right' : 'wrong'}`} data-testid="quiz-feedback" data-correct={right}>
       <p className="quiz__verdict">{right ? t('learn.quiz.right') : t('learn.quiz.wrong')}</p>

@@ -46,7 +46,14 @@ export function ReviewSession({ onBack }: { onBack(): void }) {
 
   const back = <button type="button" className="link-button" onClick={onBack}>{`← ${t('learn.back')}`}</button>;
   const heading = <h1 id="review-title">{t('learn.reviewSession.title')}</h1>;
-  if (!questions) return <section>{back}{heading}<p className="muted">{t('learn.loading')}</p></section>;
+  if (!questions)
+    return (
+      <section>
+        {back}
+        {heading}
+        <p className="muted">{t('learn.loading')}</p>
+      </section>
+    );
   const due = questions[index];
   return (
     <section className="lesson review" aria-labelledby="review-title" data-testid="review-session">
@@ -57,11 +64,17 @@ export function ReviewSession({ onBack }: { onBack(): void }) {
           <p className="lesson-result__count" role="status">
             {questions.length === 0 ? t('learn.reviewSession.nothing') : t('learn.reviewSession.done', { correct: right, total: questions.length })}
           </p>
-          <div className="learn-actions"><button type="button" className="primary" onClick={onBack}>{t('learn.back')}</button></div>
+          <div className="learn-actions">
+            <button type="button" className="primary" onClick={onBack}>
+              {t('learn.back')}
+            </button>
+          </div>
         </div>
       ) : (
         <>
-          <p className="lesson__where" data-testid="lesson-step">{t('learn.step.question', { n: index + 1, total: questions.length })}</p>
+          <p className="lesson__where" data-testid="lesson-step">
+            {t('learn.step.question', { n: index + 1, total: questions.length })}
+          </p>
           <p className="muted review__from">{t('learn.reviewSession.from', { lesson: due.lessonTitle })}</p>
           <div ref={stepRef} tabIndex={-1} className="lesson__step">
             <QuestionForm
@@ -69,14 +82,20 @@ export function ReviewSession({ onBack }: { onBack(): void }) {
               question={due.question}
               answered={answered}
               onCheck={(chosen) => void check(due, chosen)}
-              next={<button type="button" className="primary" onClick={next}>
-                {index === questions.length - 1 ? t('learn.reviewSession.finish') : t('learn.reviewSession.next')}
-              </button>}
+              next={
+                <button type="button" className="primary" onClick={next}>
+                  {index === questions.length - 1 ? t('learn.reviewSession.finish') : t('learn.reviewSession.next')}
+                </button>
+              }
             />
           </div>
         </>
       )}
-      {failure ? <p className="error" role="alert">{commandFailureText(t, failure)}</p> : null}
+      {failure ? (
+        <p className="error" role="alert">
+          {commandFailureText(t, failure)}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -41,9 +41,11 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
     if (!api || !next || more.loading) return;
     setMore((state) => ({ ...state, loading: true, failure: null }));
     const outcome = await api.call('training_report', { p_after_store_name: next.store_name, p_after_store_id: next.store_id });
-    setMore((state) => outcome.ok
-      ? { pages: [...state.pages, outcome.data], loading: false, failure: null }
-      : { ...state, loading: false, failure: onlineFailure(outcome.error) });
+    setMore((state) =>
+      outcome.ok
+        ? { pages: [...state.pages, outcome.data], loading: false, failure: null }
+        : { ...state, loading: false, failure: onlineFailure(outcome.error) },
+    );
   }
 
   return (
@@ -51,9 +53,15 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
       <button type="button" className="link-button" onClick={onBack}>{`← ${t('learn.back')}`}</button>
       <h1 id="report-title">{t('learn.report.title')}</h1>
       {failure ? <OnlineCallProblem failure={failure} onRetry={retry} /> : null}
-      {!first && loading && !failure ? <p className="muted" role="status">{t('learn.report.loading')}</p> : null}
+      {!first && loading && !failure ? (
+        <p className="muted" role="status">
+          {t('learn.report.loading')}
+        </p>
+      ) : null}
       {first && lessons.length === 0 ? <p className="empty">{t('learn.report.empty')}</p> : null}
-      {lessons.map((lesson) => <LessonTable key={lesson.lesson_id} lesson={lesson} complete={next === null} />)}
+      {lessons.map((lesson) => (
+        <LessonTable key={lesson.lesson_id} lesson={lesson} complete={next === null} />
+      ))}
       {more.failure ? <OnlineCallProblem failure={more.failure} /> : null}
       {next && lessons.length > 0 ? (
         <button type="button" onClick={() => void showMore()} disabled={more.loading} data-testid="report-more">
@@ -72,7 +80,9 @@ function LessonTable({ lesson, complete }: { lesson: Lesson; complete: boolean }
     <section className="report-lesson" aria-labelledby={headingId} data-testid="report-lesson" data-lesson-id={lesson.lesson_id}>
       <h2 id={headingId}>{lesson.title}</h2>
       <p className="muted report-lesson__meta">{t('learn.report.meta', { version: lesson.version, percent: lesson.pass_mark })}</p>
-      {lesson.by_store.length === 0 ? <p className="muted">{t(complete ? 'learn.report.noStores' : 'learn.report.noStoresYet')}</p> : (
+      {lesson.by_store.length === 0 ? (
+        <p className="muted">{t(complete ? 'learn.report.noStores' : 'learn.report.noStoresYet')}</p>
+      ) : (
         <table className="report-table" aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -88,9 +98,7 @@ function LessonTable({ lesson, complete }: { lesson: Lesson; complete: boolean }
                 <th scope="row">{row.store_name}</th>
                 <td data-testid="report-completed">{t('learn.report.ofAudience', { done: row.completed, audience: row.audience })}</td>
                 <td data-testid="report-passed">{number(row.passed)}</td>
-                <td data-testid="report-average">
-                  {row.average_score === null ? t('learn.report.noScore') : formatPercent(locale, row.average_score / 100)}
-                </td>
+                <td data-testid="report-average">{row.average_score === null ? t('learn.report.noScore') : formatPercent(locale, row.average_score / 100)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,10 +4,15 @@ import { newQuestion, type LessonDraft } from '../../domain/lesson-draft';
 /** A blank lesson: one empty card and one empty question, the pass mark save_lesson defaults to. */
 export function blankDraft(newKey: () => string): LessonDraft {
   return {
-    title: '', summary: '', minutes: 3, pass_mark: 80,
+    title: '',
+    summary: '',
+    minutes: 3,
+    pass_mark: 80,
     cards: [{ key: newKey(), title: '', body: '' }],
     quiz: [newQuestion([])],
-    store_ids: [], department_ids: [], roles: [],
+    store_ids: [],
+    department_ids: [],
+    roles: [],
   };
 }
 

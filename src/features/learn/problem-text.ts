@@ -4,13 +4,20 @@ import type { Translate } from '../../ui/i18n/messages';
 
 export function problemText(t: Translate, problem: DraftProblem): string {
   switch (problem.code) {
-    case 'required': return t('learn.problem.required');
-    case 'too_long': return t('learn.problem.tooLong', { max: problem.max ?? 0 });
-    case 'out_of_range': return t('learn.problem.outOfRange');
-    case 'no_cards': return t('learn.problem.noCards');
-    case 'no_questions': return t('learn.problem.noQuestions');
-    case 'pick_correct': return t('learn.problem.pickCorrect');
-    case 'one_correct': return t('learn.problem.oneCorrect');
+    case 'required':
+      return t('learn.problem.required');
+    case 'too_long':
+      return t('learn.problem.tooLong', { max: problem.max ?? 0 });
+    case 'out_of_range':
+      return t('learn.problem.outOfRange');
+    case 'no_cards':
+      return t('learn.problem.noCards');
+    case 'no_questions':
+      return t('learn.problem.noQuestions');
+    case 'pick_correct':
+      return t('learn.problem.pickCorrect');
+    case 'one_correct':
+      return t('learn.problem.oneCorrect');
   }
 }
 
@@ -32,6 +39,7 @@ export function fieldId(field: string): string {
 /** Why a finished lesson could not be recorded, in the person's language. */
 export function attemptProblemText(t: Translate, problem: AttemptProblem): string {
   switch (problem) {
-    case 'answers_required': return t('learn.result.answersRequired');
+    case 'answers_required':
+      return t('learn.result.answersRequired');
   }
 }

@@ -7,16 +7,16 @@ import { serverProblem } from './save-lesson';
 registerMessages(learnMessages);
 
 const { t } = i18nFor('en');
-const refused = (details: string, message = 'the server says why') =>
-  serverProblem(t, { kind: 'http', status: 400, code: '22023', message, details });
+const refused = (details: string, message = 'the server says why') => serverProblem(t, { kind: 'http', status: 400, code: '22023', message, details });
 
 describe('serverProblem', () => {
   it('turns save_lesson detail codes into what to do next', () => {
     expect(refused('version_conflict')).toBe('Someone changed this lesson since you opened it. Go back, sync and edit it again.');
     expect(refused('lesson_archived')).toBe('This lesson was archived and can no longer be edited.');
     expect(refused('unknown_store')).toBe('A store or department you picked no longer exists. Sync and pick again.');
-    expect(serverProblem(t, { kind: 'http', status: 403, code: '42501', message: 'Only HR can author lessons', details: 'forbidden' }))
-      .toBe('Only HR can author lessons.');
+    expect(serverProblem(t, { kind: 'http', status: 403, code: '42501', message: 'Only HR can author lessons', details: 'forbidden' })).toBe(
+      'Only HR can author lessons.',
+    );
   });
 
   it("keeps the server's own reason for shape problems the form did not catch", () => {

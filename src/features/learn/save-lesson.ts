@@ -48,14 +48,20 @@ export function serverProblem(t: Translate, error: RpcFailure): string {
   if (error.kind === 'network') return t('learn.server.offline');
   if (error.kind === 'contract') return t('learn.server.failed', { reason: error.message });
   switch (error.details) {
-    case 'forbidden': return t('learn.server.forbidden');
-    case 'version_conflict': return t('learn.server.versionConflict');
-    case 'lesson_archived': return t('learn.server.archived');
-    case 'unknown_lesson': return t('learn.server.unknownLesson');
+    case 'forbidden':
+      return t('learn.server.forbidden');
+    case 'version_conflict':
+      return t('learn.server.versionConflict');
+    case 'lesson_archived':
+      return t('learn.server.archived');
+    case 'unknown_lesson':
+      return t('learn.server.unknownLesson');
     case 'unknown_store':
-    case 'unknown_department': return t('learn.server.unknownAudience');
-    default: return error.status === 400 || error.code === '22023'
-      ? t('learn.server.invalid', { reason: error.message })
-      : t('learn.server.failed', { reason: error.message });
+    case 'unknown_department':
+      return t('learn.server.unknownAudience');
+    default:
+      return error.status === 400 || error.code === '22023'
+        ? t('learn.server.invalid', { reason: error.message })
+        : t('learn.server.failed', { reason: error.message });
   }
 }

@@ -43,7 +43,11 @@ export function SignInScreen({ onSignIn }: SignInScreenProps) {
         <input id="email" type="email" autoComplete="username" inputMode="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <label htmlFor="password">{t('signin.password')}</label>
         <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        {error ? <p role="alert" className="error">{failureText(t, error)}</p> : null}
+        {error ? (
+          <p role="alert" className="error">
+            {failureText(t, error)}
+          </p>
+        ) : null}
         <button type="submit" className="primary" disabled={busy || !email || !password}>
           {busy ? t('signin.busy') : t('signin.submit')}
         </button>

@@ -29,7 +29,11 @@ export function BriefingScreen({ params }: { params: Params }) {
   if (briefing === null) return <Unavailable reason="missing" />;
   return (
     <section aria-label={briefing.title}>
-      {error ? <p role="alert" className="error">{commandFailureText(t, error)}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {commandFailureText(t, error)}
+        </p>
+      ) : null}
       <BriefingCard briefing={briefing} state={ackState(briefing, acks, now)} ackedVersion={supersededAckVersion(briefing, acks)} onAcknowledge={acknowledge} />
     </section>
   );

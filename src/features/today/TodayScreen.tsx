@@ -64,7 +64,12 @@ export function TodayScreen() {
   const timeZone = me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const plan = useMemo(() => {
     if (!briefings) return null;
-    return planToday(briefings.filter((b) => isForMe(b, me)), acks ?? [], now, timeZone);
+    return planToday(
+      briefings.filter((b) => isForMe(b, me)),
+      acks ?? [],
+      now,
+      timeZone,
+    );
   }, [briefings, acks, me, now, timeZone]);
   const myAcks = useMemo(() => acksByBriefing<LocalAck>(acks ?? []), [acks]);
 
@@ -83,14 +88,26 @@ export function TodayScreen() {
   useRestoredScroll(plan !== null);
 
   // The heading is there in every state, so the screen always says where you are.
-  const heading = <><h1 id="today-heading">{t('today.title')}</h1><ReviewDueCard /></>;
+  const heading = (
+    <>
+      <h1 id="today-heading">{t('today.title')}</h1>
+      <ReviewDueCard />
+    </>
+  );
   const total = plan ? SECTIONS.reduce((sum, name) => sum + plan[name].length, 0) : 0;
   if (!plan || total === 0) {
     return (
       <section aria-labelledby="today-heading">
         {heading}
-        {firstSyncRunning ? <p className="muted" role="status">{t('today.firstSync')}</p>
-          : plan ? <p className="empty">{t('today.empty')}</p> : <p className="muted">{t('today.loading')}</p>}
+        {firstSyncRunning ? (
+          <p className="muted" role="status">
+            {t('today.firstSync')}
+          </p>
+        ) : plan ? (
+          <p className="empty">{t('today.empty')}</p>
+        ) : (
+          <p className="muted">{t('today.loading')}</p>
+        )}
       </section>
     );
   }
@@ -115,15 +132,28 @@ export function TodayScreen() {
         <label htmlFor={searchId}>{t('today.search')}</label>
         <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       </div>
-      {error ? <p role="alert" className="error">{commandFailureText(t, error)}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {commandFailureText(t, error)}
+        </p>
+      ) : null}
       {search ? (
         <p role="status" className="muted">
           {sections[0]!.items.length > 0 ? t('today.search.found', { count: sections[0]!.items.length }) : t('today.search.none', { query: search })}
         </p>
       ) : null}
-      {visible.filter((section) => section.items.length > 0).map((section) => (
-        <BriefingSection key={section.name} title={t(SECTION_TITLE[section.name])} name={section.name} items={section.items} acks={myAcks} onAcknowledge={acknowledge} />
-      ))}
+      {visible
+        .filter((section) => section.items.length > 0)
+        .map((section) => (
+          <BriefingSection
+            key={section.name}
+            title={t(SECTION_TITLE[section.name])}
+            name={section.name}
+            items={section.items}
+            acks={myAcks}
+            onAcknowledge={acknowledge}
+          />
+        ))}
       {hidden > 0 ? (
         <button type="button" className="show-more" onClick={() => setShown((n) => n + PAGE)}>
           {t('today.showMore', { count: hidden })}
@@ -133,7 +163,13 @@ export function TodayScreen() {
   );
 }
 
-function BriefingSection({ title, name, items, acks, onAcknowledge }: {
+function BriefingSection({
+  title,
+  name,
+  items,
+  acks,
+  onAcknowledge,
+}: {
   title: string;
   name: SectionName;
   items: Item[];

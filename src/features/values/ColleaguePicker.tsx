@@ -53,7 +53,11 @@ export function ColleaguePicker({ roster, inStore, chosen, onChoose, error }: Co
           </div>
         </>
       )}
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

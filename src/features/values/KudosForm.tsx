@@ -44,12 +44,22 @@ export function KudosForm({ initialValue, onSent }: { initialValue: string | nul
   return (
     <form className="kudos-form" onSubmit={submit} noValidate aria-busy={sending}>
       <p className="muted">{t('values.give.intro')}</p>
-      <ColleaguePicker roster={roster ?? []} inStore={me?.store != null} chosen={to} onChoose={setTo} error={colleagueProblem ? kudosProblemText(t, colleagueProblem) : null} />
+      <ColleaguePicker
+        roster={roster ?? []}
+        inStore={me?.store != null}
+        chosen={to}
+        onChoose={setTo}
+        error={colleagueProblem ? kudosProblemText(t, colleagueProblem) : null}
+      />
 
       <label htmlFor={`${id}-value`}>{t('values.give.value')}</label>
       <select id={`${id}-value`} value={valueId} onChange={(event) => setValueId(event.target.value)}>
         <option value="">{t('values.give.noValue')}</option>
-        {(cards ?? []).map((card) => <option key={card.id} value={card.id}>{card.title}</option>)}
+        {(cards ?? []).map((card) => (
+          <option key={card.id} value={card.id}>
+            {card.title}
+          </option>
+        ))}
       </select>
 
       <label htmlFor={`${id}-message`}>{t('values.give.message')}</label>
@@ -64,9 +74,19 @@ export function KudosForm({ initialValue, onSent }: { initialValue: string | nul
       <p id={`${id}-counter`} className={`kudos-form__counter${used > LIMITS.kudosMessage ? ' kudos-form__counter--over' : ''}`}>
         {t('values.give.counter', { used: number(used), max: number(LIMITS.kudosMessage) })}
       </p>
-      {messageProblem ? <p id={`${id}-message-error`} className="field-error">{kudosProblemText(t, messageProblem)}</p> : null}
-      {failure ? <p className="error" role="alert">{failure}</p> : null}
-      <button type="submit" className="primary kudos-form__send" disabled={sending}>{t('values.give.send')}</button>
+      {messageProblem ? (
+        <p id={`${id}-message-error`} className="field-error">
+          {kudosProblemText(t, messageProblem)}
+        </p>
+      ) : null}
+      {failure ? (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <button type="submit" className="primary kudos-form__send" disabled={sending}>
+        {t('values.give.send')}
+      </button>
     </form>
   );
 }

@@ -14,7 +14,11 @@ export function KudosWall({ justSent }: { justSent: boolean }) {
   const received = me ? receivedBy(kudos, me.member_id) : [];
   return (
     <div className="kudos-wall">
-      {justSent ? <p className="values-notice" role="status">{t('values.give.saved')}</p> : null}
+      {justSent ? (
+        <p className="values-notice" role="status">
+          {t('values.give.saved')}
+        </p>
+      ) : null}
       <section aria-labelledby="kudos-received-heading" data-testid="kudos-received">
         <h3 id="kudos-received-heading">{t('values.wall.received')}</h3>
         {received.length === 0 ? <p className="muted">{t('values.wall.receivedEmpty')}</p> : <KudosList kudos={received} />}
@@ -30,7 +34,11 @@ export function KudosWall({ justSent }: { justSent: boolean }) {
 function KudosList({ kudos }: { kudos: readonly WallKudos[] }) {
   return (
     <ul className="kudos-list">
-      {kudos.map((k) => <li key={k.id}><KudosItem kudos={k} /></li>)}
+      {kudos.map((k) => (
+        <li key={k.id}>
+          <KudosItem kudos={k} />
+        </li>
+      ))}
     </ul>
   );
 }
@@ -41,22 +49,32 @@ function KudosItem({ kudos }: { kudos: WallKudos }) {
   return (
     <article className={`kudos${state ? ` kudos--${state}` : ''}`} data-testid="kudos">
       <p className="kudos__people">
-        <span data-testid="kudos-from">{kudos.from_name}</span>
-        {' '}
+        <span data-testid="kudos-from">{kudos.from_name}</span>{' '}
         <svg className="kudos__arrow" role="img" aria-label={t('values.wall.to')} viewBox="0 0 16 16" width="16" height="16">
           <path d="M2 8h10M8 3.5 12.5 8 8 12.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-        {' '}
+        </svg>{' '}
         <span data-testid="kudos-to">{kudos.to_name}</span>
       </p>
-      {kudos.value_title ? <p className="kudos__value" data-testid="kudos-value">{t('values.wall.value', { title: kudos.value_title })}</p> : null}
-      <p className="kudos__message" data-testid="kudos-message">{kudos.message}</p>
+      {kudos.value_title ? (
+        <p className="kudos__value" data-testid="kudos-value">
+          {t('values.wall.value', { title: kudos.value_title })}
+        </p>
+      ) : null}
+      <p className="kudos__message" data-testid="kudos-message">
+        {kudos.message}
+      </p>
       <p className="kudos__meta">
         <time dateTime={kudos.created_at}>{date(kudos.created_at)}</time>
       </p>
-      {state === 'pending' ? <p className="kudos__state" data-testid="kudos-state">{t('values.wall.pending')}</p> : null}
+      {state === 'pending' ? (
+        <p className="kudos__state" data-testid="kudos-state">
+          {t('values.wall.pending')}
+        </p>
+      ) : null}
       {state === 'rejected' ? (
-        <p className="kudos__state kudos__state--rejected" data-testid="kudos-state">{t('values.wall.rejected', { reason: refusalText(t, kudos.rejection) })}</p>
+        <p className="kudos__state kudos__state--rejected" data-testid="kudos-state">
+          {t('values.wall.rejected', { reason: refusalText(t, kudos.rejection) })}
+        </p>
       ) : null}
     </article>
   );

@@ -32,7 +32,11 @@ export function RecognitionReport() {
         </div>
       </fieldset>
       {failure ? <OnlineCallProblem failure={failure} onRetry={retry} /> : null}
-      {!shown && loading && !failure ? <p className="muted" role="status">{t('values.report.loading')}</p> : null}
+      {!shown && loading && !failure ? (
+        <p className="muted" role="status">
+          {t('values.report.loading')}
+        </p>
+      ) : null}
       {shown && !failure ? <ByStore report={shown} busy={loading} /> : null}
     </div>
   );
@@ -50,8 +54,12 @@ function ByStore({ report, busy }: { report: KudosReport; busy: boolean }) {
         return (
           <section key={store.store_id} className="recognition__store" aria-labelledby={headingId} data-testid="recognition-store">
             <h3 id={headingId}>{store.store_name}</h3>
-            <p className="recognition__total" data-testid="recognition-total">{t('values.report.total', { count: store.total })}</p>
-            {bars.length === 0 ? <p className="muted">{t('values.report.none')}</p> : (
+            <p className="recognition__total" data-testid="recognition-total">
+              {t('values.report.total', { count: store.total })}
+            </p>
+            {bars.length === 0 ? (
+              <p className="muted">{t('values.report.none')}</p>
+            ) : (
               <ul className="recognition__bars">
                 {bars.map((bar) => (
                   <li key={bar.valueCardId ?? 'none'} data-testid="recognition-value">

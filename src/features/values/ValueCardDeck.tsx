@@ -45,11 +45,15 @@ export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string
       <ValueCardView card={card} swipe={swipe} onGiveKudos={() => onGiveKudos(card.id)} />
       <div className="value-deck__nav">
         <button type="button" onClick={() => step(-1)} disabled={index === 0}>
-          <span aria-hidden="true">← </span>{t('values.deck.previous')}
+          <span aria-hidden="true">← </span>
+          {t('values.deck.previous')}
         </button>
-        <p className="value-deck__position" data-testid="deck-position">{t('values.deck.position', { position: index + 1, count })}</p>
+        <p className="value-deck__position" data-testid="deck-position">
+          {t('values.deck.position', { position: index + 1, count })}
+        </p>
         <button type="button" onClick={() => step(1)} disabled={index === count - 1}>
-          {t('values.deck.next')}<span aria-hidden="true"> →</span>
+          {t('values.deck.next')}
+          <span aria-hidden="true"> →</span>
         </button>
       </div>
     </div>
@@ -69,7 +73,9 @@ function ValueCardView({ card, swipe, onGiveKudos }: { card: ValueCard; swipe: R
       data-testid="value-card"
       {...swipe}
     >
-      <h3 id={headingId} className="value-card__title">{card.title}</h3>
+      <h3 id={headingId} className="value-card__title">
+        {card.title}
+      </h3>
       <p className="value-card__statement">{card.statement}</p>
       {card.on_the_floor ? (
         <>
@@ -81,11 +87,15 @@ function ValueCardView({ card, swipe, onGiveKudos }: { card: ValueCard; swipe: R
         <>
           <h4>{t('values.card.examples')}</h4>
           <ul className="value-card__examples">
-            {card.examples.map((example, i) => <li key={i}>{example}</li>)}
+            {card.examples.map((example, i) => (
+              <li key={i}>{example}</li>
+            ))}
           </ul>
         </>
       ) : null}
-      <button type="button" className="primary value-card__kudos" onClick={onGiveKudos}>{t('values.card.giveKudos')}</button>
+      <button type="button" className="primary value-card__kudos" onClick={onGiveKudos}>
+        {t('values.card.giveKudos')}
+      </button>
     </article>
   );
 }

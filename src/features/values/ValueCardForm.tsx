@@ -15,8 +15,13 @@ const PROBLEM_TEXT = {
 
 type Field = keyof ValueCardDraft;
 const FIELD_OF = {
-  title_required: 'title', title_too_long: 'title', statement_required: 'statement', statement_too_long: 'statement',
-  on_the_floor_too_long: 'onTheFloor', too_many_examples: 'examples', example_too_long: 'examples',
+  title_required: 'title',
+  title_too_long: 'title',
+  statement_required: 'statement',
+  statement_too_long: 'statement',
+  on_the_floor_too_long: 'onTheFloor',
+  too_many_examples: 'examples',
+  example_too_long: 'examples',
 } as const satisfies Record<ValueCardProblem, Field>;
 
 export interface ValueCardFormProps {
@@ -61,23 +66,37 @@ export function ValueCardForm({ initial, editing, working, onSave, onCancel }: V
     return (
       <div className="values-field">
         <label htmlFor={props.id}>{t(label)}</label>
-        {hint ? <p id={`${id}-${name}-hint`} className="field-hint">{t(hint)}</p> : null}
+        {hint ? (
+          <p id={`${id}-${name}-hint`} className="field-hint">
+            {t(hint)}
+          </p>
+        ) : null}
         {multiline ? <textarea rows={name === 'statement' ? 3 : 4} {...props} /> : <input type="text" {...props} />}
-        {error ? <p id={`${id}-${name}-error`} className="field-error">{t(PROBLEM_TEXT[error])}</p> : null}
+        {error ? (
+          <p id={`${id}-${name}-error`} className="field-error">
+            {t(PROBLEM_TEXT[error])}
+          </p>
+        ) : null}
       </div>
     );
   }
 
   return (
     <form className="values-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>{t(editing ? 'values.form.editHeading' : 'values.form.newHeading')}</h3>
+      <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+        {t(editing ? 'values.form.editHeading' : 'values.form.newHeading')}
+      </h3>
       {field('title', 'values.form.title', false)}
       {field('statement', 'values.form.statement', true)}
       {field('onTheFloor', 'values.form.onTheFloor', true)}
       {field('examples', 'values.form.examples', true, 'values.form.examplesHint')}
       <div className="values-actions">
-        <button type="submit" className="primary" disabled={working}>{t(working ? 'values.edit.working' : 'values.form.save')}</button>
-        <button type="button" onClick={onCancel} disabled={working}>{t('values.form.cancel')}</button>
+        <button type="submit" className="primary" disabled={working}>
+          {t(working ? 'values.edit.working' : 'values.form.save')}
+        </button>
+        <button type="button" onClick={onCancel} disabled={working}>
+          {t('values.form.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -46,12 +46,21 @@ export function ValuesEditor() {
 
   return (
     <div className="values-editor" data-testid="values-editor">
-      {offline ? <p className="warning" role="status">{t('values.edit.offline')}</p> : null}
+      {offline ? (
+        <p className="warning" role="status">
+          {t('values.edit.offline')}
+        </p>
+      ) : null}
       <Notice notice={authoring.notice} />
-      <button type="button" className="primary values-editor__new" disabled={offline || authoring.working} onClick={() => {
-        authoring.clearNotice();
-        setEditing({ card: null });
-      }}>
+      <button
+        type="button"
+        className="primary values-editor__new"
+        disabled={offline || authoring.working}
+        onClick={() => {
+          authoring.clearNotice();
+          setEditing({ card: null });
+        }}
+      >
         {t('values.edit.new')}
       </button>
       {cards.length === 0 ? <p className="muted">{t('values.edit.empty')}</p> : null}
@@ -86,9 +95,18 @@ export function ValuesEditor() {
 function Notice({ notice }: { notice: AuthoringNotice | null }) {
   const t = useT();
   if (!notice) return null;
-  if (notice.kind === 'done') return <p className="values-notice" role="status">{t(notice.message)}</p>;
+  if (notice.kind === 'done')
+    return (
+      <p className="values-notice" role="status">
+        {t(notice.message)}
+      </p>
+    );
   if (notice.kind === 'online') return <OnlineCallProblem failure={notice.failure} />;
-  return <p className="warning" role="alert">{t(notice.message)}</p>;
+  return (
+    <p className="warning" role="alert">
+      {t(notice.message)}
+    </p>
+  );
 }
 
 interface EditableCardProps {
@@ -114,22 +132,36 @@ function EditableCard({ card, position, count, disabled, confirming, onEdit, onM
   return (
     <article className="editable-card" aria-labelledby={headingId} data-testid="editable-card">
       <p className="editable-card__position">{t('values.edit.position', { position, count })}</p>
-      <h3 id={headingId} className="editable-card__title">{card.title}</h3>
+      <h3 id={headingId} className="editable-card__title">
+        {card.title}
+      </h3>
       <p className="editable-card__statement">{card.statement}</p>
       {confirming ? (
         <div className="warning" role="group" aria-labelledby={`${headingId}-confirm`}>
           <p id={`${headingId}-confirm`}>{t('values.edit.archiveConfirm', { title: card.title })}</p>
           <div className="values-actions">
-            <button type="button" className="danger" onClick={onConfirmArchive}>{t('values.edit.archiveYes')}</button>
-            <button type="button" ref={keep} onClick={onKeep}>{t('values.edit.archiveNo')}</button>
+            <button type="button" className="danger" onClick={onConfirmArchive}>
+              {t('values.edit.archiveYes')}
+            </button>
+            <button type="button" ref={keep} onClick={onKeep}>
+              {t('values.edit.archiveNo')}
+            </button>
           </div>
         </div>
       ) : (
         <div className="values-actions" role="group" aria-labelledby={headingId}>
-          <button type="button" onClick={() => onMove(-1)} disabled={disabled || position === 1}>{t('values.edit.up')}</button>
-          <button type="button" onClick={() => onMove(1)} disabled={disabled || position === count}>{t('values.edit.down')}</button>
-          <button type="button" onClick={onEdit} disabled={disabled}>{t('values.edit.edit')}</button>
-          <button type="button" className="danger" onClick={onArchive} disabled={disabled}>{t('values.edit.archive')}</button>
+          <button type="button" onClick={() => onMove(-1)} disabled={disabled || position === 1}>
+            {t('values.edit.up')}
+          </button>
+          <button type="button" onClick={() => onMove(1)} disabled={disabled || position === count}>
+            {t('values.edit.down')}
+          </button>
+          <button type="button" onClick={onEdit} disabled={disabled}>
+            {t('values.edit.edit')}
+          </button>
+          <button type="button" className="danger" onClick={onArchive} disabled={disabled}>
+            {t('values.edit.archive')}
+          </button>
         </div>
       )}
     </article>

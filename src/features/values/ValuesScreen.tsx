@@ -68,7 +68,9 @@ export function ValuesScreen() {
           </button>
         ))}
       </div>
-      <h2 className="values-section-heading" tabIndex={-1}>{t(SECTION_HEADING[section])}</h2>
+      <h2 className="values-section-heading" tabIndex={-1}>
+        {t(SECTION_HEADING[section])}
+      </h2>
       {section === 'cards' ? <ValueCardDeck onGiveKudos={(id) => open('give', id)} /> : null}
       {section === 'give' ? <KudosForm key={kudosValue ?? ''} initialValue={kudosValue} onSent={() => open('wall', null, true)} /> : null}
       {section === 'wall' ? <KudosWall justSent={justSent} /> : null}

@@ -12,12 +12,12 @@ import { kudosProblemText, refusalText } from './problem-text';
 registerMessages(valuesMessages);
 
 describe('refusalText', () => {
-  it('says why a kudos was refused in the person\'s language for the codes it knows', () => {
+  it("says why a kudos was refused in the person's language for the codes it knows", () => {
     expect(refusalText(i18nFor('en').t, { code: 'unknown_member', message: 'No such member' })).toBe('this colleague is no longer on the team');
     expect(refusalText(i18nFor('es').t, { code: 'self_kudos', message: 'Self' })).toBe('no puedes darte un reconocimiento');
   });
 
-  it('falls back to the server\'s words for any other code', () => {
+  it("falls back to the server's words for any other code", () => {
     expect(refusalText(i18nFor('en').t, { code: 'too_long', message: 'message is longer than 500 characters' })).toBe('message is longer than 500 characters');
     expect(refusalText(i18nFor('en').t, undefined)).toBe('');
   });
@@ -31,8 +31,9 @@ describe('a kudos the command refuses', () => {
     const result = await tooLong();
     if (result.ok) throw new Error('a message over the limit was accepted');
     const { t } = i18nFor('es');
-    expect(commandFailureText(t, result, (problem) => kudosProblemText(t, problem)))
-      .toBe(`El reconocimiento puede tener como máximo ${LIMITS.kudosMessage} caracteres.`);
+    expect(commandFailureText(t, result, (problem) => kudosProblemText(t, problem))).toBe(
+      `El reconocimiento puede tener como máximo ${LIMITS.kudosMessage} caracteres.`,
+    );
   });
 
   it('is said in English on an English phone', async () => {
@@ -43,6 +44,8 @@ describe('a kudos the command refuses', () => {
   });
 
   it('a full phone is said in Spanish too', () => {
-    expect(commandFailureText(i18nFor('es').t, { ok: false, reason: 'storage_full' })).toBe('Este teléfono no tiene espacio. Libera espacio e inténtalo de nuevo.');
+    expect(commandFailureText(i18nFor('es').t, { ok: false, reason: 'storage_full' })).toBe(
+      'Este teléfono no tiene espacio. Libera espacio e inténtalo de nuevo.',
+    );
   });
 });

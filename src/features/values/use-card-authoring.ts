@@ -13,10 +13,7 @@ import type { PlainKey } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
 
-export type AuthoringNotice =
-  | { kind: 'done'; message: PlainKey }
-  | { kind: 'problem'; message: PlainKey }
-  | { kind: 'online'; failure: OnlineFailure };
+export type AuthoringNotice = { kind: 'done'; message: PlainKey } | { kind: 'problem'; message: PlainKey } | { kind: 'online'; failure: OnlineFailure };
 
 const PROBLEM_BY_CODE = new Map<string, PlainKey>([
   ['invalid_order', 'values.edit.problem.order'],
@@ -62,13 +59,18 @@ export function useCardAuthoring(): CardAuthoring {
     working,
     notice,
     clearNotice: () => setNotice(null),
-    save: (id, draft) => run((online) => online.call('save_value_card', {
-      p_id: id,
-      p_title: draft.title.trim(),
-      p_statement: draft.statement.trim(),
-      p_on_the_floor: draft.onTheFloor.trim(),
-      p_examples: examplesFromText(draft.examples),
-    }), 'values.edit.saved'),
+    save: (id, draft) =>
+      run(
+        (online) =>
+          online.call('save_value_card', {
+            p_id: id,
+            p_title: draft.title.trim(),
+            p_statement: draft.statement.trim(),
+            p_on_the_floor: draft.onTheFloor.trim(),
+            p_examples: examplesFromText(draft.examples),
+          }),
+        'values.edit.saved',
+      ),
     reorder: (ids) => run((online) => online.call('reorder_value_cards', { p_ids: ids }), 'values.edit.reordered'),
     archive: (id) => run((online) => online.call('archive_value_card', { p_id: id }), 'values.edit.archived'),
   };

@@ -15,7 +15,9 @@ const wide: BriefingChoice = { id: 'b1000000-0000-4000-8000-000000000001', title
 
 function text(anonymous: boolean, briefing: BriefingChoice | undefined, locale: Locale = 'en'): string {
   return renderToStaticMarkup(
-    <I18nProvider locale={locale}><AnonymousLinkNote anonymous={anonymous} briefing={briefing} /></I18nProvider>,
+    <I18nProvider locale={locale}>
+      <AnonymousLinkNote anonymous={anonymous} briefing={briefing} />
+    </I18nProvider>,
   ).replace(/<[^>]+>/g, '');
 }
 

@@ -22,7 +22,11 @@ type Sent = { anonymous: boolean; online: boolean };
 export function AnonymousLinkNote({ anonymous, briefing }: { anonymous: boolean; briefing: BriefingChoice | undefined }) {
   const t = useT();
   if (!anonymous || !briefing?.narrowAudience) return null;
-  return <p className="field-hint" data-testid="anonymous-link-dropped">{t('voice.form.linkDropped')}</p>;
+  return (
+    <p className="field-hint" data-testid="anonymous-link-dropped">
+      {t('voice.form.linkDropped')}
+    </p>
+  );
 }
 
 export function FeedbackForm() {
@@ -48,7 +52,11 @@ export function FeedbackForm() {
     setProblems(found);
     if (found.length > 0) return;
     const result = await sendFeedback(commands, {
-      kind: draft.kind, recipient: draft.recipient, body: draft.body, anonymous: draft.anonymous, briefing_id: draft.briefingId,
+      kind: draft.kind,
+      recipient: draft.recipient,
+      body: draft.body,
+      anonymous: draft.anonymous,
+      briefing_id: draft.briefingId,
     });
     if (!result.ok) {
       setError(commandFailureText(t, result, (problem) => feedbackProblemText(t, problem)));
@@ -66,7 +74,9 @@ export function FeedbackForm() {
         <p className="voice-sent__headline">{sent.anonymous ? t('voice.sent.anonymous') : t('voice.sent.named')}</p>
         {sent.anonymous ? <p>{t('voice.sent.anonymousHint')}</p> : null}
         {sent.online ? null : <p>{t('voice.sent.waiting')}</p>}
-        <button type="button" onClick={() => setSent(null)}>{t('voice.sent.another')}</button>
+        <button type="button" onClick={() => setSent(null)}>
+          {t('voice.sent.another')}
+        </button>
       </div>
     );
   }
@@ -74,7 +84,15 @@ export function FeedbackForm() {
   const bodyProblem = problems?.find((p) => p !== 'store_required');
   const storeProblem = problems?.includes('store_required');
   return (
-    <form className="voice-form" aria-labelledby={`${id}-heading`} noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      className="voice-form"
+      aria-labelledby={`${id}-heading`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <h2 id={`${id}-heading`}>{t('voice.form.heading')}</h2>
       <fieldset className="choice voice-group">
         <legend>{t('voice.form.kind')}</legend>
@@ -93,17 +111,36 @@ export function FeedbackForm() {
         <div className="choice__options">
           {(hasStore ? (['store', 'head_office'] as const) : (['head_office'] as const)).map((recipient) => (
             <label key={recipient} className="choice__option">
-              <input type="radio" name={`${id}-recipient`} value={recipient} checked={draft.recipient === recipient} onChange={() => change({ ...draft, recipient })} />
+              <input
+                type="radio"
+                name={`${id}-recipient`}
+                value={recipient}
+                checked={draft.recipient === recipient}
+                onChange={() => change({ ...draft, recipient })}
+              />
               {t(recipient === 'store' ? 'voice.form.recipient.store' : 'voice.form.recipient.head_office')}
             </label>
           ))}
         </div>
-        {storeProblem ? <p id={`${id}-store-error`} className="field-error">{t('voice.form.storeRequired')}</p> : null}
+        {storeProblem ? (
+          <p id={`${id}-store-error`} className="field-error">
+            {t('voice.form.storeRequired')}
+          </p>
+        ) : null}
       </fieldset>
       <label htmlFor={`${id}-briefing`}>{t('voice.form.briefing')}</label>
-      <select id={`${id}-briefing`} className="voice-select" value={draft.briefingId ?? ''} onChange={(e) => change({ ...draft, briefingId: e.target.value || null })}>
+      <select
+        id={`${id}-briefing`}
+        className="voice-select"
+        value={draft.briefingId ?? ''}
+        onChange={(e) => change({ ...draft, briefingId: e.target.value || null })}
+      >
         <option value="">{t('voice.form.briefing.none')}</option>
-        {briefings.map((b) => <option key={b.id} value={b.id}>{b.title}</option>)}
+        {briefings.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.title}
+          </option>
+        ))}
       </select>
       <label htmlFor={`${id}-body`}>{t('voice.form.body')}</label>
       <textarea
@@ -117,10 +154,20 @@ export function FeedbackForm() {
       <p id={`${id}-count`} className={left < 0 ? 'voice-count voice-count--over' : 'voice-count'}>
         {left < 0 ? t('voice.form.over', { count: -left }) : t('voice.form.left', { count: left })}
       </p>
-      {bodyProblem ? <p id={`${id}-body-error`} className="field-error">{feedbackProblemText(t, bodyProblem)}</p> : null}
+      {bodyProblem ? (
+        <p id={`${id}-body-error`} className="field-error">
+          {feedbackProblemText(t, bodyProblem)}
+        </p>
+      ) : null}
       <div className="voice-anonymous">
         <label className="voice-switch">
-          <input type="checkbox" role="switch" checked={draft.anonymous} aria-describedby={`${id}-anonymous`} onChange={(e) => change({ ...draft, anonymous: e.target.checked })} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={draft.anonymous}
+            aria-describedby={`${id}-anonymous`}
+            onChange={(e) => change({ ...draft, anonymous: e.target.checked })}
+          />
           {t('voice.form.anonymous')}
         </label>
         <p id={`${id}-anonymous`} className="voice-anonymous__what" data-testid="anonymous-explanation">
@@ -129,8 +176,14 @@ export function FeedbackForm() {
         <AnonymousLinkNote anonymous={draft.anonymous} briefing={briefings.find((b) => b.id === draft.briefingId)} />
       </div>
       {online ? null : <p className="warning voice-offline-note">{t('voice.form.offline')}</p>}
-      {error ? <p role="alert" className="error">{error}</p> : null}
-      <button type="submit" className="primary voice-wide">{t('voice.form.send')}</button>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="primary voice-wide">
+        {t('voice.form.send')}
+      </button>
     </form>
   );
 }

@@ -14,7 +14,10 @@ import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 type Filter = FeedbackInboxItem['status'] | 'all';
 const FILTERS = ['open', 'answered', 'closed', 'all'] as const satisfies readonly Filter[];
 const FILTER_LABEL = {
-  open: 'voice.inbox.filter.open', answered: 'voice.inbox.filter.answered', closed: 'voice.inbox.filter.closed', all: 'voice.inbox.filter.all',
+  open: 'voice.inbox.filter.open',
+  answered: 'voice.inbox.filter.answered',
+  closed: 'voice.inbox.filter.closed',
+  all: 'voice.inbox.filter.all',
 } as const;
 
 export function InboxView() {
@@ -43,12 +46,16 @@ export function InboxView() {
         <p className="voice-toolbar__count" role="status">
           {inbox.loading ? t('voice.loading') : items ? t('voice.inbox.count', { count: items.length }) : ''}
         </p>
-        <button type="button" onClick={inbox.reload}>{t('voice.refresh')}</button>
+        <button type="button" onClick={inbox.reload}>
+          {t('voice.refresh')}
+        </button>
       </div>
       {inbox.failure ? <OnlineCallProblem failure={inbox.failure} onRetry={inbox.reload} /> : null}
       {items?.length === 0 ? <p className="empty">{t('voice.inbox.empty')}</p> : null}
       <ul className="voice-list" aria-busy={inbox.loading}>
-        {items?.map((item) => <InboxItem key={item.id} item={item} onChanged={inbox.reload} />)}
+        {items?.map((item) => (
+          <InboxItem key={item.id} item={item} onChanged={inbox.reload} />
+        ))}
       </ul>
     </section>
   );

@@ -21,7 +21,9 @@ export function MyFeedbackList() {
       {items === undefined ? <p className="muted">{t('voice.loading')}</p> : null}
       {items?.length === 0 ? <p className="empty">{t('voice.mine.empty')}</p> : null}
       <ul className="voice-list">
-        {items?.map((item) => <MyFeedbackCard key={item.id} item={item} briefingTitle={item.briefing_id ? titles.get(item.briefing_id) : undefined} />)}
+        {items?.map((item) => (
+          <MyFeedbackCard key={item.id} item={item} briefingTitle={item.briefing_id ? titles.get(item.briefing_id) : undefined} />
+        ))}
       </ul>
     </section>
   );
@@ -29,12 +31,17 @@ export function MyFeedbackList() {
 
 function MyFeedbackCard({ item, briefingTitle }: { item: LocalFeedback; briefingTitle: string | undefined }) {
   const { t, date } = useI18n();
-  const state = item.local_state === 'pending' ? t('voice.status.pending') : item.local_state === 'rejected' ? t('voice.status.rejected') : t(STATUS_LABEL[item.status]);
+  const state =
+    item.local_state === 'pending' ? t('voice.status.pending') : item.local_state === 'rejected' ? t('voice.status.rejected') : t(STATUS_LABEL[item.status]);
   const tone = item.local_state ?? item.status;
   return (
     <li className="voice-card" data-testid="my-feedback">
-      <p className={`voice-state voice-state--${tone}`} data-testid="feedback-status">{state}</p>
-      <p className="voice-meta">{t(KIND_LABEL[item.kind])} · {t(RECIPIENT_LABEL[item.recipient])} · {t('voice.mine.sent', { when: date(item.created_at) })}</p>
+      <p className={`voice-state voice-state--${tone}`} data-testid="feedback-status">
+        {state}
+      </p>
+      <p className="voice-meta">
+        {t(KIND_LABEL[item.kind])} · {t(RECIPIENT_LABEL[item.recipient])} · {t('voice.mine.sent', { when: date(item.created_at) })}
+      </p>
       {briefingTitle ? <p className="voice-meta">{t('voice.about', { title: briefingTitle })}</p> : null}
       <p className="voice-body">{item.body}</p>
       {item.replies.length > 0 ? <ReplyList replies={item.replies} /> : item.local_state ? null : <p className="muted voice-meta">{t('voice.mine.noReply')}</p>}

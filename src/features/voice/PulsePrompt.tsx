@@ -27,7 +27,9 @@ export function PulsePrompt() {
   const open = pulsesToAnswer(pulses, me.answered_pulse_ids, now);
   return (
     <>
-      {thanked.map(({ pulse, online }) => <PulseThanks key={pulse.id} online={online} />)}
+      {thanked.map(({ pulse, online }) => (
+        <PulseThanks key={pulse.id} online={online} />
+      ))}
       {open.map((pulse) => (
         <PulseCard key={pulse.id} pulse={pulse} onAnswered={(online) => setThanked((done) => [...done, { pulse, online }])} />
       ))}
@@ -67,9 +69,21 @@ function PulseCard({ pulse, onAnswered }: { pulse: Pulse; onAnswered(online: boo
   }
 
   return (
-    <form className="voice-card voice-pulse" aria-labelledby={`${id}-heading`} data-testid="pulse" onSubmit={(e) => { e.preventDefault(); void send(); }}>
-      <h2 id={`${id}-heading`} className="voice-pulse__heading">{t('voice.pulse.heading')}</h2>
-      <p id={`${id}-question`} className="voice-pulse__question">{pulse.question}</p>
+    <form
+      className="voice-card voice-pulse"
+      aria-labelledby={`${id}-heading`}
+      data-testid="pulse"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <h2 id={`${id}-heading`} className="voice-pulse__heading">
+        {t('voice.pulse.heading')}
+      </h2>
+      <p id={`${id}-question`} className="voice-pulse__question">
+        {pulse.question}
+      </p>
       <p className="voice-pulse__anonymous">{t('voice.pulse.anonymous')}</p>
       <div
         role="radiogroup"
@@ -79,21 +93,44 @@ function PulseCard({ pulse, onAnswered }: { pulse: Pulse; onAnswered(online: boo
       >
         {scores.map((value) => (
           <label key={value} className="voice-scale__score">
-            <input type="radio" name={`${id}-score`} value={value} checked={score === value} onChange={() => { setScore(value); setError(null); }} />
+            <input
+              type="radio"
+              name={`${id}-score`}
+              value={value}
+              checked={score === value}
+              onChange={() => {
+                setScore(value);
+                setError(null);
+              }}
+            />
             <span>{value}</span>
           </label>
         ))}
       </div>
-      <p id={`${id}-scale`} className="voice-scale__ends">{pulse.scale === 'nps_0_10' ? t('voice.pulse.npsScale') : t('voice.pulse.fiveScale')}</p>
+      <p id={`${id}-scale`} className="voice-scale__ends">
+        {pulse.scale === 'nps_0_10' ? t('voice.pulse.npsScale') : t('voice.pulse.fiveScale')}
+      </p>
       {pulse.allow_comment ? (
         <>
           <label htmlFor={`${id}-comment`}>{t('voice.pulse.comment')}</label>
-          <textarea id={`${id}-comment`} className="voice-textarea voice-textarea--short" maxLength={LIMITS.pulseComment} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <textarea
+            id={`${id}-comment`}
+            className="voice-textarea voice-textarea--short"
+            maxLength={LIMITS.pulseComment}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
         </>
       ) : null}
-      {error ? <p id={`${id}-error`} role="alert" className="field-error">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
       <p className="voice-meta">{t('voice.pulse.closes', { when: date(pulse.closes_at) })}</p>
-      <button type="submit" className="primary voice-wide">{t('voice.pulse.send')}</button>
+      <button type="submit" className="primary voice-wide">
+        {t('voice.pulse.send')}
+      </button>
     </form>
   );
 }

@@ -13,7 +13,9 @@ import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 
 type GroupBy = PulseReport['group_by'];
 const BAND_LABEL = {
-  detractors: 'voice.results.band.detractors', passives: 'voice.results.band.passives', promoters: 'voice.results.band.promoters',
+  detractors: 'voice.results.band.detractors',
+  passives: 'voice.results.band.passives',
+  promoters: 'voice.results.band.promoters',
 } as const;
 
 export function PulseReportView({ pulseId }: { pulseId: string }) {
@@ -27,12 +29,18 @@ export function PulseReportView({ pulseId }: { pulseId: string }) {
   return (
     <div className="voice-card voice-report" data-testid="pulse-report" aria-busy={report.loading}>
       {report.failure ? <OnlineCallProblem failure={report.failure} onRetry={report.reload} /> : null}
-      {!shown && report.loading ? <p className="muted" role="status">{t('voice.loading')}</p> : null}
+      {!shown && report.loading ? (
+        <p className="muted" role="status">
+          {t('voice.loading')}
+        </p>
+      ) : null}
       {shown ? (
         <>
           <h3 className="voice-report__question">{shown.question}</h3>
           <p className="voice-meta">{t('voice.results.window', { from: date(shown.opens_at, 'date'), to: date(shown.closes_at, 'date') })}</p>
-          <p className="voice-report__answers" data-testid="pulse-responses">{t('voice.results.answers', { count: shown.responses })}</p>
+          <p className="voice-report__answers" data-testid="pulse-responses">
+            {t('voice.results.answers', { count: shown.responses })}
+          </p>
           {resultVisibility(shown) === 'shown' ? (
             <>
               <fieldset className="choice voice-group voice-filter">
@@ -70,7 +78,9 @@ function ReportFigures({ report }: { report: PulseReport }) {
         {report.nps !== null ? (
           <div className="voice-kpi">
             <dt>{t('voice.results.nps')}</dt>
-            <dd className="voice-kpi__value" data-testid="pulse-nps" aria-describedby={`${id}-nps`}>{signedScore(report.nps)}</dd>
+            <dd className="voice-kpi__value" data-testid="pulse-nps" aria-describedby={`${id}-nps`}>
+              {signedScore(report.nps)}
+            </dd>
           </div>
         ) : null}
         {report.average !== null ? (
@@ -80,26 +90,46 @@ function ReportFigures({ report }: { report: PulseReport }) {
           </div>
         ) : null}
       </dl>
-      {report.nps !== null ? <p id={`${id}-nps`} className="voice-kpis__hint">{t('voice.results.npsHint')}</p> : null}
+      {report.nps !== null ? (
+        <p id={`${id}-nps`} className="voice-kpis__hint">
+          {t('voice.results.npsHint')}
+        </p>
+      ) : null}
       {bands.length > 0 ? (
         <ul className="voice-bands">
-          {bands.map((b) => <li key={b.band} className={`voice-band voice-band--${b.band}`}>{t(BAND_LABEL[b.band], { percent: b.percent })}</li>)}
+          {bands.map((b) => (
+            <li key={b.band} className={`voice-band voice-band--${b.band}`}>
+              {t(BAND_LABEL[b.band], { percent: b.percent })}
+            </li>
+          ))}
         </ul>
       ) : null}
       <h4>{t('voice.results.distribution')}</h4>
       <ul className="voice-bars">
         {report.distribution.map((d) => (
           <li key={d.score} className="voice-bar" aria-label={t('voice.results.scoreRow', { score: d.score, count: d.count })}>
-            <span className="voice-bar__label" aria-hidden="true">{d.score}</span>
-            <span className="voice-bar__track" aria-hidden="true"><span className="voice-bar__fill" style={{ width: `${(100 * d.count) / most}%` }} /></span>
-            <span className="voice-bar__count" aria-hidden="true">{d.count}</span>
+            <span className="voice-bar__label" aria-hidden="true">
+              {d.score}
+            </span>
+            <span className="voice-bar__track" aria-hidden="true">
+              <span className="voice-bar__fill" style={{ width: `${(100 * d.count) / most}%` }} />
+            </span>
+            <span className="voice-bar__count" aria-hidden="true">
+              {d.count}
+            </span>
           </li>
         ))}
       </ul>
       <GroupsTable report={report} />
       <h4>{t('voice.results.comments')}</h4>
-      {report.comments.length === 0 ? <p className="muted">{t('voice.results.noComments')}</p> : (
-        <ul className="voice-comments">{report.comments.map((c, i) => <li key={`${i}-${c}`}>{c}</li>)}</ul>
+      {report.comments.length === 0 ? (
+        <p className="muted">{t('voice.results.noComments')}</p>
+      ) : (
+        <ul className="voice-comments">
+          {report.comments.map((c, i) => (
+            <li key={`${i}-${c}`}>{c}</li>
+          ))}
+        </ul>
       )}
     </>
   );
@@ -116,8 +146,12 @@ function GroupsTable({ report }: { report: PulseReport }) {
         <thead>
           <tr>
             <th scope="col">{t('voice.results.group')}</th>
-            <th scope="col" className="num">{t('voice.results.answersColumn')}</th>
-            <th scope="col" className="num">{nps ? t('voice.results.nps') : t('voice.results.average')}</th>
+            <th scope="col" className="num">
+              {t('voice.results.answersColumn')}
+            </th>
+            <th scope="col" className="num">
+              {nps ? t('voice.results.nps') : t('voice.results.average')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -125,7 +159,7 @@ function GroupsTable({ report }: { report: PulseReport }) {
             <tr key={g.group_id ?? (g.is_other ? 'other' : 'none')} data-testid="pulse-group">
               <th scope="row">{g.is_other ? t('voice.results.other') : (g.name ?? unnamed)}</th>
               <td className="num">{number(g.responses)}</td>
-              <td className="num">{nps ? (g.nps === null ? '–' : signedScore(g.nps)) : (g.average === null ? '–' : number(g.average, 1))}</td>
+              <td className="num">{nps ? (g.nps === null ? '–' : signedScore(g.nps)) : g.average === null ? '–' : number(g.average, 1)}</td>
             </tr>
           ))}
         </tbody>

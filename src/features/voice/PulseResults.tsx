@@ -30,7 +30,11 @@ export function ManagerPulseResults() {
         <>
           <label htmlFor={`${id}-pulse`}>{t('voice.results.pick')}</label>
           <select id={`${id}-pulse`} className="voice-select" value={pulseId ?? ''} onChange={(e) => setPicked(e.target.value)}>
-            {pulses.map((p) => <option key={p.id} value={p.id}>{p.question}</option>)}
+            {pulses.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.question}
+              </option>
+            ))}
           </select>
         </>
       ) : null}
@@ -52,24 +56,54 @@ export function HrPulses() {
   return (
     <section aria-labelledby="voice-pulses-heading">
       <h2 id="voice-pulses-heading">{t('voice.view.pulses')}</h2>
-      {saved ? <p role="status" className="voice-done" data-testid="pulse-saved">{t('voice.create.saved')}</p> : null}
+      {saved ? (
+        <p role="status" className="voice-done" data-testid="pulse-saved">
+          {t('voice.create.saved')}
+        </p>
+      ) : null}
       {composing ? (
         <PulseComposer
           onCancel={() => setComposing(false)}
-          onSaved={() => { setComposing(false); setSaved(true); trend.reload(); }}
+          onSaved={() => {
+            setComposing(false);
+            setSaved(true);
+            trend.reload();
+          }}
         />
       ) : (
-        <button type="button" className="primary voice-wide" onClick={() => { setComposing(true); setSaved(false); }}>{t('voice.create.open')}</button>
+        <button
+          type="button"
+          className="primary voice-wide"
+          onClick={() => {
+            setComposing(true);
+            setSaved(false);
+          }}
+        >
+          {t('voice.create.open')}
+        </button>
       )}
       {trend.failure ? <OnlineCallProblem failure={trend.failure} onRetry={trend.reload} /> : null}
-      {trend.loading && !trend.data ? <p className="muted" role="status">{t('voice.loading')}</p> : null}
+      {trend.loading && !trend.data ? (
+        <p className="muted" role="status">
+          {t('voice.loading')}
+        </p>
+      ) : null}
       {pulseId ? (
         <>
           <h3>{t('voice.results.heading')}</h3>
           <PulseReportView key={pulseId} pulseId={pulseId} />
         </>
       ) : null}
-      {trend.data ? <PulseTrend items={items} selected={pulseId} onSelect={(chosen) => { setPicked(chosen); window.scrollTo(0, 0); }} /> : null}
+      {trend.data ? (
+        <PulseTrend
+          items={items}
+          selected={pulseId}
+          onSelect={(chosen) => {
+            setPicked(chosen);
+            window.scrollTo(0, 0);
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -20,19 +20,36 @@ export function PulseTrend({ items, selected, onSelect }: { items: readonly Puls
       <ol className="voice-list">
         {items.map((item) => {
           const answers = t('voice.results.answers', { count: item.responses });
-          const value = item.nps !== null ? t('voice.trend.nps', { score: signedScore(item.nps) })
-            : item.average !== null ? t('voice.trend.average', { average: number(item.average, 1) })
-            : item.closed ? t('voice.trend.hidden', { answers }) : t('voice.trend.pending', { answers });
+          const value =
+            item.nps !== null
+              ? t('voice.trend.nps', { score: signedScore(item.nps) })
+              : item.average !== null
+                ? t('voice.trend.average', { average: number(item.average, 1) })
+                : item.closed
+                  ? t('voice.trend.hidden', { answers })
+                  : t('voice.trend.pending', { answers });
           const hasValue = item.nps !== null || item.average !== null;
           return (
-            <li key={item.pulse_id} className="voice-card voice-trend__item" data-testid="trend-item" aria-current={selected === item.pulse_id ? 'true' : undefined}>
+            <li
+              key={item.pulse_id}
+              className="voice-card voice-trend__item"
+              data-testid="trend-item"
+              aria-current={selected === item.pulse_id ? 'true' : undefined}
+            >
               <p className="voice-trend__question">{item.question}</p>
-              <p className="voice-meta">{date(item.opens_at, 'date')}{hasValue ? ` · ${answers}` : ''}</p>
+              <p className="voice-meta">
+                {date(item.opens_at, 'date')}
+                {hasValue ? ` · ${answers}` : ''}
+              </p>
               {hasValue ? (
-                <span className="voice-bar__track voice-trend__bar" aria-hidden="true"><span className="voice-bar__fill" style={{ width: `${barPercent(item)}%` }} /></span>
+                <span className="voice-bar__track voice-trend__bar" aria-hidden="true">
+                  <span className="voice-bar__fill" style={{ width: `${barPercent(item)}%` }} />
+                </span>
               ) : null}
               <p className="voice-trend__value">{value}</p>
-              <button type="button" onClick={() => onSelect(item.pulse_id)}>{t('voice.trend.show')}</button>
+              <button type="button" onClick={() => onSelect(item.pulse_id)}>
+                {t('voice.trend.show')}
+              </button>
             </li>
           );
         })}

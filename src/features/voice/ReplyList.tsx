@@ -10,7 +10,10 @@ export function ReplyList({ replies }: { replies: readonly FeedbackReply[] }) {
         <li key={reply.id} className="voice-reply" data-testid="reply">
           <p className="voice-reply__who">
             {t('voice.reply.from', { name: reply.author_name })}
-            <span className="voice-reply__when"> · {date(reply.created_at)} · {reply.is_public ? t('voice.reply.public') : t('voice.reply.private')}</span>
+            <span className="voice-reply__when">
+              {' '}
+              · {date(reply.created_at)} · {reply.is_public ? t('voice.reply.public') : t('voice.reply.private')}
+            </span>
           </p>
           <p className="voice-body">{reply.body}</p>
         </li>

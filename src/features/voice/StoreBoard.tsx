@@ -19,7 +19,9 @@ export function StoreBoard() {
       <ul className="voice-list">
         {items?.map((item) => (
           <li key={item.feedback_id} className="voice-card voice-card--board" data-testid="board-item">
-            <p className="voice-meta">{t(KIND_LABEL[item.kind])} · {t('voice.board.raised', { day: formatDay(locale, item.created_on, true) })}</p>
+            <p className="voice-meta">
+              {t(KIND_LABEL[item.kind])} · {t('voice.board.raised', { day: formatDay(locale, item.created_on, true) })}
+            </p>
             <p className="voice-body">{item.body}</p>
             <h3 className="voice-board__did">{t('voice.board.weDid')}</h3>
             <ul className="voice-replies">

@@ -27,8 +27,12 @@ const VOICE_COPIES = ['my_feedback', 'store_board'] as const;
 type View = 'give' | 'mine' | 'board' | 'inbox' | 'results' | 'pulses';
 
 const VIEW_LABEL = {
-  give: 'voice.view.give', mine: 'voice.view.mine', board: 'voice.view.board',
-  inbox: 'voice.view.inbox', results: 'voice.view.results', pulses: 'voice.view.pulses',
+  give: 'voice.view.give',
+  mine: 'voice.view.mine',
+  board: 'voice.view.board',
+  inbox: 'voice.view.inbox',
+  results: 'voice.view.results',
+  pulses: 'voice.view.pulses',
 } as const satisfies Record<View, string>;
 
 /** What this person can open here, their daily one first. */
@@ -63,8 +67,13 @@ export function VoiceScreen({ params }: { params: Params }) {
     return (
       <section className="voice" aria-labelledby="voice-heading">
         <h1 id="voice-heading">{t('voice.title')}</h1>
-        {part !== undefined && isView(part) && !me ? <p className="muted" role="status">{t('app.unavailable.waiting.body')}</p>
-          : <Unavailable reason={part !== undefined && isView(part) ? 'forbidden' : 'unknown'} />}
+        {part !== undefined && isView(part) && !me ? (
+          <p className="muted" role="status">
+            {t('app.unavailable.waiting.body')}
+          </p>
+        ) : (
+          <Unavailable reason={part !== undefined && isView(part) ? 'forbidden' : 'unknown'} />
+        )}
       </section>
     );
   }
@@ -76,7 +85,9 @@ export function VoiceScreen({ params }: { params: Params }) {
       {!me || me.role === 'staff' || view === 'give' ? <PulsePrompt /> : null}
       <nav className="voice-views" aria-label={t('voice.views')}>
         {views.map((v) => (
-          <button key={v} type="button" aria-current={v === view ? 'page' : undefined} onClick={() => go(`/voice/${v}`, { replace: true })}>{t(VIEW_LABEL[v])}</button>
+          <button key={v} type="button" aria-current={v === view ? 'page' : undefined} onClick={() => go(`/voice/${v}`, { replace: true })}>
+            {t(VIEW_LABEL[v])}
+          </button>
         ))}
       </nav>
       {view === 'give' ? <FeedbackForm /> : null}

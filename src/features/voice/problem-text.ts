@@ -11,6 +11,7 @@ export function feedbackProblemText(t: Translate, problem: FeedbackProblem): str
 
 export function pulseAnswerProblemText(t: Translate, problem: PulseAnswerProblem): string {
   switch (problem) {
-    case 'comment_too_long': return t('voice.pulse.commentTooLong', { max: LIMITS.pulseComment });
+    case 'comment_too_long':
+      return t('voice.pulse.commentTooLong', { max: LIMITS.pulseComment });
   }
 }

@@ -43,17 +43,30 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
   const askedAgain = open && ackedVersion !== null;
   const shift = shiftText(date, briefing.shift_date, briefing.shift_start, briefing.shift_end);
   return (
-    <article className={`briefing briefing--${briefing.priority}${state === 'overdue' ? ' briefing--overdue' : ''}`} aria-labelledby={`b-${briefing.id}`} data-testid="briefing">
+    <article
+      className={`briefing briefing--${briefing.priority}${state === 'overdue' ? ' briefing--overdue' : ''}`}
+      aria-labelledby={`b-${briefing.id}`}
+      data-testid="briefing"
+    >
       <h3 id={`b-${briefing.id}`}>{linked ? <Link to={`/briefings/${encodeURIComponent(briefing.id)}`}>{briefing.title}</Link> : briefing.title}</h3>
       <p className="meta">
         {briefing.author_name ?? t('briefing.headOffice')} · {date(briefing.publish_at)}
-        {priority ? <> · <strong className={`priority priority--${briefing.priority}`}>{t(priority)}</strong></> : null}
+        {priority ? (
+          <>
+            {' '}
+            · <strong className={`priority priority--${briefing.priority}`}>{t(priority)}</strong>
+          </>
+        ) : null}
       </p>
       {shift ? <p className="meta">{t('briefing.shift', { when: shift })}</p> : null}
       {briefing.requires_ack && briefing.ack_due_at && (open || state === 'rejected') ? (
         <p className={`due${state === 'overdue' ? ' due--overdue' : ''}`}>{t('briefing.due', { when: date(briefing.ack_due_at) })}</p>
       ) : null}
-      {askedAgain ? <p className="asked-again" role="note">{t('briefing.changed.askAgain', { version: ackedVersion })}</p> : null}
+      {askedAgain ? (
+        <p className="asked-again" role="note">
+          {t('briefing.changed.askAgain', { version: ackedVersion })}
+        </p>
+      ) : null}
       {briefing.previous ? <WhatChanged briefing={briefing} previous={briefing.previous} open={askedAgain} /> : null}
       <Markdown className="body" source={briefing.body} headingLevel={4} />
       {label ? <p className={`ack-state ack-state--${state}`}>{t(label)}</p> : null}

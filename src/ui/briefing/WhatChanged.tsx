@@ -23,9 +23,19 @@ export function WhatChanged({ briefing, previous, open }: { briefing: LocalBrief
         <ul className="what-changed__lines">
           {changes.map((line, i) =>
             line.kind === 'removed' ? (
-              <li key={i} className="what-changed__removed"><del><span className="visually-hidden">{t('briefing.changed.removed')} </span>{line.text}</del></li>
+              <li key={i} className="what-changed__removed">
+                <del>
+                  <span className="visually-hidden">{t('briefing.changed.removed')} </span>
+                  {line.text}
+                </del>
+              </li>
             ) : (
-              <li key={i} className="what-changed__added"><ins><span className="visually-hidden">{t('briefing.changed.added')} </span>{line.text}</ins></li>
+              <li key={i} className="what-changed__added">
+                <ins>
+                  <span className="visually-hidden">{t('briefing.changed.added')} </span>
+                  {line.text}
+                </ins>
+              </li>
             ),
           )}
         </ul>

@@ -11,10 +11,13 @@ import { useSession } from '../session-context';
 export function useAcknowledge(): { acknowledge(briefing: LocalBriefing): void; failure: CommandFailure | null } {
   const { commands } = useSession();
   const [failure, setFailure] = useState<CommandFailure | null>(null);
-  const acknowledge = useCallback((briefing: LocalBriefing) => {
-    void import('../../data/briefings/commands')
-      .then(({ acknowledgeBriefing }) => acknowledgeBriefing(commands, briefing))
-      .then((result) => setFailure(result.ok ? null : result));
-  }, [commands]);
+  const acknowledge = useCallback(
+    (briefing: LocalBriefing) => {
+      void import('../../data/briefings/commands')
+        .then(({ acknowledgeBriefing }) => acknowledgeBriefing(commands, briefing))
+        .then((result) => setFailure(result.ok ? null : result));
+    },
+    [commands],
+  );
   return { acknowledge, failure };
 }

@@ -102,10 +102,16 @@ describe('t()', () => {
     const en_ = i18nFor('en').t;
     const es_ = i18nFor('es').t;
     expect([0, 1, 2, 21].map((count) => en_('sync.refused', { count }))).toEqual([
-      '0 items were refused', '1 item was refused', '2 items were refused', '21 items were refused',
+      '0 items were refused',
+      '1 item was refused',
+      '2 items were refused',
+      '21 items were refused',
     ]);
     expect([0, 1, 2, 21].map((count) => es_('sync.refused', { count }))).toEqual([
-      '0 elementos fueron rechazados', '1 elemento fue rechazado', '2 elementos fueron rechazados', '21 elementos fueron rechazados',
+      '0 elementos fueron rechazados',
+      '1 elemento fue rechazado',
+      '2 elementos fueron rechazados',
+      '21 elementos fueron rechazados',
     ]);
     expect(en_('update.sendsFirst', { count: 1 })).toBe('Your 1 waiting item will be sent first.');
     expect(es_('update.sendsFirst', { count: 3 })).toBe('Antes se enviarán tus 3 elementos pendientes.');

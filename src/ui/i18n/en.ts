@@ -15,10 +15,12 @@ export const en = {
   'app.tab.insights': 'Reports',
   'app.tab.account': 'Account',
   'app.screenFailed.title': 'This screen could not open',
-  'app.screenFailed.body': 'It has not been downloaded to this phone yet, and there is no connection. Your other screens still work offline. Connect, then try again.',
+  'app.screenFailed.body':
+    'It has not been downloaded to this phone yet, and there is no connection. Your other screens still work offline. Connect, then try again.',
   'app.screenFailed.retry': 'Try again',
   'app.screenOutdated.title': 'This screen needs the new version',
-  'app.screenOutdated.body': 'The app was updated while this one stayed open, and the old files for this screen are gone. Update to open it; nothing waiting on this phone is lost.',
+  'app.screenOutdated.body':
+    'The app was updated while this one stayed open, and the old files for this screen are gone. Update to open it; nothing waiting on this phone is lost.',
   'app.screenOutdated.update': 'Update now',
   'app.unavailable.forbidden.title': 'Not available to you',
   'app.unavailable.forbidden.body': 'This screen is for another role. Ask your manager if you think you need it.',
@@ -55,7 +57,10 @@ export const en = {
   'today.section.earlier': 'Earlier',
   'today.section.results': 'Search results',
   'today.review.title': 'Due for review',
-  'today.review.due': { one: '{count} question from your lessons is ready to review. It takes under a minute.', other: '{count} questions from your lessons are ready to review. It takes under a minute.' },
+  'today.review.due': {
+    one: '{count} question from your lessons is ready to review. It takes under a minute.',
+    other: '{count} questions from your lessons are ready to review. It takes under a minute.',
+  },
   'today.review.start': 'Review now',
 
   'briefing.headOffice': 'Head office',
@@ -168,7 +173,10 @@ export const en = {
   'update.reloading': 'Reloading…',
   'update.sendAndReload': 'Send and reload',
   'update.reload': 'Reload',
-  'update.notSent': { one: 'Your {count} waiting item could not be sent: the server cannot be reached.', other: 'Your {count} waiting items could not be sent: the server cannot be reached.' },
+  'update.notSent': {
+    one: 'Your {count} waiting item could not be sent: the server cannot be reached.',
+    other: 'Your {count} waiting items could not be sent: the server cannot be reached.',
+  },
   'update.notSentChoice': 'Waiting items stay safely on this phone and are sent once the server answers, before or after the update.',
   'update.reloadAnyway': 'Reload anyway',
   'update.later': 'Later',

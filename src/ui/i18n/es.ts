@@ -12,10 +12,12 @@ export const es = {
   'app.tab.insights': 'Informes',
   'app.tab.account': 'Cuenta',
   'app.screenFailed.title': 'No se pudo abrir esta pantalla',
-  'app.screenFailed.body': 'Todavía no se ha descargado en este teléfono y no hay conexión. Las demás pantallas siguen funcionando sin conexión. Conéctate y vuelve a intentarlo.',
+  'app.screenFailed.body':
+    'Todavía no se ha descargado en este teléfono y no hay conexión. Las demás pantallas siguen funcionando sin conexión. Conéctate y vuelve a intentarlo.',
   'app.screenFailed.retry': 'Reintentar',
   'app.screenOutdated.title': 'Esta pantalla necesita la nueva versión',
-  'app.screenOutdated.body': 'La aplicación se actualizó mientras esta seguía abierta y los archivos antiguos de esta pantalla ya no están. Actualiza para abrirla; no se pierde nada de lo pendiente en este teléfono.',
+  'app.screenOutdated.body':
+    'La aplicación se actualizó mientras esta seguía abierta y los archivos antiguos de esta pantalla ya no están. Actualiza para abrirla; no se pierde nada de lo pendiente en este teléfono.',
   'app.unavailable.forbidden.title': 'No disponible para ti',
   'app.unavailable.forbidden.body': 'Esta pantalla es para otro rol. Pregunta a tu responsable si crees que la necesitas.',
   'app.unavailable.missing.title': 'No está en este teléfono',
@@ -52,7 +54,10 @@ export const es = {
   'today.section.earlier': 'Anteriores',
   'today.section.results': 'Resultados de la búsqueda',
   'today.review.title': 'Para repasar',
-  'today.review.due': { one: '{count} pregunta de tus lecciones está lista para repasar. Te lleva menos de un minuto.', other: '{count} preguntas de tus lecciones están listas para repasar. Te lleva menos de un minuto.' },
+  'today.review.due': {
+    one: '{count} pregunta de tus lecciones está lista para repasar. Te lleva menos de un minuto.',
+    other: '{count} preguntas de tus lecciones están listas para repasar. Te lleva menos de un minuto.',
+  },
   'today.review.start': 'Repasar ahora',
 
   'briefing.headOffice': 'Oficina central',
@@ -165,7 +170,10 @@ export const es = {
   'update.reloading': 'Recargando…',
   'update.sendAndReload': 'Enviar y recargar',
   'update.reload': 'Recargar',
-  'update.notSent': { one: 'No se pudo enviar tu elemento pendiente ({count}): el servidor no responde.', other: 'No se pudieron enviar tus {count} elementos pendientes: el servidor no responde.' },
+  'update.notSent': {
+    one: 'No se pudo enviar tu elemento pendiente ({count}): el servidor no responde.',
+    other: 'No se pudieron enviar tus {count} elementos pendientes: el servidor no responde.',
+  },
   'update.notSentChoice': 'Los elementos pendientes se quedan a salvo en este teléfono y se envían cuando el servidor responda, antes o después de actualizar.',
   'update.reloadAnyway': 'Recargar de todos modos',
   'update.later': 'Más tarde',

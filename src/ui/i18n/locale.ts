@@ -28,7 +28,7 @@ export function resolveLocale(choice: Locale | null, member: Locale | null | und
  * when it speaks the same language (en-GB keeps day/month order), else the bare one.
  */
 export function formattingTag(locale: Locale): string {
-  const languages = typeof navigator === 'undefined' ? [] : navigator.languages ?? [];
+  const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? []);
   return languages.find((tag) => tag.toLowerCase() === locale || tag.toLowerCase().startsWith(`${locale}-`)) ?? locale;
 }
 

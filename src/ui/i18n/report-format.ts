@@ -12,7 +12,8 @@ const days = new Map<string, Intl.DateTimeFormat>();
 /** 0.8125 → "81.2%" (en) / "81,2 %" (es); rounded down, so 999 of 1,000 never reads as 100%. */
 export function formatPercent(locale: Locale, fraction: number): string {
   let format = percents.get(locale);
-  if (!format) percents.set(locale, (format = new Intl.NumberFormat(formattingTag(locale), { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' })));
+  if (!format)
+    percents.set(locale, (format = new Intl.NumberFormat(formattingTag(locale), { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' })));
   return format.format(fraction);
 }
 

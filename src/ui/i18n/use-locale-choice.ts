@@ -19,17 +19,24 @@ export interface LocaleChoice {
  * language applies, which is the same.
  */
 export function useLocaleChoice(userId: string, memberLocale: Locale | null | undefined): LocaleChoice {
-  const choice = useSyncExternalStore(subscribeLocaleChoice, () => readLocaleChoice(userId), () => null);
+  const choice = useSyncExternalStore(
+    subscribeLocaleChoice,
+    () => readLocaleChoice(userId),
+    () => null,
+  );
 
   useEffect(() => {
     if (choice?.saved && memberLocale === choice.locale) saveLocaleChoice(userId, null);
   }, [userId, choice, memberLocale]);
 
   const choose = useCallback((locale: Locale) => saveLocaleChoice(userId, { locale, saved: false }), [userId]);
-  const markSaved = useCallback((locale: Locale) => {
-    // Only if nothing else was chosen meanwhile.
-    if (readLocaleChoice(userId)?.locale === locale) saveLocaleChoice(userId, { locale, saved: true });
-  }, [userId]);
+  const markSaved = useCallback(
+    (locale: Locale) => {
+      // Only if nothing else was chosen meanwhile.
+      if (readLocaleChoice(userId)?.locale === locale) saveLocaleChoice(userId, { locale, saved: true });
+    },
+    [userId],
+  );
 
   return {
     locale: resolveLocale(choice?.locale ?? null, memberLocale, browserLocale()),

@@ -10,5 +10,9 @@ export function Link({ to, className, children }: { to: string; className?: stri
     if (to === HOME) openTab(HOME);
     else go(to);
   };
-  return <a href={to} className={className} onClick={follow}>{children}</a>;
+  return (
+    <a href={to} className={className} onClick={follow}>
+      {children}
+    </a>
+  );
 }

@@ -11,7 +11,10 @@ export class AccountPage {
   readonly language: Locator;
   private readonly text: (typeof UI_TEXT)[UiLocale];
 
-  constructor(private readonly page: Page, locale: UiLocale = 'en') {
+  constructor(
+    private readonly page: Page,
+    locale: UiLocale = 'en',
+  ) {
     this.status = new SyncStatus(page);
     this.signOutWarning = page.getByRole('alertdialog');
     this.text = UI_TEXT[locale];

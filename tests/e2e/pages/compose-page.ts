@@ -62,7 +62,10 @@ export class ComposePage {
   readonly status: SyncStatus;
   private readonly text: (typeof COMPOSE_TEXT)[UiLocale];
 
-  constructor(private readonly page: Page, locale: UiLocale = 'en') {
+  constructor(
+    private readonly page: Page,
+    locale: UiLocale = 'en',
+  ) {
     this.status = new SyncStatus(page);
     this.text = COMPOSE_TEXT[locale];
   }
@@ -116,7 +119,10 @@ export class ComposePage {
 
   /** Sends from the preview (a new briefing or a new version) and waits for the list. */
   async send(): Promise<void> {
-    await this.page.getByRole('button', { name: this.text.send }).or(this.page.getByRole('button', { name: this.text.sendEdit })).click();
+    await this.page
+      .getByRole('button', { name: this.text.send })
+      .or(this.page.getByRole('button', { name: this.text.sendEdit }))
+      .click();
     await this.page.getByRole('button', { name: this.text.newBriefing }).waitFor();
   }
 

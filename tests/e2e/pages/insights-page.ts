@@ -2,8 +2,28 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Words this page model looks for; literal, so a changed label fails a test instead of following along. */
 const TEXT = {
-  en: { nav: 'Main', tab: 'Reports', heading: 'Reports', exportButton: 'Export CSV', from: 'Received from', to: 'Received up to and including', retry: 'Try again', cancel: 'Cancel export', done: 'Done:' },
-  es: { nav: 'Principal', tab: 'Informes', heading: 'Informes', exportButton: 'Exportar CSV', from: 'Recibidas desde', to: 'Recibidas hasta (incluido)', retry: 'Reintentar', cancel: 'Cancelar la exportación', done: 'Listo:' },
+  en: {
+    nav: 'Main',
+    tab: 'Reports',
+    heading: 'Reports',
+    exportButton: 'Export CSV',
+    from: 'Received from',
+    to: 'Received up to and including',
+    retry: 'Try again',
+    cancel: 'Cancel export',
+    done: 'Done:',
+  },
+  es: {
+    nav: 'Principal',
+    tab: 'Informes',
+    heading: 'Informes',
+    exportButton: 'Exportar CSV',
+    from: 'Recibidas desde',
+    to: 'Recibidas hasta (incluido)',
+    retry: 'Reintentar',
+    cancel: 'Cancelar la exportación',
+    done: 'Listo:',
+  },
 } as const;
 
 /** The Reports tab: the compliance dashboard and, for HR, the audit CSV export. */
@@ -17,7 +37,10 @@ export class InsightsPage {
   readonly exportOutcome: Locator;
   private readonly text: (typeof TEXT)[keyof typeof TEXT];
 
-  constructor(private readonly page: Page, locale: keyof typeof TEXT = 'en') {
+  constructor(
+    private readonly page: Page,
+    locale: keyof typeof TEXT = 'en',
+  ) {
     this.text = TEXT[locale];
     this.rate = page.getByTestId('kpi-rate');
     this.ackedOfTotal = page.getByTestId('kpi-acked');

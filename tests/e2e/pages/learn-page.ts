@@ -5,14 +5,36 @@ import { UI_TEXT, type UiLocale } from './ui-text';
 /** The words the Learn screens show; literal, so a changed label fails a test instead of following along. */
 const LEARN_TEXT = {
   en: {
-    learn: 'Learn', next: 'Next', toQuiz: 'Start the quiz', check: 'Check answer', nextQuestion: 'Next question', finish: 'See my score',
-    back: '← Back to lessons', report: 'Training report', newLesson: 'New lesson', save: 'Save lesson', reviewNow: 'Review now',
-    reviewNext: 'Next', reviewFinish: 'Finish review', retry: 'Try again',
+    learn: 'Learn',
+    next: 'Next',
+    toQuiz: 'Start the quiz',
+    check: 'Check answer',
+    nextQuestion: 'Next question',
+    finish: 'See my score',
+    back: '← Back to lessons',
+    report: 'Training report',
+    newLesson: 'New lesson',
+    save: 'Save lesson',
+    reviewNow: 'Review now',
+    reviewNext: 'Next',
+    reviewFinish: 'Finish review',
+    retry: 'Try again',
   },
   es: {
-    learn: 'Aprender', next: 'Siguiente', toQuiz: 'Empezar el test', check: 'Comprobar respuesta', nextQuestion: 'Siguiente pregunta', finish: 'Ver mi nota',
-    back: '← Volver a las lecciones', report: 'Informe de formación', newLesson: 'Nueva lección', save: 'Guardar la lección', reviewNow: 'Repasar ahora',
-    reviewNext: 'Siguiente', reviewFinish: 'Terminar el repaso', retry: 'Reintentar',
+    learn: 'Aprender',
+    next: 'Siguiente',
+    toQuiz: 'Empezar el test',
+    check: 'Comprobar respuesta',
+    nextQuestion: 'Siguiente pregunta',
+    finish: 'Ver mi nota',
+    back: '← Volver a las lecciones',
+    report: 'Informe de formación',
+    newLesson: 'Nueva lección',
+    save: 'Guardar la lección',
+    reviewNow: 'Repasar ahora',
+    reviewNext: 'Siguiente',
+    reviewFinish: 'Terminar el repaso',
+    retry: 'Reintentar',
   },
 } as const satisfies Record<UiLocale, Record<string, string>>;
 
@@ -46,7 +68,10 @@ export class LearnPage {
   private readonly text: (typeof LEARN_TEXT)[UiLocale];
   private readonly shell: (typeof UI_TEXT)[UiLocale];
 
-  constructor(private readonly page: Page, locale: UiLocale = 'en') {
+  constructor(
+    private readonly page: Page,
+    locale: UiLocale = 'en',
+  ) {
     this.status = new SyncStatus(page);
     this.text = LEARN_TEXT[locale];
     this.shell = UI_TEXT[locale];
@@ -215,16 +240,18 @@ export class LearnPage {
     const lesson = this.page.getByTestId('report-lesson').filter({ has: this.page.getByRole('heading', { level: 2, name: lessonTitle, exact: true }) });
     await lesson.waitFor();
     const rows = await lesson.getByTestId('report-row').all();
-    return Promise.all(rows.map(async (row) => {
-      const [completed, audience] = ((await row.getByTestId('report-completed').innerText()).match(/\d+/g) ?? []).map(Number);
-      return {
-        store: (await row.getAttribute('data-store')) ?? '',
-        completed: completed ?? -1,
-        audience: audience ?? -1,
-        passed: Number(await row.getByTestId('report-passed').innerText()),
-        average: (await row.getByTestId('report-average').innerText()).trim(),
-      };
-    }));
+    return Promise.all(
+      rows.map(async (row) => {
+        const [completed, audience] = ((await row.getByTestId('report-completed').innerText()).match(/\d+/g) ?? []).map(Number);
+        return {
+          store: (await row.getAttribute('data-store')) ?? '',
+          completed: completed ?? -1,
+          audience: audience ?? -1,
+          passed: Number(await row.getByTestId('report-passed').innerText()),
+          average: (await row.getByTestId('report-average').innerText()).trim(),
+        };
+      }),
+    );
   }
 
   /** HR: taps a lesson's Edit. */

@@ -6,7 +6,10 @@ import { UI_TEXT, type UiLocale } from './ui-text';
 export class SignInPage {
   private readonly text: (typeof UI_TEXT)[UiLocale];
 
-  constructor(private readonly page: Page, locale: UiLocale = 'en') {
+  constructor(
+    private readonly page: Page,
+    locale: UiLocale = 'en',
+  ) {
     this.text = UI_TEXT[locale];
   }
 

@@ -7,7 +7,10 @@ export class TodayPage {
   readonly status: SyncStatus;
   private readonly text: (typeof UI_TEXT)[UiLocale];
 
-  constructor(private readonly page: Page, locale: UiLocale = 'en') {
+  constructor(
+    private readonly page: Page,
+    locale: UiLocale = 'en',
+  ) {
     this.status = new SyncStatus(page);
     this.text = UI_TEXT[locale];
   }
@@ -46,7 +49,10 @@ export class TodayPage {
 
   /** Which group the card is in: pinned, today, news, earlier or results. */
   async sectionOf(title: string): Promise<string | null> {
-    return this.page.locator('[data-section]').filter({ has: this.briefing(title) }).getAttribute('data-section');
+    return this.page
+      .locator('[data-section]')
+      .filter({ has: this.briefing(title) })
+      .getAttribute('data-section');
   }
 
   /** The "N of M acknowledged today" line as numbers. */

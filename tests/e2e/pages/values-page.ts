@@ -68,7 +68,13 @@ export const VALUES_TEXT = {
     confirmArchive: 'Sí, archivar',
     period: 'Periodo',
     days: (n: number) => `${n} días`,
-    headings: { cards: 'Nuestros valores', give: 'Da las gracias a alguien', wall: 'Muro de reconocimientos', report: 'Qué valores se reconocen', edit: 'Editar las tarjetas de valores' },
+    headings: {
+      cards: 'Nuestros valores',
+      give: 'Da las gracias a alguien',
+      wall: 'Muro de reconocimientos',
+      report: 'Qué valores se reconocen',
+      edit: 'Editar las tarjetas de valores',
+    },
   },
 } as const;
 
@@ -109,7 +115,10 @@ export class ValuesPage {
   readonly status: SyncStatus;
   private readonly text: (typeof VALUES_TEXT)[UiLocale];
 
-  constructor(private readonly page: Page, locale: UiLocale = 'en') {
+  constructor(
+    private readonly page: Page,
+    locale: UiLocale = 'en',
+  ) {
     this.status = new SyncStatus(page);
     this.text = VALUES_TEXT[locale];
   }
@@ -300,7 +309,10 @@ export class ValuesPage {
     for (const store of await this.page.getByTestId('recognition-store').all()) {
       const values = [];
       for (const row of await store.getByTestId('recognition-value').all()) {
-        values.push({ title: (await row.locator('.recognition__title').innerText()).trim(), count: digits(await row.locator('.recognition__count').innerText()) });
+        values.push({
+          title: (await row.locator('.recognition__title').innerText()).trim(),
+          count: digits(await row.locator('.recognition__count').innerText()),
+        });
       }
       stores.push({
         store: (await store.getByRole('heading', { level: 3 }).innerText()).trim(),

@@ -97,7 +97,10 @@ export class VoicePage {
   /** Answers the first offered pulse and returns the thank-you text. */
   async answerPulse(score: number, comment?: string): Promise<string> {
     const pulse = this.page.getByTestId('pulse').first();
-    await pulse.getByRole('radiogroup').getByRole('radio', { name: String(score), exact: true }).check();
+    await pulse
+      .getByRole('radiogroup')
+      .getByRole('radio', { name: String(score), exact: true })
+      .check();
     if (comment !== undefined) await pulse.getByRole('textbox').fill(comment);
     await pulse.getByRole('button', { name: VOICE_TEXT.sendAnswer }).click();
     return (await this.page.getByTestId('pulse-thanks').first().innerText()).trim();
@@ -106,7 +109,10 @@ export class VoicePage {
   /** Answers the offered pulse with this question; returns the thank-you text. */
   async answerPulseTo(question: string, score: number): Promise<string> {
     const pulse = this.page.getByTestId('pulse').filter({ hasText: question });
-    await pulse.getByRole('radiogroup').getByRole('radio', { name: String(score), exact: true }).check();
+    await pulse
+      .getByRole('radiogroup')
+      .getByRole('radio', { name: String(score), exact: true })
+      .check();
     await pulse.getByRole('button', { name: VOICE_TEXT.sendAnswer }).click();
     return (await this.page.getByTestId('pulse-thanks').first().innerText()).trim();
   }

@@ -92,9 +92,18 @@ async function buildApp(outDir: string, env: Record<string, string>, manifest: b
 /** The same production build through Vite's CLI in a child process, its stdout sent to our stderr. */
 async function buildAppInChild(outDir: string, env: Record<string, string>, manifest: boolean): Promise<void> {
   const args = [
-    join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build',
-    '--config', join(PROJECT_ROOT, 'vite.config.ts'), '--mode', 'production', '--logLevel', 'warn',
-    '--outDir', outDir, '--emptyOutDir', ...(manifest ? ['--manifest'] : []),
+    join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    join(PROJECT_ROOT, 'vite.config.ts'),
+    '--mode',
+    'production',
+    '--logLevel',
+    'warn',
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    ...(manifest ? ['--manifest'] : []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,

@@ -39,7 +39,9 @@ export class BriefingDb {
   /** Active members of the organisation who work in a store (head office has none). */
   async membersInStores(orgId: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>(
-      'select count(*)::int as n from public.members where org_id = $1 and store_id is not null and active', [orgId]);
+      'select count(*)::int as n from public.members where org_id = $1 and store_id is not null and active',
+      [orgId],
+    );
     return rows[0]!.n;
   }
 

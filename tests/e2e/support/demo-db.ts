@@ -85,7 +85,8 @@ export class DemoDb {
   /** The content hash of each version of a briefing, by version number. */
   async versionHashes(briefingId: string): Promise<Map<number, string>> {
     const { rows } = await this.pool.query<{ version: number; content_hash: string }>(
-      'select version, content_hash from public.briefing_versions where briefing_id = $1', [briefingId],
+      'select version, content_hash from public.briefing_versions where briefing_id = $1',
+      [briefingId],
     );
     return new Map(rows.map((r) => [r.version, r.content_hash]));
   }
@@ -122,9 +123,7 @@ export class DemoDb {
   async close(): Promise<void> {
     try {
       if (this.created.length > 0) {
-        await this.pool.query('update public.briefings set retracted_at = now() where id = any($1::uuid[]) and retracted_at is null', [
-          this.created,
-        ]);
+        await this.pool.query('update public.briefings set retracted_at = now() where id = any($1::uuid[]) and retracted_at is null', [this.created]);
       }
     } finally {
       await this.pool.end();

@@ -29,12 +29,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workDir = await mkdtemp(join(tmpdir(), 'frontline-e2e-'));
-  const stack = await startStack({ dataDir: join(workDir, 'pg'), persistent: false, apiPort: 0, dbPort: 0 }).catch(
-    async (error: unknown) => {
-      await rm(workDir, { recursive: true, force: true });
-      throw error;
-    },
-  );
+  const stack = await startStack({ dataDir: join(workDir, 'pg'), persistent: false, apiPort: 0, dbPort: 0 }).catch(async (error: unknown) => {
+    await rm(workDir, { recursive: true, force: true });
+    throw error;
+  });
   try {
     const app = await buildAndServeApp({ apiUrl: stack.apiUrl, anonKey: stack.anonKey });
     project.provide('e2e', {

@@ -45,9 +45,11 @@ export async function findOverflow(page: Page): Promise<Overflow[]> {
       if (rect.width === 0 || rect.height === 0) continue;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
-      if (rect.left < -1 || rect.right > width + 1) found.push({ element: describe(el), problem: `spans ${Math.round(rect.left)}..${Math.round(rect.right)}px of ${width}px` });
+      if (rect.left < -1 || rect.right > width + 1)
+        found.push({ element: describe(el), problem: `spans ${Math.round(rect.left)}..${Math.round(rect.right)}px of ${width}px` });
       const clips = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
-      if (clips && el.scrollWidth > el.clientWidth + 1) found.push({ element: describe(el), problem: `clips its content (${el.scrollWidth}px in ${el.clientWidth}px)` });
+      if (clips && el.scrollWidth > el.clientWidth + 1)
+        found.push({ element: describe(el), problem: `clips its content (${el.scrollWidth}px in ${el.clientWidth}px)` });
     }
     return found;
   });

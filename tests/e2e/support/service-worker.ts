@@ -7,11 +7,7 @@ import type { Page } from 'playwright-core';
  */
 export async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Promise<void> {
   const ready = await page.evaluate(
-    (ms) =>
-      Promise.race([
-        navigator.serviceWorker.ready.then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
-      ]),
+    (ms) => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]),
     timeoutMs,
   );
   if (!ready) {

@@ -7,9 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { callRpc, type RpcOutcome } from '../../../src/data/supabase/rpc';
-import type {
-  KudosReport, KudosWallEntry, Mutation, QuizQuestion, RpcArgs, RpcName, RpcResult, TrainingReport,
-} from '../../../src/data/supabase/types';
+import type { KudosReport, KudosWallEntry, Mutation, QuizQuestion, RpcArgs, RpcName, RpcResult, TrainingReport } from '../../../src/data/supabase/types';
 import { scoreQuiz } from '../../../src/domain/quiz';
 import { mutation, push, type TestMember } from './fixtures';
 
@@ -24,7 +22,10 @@ export interface Person {
   active: boolean;
 }
 
-export interface Store { id: string; name: string }
+export interface Store {
+  id: string;
+  name: string;
+}
 
 export interface SentKudos {
   id: string;
@@ -34,7 +35,11 @@ export interface SentKudos {
   createdAt: string;
 }
 
-export interface Audience { store_ids: string[]; department_ids: string[]; roles: Role[] }
+export interface Audience {
+  store_ids: string[];
+  department_ids: string[];
+  roles: Role[];
+}
 
 export interface AuthoredLesson extends Audience {
   id: string;
@@ -43,7 +48,13 @@ export interface AuthoredLesson extends Audience {
   versions: Map<number, { quiz: QuizQuestion[]; passMark: number }>;
 }
 
-export interface Attempt { person: Person; lessonId: string; version: number; score: number; passed: boolean }
+export interface Attempt {
+  person: Person;
+  lessonId: string;
+  version: number;
+  score: number;
+  passed: boolean;
+}
 
 /** The data of a successful call, or the test fails with the error. */
 export async function rpc<N extends RpcName>(client: SupabaseClient, name: N, args: RpcArgs[N]): Promise<RpcResult<N>> {
@@ -64,15 +75,20 @@ export async function expectRefused<N extends RpcName>(client: SupabaseClient, n
 }
 
 export function inAudience(a: Audience, p: Person): boolean {
-  return (a.store_ids.length === 0 || (p.store !== null && a.store_ids.includes(p.store)))
-    && (a.department_ids.length === 0 || (p.department !== null && a.department_ids.includes(p.department)))
-    && (a.roles.length === 0 || a.roles.includes(p.role));
+  return (
+    (a.store_ids.length === 0 || (p.store !== null && a.store_ids.includes(p.store))) &&
+    (a.department_ids.length === 0 || (p.department !== null && a.department_ids.includes(p.department))) &&
+    (a.roles.length === 0 || a.roles.includes(p.role))
+  );
 }
 
 /** Pushes a kudos sent `daysAgo` days ago by the giver's phone and records it. */
 export async function sendKudos(from: Person, to: Person, valueId: string | null, daysAgo: number, log: SentKudos[]): Promise<SentKudos> {
   const createdAt = new Date(Date.now() - daysAgo * 86_400_000 - log.length * 60_000).toISOString();
-  const m = { ...mutation('kudos', { to_member_id: to.member.memberId, value_card_id: valueId, message: `Thanks, ${to.name} (${log.length})` }), created_at: createdAt };
+  const m = {
+    ...mutation('kudos', { to_member_id: to.member.memberId, value_card_id: valueId, message: `Thanks, ${to.name} (${log.length})` }),
+    created_at: createdAt,
+  };
   const [result] = await push(from.member.client, [m]);
   expect(result?.status, `kudos ${from.name} -> ${to.name}`).toBe('applied');
   const sent = { id: m.id, from, to, valueId, createdAt };
@@ -94,19 +110,27 @@ export function wallIds(wall: KudosWallEntry[]): string[] {
 }
 
 /** kudos_report's by_store for the given stores, values as sorted (id, count) pairs. */
-export function expectedKudosReport(stores: Store[], log: SentKudos[], days: number): { store_id: string; store_name: string; total: number; counts: [string | null, number][] }[] {
+export function expectedKudosReport(
+  stores: Store[],
+  log: SentKudos[],
+  days: number,
+): { store_id: string; store_name: string; total: number; counts: [string | null, number][] }[] {
   const since = Date.now() - days * 86_400_000;
-  return [...stores].sort((a, b) => a.name.localeCompare(b.name)).map((s) => {
-    const mine = log.filter((k) => k.to.store === s.id && Date.parse(k.createdAt) >= since);
-    const counts = new Map<string | null, number>();
-    for (const k of mine) counts.set(k.valueId, (counts.get(k.valueId) ?? 0) + 1);
-    return { store_id: s.id, store_name: s.name, total: mine.length, counts: sortedCounts([...counts]) };
-  });
+  return [...stores]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((s) => {
+      const mine = log.filter((k) => k.to.store === s.id && Date.parse(k.createdAt) >= since);
+      const counts = new Map<string | null, number>();
+      for (const k of mine) counts.set(k.valueId, (counts.get(k.valueId) ?? 0) + 1);
+      return { store_id: s.id, store_name: s.name, total: mine.length, counts: sortedCounts([...counts]) };
+    });
 }
 
 export function reportCounts(report: KudosReport): { store_id: string; store_name: string; total: number; counts: [string | null, number][] }[] {
   return report.by_store.map((s) => ({
-    store_id: s.store_id, store_name: s.store_name, total: s.total,
+    store_id: s.store_id,
+    store_name: s.store_name,
+    total: s.total,
     counts: sortedCounts(s.by_value.map((v) => [v.value_card_id, v.count] as [string | null, number])),
   }));
 }
@@ -141,18 +165,26 @@ export function expectedTraining(scope: Store[], people: Person[], lessons: Auth
       title: l.title,
       version: current(l),
       pass_mark: l.versions.get(current(l))!.passMark,
-      by_store: [...scope].sort((a, b) => a.name.localeCompare(b.name)).flatMap((s) => {
-        const audience = people.filter((p) => p.active && p.store === s.id && inAudience(l, p));
-        if (audience.length === 0) return [];
-        const best = audience.flatMap((p) => {
-          const mine = attempts.filter((a) => a.person === p && a.lessonId === l.id);
-          return mine.length ? [{ best: Math.max(...mine.map((a) => a.score)), passed: mine.some((a) => a.passed) }] : [];
-        });
-        const mean = best.length ? best.reduce((n, b) => n + b.best, 0) / best.length : null;
-        return [{
-          store_id: s.id, store_name: s.name, audience: audience.length, completed: best.length,
-          passed: best.filter((b) => b.passed).length, average_score: mean === null ? null : Math.round(mean * 10) / 10,
-        }];
-      }),
+      by_store: [...scope]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((s) => {
+          const audience = people.filter((p) => p.active && p.store === s.id && inAudience(l, p));
+          if (audience.length === 0) return [];
+          const best = audience.flatMap((p) => {
+            const mine = attempts.filter((a) => a.person === p && a.lessonId === l.id);
+            return mine.length ? [{ best: Math.max(...mine.map((a) => a.score)), passed: mine.some((a) => a.passed) }] : [];
+          });
+          const mean = best.length ? best.reduce((n, b) => n + b.best, 0) / best.length : null;
+          return [
+            {
+              store_id: s.id,
+              store_name: s.name,
+              audience: audience.length,
+              completed: best.length,
+              passed: best.filter((b) => b.passed).length,
+              average_score: mean === null ? null : Math.round(mean * 10) / 10,
+            },
+          ];
+        }),
     }));
 }

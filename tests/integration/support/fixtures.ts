@@ -123,8 +123,15 @@ export async function createMember(opts: {
   const [member] = await sql<{ id: string }>(
     `insert into public.members (user_id, org_id, store_id, department_id, role, display_name, email)
      values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-    [userId, opts.orgId ?? SEED.org, opts.storeId === undefined ? SEED.downtown : opts.storeId,
-     opts.departmentId === undefined ? SEED.salesFloor : opts.departmentId, opts.role ?? 'staff', `Test ${email.slice(2, 10)}`, email],
+    [
+      userId,
+      opts.orgId ?? SEED.org,
+      opts.storeId === undefined ? SEED.downtown : opts.storeId,
+      opts.departmentId === undefined ? SEED.salesFloor : opts.departmentId,
+      opts.role ?? 'staff',
+      `Test ${email.slice(2, 10)}`,
+      email,
+    ],
   );
   for (const storeId of opts.manages ?? []) {
     await sql('insert into public.store_managers (store_id, member_id) values ($1, $2)', [storeId, member!.id]);
@@ -135,13 +142,18 @@ export async function createMember(opts: {
 /** A second organisation with one store and department, to prove nothing crosses. */
 export async function createOrg(name = `Other ${randomUUID().slice(0, 6)}`): Promise<{ orgId: string; storeId: string; departmentId: string }> {
   const [org] = await sql<{ id: string }>('insert into public.organizations (name) values ($1) returning id', [name]);
-  const [store] = await sql<{ id: string }>(
-    `insert into public.stores (org_id, name, time_zone) values ($1, 'Harbour', 'Europe/London') returning id`, [org!.id]);
+  const [store] = await sql<{ id: string }>(`insert into public.stores (org_id, name, time_zone) values ($1, 'Harbour', 'Europe/London') returning id`, [
+    org!.id,
+  ]);
   const [dept] = await sql<{ id: string }>(`insert into public.departments (org_id, name) values ($1, 'Floor') returning id`, [org!.id]);
   return { orgId: org!.id, storeId: store!.id, departmentId: dept!.id };
 }
 
-export function mutation<T extends Mutation['type']>(type: T, payload: Extract<Mutation, { type: T }>['payload'], id: string = randomUUID()): Extract<Mutation, { type: T }> {
+export function mutation<T extends Mutation['type']>(
+  type: T,
+  payload: Extract<Mutation, { type: T }>['payload'],
+  id: string = randomUUID(),
+): Extract<Mutation, { type: T }> {
   return { id, type, payload, created_at: new Date().toISOString() } as Extract<Mutation, { type: T }>;
 }
 
@@ -168,11 +180,21 @@ export async function pullBriefings(client: SupabaseClient): Promise<Briefing[]>
 }
 
 /** Publishes a briefing through the API as `client` and returns its id. */
-export async function publishBriefing(client: SupabaseClient, fields: Partial<Extract<Mutation, { type: 'briefing' }>['payload']> & { store_ids?: string[] } = {}): Promise<string> {
+export async function publishBriefing(
+  client: SupabaseClient,
+  fields: Partial<Extract<Mutation, { type: 'briefing' }>['payload']> & { store_ids?: string[] } = {},
+): Promise<string> {
   const briefingId = randomUUID();
-  const [result] = await push(client, [mutation('briefing', {
-    action: 'publish', briefing_id: briefingId, title: 'Test briefing', body: 'Please read this.', requires_ack: true, ...fields,
-  } as Extract<Mutation, { type: 'briefing' }>['payload'])]);
+  const [result] = await push(client, [
+    mutation('briefing', {
+      action: 'publish',
+      briefing_id: briefingId,
+      title: 'Test briefing',
+      body: 'Please read this.',
+      requires_ack: true,
+      ...fields,
+    } as Extract<Mutation, { type: 'briefing' }>['payload']),
+  ]);
   if (result?.status !== 'applied') throw new Error(`publish failed: ${JSON.stringify(result)}`);
   return briefingId;
 }

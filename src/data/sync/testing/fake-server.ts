@@ -10,7 +10,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { RpcFailure, RpcOutcome } from '../../supabase/rpc';
-import { PUSH_BATCH_MAX, type Ack, type Briefing, type MemberProfile, type Mutation, type MutationResult, type SyncPullResult, type SyncPushResult } from '../../supabase/types';
+import {
+  PUSH_BATCH_MAX,
+  type Ack,
+  type Briefing,
+  type MemberProfile,
+  type Mutation,
+  type MutationResult,
+  type SyncPullResult,
+  type SyncPushResult,
+} from '../../supabase/types';
 import type { SyncApi } from '../engine';
 import type { Audience } from './sync-contract-suite';
 
@@ -39,13 +48,31 @@ export function briefingRow(n: number, seq: number, storeIds: string[] = []): Br
   const id = `b0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const title = `Briefing ${n}`;
   return {
-    id, kind: 'shift', title, body: 'Body', priority: 'normal', author_id: AUTHOR_ID, author_name: 'Dana',
-    store_ids: storeIds, department_ids: [], roles: [], shift_date: null, shift_start: null, shift_end: null,
-    requires_ack: true, ack_due_at: null, publish_at: '2026-11-22T08:00:00Z', expires_at: null,
-    version: 1, content_hash: contentHash(title, 'Body'), previous: null,
+    id,
+    kind: 'shift',
+    title,
+    body: 'Body',
+    priority: 'normal',
+    author_id: AUTHOR_ID,
+    author_name: 'Dana',
+    store_ids: storeIds,
+    department_ids: [],
+    roles: [],
+    shift_date: null,
+    shift_start: null,
+    shift_end: null,
+    requires_ack: true,
+    ack_due_at: null,
+    publish_at: '2026-11-22T08:00:00Z',
+    expires_at: null,
+    version: 1,
+    content_hash: contentHash(title, 'Body'),
+    previous: null,
     // Only the member and the author can read the fake's briefings: fewer than 5.
     narrow_audience: true,
-    created_at: '2026-11-22T08:00:00Z', updated_at: '2026-11-22T08:00:00Z', sync_seq: seq,
+    created_at: '2026-11-22T08:00:00Z',
+    updated_at: '2026-11-22T08:00:00Z',
+    sync_seq: seq,
   };
 }
 
@@ -55,7 +82,13 @@ function batchTooLarge(count: number): RpcFailure {
 
 export const NETWORK_DOWN: RpcFailure = { kind: 'network', message: 'Failed to fetch' };
 export const SERVER_ERROR: RpcFailure = { kind: 'http', status: 503, code: '', message: 'unavailable', details: null };
-const UNREADABLE: RpcFailure = { kind: 'http', status: 400, code: '22P05', message: 'unsupported Unicode escape sequence', details: '\\u0000 cannot be converted to text.' };
+const UNREADABLE: RpcFailure = {
+  kind: 'http',
+  status: 400,
+  code: '22P05',
+  message: 'unsupported Unicode escape sequence',
+  details: '\\u0000 cannot be converted to text.',
+};
 export const OUTDATED: RpcFailure = { kind: 'contract', message: 'sync_push answered an unexpected shape' };
 export const UNAUTHORIZED: RpcFailure = { kind: 'http', status: 401, code: 'PGRST303', message: 'JWT expired', details: null };
 
@@ -107,7 +140,11 @@ export class FakeServer implements SyncApi {
     const content_hash = contentHash(text.title, text.body);
     this.texts.get(id)!.set(version, { ...text, content_hash });
     this.briefings.set(id, {
-      ...row, ...text, version, content_hash, sync_seq: ++this.seq,
+      ...row,
+      ...text,
+      version,
+      content_hash,
+      sync_seq: ++this.seq,
       previous: { version: row.version, title: row.title, body: row.body },
     });
   }
@@ -149,9 +186,7 @@ export class FakeServer implements SyncApi {
     const base = { server_time: new Date(this.serverTime).toISOString(), me: this.me, value_cards: [], lessons: [], pulses: [] };
     const move = cursor > 0 ? this.moves.find((m) => m.seq > cursor) : undefined;
     if (move) {
-      const lost = [...this.briefings.values()]
-        .filter((b) => this.addressed(b.store_ids, move.storeId) && !this.addressed(b.store_ids))
-        .map((b) => b.id);
+      const lost = [...this.briefings.values()].filter((b) => this.addressed(b.store_ids, move.storeId) && !this.addressed(b.store_ids)).map((b) => b.id);
       return { ok: true, data: { ...base, cursor: 0, has_more: true, reset: true, briefings: [], acks: [], removed: lost } };
     }
     const visible = [...this.briefings.values()].filter((b) => this.addressed(b.store_ids));
@@ -159,7 +194,9 @@ export class FakeServer implements SyncApi {
       ...visible.map((b) => ({ seq: b.sync_seq, briefing: b })),
       ...[...this.acks.values()].map((a) => ({ seq: a.sync_seq, ack: a })),
       ...this.tombstones.filter((t) => this.addressed(t.storeIds)).map((t) => ({ seq: t.seq, removed: t.id })),
-    ].filter((item) => item.seq > cursor).sort((a, b) => a.seq - b.seq);
+    ]
+      .filter((item) => item.seq > cursor)
+      .sort((a, b) => a.seq - b.seq);
     const page = items.slice(0, limit);
     const hasMore = items.length > limit;
     return {

@@ -37,7 +37,7 @@ function ok<T>(outcome: RpcOutcome<T>): T {
 
 async function pullPages(api: SyncApi, cursor = 0, limit = 500): Promise<SyncPullResult[]> {
   const pages: SyncPullResult[] = [];
-  for (let next = cursor; ;) {
+  for (let next = cursor; ; ) {
     const page = ok(await api.pull(next, limit));
     pages.push(page);
     if (!page.has_more || page.reset) return pages;
@@ -57,7 +57,9 @@ function rowCount(page: SyncPullResult): number {
 
 function ack(briefing: Pick<Briefing, 'id' | 'version' | 'content_hash'>, id: string = randomUUID()): Mutation {
   return {
-    id, type: 'ack', created_at: new Date().toISOString(),
+    id,
+    type: 'ack',
+    created_at: new Date().toISOString(),
     payload: { briefing_id: briefing.id, version: briefing.version, content_hash: briefing.content_hash, acked_at: new Date().toISOString() },
   };
 }
@@ -194,9 +196,14 @@ export function describeSyncContract(name: string, makeServer: () => Promise<Ser
         expect(ok(await server.api.push([again])).results).toEqual([{ id: again.id, status: 'duplicate' }]);
         const next = await catchUp(server.api, first.cursor);
         const acks = next.pages.flatMap((p) => p.acks);
-        expect(acks).toEqual([expect.objectContaining({
-          id: mutation.id, briefing_id: briefing.id, version: 1, content_hash: briefing.content_hash,
-        })]);
+        expect(acks).toEqual([
+          expect.objectContaining({
+            id: mutation.id,
+            briefing_id: briefing.id,
+            version: 1,
+            content_hash: briefing.content_hash,
+          }),
+        ]);
       });
 
       it('a replayed batch changes nothing', async () => {
@@ -234,7 +241,13 @@ export function describeSyncContract(name: string, makeServer: () => Promise<Ser
         const { results } = ok(await server.api.push(batch));
         expect(results.map((r) => r.id)).toEqual(batch.map((m) => m.id));
         expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
-          'unknown_briefing', 'hash_mismatch', 'unknown_version', 'briefing_retracted', 'unknown_briefing', 'unknown_type', 'applied',
+          'unknown_briefing',
+          'hash_mismatch',
+          'unknown_version',
+          'briefing_retracted',
+          'unknown_briefing',
+          'unknown_type',
+          'applied',
         ]);
         for (const r of results.slice(0, -1)) expect(r.message).toEqual(expect.any(String));
       });
@@ -271,7 +284,10 @@ export function describeSyncContract(name: string, makeServer: () => Promise<Ser
         const [briefing] = (await catchUp(server.api)).briefings;
         const readable = ack(briefing!);
         const unreadable: Mutation = {
-          id: randomUUID(), type: 'kudos', created_at: new Date().toISOString(), payload: { to_member_id: briefing!.author_id, message: 'Great\u0000job' },
+          id: randomUUID(),
+          type: 'kudos',
+          created_at: new Date().toISOString(),
+          payload: { to_member_id: briefing!.author_id, message: 'Great\u0000job' },
         };
         const refused = await server.api.push([readable, unreadable]);
         expect(refused.ok).toBe(false);

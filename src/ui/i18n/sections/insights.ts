@@ -60,7 +60,10 @@ export const insightsEn = {
   'insights.export.progress': '{done} of {total} rows',
   'insights.export.progressLabel': 'Export progress',
   'insights.export.savedToDisk': { one: 'Done: {count} row saved to your file.', other: 'Done: {count} rows saved to your file.' },
-  'insights.export.downloaded': { one: 'Done: {count} row. Your browser saves the file as a download.', other: 'Done: {count} rows. Your browser saves the file as a download.' },
+  'insights.export.downloaded': {
+    one: 'Done: {count} row. Your browser saves the file as a download.',
+    other: 'Done: {count} rows. Your browser saves the file as a download.',
+  },
   'insights.export.cancelled': 'Export cancelled. The partial file was discarded.',
   'insights.export.badRange': 'The end date is before the start date.',
   'insights.export.error.offline': 'No connection. The export needs the network; try again when you are online.',
@@ -69,7 +72,8 @@ export const insightsEn = {
   'insights.export.error.server': 'The server could not export: {detail}',
   'insights.export.error.interrupted': 'The connection dropped during the export. The partial file was discarded; please try again.',
   'insights.export.error.write': 'The file could not be written: {detail}',
-  'insights.export.error.countMismatch': 'The export is incomplete: the server counted {expected} rows but {received} arrived. The file was discarded; please try again.',
+  'insights.export.error.countMismatch':
+    'The export is incomplete: the server counted {expected} rows but {received} arrived. The file was discarded; please try again.',
 } as const;
 
 export const insightsEs = {
@@ -117,7 +121,8 @@ export const insightsEs = {
   'insights.dueOn': 'Plazo: {when}',
   'insights.overdueCount': { one: '{count} vencido', other: '{count} vencidos' },
   'insights.export.title': 'Exportación para auditoría',
-  'insights.export.intro': 'Todas las confirmaciones, con la versión exacta y el hash del contenido, en un archivo CSV. Deja las fechas vacías para exportarlo todo.',
+  'insights.export.intro':
+    'Todas las confirmaciones, con la versión exacta y el hash del contenido, en un archivo CSV. Deja las fechas vacías para exportarlo todo.',
   'insights.export.from': 'Recibidas desde',
   'insights.export.to': 'Recibidas hasta (incluido)',
   'insights.export.start': 'Exportar CSV',
@@ -126,7 +131,10 @@ export const insightsEs = {
   'insights.export.progress': '{done} de {total} filas',
   'insights.export.progressLabel': 'Progreso de la exportación',
   'insights.export.savedToDisk': { one: 'Listo: {count} fila guardada en tu archivo.', other: 'Listo: {count} filas guardadas en tu archivo.' },
-  'insights.export.downloaded': { one: 'Listo: {count} fila. El navegador guarda el archivo como descarga.', other: 'Listo: {count} filas. El navegador guarda el archivo como descarga.' },
+  'insights.export.downloaded': {
+    one: 'Listo: {count} fila. El navegador guarda el archivo como descarga.',
+    other: 'Listo: {count} filas. El navegador guarda el archivo como descarga.',
+  },
   'insights.export.cancelled': 'Exportación cancelada. Se descartó el archivo incompleto.',
   'insights.export.badRange': 'La fecha final es anterior a la inicial.',
   'insights.export.error.offline': 'No hay conexión. La exportación necesita red; inténtalo de nuevo cuando tengas conexión.',
@@ -134,7 +142,8 @@ export const insightsEs = {
   'insights.export.error.forbidden': 'Solo RR. HH. y los administradores pueden exportar el registro de auditoría.',
   'insights.export.error.server': 'El servidor no pudo exportar: {detail}',
   'insights.export.error.interrupted': 'Se cortó la conexión durante la exportación. Se descartó el archivo incompleto; inténtalo de nuevo.',
-  'insights.export.error.countMismatch': 'La exportación está incompleta: el servidor contó {expected} filas, pero llegaron {received}. Se descartó el archivo; inténtalo de nuevo.',
+  'insights.export.error.countMismatch':
+    'La exportación está incompleta: el servidor contó {expected} filas, pero llegaron {received}. Se descartó el archivo; inténtalo de nuevo.',
   'insights.export.error.write': 'No se pudo escribir el archivo: {detail}',
 } as const satisfies SectionCatalog<typeof insightsEn>;
 

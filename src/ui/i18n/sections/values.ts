@@ -175,7 +175,8 @@ export const valuesEs = {
   'values.edit.up': 'Subir',
   'values.edit.down': 'Bajar',
   'values.edit.archive': 'Archivar',
-  'values.edit.archiveConfirm': '¿Archivar «{title}»? Desaparecerá de todos los teléfonos en su próxima sincronización; los reconocimientos ya dados lo conservan.',
+  'values.edit.archiveConfirm':
+    '¿Archivar «{title}»? Desaparecerá de todos los teléfonos en su próxima sincronización; los reconocimientos ya dados lo conservan.',
   'values.edit.archiveYes': 'Sí, archivar',
   'values.edit.archiveNo': 'Mantenerla',
   'values.edit.working': 'Guardando…',

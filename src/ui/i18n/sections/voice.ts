@@ -40,10 +40,12 @@ export const voiceEn = {
   'voice.form.left': { one: '{count} character left', other: '{count} characters left' },
   'voice.form.over': { one: '{count} character too many', other: '{count} characters too many' },
   'voice.form.anonymous': 'Send anonymously',
-  'voice.form.anonymousOn': 'Anonymous: your name, your account and the time of day are not stored; only your store, the day and what you wrote. Nobody, not even HR, can see who wrote it. You will not see replies in “My feedback”, but public replies appear on your store’s board.',
+  'voice.form.anonymousOn':
+    'Anonymous: your name, your account and the time of day are not stored; only your store, the day and what you wrote. Nobody, not even HR, can see who wrote it. You will not see replies in “My feedback”, but public replies appear on your store’s board.',
   'voice.form.anonymousOff': 'With your name: the person who answers sees who wrote it, and you follow replies in “My feedback”.',
   'voice.form.offline': 'You are offline. It waits on this phone and is sent when you reconnect.',
-  'voice.form.linkDropped': 'This briefing went to fewer than 5 people, so your anonymous feedback is sent without saying which briefing it is about: the link could point to you.',
+  'voice.form.linkDropped':
+    'This briefing went to fewer than 5 people, so your anonymous feedback is sent without saying which briefing it is about: the link could point to you.',
   'voice.form.send': 'Send feedback',
   'voice.form.bodyRequired': 'Write your message first.',
   'voice.form.bodyTooLong': 'Your message can be at most {max} characters.',
@@ -196,10 +198,12 @@ export const voiceEs = {
   'voice.form.left': { one: 'Queda {count} carácter', other: 'Quedan {count} caracteres' },
   'voice.form.over': { one: 'Sobra {count} carácter', other: 'Sobran {count} caracteres' },
   'voice.form.anonymous': 'Enviar de forma anónima',
-  'voice.form.anonymousOn': 'Anónimo: no se guardan tu nombre, tu cuenta ni la hora; solo tu tienda, el día y lo que escribiste. Nadie, ni siquiera Recursos Humanos, puede ver quién lo escribió. No verás las respuestas en «Mis opiniones», pero las respuestas públicas aparecen en el tablón de tu tienda.',
+  'voice.form.anonymousOn':
+    'Anónimo: no se guardan tu nombre, tu cuenta ni la hora; solo tu tienda, el día y lo que escribiste. Nadie, ni siquiera Recursos Humanos, puede ver quién lo escribió. No verás las respuestas en «Mis opiniones», pero las respuestas públicas aparecen en el tablón de tu tienda.',
   'voice.form.anonymousOff': 'Con tu nombre: quien responda verá quién lo escribió, y tú sigues las respuestas en «Mis opiniones».',
   'voice.form.offline': 'No tienes conexión. Se guarda en este teléfono y se envía cuando vuelvas a conectarte.',
-  'voice.form.linkDropped': 'Este comunicado llegó a menos de 5 personas, así que tu opinión anónima se envía sin decir a qué comunicado se refiere: el enlace podría señalarte.',
+  'voice.form.linkDropped':
+    'Este comunicado llegó a menos de 5 personas, así que tu opinión anónima se envía sin decir a qué comunicado se refiere: el enlace podría señalarte.',
   'voice.form.send': 'Enviar opinión',
   'voice.form.bodyRequired': 'Primero escribe tu mensaje.',
   'voice.form.bodyTooLong': 'Tu mensaje puede tener como máximo {max} caracteres.',
@@ -265,7 +269,8 @@ export const voiceEs = {
   'voice.results.byStore': 'Tienda',
   'voice.results.byDepartment': 'Departamento',
   'voice.results.answers': { one: '{count} respuesta', other: '{count} respuestas' },
-  'voice.results.stillOpen': 'Los resultados se muestran cuando la encuesta se cierra, para que ninguna respuesta se pueda deducir mientras la gente sigue respondiendo.',
+  'voice.results.stillOpen':
+    'Los resultados se muestran cuando la encuesta se cierra, para que ninguna respuesta se pueda deducir mientras la gente sigue respondiendo.',
   'voice.results.tooFew': 'Los resultados solo se muestran con 5 respuestas o más, para que nadie pueda deducir la respuesta de otra persona.',
   'voice.results.answersColumn': 'Respuestas',
   'voice.results.average': 'Media',
