@@ -1,6 +1,7 @@
 /**
- * `npm test`: typecheck, then every Vitest project (unit, integration, browser)
- * in one run, then one closing line "N passed, N failed" that CI can read.
+ * `npm test`: typecheck, lint and format check (Biome), then every Vitest project
+ * (unit, integration, browser) in one run, then one closing line "N passed, N failed"
+ * that CI can read.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -18,11 +19,18 @@ interface VitestJson {
   numTodoTests: number;
 }
 
-const typecheck = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-if (typecheck !== 0) {
-  console.error('frontline: typecheck failed');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+// Each check stops the run on its own: a tree that does not typecheck, or drifts from the lint
+// and format rules, is not worth ten minutes of browser tests.
+const checks: Array<{ name: string; command: string[] }> = [
+  { name: 'typecheck', command: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'lint and format check (npm run lint:fix repairs what it can)', command: ['biome', 'ci', '.'] },
+];
+for (const check of checks) {
+  if (run('npx', check.command) !== 0) {
+    console.error(`frontline: ${check.name} failed`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 // The browser tests need Chromium: install it (root with apt-get) or stop here in one line; never skip them.
