@@ -29,7 +29,7 @@ export function UpdatePrompt({ waitingItems, onReload, onReloadAnyway }: UpdateP
   const sendsFirst = waitingItems > 0;
   const busy = state.kind === 'busy';
 
-  async function attempt(action: () => Promise<SendOutcome | void> | void) {
+  async function attempt(action: UpdatePromptProps['onReload'] | UpdatePromptProps['onReloadAnyway']) {
     setState({ kind: 'busy' });
     try {
       const outcome = await action();

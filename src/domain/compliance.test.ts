@@ -30,7 +30,10 @@ describe('rateOverTime', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(50)), fc.integer({ min: 1, max: 500 }), (perDay, total) => {
         let cumulative = 0;
-        const daily = perDay.map((acked, i) => ({ day: String(i), acked, cumulative: (cumulative += acked) }));
+        const daily = perDay.map((acked, i) => {
+          cumulative += acked;
+          return { day: String(i), acked, cumulative };
+        });
         const rates = rateOverTime(daily, total).map((p) => p.rate);
         expect(rates.every((r) => r >= 0 && r <= 1)).toBe(true);
         expect(rates).toEqual([...rates].sort((a, b) => a - b));

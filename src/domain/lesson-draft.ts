@@ -81,7 +81,9 @@ export function checkLessonDraft(draft: LessonDraft): DraftProblem[] {
   if (draft.quiz.length === 0) problems.push({ field: 'quiz', code: 'no_questions' });
   draft.quiz.forEach((question, i) => {
     text(problems, `quiz.${i}.prompt`, question.prompt, L.prompt);
-    question.options.forEach((option, j) => text(problems, `quiz.${i}.options.${j}`, option.text, L.option));
+    question.options.forEach((option, j) => {
+      text(problems, `quiz.${i}.options.${j}`, option.text, L.option);
+    });
     const correct = question.correct.filter((id) => question.options.some((o) => o.id === id));
     if (correct.length === 0) problems.push({ field: `quiz.${i}.correct`, code: 'pick_correct' });
     else if (question.kind === 'single' && correct.length > 1) problems.push({ field: `quiz.${i}.correct`, code: 'one_correct' });

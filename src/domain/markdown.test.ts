@@ -130,7 +130,7 @@ describe('parseMarkdown: properties', () => {
   });
 
   it('parses hostile input of the largest allowed body (20,000 characters) quickly', () => {
-    const hostile = ['*'.repeat(20_000), '[('.repeat(10_000), '**a '.repeat(5_000), '['.repeat(19_999) + ']', '[x]('.repeat(5_000), '*a'.repeat(10_000)];
+    const hostile = ['*'.repeat(20_000), '[('.repeat(10_000), '**a '.repeat(5_000), `${'['.repeat(19_999)}]`, '[x]('.repeat(5_000), '*a'.repeat(10_000)];
     for (const source of hostile) {
       const started = performance.now();
       parseMarkdown(source);

@@ -45,6 +45,7 @@ const MAX_URL_SOURCE = 2100;
 export function safeLinkUrl(raw: string): string | null {
   const candidate = raw.trim();
   // Browsers drop tabs and newlines inside URLs and trim controls: refuse them rather than guess.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern exists to refuse URLs with C0/C1 control characters.
   if (candidate.length === 0 || candidate.length > 2048 || /[\s\u0000-\u001f\u007f-\u009f<>"`]/.test(candidate)) return null;
   if (!/^(?:https?:\/\/|mailto:)/i.test(candidate)) return null;
   let url: URL;
@@ -132,7 +133,8 @@ export function parseMarkdown(source: string): MdBlock[] {
         current.items[current.items.length - 1]!.push(kind.text);
       } else {
         flushList();
-        (paragraph ??= []).push(kind.text);
+        paragraph ??= [];
+        paragraph.push(kind.text);
       }
     }
   }

@@ -3,7 +3,7 @@
  * types.ts. Expected failures (network, HTTP errors, a body that does not match
  * the contract) come back as values, so callers decide what the user sees.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { PostgrestSingleResponse, SupabaseClient } from '@supabase/supabase-js';
 import { RPC, type RpcArgs, type RpcName, type RpcResult } from './types';
 
 export type RpcFailure =
@@ -14,7 +14,8 @@ export type RpcFailure =
 export type RpcOutcome<T> = { ok: true; data: T } | { ok: false; error: RpcFailure };
 
 export async function callRpc<N extends RpcName>(client: SupabaseClient, name: N, args: RpcArgs[N], signal?: AbortSignal): Promise<RpcOutcome<RpcResult<N>>> {
-  let response;
+  // The data is checked against the contract below, so its type here is unknown.
+  let response: PostgrestSingleResponse<unknown>;
   try {
     const request = client.rpc(name, args);
     response = await (signal ? request.abortSignal(signal) : request);

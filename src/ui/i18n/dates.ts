@@ -19,7 +19,10 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 export function dateFormat(locale: Locale, style: DateStyle): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
   let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(formattingTag(locale), OPTIONS[style])));
+  if (!format) {
+    format = new Intl.DateTimeFormat(formattingTag(locale), OPTIONS[style]);
+    formats.set(key, format);
+  }
   return format;
 }
 

@@ -34,7 +34,10 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function rulesFor(locale: Locale): Intl.PluralRules {
   let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
   return rules;
 }
 

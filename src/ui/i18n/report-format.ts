@@ -12,8 +12,10 @@ const days = new Map<string, Intl.DateTimeFormat>();
 /** 0.8125 → "81.2%" (en) / "81,2 %" (es); rounded down, so 999 of 1,000 never reads as 100%. */
 export function formatPercent(locale: Locale, fraction: number): string {
   let format = percents.get(locale);
-  if (!format)
-    percents.set(locale, (format = new Intl.NumberFormat(formattingTag(locale), { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' })));
+  if (!format) {
+    format = new Intl.NumberFormat(formattingTag(locale), { style: 'percent', maximumFractionDigits: 1, roundingMode: 'floor' });
+    percents.set(locale, format);
+  }
   return format.format(fraction);
 }
 
@@ -22,7 +24,8 @@ export function formatDay(locale: Locale, day: string, withYear = false): string
   let format = days.get(key);
   if (!format) {
     const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC', ...(withYear ? { year: 'numeric' } : {}) };
-    days.set(key, (format = new Intl.DateTimeFormat(formattingTag(locale), options)));
+    format = new Intl.DateTimeFormat(formattingTag(locale), options);
+    days.set(key, format);
   }
   const date = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? day : format.format(date);
