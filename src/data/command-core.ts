@@ -49,6 +49,7 @@ export async function commit(ctx: CommandContext, entry: OutboxEntry, writeLocal
 }
 
 /** C0 control characters but tab and newline, and DEL: Postgres cannot store NUL in jsonb, and none of them means anything on screen. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern exists to find control characters and strip them.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

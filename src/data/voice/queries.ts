@@ -15,6 +15,7 @@ export async function myFeedbackItems(db: FrontlineDb): Promise<LocalFeedback[]>
 /** Latest public reply first, as the server orders the board. */
 export async function storeBoardItems(db: FrontlineDb): Promise<StoreBoardItem[]> {
   const items = await db.board.toArray();
+  // biome-ignore lint/complexity/useMathMinMax: created_at is an ISO timestamp string; Math.max would turn it into NaN.
   const latest = (item: StoreBoardItem) => item.replies.reduce((max, r) => (r.created_at > max ? r.created_at : max), '');
   return items.sort((a, b) => latest(b).localeCompare(latest(a)) || b.created_on.localeCompare(a.created_on));
 }

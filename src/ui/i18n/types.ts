@@ -22,4 +22,5 @@ export type SectionMessagesModule = { readonly default: Readonly<Record<Locale, 
  * sections/ adds itself with `declare module '../types'`, so t() knows a screen's
  * keys without the lookup importing the sections.
  */
+// biome-ignore lint/suspicious/noEmptyInterface: empty on purpose; each section fills it by declaration merging (a type alias cannot be merged).
 export interface SectionMessages {}
