@@ -25,7 +25,7 @@ const COMMENT = /\/\*[\s\S]*?\*\/|(^|[^:'"`\\])\/\/[^\n]*/g;
 const STRING = /(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g;
 const SENTENCE = /^[A-Z][a-z']*(?:,? [^ ]+){2,}[.!?]$/;
 
-export function sentencesIn(code: string): string[] {
+function sentencesIn(code: string): string[] {
   const withoutComments = code.replace(COMMENT, (_, before: string | undefined) => before ?? '');
   return [...withoutComments.matchAll(STRING)].map((m) => m[2]!).filter((text) => SENTENCE.test(text.trim()));
 }

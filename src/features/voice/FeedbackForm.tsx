@@ -3,7 +3,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { sendFeedback } from '../../data/voice/commands';
 import { briefingChoices, type BriefingChoice } from '../../data/voice/queries';
-import { LIMITS } from '../../domain/limits';
 import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, feedbackProblems, type FeedbackDraft, type FeedbackProblem } from '../../domain/feedback-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { commandFailureText } from '../../ui/command-failure-text';
@@ -165,6 +164,7 @@ export function FeedbackForm() {
             type="checkbox"
             role="switch"
             checked={draft.anonymous}
+            aria-checked={draft.anonymous}
             aria-describedby={`${id}-anonymous`}
             onChange={(e) => change({ ...draft, anonymous: e.target.checked })}
           />

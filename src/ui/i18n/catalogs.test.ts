@@ -16,23 +16,25 @@ const SECTIONS: ReadonlyArray<{ name: string; en: Messages; es: Messages }> = [
   ...Object.entries(sectionFiles).map(([file, section]) => ({ name: file.replace(/^.*\/(\w+)\.ts$/, '$1'), ...section.default })),
 ];
 
-/** Never run: tsc checks these lines (the test files are part of `npm run typecheck`). */
-export function typeChecks(): void {
-  // @ts-expect-error a catalog missing English keys does not compile
-  const incomplete: Catalog = { 'app.nav': 'Principal' };
-  // @ts-expect-error a catalog with a key English does not have does not compile
-  const extra: Catalog = { ...es, 'app.made_up': 'x' };
-  // @ts-expect-error a plural message cannot become a plain string
-  const flattened: Catalog = { ...es, 'sync.refused': 'rechazado' };
-  const { t } = i18nFor('en');
-  // @ts-expect-error a message with {count} needs it
-  t('sync.waiting');
-  // @ts-expect-error params are checked by name
-  t('sync.waiting', { total: 2 });
-  // @ts-expect-error unknown keys do not compile
-  t('nope');
-  void [incomplete, extra, flattened];
-}
+/** The @ts-expect-error lines are the test: tsc checks them (the test files are part of `npm run typecheck`); run, they only build values. */
+describe('catalog and t() types', () => {
+  it('refuse a wrong catalog or call at compile time', () => {
+    // @ts-expect-error a catalog missing English keys does not compile
+    const incomplete: Catalog = { 'app.nav': 'Principal' };
+    // @ts-expect-error a catalog with a key English does not have does not compile
+    const extra: Catalog = { ...es, 'app.made_up': 'x' };
+    // @ts-expect-error a plural message cannot become a plain string
+    const flattened: Catalog = { ...es, 'sync.refused': 'rechazado' };
+    const { t } = i18nFor('en');
+    // @ts-expect-error a message with {count} needs it
+    t('sync.waiting');
+    // @ts-expect-error params are checked by name
+    t('sync.waiting', { total: 2 });
+    // @ts-expect-error unknown keys do not compile
+    t('nope');
+    void [incomplete, extra, flattened];
+  });
+});
 
 const PLURAL_CATEGORIES: Record<Locale, string[]> = {
   en: new Intl.PluralRules('en').resolvedOptions().pluralCategories,
