@@ -21,6 +21,11 @@ export const Markdown = memo(function Markdown({ source, headingLevel = 3, class
   return <div className={className}>{blocks.map((block, i) => renderBlock(block, i, headingLevel))}</div>;
 });
 
+/*
+ * Keys are positions: the tree is a pure function of `source`, rebuilt whole
+ * when it changes and never reordered, and two identical paragraphs or words
+ * may follow each other, so content alone cannot be a key.
+ */
 function renderBlock(block: MdBlock, key: number, headingLevel: number): ReactNode {
   switch (block.type) {
     case 'paragraph':
@@ -30,6 +35,7 @@ function renderBlock(block: MdBlock, key: number, headingLevel: number): ReactNo
       return <Tag key={key}>{renderInlines(block.children)}</Tag>;
     }
     case 'list': {
+      // biome-ignore lint/suspicious/noArrayIndexKey: parsed items, never reordered; see above.
       const items = block.items.map((item, i) => <li key={i}>{renderInlines(item.children)}</li>);
       return block.ordered ? (
         <ol key={key} start={block.start === 1 ? undefined : block.start}>
@@ -43,22 +49,24 @@ function renderBlock(block: MdBlock, key: number, headingLevel: number): ReactNo
 }
 
 function renderInlines(nodes: readonly MdInline[]): ReactNode[] {
-  return nodes.map((node, i) => {
-    switch (node.type) {
-      case 'text':
-        return <Fragment key={i}>{node.text}</Fragment>;
-      case 'break':
-        return <br key={i} />;
-      case 'strong':
-        return <strong key={i}>{renderInlines(node.children)}</strong>;
-      case 'em':
-        return <em key={i}>{renderInlines(node.children)}</em>;
-      case 'link':
-        return (
-          <a key={i} href={node.href} rel="noopener noreferrer" target="_blank">
-            {renderInlines(node.children)}
-          </a>
-        );
-    }
-  });
+  return nodes.map((node, i) => renderInline(node, i));
+}
+
+function renderInline(node: MdInline, key: number): ReactNode {
+  switch (node.type) {
+    case 'text':
+      return <Fragment key={key}>{node.text}</Fragment>;
+    case 'break':
+      return <br key={key} />;
+    case 'strong':
+      return <strong key={key}>{renderInlines(node.children)}</strong>;
+    case 'em':
+      return <em key={key}>{renderInlines(node.children)}</em>;
+    case 'link':
+      return (
+        <a key={key} href={node.href} rel="noopener noreferrer" target="_blank">
+          {renderInlines(node.children)}
+        </a>
+      );
+  }
 }

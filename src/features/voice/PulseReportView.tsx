@@ -127,6 +127,7 @@ function ReportFigures({ report }: { report: PulseReport }) {
       ) : (
         <ul className="voice-comments">
           {report.comments.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: anonymous comments are bare strings that may repeat; the report's list is fixed and never reordered.
             <li key={`${i}-${c}`}>{c}</li>
           ))}
         </ul>

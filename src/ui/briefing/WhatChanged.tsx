@@ -22,7 +22,10 @@ export function WhatChanged({ briefing, previous, open }: { briefing: LocalBrief
       {changes.length > 0 ? (
         <ul className="what-changed__lines">
           {changes.map((line, i) =>
+            // Keys are positions: the diff is recomputed whole from the two bodies and never
+            // reordered, and the same line can be taken out or put in twice.
             line.kind === 'removed' ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a diff line's position is its identity (see above).
               <li key={i} className="what-changed__removed">
                 <del>
                   <span className="visually-hidden">{t('briefing.changed.removed')} </span>
@@ -30,6 +33,7 @@ export function WhatChanged({ briefing, previous, open }: { briefing: LocalBrief
                 </del>
               </li>
             ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a diff line's position is its identity (see above).
               <li key={i} className="what-changed__added">
                 <ins>
                   <span className="visually-hidden">{t('briefing.changed.added')} </span>
