@@ -32,6 +32,7 @@ export function useOnlineCall<T>(api: OnlineApi | null, key: string, load: (api:
   const [state, setState] = useState<{ data: T | null; loading: boolean; failure: OnlineFailure | null }>({ data: null, loading: true, failure: null });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a new function each render (a dependency would call it again every render); `key` names its arguments and `attempt` counts reload()s.
   useEffect(() => {
     if (!api) {
       if (!navigator.onLine) setState({ data: null, loading: false, failure: { kind: 'offline' } });
@@ -48,7 +49,6 @@ export function useOnlineCall<T>(api: OnlineApi | null, key: string, load: (api:
     return () => {
       current = false;
     };
-    // `load` is recreated each render; `key` says when its arguments change.
   }, [api, key, attempt]);
 
   return { ...state, reload: () => setAttempt((n) => n + 1) };

@@ -16,8 +16,8 @@ export function useSideDataRefresh(names: readonly SideDataName[]): void {
   const online = useOnline();
   const lastSynced = useLiveQuery(() => readMeta(db).then((meta) => meta.last_synced_at), [db]);
   const key = names.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `names` may be a new array each render, so `key` (its content) stands for it; lastSynced is the trigger for the refresh after each sync.
   useEffect(() => {
     if (api && online && me) void refreshSideData(db, api, me, commands.now, names);
-    // `names` is a new array each render; `key` says when it changes.
   }, [db, api, me, commands, online, lastSynced, key]);
 }

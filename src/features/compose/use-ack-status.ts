@@ -28,6 +28,7 @@ export function useAckStatus(briefingId: string): AckStatusView {
   const [requests, setRequests] = useState(0);
   const [state, setState] = useState<Omit<AckStatusView, 'refresh'>>({ status: null, loadedAt: null, loading: true, problem: null });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: lastSynced and requests are triggers, not inputs: they ask again after each sync and on refresh().
   useEffect(() => {
     if (!online) {
       setState((s) => ({ ...s, loading: false, problem: { kind: 'offline' } }));

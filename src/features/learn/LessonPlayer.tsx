@@ -47,6 +47,7 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
   const stepRef = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: run.step and score are triggers: once the next step or the result has rendered, focus moves to it if a button moved there.
   useEffect(() => {
     if (moved.current) stepRef.current?.focus();
     moved.current = false;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TrainingReport } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
@@ -20,6 +20,9 @@ function mergePages(pages: readonly TrainingReport[]): Lesson[] {
   return [...lessons.values()];
 }
 
+type MorePages = { after: TrainingReport | null; pages: TrainingReport[]; loading: boolean; failure: OnlineFailure | null };
+const NO_MORE: MorePages = { after: null, pages: [], loading: false, failure: null };
+
 /**
  * Per live lesson, a table of the caller's stores (managers) or every store
  * (HR): completed, passed, average best score. The server answers a page of
@@ -29,22 +32,25 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
   const { api } = useSession();
   const { t } = useI18n();
   const { data: first, loading, failure, reload: retry } = useOnlineCall(api, 'training', (online) => online.call('training_report', {}));
-  const [more, setMore] = useState<{ pages: TrainingReport[]; loading: boolean; failure: OnlineFailure | null }>({ pages: [], loading: false, failure: null });
-  // A reloaded first page starts the list again.
-  useEffect(() => setMore({ pages: [], loading: false, failure: null }), [first]);
+  // The pages after `first`, kept with the first page they follow: a reloaded first page starts the list again.
+  const [loaded, setLoaded] = useState<MorePages>(NO_MORE);
+  const more = first && loaded.after === first ? loaded : NO_MORE;
 
   const pages = first ? [first, ...more.pages] : [];
   const next = pages.at(-1)?.next ?? null;
   const lessons = mergePages(pages);
 
   async function showMore() {
-    if (!api || !next || more.loading) return;
-    setMore((state) => ({ ...state, loading: true, failure: null }));
+    if (!api || !first || !next || more.loading) return;
+    setLoaded({ ...more, after: first, loading: true, failure: null });
     const outcome = await api.call('training_report', { p_after_store_name: next.store_name, p_after_store_id: next.store_id });
-    setMore((state) =>
-      outcome.ok
-        ? { pages: [...state.pages, outcome.data], loading: false, failure: null }
-        : { ...state, loading: false, failure: onlineFailure(outcome.error) },
+    // An answer for a first page since reloaded is dropped.
+    setLoaded((state) =>
+      state.after !== first
+        ? state
+        : outcome.ok
+          ? { after: first, pages: [...state.pages, outcome.data], loading: false, failure: null }
+          : { ...state, loading: false, failure: onlineFailure(outcome.error) },
     );
   }
 

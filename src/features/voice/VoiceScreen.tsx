@@ -5,7 +5,9 @@
  * results; HR creates pulses and sees the trend. The parts that read the
  * phone's copy work offline; the inbox and results say when they need a connection.
  */
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
+import type { OnlineApi } from '../../data/online-api';
+import type { FrontlineDb } from '../../data/db';
 import type { MemberProfile } from '../../data/supabase/types';
 import { refreshSideData } from '../../data/side-data';
 import { hasStoreBoard } from '../../data/voice/side-data';
@@ -57,9 +59,12 @@ export function VoiceScreen({ params }: { params: Params }) {
   const memberId = me?.member_id;
 
   // Replies and the board change on the server: opening the tab online fetches them (offline, the copy stays).
+  // Once per person and connection, not on every profile re-render: the profile is read when it runs.
+  const refreshCopies = useEffectEvent((copies: FrontlineDb, online: OnlineApi) => {
+    if (me) void refreshSideData(copies, online, me, commands.now, VOICE_COPIES);
+  });
   useEffect(() => {
-    if (api && me) void refreshSideData(db, api, me, commands.now, VOICE_COPIES);
-    // Once per person and connection, not on every profile re-render.
+    if (api && memberId) refreshCopies(db, api);
   }, [db, api, memberId]);
 
   const view = part === undefined ? views[0]! : isView(part) && views.includes(part) ? part : null;
