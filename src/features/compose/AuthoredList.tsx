@@ -62,7 +62,7 @@ function AuthoredCard({ row: { briefing, state }, onReach, onEdit, onRetract }: 
       {shift ? <p className="meta">{t('compose.meta.shift', { when: shift })}</p> : null}
       {briefing.requires_ack && briefing.ack_due_at ? <p className="meta">{t('compose.meta.due', { when: date(briefing.ack_due_at) })}</p> : null}
       {confirming ? (
-        <div className="warning compose-confirm" role="group" aria-labelledby={`${titleId}-confirm`}>
+        <fieldset className="bare warning compose-confirm" aria-labelledby={`${titleId}-confirm`}>
           <p id={`${titleId}-confirm`}>{t('compose.retract.confirm', { title: briefing.title })}</p>
           <div className="compose-actions">
             <button type="button" className="danger" onClick={() => onRetract(briefing)}>
@@ -72,7 +72,7 @@ function AuthoredCard({ row: { briefing, state }, onReach, onEdit, onRetract }: 
               {t('compose.retract.no')}
             </button>
           </div>
-        </div>
+        </fieldset>
       ) : (
         <div className="compose-actions compose-actions--card">
           {state.kind === 'sent' ? (

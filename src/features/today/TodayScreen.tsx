@@ -128,10 +128,10 @@ export function TodayScreen() {
           {t('today.counter', { acknowledged: plan.counter.acknowledged, required: plan.counter.required })}
         </p>
       ) : null}
-      <div className="today-search" role="search">
+      <search className="today-search">
         <label htmlFor={searchId}>{t('today.search')}</label>
         <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
-      </div>
+      </search>
       {error ? (
         <p role="alert" className="error">
           {commandFailureText(t, error)}

@@ -27,7 +27,7 @@ export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string
   if (count === 0) return <p className="empty">{t('values.deck.empty')}</p>;
   const card = cards[index]!;
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     if (event.key === 'ArrowRight') step(1);
     else if (event.key === 'ArrowLeft') step(-1);
     else if (event.key === 'Home') setWanted(0);
@@ -37,7 +37,8 @@ export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string
   }
 
   return (
-    <div className="value-deck" onKeyDown={onKeyDown}>
+    // The arrow keys work wherever focus is in the deck: on the card or its buttons.
+    <section className="value-deck" aria-label={t('values.section.cards')} onKeyDown={onKeyDown}>
       <p className="muted value-deck__hint">{t('values.deck.hint')}</p>
       <p className="value-deck__announce" aria-live="polite" aria-atomic="true">
         {t('values.deck.announce', { position: index + 1, count, title: card.title })}
@@ -56,7 +57,7 @@ export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string
           <span aria-hidden="true"> →</span>
         </button>
       </div>
-    </div>
+    </section>
   );
 }
 
@@ -64,15 +65,8 @@ function ValueCardView({ card, swipe, onGiveKudos }: { card: ValueCard; swipe: R
   const t = useT();
   const headingId = `value-card-${card.id}`;
   return (
-    <article
-      className="value-card"
-      role="region"
-      aria-roledescription={t('values.card.kind')}
-      aria-labelledby={headingId}
-      tabIndex={0}
-      data-testid="value-card"
-      {...swipe}
-    >
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the card takes focus so the arrow keys can move the deck from it and a screen reader lands on the card itself.
+    <section className="value-card" aria-roledescription={t('values.card.kind')} aria-labelledby={headingId} tabIndex={0} data-testid="value-card" {...swipe}>
       <h3 id={headingId} className="value-card__title">
         {card.title}
       </h3>
@@ -88,6 +82,7 @@ function ValueCardView({ card, swipe, onGiveKudos }: { card: ValueCard; swipe: R
           <h4>{t('values.card.examples')}</h4>
           <ul className="value-card__examples">
             {card.examples.map((example, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: examples are plain strings that may repeat, shown in the card's own fixed order.
               <li key={i}>{example}</li>
             ))}
           </ul>
@@ -96,6 +91,6 @@ function ValueCardView({ card, swipe, onGiveKudos }: { card: ValueCard; swipe: R
       <button type="button" className="primary value-card__kudos" onClick={onGiveKudos}>
         {t('values.card.giveKudos')}
       </button>
-    </article>
+    </section>
   );
 }

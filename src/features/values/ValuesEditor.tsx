@@ -137,7 +137,7 @@ function EditableCard({ card, position, count, disabled, confirming, onEdit, onM
       </h3>
       <p className="editable-card__statement">{card.statement}</p>
       {confirming ? (
-        <div className="warning" role="group" aria-labelledby={`${headingId}-confirm`}>
+        <fieldset className="bare warning" aria-labelledby={`${headingId}-confirm`}>
           <p id={`${headingId}-confirm`}>{t('values.edit.archiveConfirm', { title: card.title })}</p>
           <div className="values-actions">
             <button type="button" className="danger" onClick={onConfirmArchive}>
@@ -147,9 +147,9 @@ function EditableCard({ card, position, count, disabled, confirming, onEdit, onM
               {t('values.edit.archiveNo')}
             </button>
           </div>
-        </div>
+        </fieldset>
       ) : (
-        <div className="values-actions" role="group" aria-labelledby={headingId}>
+        <fieldset className="bare values-actions" aria-labelledby={headingId}>
           <button type="button" onClick={() => onMove(-1)} disabled={disabled || position === 1}>
             {t('values.edit.up')}
           </button>
@@ -162,7 +162,7 @@ function EditableCard({ card, position, count, disabled, confirming, onEdit, onM
           <button type="button" className="danger" onClick={onArchive} disabled={disabled}>
             {t('values.edit.archive')}
           </button>
-        </div>
+        </fieldset>
       )}
     </article>
   );

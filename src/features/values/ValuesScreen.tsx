@@ -61,13 +61,13 @@ export function ValuesScreen() {
   return (
     <section className="values" aria-labelledby="values-heading">
       <h1 id="values-heading">{t('values.title')}</h1>
-      <div className="values-sections" role="group" aria-label={t('values.sections')}>
+      <fieldset className="bare values-sections" aria-label={t('values.sections')}>
         {sections.map((name) => (
           <button key={name} type="button" aria-pressed={section === name} onClick={() => open(name)}>
             {t(SECTION_LABEL[name])}
           </button>
         ))}
-      </div>
+      </fieldset>
       <h2 className="values-section-heading" tabIndex={-1}>
         {t(SECTION_HEADING[section])}
       </h2>
