@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHROMIUM_NOT_FOUND, ensureChromium, type ChromiumHost } from './ensure-chromium';
+import { CHROMIUM_NOT_FOUND, type ChromiumHost, ensureChromium } from './ensure-chromium';
 
 function host(overrides: Partial<ChromiumHost>): Partial<ChromiumHost> {
   return { env: {}, defaultPath: '/usr/bin/chromium', isExecutable: () => false, canInstall: () => false, aptGet: () => true, ...overrides };

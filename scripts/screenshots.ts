@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { startStack } from '../supabase/local/stack';
+import { SignInPage } from '../tests/e2e/pages/signin-page';
 import { buildAndServeApp } from '../tests/e2e/support/app-server';
 import { newPhone } from '../tests/e2e/support/browser';
-import { SignInPage } from '../tests/e2e/pages/signin-page';
 import { PROJECT_ROOT } from './stack-config';
 
 interface Shot {

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JwtSigning } from '../supabase/local/jwt';
-import { startStack, type Stack } from '../supabase/local/stack';
+import { type Stack, startStack } from '../supabase/local/stack';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 

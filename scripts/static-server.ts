@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { headersFor, parseHeadersFile, type HeaderRule } from './app-headers';
+import { type HeaderRule, headersFor, parseHeadersFile } from './app-headers';
 import type { AppServer } from './stack-config';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

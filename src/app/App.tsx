@@ -6,27 +6,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandContext } from '../data/command-core';
-import { openDatabase, readMeta, type FrontlineDb } from '../data/db';
+import { type FrontlineDb, openDatabase, readMeta } from '../data/db';
 import { outboxSummary } from '../data/outbox';
 import type { MemberProfile } from '../data/supabase/types';
 import type { SyncEngine } from '../data/sync/engine';
 import { requestPersistence } from '../features/account/storage-state';
-import { SignInScreen, type SignInResult } from '../features/signin/SignInScreen';
+import { type SignInResult, SignInScreen } from '../features/signin/SignInScreen';
 import { I18nProvider } from '../ui/i18n/I18nProvider';
 import { browserLocale } from '../ui/i18n/locale';
 import { useLocaleChoice } from '../ui/i18n/use-locale-choice';
-import { SessionContext, useSession, type Session } from '../ui/session-context';
 import { go, resetHistory, settleHistory, usePath } from '../ui/router/history';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
-import { clearIdentity, readIdentity, saveIdentity, type Identity } from './identity';
-import { applyUpdate } from './pwa';
-import type { Services } from './session';
-import { UpdatePrompt } from './UpdatePrompt';
-import { useUpdateState } from './use-update-state';
+import { type Session, SessionContext, useSession } from '../ui/session-context';
+import { clearIdentity, type Identity, readIdentity, saveIdentity } from './identity';
 import { currentTab, route, tabsFor } from './navigation';
+import { applyUpdate } from './pwa';
 import { ScreenOutlet } from './ScreenOutlet';
 import { SCREENS } from './screens';
+import type { Services } from './session';
 import { TabBar } from './TabBar';
+import { UpdatePrompt } from './UpdatePrompt';
+import { useUpdateState } from './use-update-state';
 
 export function App() {
   const [identity, setIdentity] = useState<Identity | null>(() => readIdentity());

@@ -4,15 +4,15 @@
  * before the component's first render, so no raw keys); an address this
  * person may not open, or that leads nowhere, says so in words.
  */
-import { lazy, Suspense, type LazyExoticComponent } from 'react';
-import { registerMessages } from '../ui/i18n/i18n';
+import { type LazyExoticComponent, lazy, Suspense } from 'react';
 import { useT } from '../ui/i18n/I18nProvider';
+import { registerMessages } from '../ui/i18n/i18n';
 import type { Params } from '../ui/router/match';
 import { Unavailable } from '../ui/Unavailable';
 import { access, route } from './navigation';
-import { SCREENS, type Role, type ScreenComponent, type ScreenEntry, type ScreenId } from './screens';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { ScreenFailed } from './ScreenFailed';
+import { type Role, SCREENS, type ScreenComponent, type ScreenEntry, type ScreenId } from './screens';
 
 const loaded = new Map<ScreenId, LazyExoticComponent<ScreenComponent>>();
 

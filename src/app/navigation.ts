@@ -8,7 +8,7 @@
  */
 import type { PlainKey } from '../ui/i18n/messages';
 import { matchPath, type Params } from '../ui/router/match';
-import { EVERYONE, SCREEN_IDS, SCREENS, type Role, type ScreenEntry, type ScreenId } from './screens';
+import { EVERYONE, type Role, SCREEN_IDS, SCREENS, type ScreenEntry, type ScreenId } from './screens';
 
 type RoleOrUnknown = Role | undefined;
 

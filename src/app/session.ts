@@ -4,9 +4,9 @@
  * (start, back online, page visible, after each write, a timer).
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { readMeta, type FrontlineDb } from '../data/db';
-import { saveMemberLocale, type MemberLocale, type SaveLocaleOutcome } from '../data/member-locale';
-import { supabaseOnlineApi, type OnlineApi } from '../data/online-api';
+import { type FrontlineDb, readMeta } from '../data/db';
+import { type MemberLocale, type SaveLocaleOutcome, saveMemberLocale } from '../data/member-locale';
+import { type OnlineApi, supabaseOnlineApi } from '../data/online-api';
 import { refreshSideData } from '../data/side-data';
 import { SyncEngine } from '../data/sync/engine';
 import { supabaseSyncApi } from '../data/sync/supabase-api';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { updateState, type UpdateState } from './pwa';
+import { type UpdateState, updateState } from './pwa';
 
 /** The current "new version waiting" state; re-renders when it changes. */
 export function useUpdateState(): UpdateState {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { acknowledgeBriefing } from './briefings/commands';
 import { LIMITS } from '../domain/limits';
+import { acknowledgeBriefing } from './briefings/commands';
 import { saveBriefing } from './compose/commands';
 import { commandContext } from './testing/command-context';
 import { giveKudos } from './values/commands';

@@ -7,7 +7,7 @@
  * codes, never words: the feature says them in the person's language.
  */
 import type { FrontlineDb, OutboxEntry } from './db';
-import { storageFailure, type StorageFailure } from './storage-errors';
+import { type StorageFailure, storageFailure } from './storage-errors';
 import type { MutationPayloads, MutationType } from './supabase/types';
 
 export interface CommandContext {

@@ -3,7 +3,7 @@
  * what the server refused, and dismissing or retrying a refused item (which
  * also settles the local row it belongs to).
  */
-import { cleanPayload, commitLocal, type CommandContext, type LocalResult } from './command-core';
+import { type CommandContext, cleanPayload, commitLocal, type LocalResult } from './command-core';
 import type { FrontlineDb, OutboxEntry } from './db';
 import type { MutationPayloads } from './supabase/types';
 

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { cachedComposeDirectory } from './compose/directory';
 import { refreshSideData } from './side-data';
-import { fakeOnlineApi } from './testing/fake-online-api';
 import type { ComposeDirectory, MemberProfile } from './supabase/types';
+import { fakeOnlineApi } from './testing/fake-online-api';
 import { freshDatabase } from './testing/fresh-database';
 
 const DIRECTORY: ComposeDirectory = { stores: [], departments: [], roles: ['staff'], reach: [] };

@@ -4,12 +4,13 @@
  * sync succeeds, kept in IndexedDB, so the phone has a recent copy even for a
  * screen nobody opened while online. A failed refresh keeps the copy it has.
  */
-import type { FrontlineDb } from './db';
+
 import { refreshComposeDirectory } from './compose/directory';
-import { hasStoreBoard, refreshMyFeedback, refreshStoreBoard } from './voice/side-data';
+import type { FrontlineDb } from './db';
 import type { OnlineApi } from './online-api';
 import type { MemberProfile } from './supabase/types';
 import { refreshKudosWall, refreshStoreRoster } from './values/side-data';
+import { hasStoreBoard, refreshMyFeedback, refreshStoreBoard } from './voice/side-data';
 
 export type SideDataName = 'compose_directory' | 'store_roster' | 'store_kudos' | 'my_feedback' | 'store_board';
 

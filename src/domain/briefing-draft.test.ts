@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import {
+  type BriefingDraft,
+  type DraftRules,
   draftFrom,
   draftProblems,
   editBaseVersion,
@@ -9,8 +11,6 @@ import {
   payloadFields,
   saveAction,
   toLocalInput,
-  type BriefingDraft,
-  type DraftRules,
 } from './briefing-draft';
 import { LIMITS } from './limits';
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ackState, acksByBriefing, isLive, supersededAckVersion, type BriefingLike } from './briefing-status';
+import { describe, expect, it } from 'vitest';
+import { ackState, acksByBriefing, type BriefingLike, isLive, supersededAckVersion } from './briefing-status';
 
 const now = new Date('2026-11-22T12:00:00Z');
 function briefing(over: Partial<BriefingLike> = {}): BriefingLike {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { ADVERSARIAL_CSV_CELLS, decodeCsvCell, encodeCsvCell } from './csv-cell';
 
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLessonDraft, lessonContent, moveItem, newQuestion, nextOptionId, nextQuestionId, type LessonDraft } from './lesson-draft';
+import { checkLessonDraft, type LessonDraft, lessonContent, moveItem, newQuestion, nextOptionId, nextQuestionId } from './lesson-draft';
 
 function draft(overrides: Partial<LessonDraft> = {}): LessonDraft {
   return {

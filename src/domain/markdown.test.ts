@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_NODE_TYPES, markdownText, parseMarkdown, parseInline, safeLinkUrl, walkMarkdown, type MdBlock } from './markdown';
+import { ALLOWED_NODE_TYPES, type MdBlock, markdownText, parseInline, parseMarkdown, safeLinkUrl, walkMarkdown } from './markdown';
 
 /** Pieces authors (and attackers) type: markers, HTML, URL schemes, entities, odd whitespace. */
 const TOKENS = [

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isAnswerComplete, isAnswerCorrect, scoreQuiz, type QuizQuestionLike } from './quiz';
+import { describe, expect, it } from 'vitest';
+import { isAnswerComplete, isAnswerCorrect, type QuizQuestionLike, scoreQuiz } from './quiz';
 
 const options = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
 const single: QuizQuestionLike = { id: 'q1', kind: 'single', options, correct: ['b'] };

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { includesMember, reachOf, type ReachGroup } from './reach';
+import { describe, expect, it } from 'vitest';
+import { includesMember, type ReachGroup, reachOf } from './reach';
 
 const groups: ReachGroup[] = [
   { store_id: 'down', department_id: 'sales', role: 'staff', members: 9 },

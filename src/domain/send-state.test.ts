@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authoredOrder, sendState, type AuthoredLike } from './send-state';
+import { type AuthoredLike, authoredOrder, sendState } from './send-state';
 
 const base: AuthoredLike = { id: 'b1', version: 2, publish_at: '2026-11-22T08:00:00Z', updated_at: '2026-11-22T08:00:00Z' };
 

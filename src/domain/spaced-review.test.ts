@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BOX_INTERVAL_DAYS, dueForReview, scheduleAnswer, TOP_BOX, type ReviewItem } from './spaced-review';
+import { describe, expect, it } from 'vitest';
+import { BOX_INTERVAL_DAYS, dueForReview, type ReviewItem, scheduleAnswer, TOP_BOX } from './spaced-review';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const question = { lesson_id: 'l1', question_id: 'q1' };

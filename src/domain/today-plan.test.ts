@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { dayIn, matchesSearch, planToday, searchKey, type TodayBriefing } from './today-plan';
 
 const now = new Date('2026-11-22T15:00:00Z'); // 10:00 in New York

@@ -5,7 +5,7 @@
  * then everything earlier, newest first. Also the "2 of 3 acknowledged today"
  * counter and an accent- and case-insensitive offline search.
  */
-import { ackState, acksByBriefing, dueTime, isLive, PRIORITY_RANK, type AckLike, type AckState, type BriefingLike } from './briefing-status';
+import { type AckLike, type AckState, ackState, acksByBriefing, type BriefingLike, dueTime, isLive, PRIORITY_RANK } from './briefing-status';
 
 export interface TodayBriefing extends BriefingLike {
   title: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromCard, examplesFromText, valueCardProblems, type ValueCardDraft } from './value-card-draft';
+import { draftFromCard, examplesFromText, type ValueCardDraft, valueCardProblems } from './value-card-draft';
 
 const good: ValueCardDraft = {
   title: 'Guests first',

@@ -4,8 +4,8 @@
  * attribute taken from author text is a link's already-checked http(s)/mailto
  * URL. Links open in a new tab without access to this page.
  */
-import { Fragment, memo, useMemo, type ReactNode } from 'react';
-import { parseMarkdown, type MdBlock, type MdInline } from '../domain/markdown';
+import { Fragment, memo, type ReactNode, useMemo } from 'react';
+import { type MdBlock, type MdInline, parseMarkdown } from '../domain/markdown';
 
 export interface MarkdownProps {
   source: string;

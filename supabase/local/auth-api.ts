@@ -4,23 +4,23 @@
  * sign-out — with GoTrue's JSON shapes and error codes.
  */
 import { readFile } from 'node:fs/promises';
-import type { JWTPayload } from 'jose';
-import { parse } from 'smol-toml';
-import type { Pool } from 'pg';
 import type { ServerResponse } from 'node:http';
+import type { JWTPayload } from 'jose';
+import type { Pool } from 'pg';
+import { parse } from 'smol-toml';
 import {
   findUser,
+  type IssuedSession,
+  type LogoutScope,
   refreshSession,
+  type SessionRefusal,
+  type SessionResult,
   sessionExists,
   signInWithPassword,
   signOut,
-  type IssuedSession,
-  type LogoutScope,
-  type SessionRefusal,
-  type SessionResult,
   type UserRow,
 } from './auth-sessions';
-import { BODY_TOO_LARGE, bearerToken, jsonObject, readBody, sendEmpty, sendJson, type ApiRequest, type RouteHandler } from './http-util';
+import { type ApiRequest, BODY_TOO_LARGE, bearerToken, jsonObject, type RouteHandler, readBody, sendEmpty, sendJson } from './http-util';
 import type { JwtCodec } from './jwt';
 import { postgrestError } from './postgrest-errors';
 import type { SignInLimits } from './sign-in-limits';

@@ -7,7 +7,7 @@
  *   `sb_publishable_...` (anon) and `sb_secret_...` (service_role) strings.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SignJWT, createLocalJWKSet, errors, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet, type JWK, type JWTPayload } from 'jose';
+import { createLocalJWKSet, errors, exportJWK, generateKeyPair, type JSONWebKeySet, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 
 export const DEFAULT_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 

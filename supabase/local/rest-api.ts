@@ -5,17 +5,18 @@
  * own settings (its statement timeout), read-only for GET and for stable or immutable
  * functions, cut at max_rows, and answers JSON, or CSV streamed straight out of COPY.
  */
-import type { Pool, PoolClient } from 'pg';
-import type { JWTPayload } from 'jose';
+
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JWTPayload } from 'jose';
+import type { Pool, PoolClient } from 'pg';
 import { parse } from 'smol-toml';
 import { streamCsv } from './csv-stream';
-import { BODY_TOO_LARGE, bearerToken, jsonObject, readBody, sendEmpty, sendJson, sendJsonText, type ApiRequest, type RouteHandler } from './http-util';
+import { type ApiRequest, BODY_TOO_LARGE, bearerToken, jsonObject, type RouteHandler, readBody, sendEmpty, sendJson, sendJsonText } from './http-util';
 import type { ApiKeys, JwtCodec } from './jwt';
-import { fromDatabaseError, postgrestError, type PostgrestError } from './postgrest-errors';
-import { csvCopyQuery, jsonCallQuery, signature, type RpcFunction, type RpcFunctions } from './rpc-functions';
 import { isDatabaseError, isDatabaseUnavailable } from './pg-util';
+import { fromDatabaseError, type PostgrestError, postgrestError } from './postgrest-errors';
+import { csvCopyQuery, jsonCallQuery, type RpcFunction, type RpcFunctions, signature } from './rpc-functions';
 
 const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 

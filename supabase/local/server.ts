@@ -6,7 +6,7 @@
  * known early) and answers 503 until the routes are attached.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { apiKeyOf, CORS_HEADERS, sendJson, type RouteHandler } from './http-util';
+import { apiKeyOf, CORS_HEADERS, type RouteHandler, sendJson } from './http-util';
 import type { ApiKeys, JwtCodec } from './jwt';
 import { isDatabaseUnavailable } from './pg-util';
 import { postgrestError } from './postgrest-errors';

@@ -4,18 +4,19 @@
  * on a fresh database — behind the subset of Supabase's HTTP API the app uses, so
  * supabase-js talks to it unchanged.
  */
-import pg, { type Pool } from 'pg';
+
 import { fileURLToPath } from 'node:url';
+import type { JWK } from 'jose';
+import pg, { type Pool } from 'pg';
 import { authApi, requireSignupsOff } from './auth-api';
 import { bootstrap, dropAllSchemas } from './bootstrap';
-import type { JWK } from 'jose';
-import { DEFAULT_JWT_SECRET, projectKeys, type JwtSigning } from './jwt';
+import { DEFAULT_JWT_SECRET, type JwtSigning, projectKeys } from './jwt';
 import { applyMigrations, applySeed } from './migrate';
-import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
+import { type RunningPostgres, startEmbeddedPostgres } from './postgres';
 import { maxRowsFrom, restApi } from './rest-api';
-import { perAddressLimitFrom, signInLimits } from './sign-in-limits';
 import { RpcFunctions } from './rpc-functions';
 import { listenApi } from './server';
+import { perAddressLimitFrom, signInLimits } from './sign-in-limits';
 
 export interface StackOptions {
   /** Embedded Postgres data directory. */

@@ -7,7 +7,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { pageRows } from './db-metrics';
 import { BENCH_PASSWORD } from './generate-org';
-import { medianOf, metric, progress, timed, type BenchContext, type MetricGroup } from './measure';
+import { type BenchContext, type MetricGroup, medianOf, metric, progress, timed } from './measure';
 
 const PAGE = 500;
 

@@ -5,14 +5,15 @@
  * (app-fixtures.ts), not Bench Retail, so each phone holds exactly what its
  * figure names.
  */
-import { buildAndServeApp } from '../e2e/support/app-server';
+
 import type { Pool } from 'pg';
-import { APP_SIZE, createAppBenchOrg, type AppBenchOrg } from './app-fixtures';
+import { buildAndServeApp } from '../e2e/support/app-server';
+import { APP_SIZE, type AppBenchOrg, createAppBenchOrg } from './app-fixtures';
 import { measureOfflineColdStart } from './cold-start';
 import { measureFirstVisitTransfer } from './first-visit';
 import { measureInitialJs } from './initial-js';
 import { measureInsightsChart } from './lazy-chunk';
-import { metric, progress, type Metric, type MetricGroup } from './measure';
+import { type Metric, type MetricGroup, metric, progress } from './measure';
 import { measureDrain, measureFirstPull, measureOneByOne } from './sync-metrics';
 
 /**

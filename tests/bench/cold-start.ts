@@ -13,7 +13,7 @@ import { waitForServiceWorker } from '../e2e/support/service-worker';
 import type { AppAccount } from './app-fixtures';
 import { syncedPhone, waitForFirstBriefing } from './bench-phone';
 import { reportScriptCheck, scriptsSeenBeforeFirstBriefing } from './initial-js';
-import { medianOf, metric, progress, type Metric } from './measure';
+import { type Metric, medianOf, metric, progress } from './measure';
 
 const CPU_SLOWDOWN = 4;
 

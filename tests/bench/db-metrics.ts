@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { Mutation, MutationResult } from '../../src/data/supabase/types';
-import { DEFAULT_RUNS, DEFAULT_WARMUPS, medianOf, metric, progress, timed, type BenchContext, type Metric, type MetricGroup } from './measure';
+import { type BenchContext, DEFAULT_RUNS, DEFAULT_WARMUPS, type Metric, type MetricGroup, medianOf, metric, progress, timed } from './measure';
 import { asUser, rawQuery } from './user-session';
 
 const PAGE = 500;

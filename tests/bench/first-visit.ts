@@ -7,11 +7,11 @@
  * offline; it is counted at the TCP level by a proxy in front of the app server, since
  * the page's network events do not see the worker's fetches.
  */
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createConnection, createServer } from 'node:net';
+import { SignInPage } from '../e2e/pages/signin-page';
 import { newPhone } from '../e2e/support/browser';
 import { waitForServiceWorker } from '../e2e/support/service-worker';
-import { SignInPage } from '../e2e/pages/signin-page';
-import { BROWSER_RUNS, metric, progress, type Metric } from './measure';
+import { BROWSER_RUNS, type Metric, metric, progress } from './measure';
 
 /** The visit is over once nothing has crossed the wire for this long. */
 const QUIET_MS = 1_000;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { readProbe } from './bench-phone';
-import { metric, progress, type Metric } from './measure';
+import { type Metric, metric, progress } from './measure';
 
 interface ManifestChunk {
   file: string;

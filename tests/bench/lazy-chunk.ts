@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { metric, progress, type Metric } from './measure';
+import { type Metric, metric, progress } from './measure';
 
 export const INSIGHTS_CHART_SOURCE = 'src/features/insights/RateChart.tsx';
 

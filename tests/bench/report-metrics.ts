@@ -24,11 +24,11 @@ import { performance } from 'node:perf_hooks';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { PoolClient } from 'pg';
 import ws from 'ws';
-import { exportAuditCsv, type CsvSink } from '../../src/data/insights/audit-export';
+import { type CsvSink, exportAuditCsv } from '../../src/data/insights/audit-export';
 import { supabaseOnlineApi } from '../../src/data/online-api';
 import { AUDIT_EXPORT_COLUMNS, type ComplianceReport } from '../../src/data/supabase/types';
 import { BENCH_PASSWORD, SIZE } from './generate-org';
-import { median, medianOf, metric, progress, round, timed, type BenchContext, type Metric, type MetricGroup } from './measure';
+import { type BenchContext, type Metric, type MetricGroup, median, medianOf, metric, progress, round, timed } from './measure';
 import { asUser, rawQuery } from './user-session';
 
 const EXPORT_RUNS = 3;

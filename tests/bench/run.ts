@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startStack, type Stack } from '../../supabase/local/stack';
+import { type Stack, startStack } from '../../supabase/local/stack';
 import { apiMetrics } from './api-metrics';
 import { appMetrics } from './app-metrics';
 import { dbMetrics } from './db-metrics';
 import { generateBenchOrg } from './generate-org';
-import { missedTarget, printMetric, progress, type Metric, type MetricGroup } from './measure';
+import { type Metric, type MetricGroup, missedTarget, printMetric, progress } from './measure';
 import { reportMetrics } from './report-metrics';
 import { stormMetrics } from './storm-metrics';
 

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Mutation, MutationResult } from '../../src/data/supabase/types';
-import { metric, progress, type BenchContext, type MetricGroup } from './measure';
+import { type BenchContext, type MetricGroup, metric, progress } from './measure';
 import { asUser, rawQuery } from './user-session';
 
 const MEMBERS = 2_000;

@@ -23,7 +23,7 @@ import { databaseName } from '../../src/data/db';
 import { waitForServiceWorker } from '../e2e/support/service-worker';
 import { APP_SIZE, type AppAccount, type AppBenchOrg } from './app-fixtures';
 import { openPhone, readLocal, readProbe, signIn, syncedPhone, waitForSyncSettled } from './bench-phone';
-import { BROWSER_RUNS, median, medianOf, metric, progress, round, type Metric } from './measure';
+import { BROWSER_RUNS, type Metric, median, medianOf, metric, progress, round } from './measure';
 
 export async function measureFirstPull(appUrl: string, account: AppAccount): Promise<Metric[]> {
   const expected = APP_SIZE.firstPull;

@@ -4,6 +4,8 @@
  * feature's own screens are scanned in its own test file): no serious or critical violation of the
  * WCAG 2.x A/AA rules or axe's best practices. Findings print as readable lines.
  */
+
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { AccountPage } from './pages/account-page';
 import { SignInPage } from './pages/signin-page';
@@ -12,7 +14,6 @@ import type { UiLocale } from './pages/ui-text';
 import { blockingViolations, describeViolations, runAxe } from './support/axe';
 import { newPhone, type Phone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
-import type { Page } from 'playwright-core';
 
 const { appUrl } = inject('e2e');
 const db = new DemoDb();

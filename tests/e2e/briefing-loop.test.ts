@@ -8,11 +8,11 @@
  * with the content hash of each.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { parseCsv } from '../support/csv';
 import { ComposePage } from './pages/compose-page';
 import { InsightsPage } from './pages/insights-page';
 import { TodayPage } from './pages/today-page';
 import { BriefingDb } from './support/briefing-db';
-import { parseCsv } from '../support/csv';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { signedInPhones } from './support/signed-in-phones';
 

@@ -7,8 +7,9 @@
  * is never offered a store they do not manage. Screenshots go to
  * SCREENSHOT_DIR when it is set.
  */
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { ComposePage } from './pages/compose-page';
 import { SignInPage } from './pages/signin-page';
 import { blockingViolations, describeViolations, runAxe } from './support/axe';

@@ -15,9 +15,9 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
+import { phonePerTest } from './support/phone-per-test';
 import { waitForServiceWorker } from './support/service-worker';
 import { recordSyncBar } from './support/sync-bar-log';
-import { phonePerTest } from './support/phone-per-test';
 
 const { appUrl, jwtSecret } = inject('e2e');
 const AUTH_STORAGE_KEY = 'frontline-auth';

@@ -4,10 +4,11 @@
  * the list when it is done; a first sync that stops part way (offline) shows what
  * arrived rather than nothing.
  */
-import type { Route } from 'playwright-core';
+
 import pg from 'pg';
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAppBenchOrg, type AppBenchOrg } from '../bench/app-fixtures';
+import { type AppBenchOrg, createAppBenchOrg } from '../bench/app-fixtures';
 import { BENCH_PASSWORD } from '../bench/generate-org';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';

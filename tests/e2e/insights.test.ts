@@ -14,14 +14,14 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AUDIT_EXPORT_COLUMNS, type ComplianceReport } from '../../src/data/supabase/types';
+import { parseCsv } from '../support/csv';
 import { InsightsPage } from './pages/insights-page';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { blockingViolations, describeViolations, runAxe } from './support/axe';
-import { parseCsv } from '../support/csv';
 import { newPhone } from './support/browser';
 import { DemoDb, SEED, uniqueTitle } from './support/demo-db';
-import { findOverflow, pseudoLocalize, type Overflow } from './support/layout';
+import { findOverflow, type Overflow, pseudoLocalize } from './support/layout';
 import { phonePerTest } from './support/phone-per-test';
 import { waitForServiceWorker } from './support/service-worker';
 

@@ -10,9 +10,10 @@
  * Downtown's numbers only, as computed here from the tables. axe finds nothing
  * serious on any of these screens; screenshots go to SCREENSHOT_DIR when set.
  */
+
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
-import { waitForServiceWorker } from './support/service-worker';
 import { phonePerTest } from './support/phone-per-test';
+import { waitForServiceWorker } from './support/service-worker';
 
 const { appUrl } = inject('e2e');
 const db = new DemoDb();

@@ -7,10 +7,10 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { AccountPage } from './pages/account-page';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
-import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { keepOutboxBusy } from './support/busy-outbox';
-import { holdRequests } from './support/request-gate';
+import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { phonePerTest } from './support/phone-per-test';
+import { holdRequests } from './support/request-gate';
 
 const { appUrl } = inject('e2e');
 const db = new DemoDb();

@@ -15,11 +15,11 @@ import { TodayPage } from './pages/today-page';
 import { buildAndServeApp, buildAppInto, type ServedApp } from './support/app-server';
 import { shownAppVersion } from './support/app-version';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
+import { phonePerTest } from './support/phone-per-test';
 import { holdRequests } from './support/request-gate';
 import { recordRpcCalls } from './support/rpc-log';
 import { waitForServiceWorker } from './support/service-worker';
 import { hideAndShow } from './support/visibility';
-import { phonePerTest } from './support/phone-per-test';
 
 const { apiUrl, anonKey } = inject('e2e');
 const VERSION_A = 'e2e-update-A';

@@ -13,7 +13,7 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { SignInPage } from './pages/signin-page';
-import { ValuesPage, type ReportStore } from './pages/values-page';
+import { type ReportStore, ValuesPage } from './pages/values-page';
 import { blockingViolations, describeViolations, runAxe } from './support/axe';
 import { newPhone } from './support/browser';
 import { DEMO, DemoDb, SEED } from './support/demo-db';

@@ -14,9 +14,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SignInPage } from './pages/signin-page';
 import { VoicePage } from './pages/voice-page';
 import { blockingViolations, describeViolations, runAxe } from './support/axe';

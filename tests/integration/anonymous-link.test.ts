@@ -7,11 +7,11 @@
  * can say the link will be dropped before sending.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import type { FeedbackInboxItem } from '../../src/data/supabase/types';
-import { DEMO, SEED, createMember, mutation, publishBriefing, pullBriefings, push, signIn, sql, type TestMember } from './support/fixtures';
+import { createMember, DEMO, mutation, publishBriefing, pullBriefings, push, SEED, signIn, sql, type TestMember } from './support/fixtures';
 
 let manager: SupabaseClient;
 

@@ -10,12 +10,12 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, headerRules, headersFile, headersFor, parseHeadersFile } from '../../scripts/app-headers';
+import { PER_ACCOUNT_FAILURES } from '../../supabase/local/sign-in-limits';
+import { SignInPage } from '../e2e/pages/signin-page';
 import { buildAndServeApp, type ServedApp } from '../e2e/support/app-server';
 import { newPhone } from '../e2e/support/browser';
 import { waitForServiceWorker } from '../e2e/support/service-worker';
-import { SignInPage } from '../e2e/pages/signin-page';
-import { PER_ACCOUNT_FAILURES } from '../../supabase/local/sign-in-limits';
-import { DEMO, createMember, env } from './support/fixtures';
+import { createMember, DEMO, env } from './support/fixtures';
 
 let app: ServedApp;
 let files: string[];

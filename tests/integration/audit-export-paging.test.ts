@@ -6,9 +6,10 @@
  * (received_at, id) order with no row twice; the app's exporter writes the
  * same file through supabase-js; staff and managers are refused.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { exportAuditCsv, type CsvSink } from '../../src/data/insights/audit-export';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CsvSink, exportAuditCsv } from '../../src/data/insights/audit-export';
 import { supabaseOnlineApi } from '../../src/data/online-api';
 import { callRpc } from '../../src/data/supabase/rpc';
 import { AUDIT_EXPORT_COLUMNS, type AuditExportPageRow, type RpcArgs } from '../../src/data/supabase/types';

@@ -4,12 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'smol-toml';
+import { describe, expect, it, vi } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import { PASSWORD_HASH_COST, signInWithPassword, verifyPassword } from '../../supabase/local/auth-sessions';
 import { PER_ACCOUNT_FAILURES } from '../../supabase/local/sign-in-limits';
-import { DEMO, DEMO_PASSWORD, anonClient, clientWithToken, createMember, db, env, signIn, signJwt, sql, userIdOf } from './support/fixtures';
+import { anonClient, clientWithToken, createMember, DEMO, DEMO_PASSWORD, db, env, signIn, signJwt, sql, userIdOf } from './support/fixtures';
 
 async function rpcStatus(token: string): Promise<{ status: number; code: string }> {
   const outcome = await callRpc(clientWithToken(token), 'sync_pull', { p_limit: 1 });

@@ -9,8 +9,8 @@
  * does not grow with the number of stores.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import type { ComplianceReport, RpcArgs, RpcName, RpcResult } from '../../src/data/supabase/types';
 import { ackOf, briefingVersion, createMember, createOrg, db, publishBriefing, push, sql, type TestMember } from './support/fixtures';

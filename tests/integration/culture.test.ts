@@ -9,25 +9,25 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import type { QuizQuestion, RpcArgs } from '../../src/data/supabase/types';
-import { DEMO, SEED, createMember, createOrg, mutation, pullAll, push, signIn, sql, type TestMember } from './support/fixtures';
 import {
+  type Attempt,
+  type AuthoredLesson,
   attempt,
-  expectRefused,
   expectedKudosReport,
   expectedTraining,
   expectedWall,
+  expectRefused,
+  type Person,
+  type Role,
   refusal,
   reportCounts,
   rpc,
-  sendKudos,
-  wallIds,
-  type Attempt,
-  type AuthoredLesson,
-  type Person,
-  type Role,
   type SentKudos,
   type Store,
+  sendKudos,
+  wallIds,
 } from './support/culture';
+import { createMember, createOrg, DEMO, mutation, pullAll, push, SEED, signIn, sql, type TestMember } from './support/fixtures';
 
 let orgId: string;
 let harbour: Store;

@@ -7,8 +7,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startStack, type Stack } from '../../supabase/local/stack';
 import { DB_TYPES_FILE, generateDbTypes } from '../../scripts/db-types';
+import { type Stack, startStack } from '../../supabase/local/stack';
 
 let stack: Stack;
 beforeAll(async () => {

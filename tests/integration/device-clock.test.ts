@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_EXPORT_COLUMNS } from '../../src/data/supabase/types';
 import { parseCsv } from '../support/csv';
-import { SEED, briefingVersion, createMember, createOrg, mutation, publishBriefing, push, sql, type TestMember } from './support/fixtures';
+import { briefingVersion, createMember, createOrg, mutation, publishBriefing, push, SEED, sql, type TestMember } from './support/fixtures';
 
 const minute = 60_000;
 const day = 24 * 60 * minute;

@@ -9,12 +9,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, generateKeyPair, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import pg from 'pg';
-import ws from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ws from 'ws';
 import { callRpc } from '../../src/data/supabase/rpc';
-import { startStack, type Stack } from '../../supabase/local/stack';
+import { type Stack, startStack } from '../../supabase/local/stack';
 import { DEMO, DEMO_PASSWORD } from './support/fixtures';
 
 let stack: Stack;

@@ -4,7 +4,7 @@
  * was killed, and callers naming functions that do not exist. Each test starts its
  * own stack (bootstrap only, no migrations) so it can break Postgres freely.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcFunctions } from '../../supabase/local/rpc-functions';
-import { startStack, type Stack, type StackOptions } from '../../supabase/local/stack';
+import { type Stack, type StackOptions, startStack } from '../../supabase/local/stack';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, anonClient, env, signIn, sql } from './support/fixtures';
+import { anonClient, DEMO, env, signIn, sql } from './support/fixtures';
 
 const CONFIG_FILE = new URL('../../supabase/config.toml', import.meta.url);
 

@@ -10,20 +10,20 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc, type RpcOutcome } from '../../src/data/supabase/rpc';
 import {
-  DEMO,
   anonClient,
   asUserInSql,
   clientWithToken,
   createMember,
   createOrg,
+  DEMO,
   db,
   env,
   mutation,
   push,
   signIn,
   sql,
-  userIdOf,
   type TestMember,
+  userIdOf,
 } from './support/fixtures';
 
 const minute = 60_000;

@@ -6,17 +6,17 @@
  * the user who should be refused.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import { AUDIT_EXPORT_COLUMNS, type ComplianceReport } from '../../src/data/supabase/types';
 import { parseCsv } from '../support/csv';
 import {
-  DEMO,
   ackOf,
   briefingVersion,
   createMember,
   createOrg,
+  DEMO,
   mutation,
   publishBriefing,
   pullAll,

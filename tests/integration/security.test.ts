@@ -4,22 +4,22 @@
  * same role and claims the API would use.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import {
-  DEMO,
-  SEED,
   ackOf,
   anonClient,
   asUserInSql,
   briefingVersion,
   createMember,
   createOrg,
+  DEMO,
   mutation,
   publishBriefing,
   pullBriefings,
   push,
+  SEED,
   signIn,
   sql,
   userIdOf,

@@ -4,10 +4,11 @@
  * so what the member sees is only what the test made; content is written as the
  * database owner, as an author's push or HR's edit would leave it.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { supabaseSyncApi } from '../../src/data/sync/supabase-api';
-import { describeSyncContract, type Audience } from '../../src/data/sync/testing/sync-contract-suite';
+import { type Audience, describeSyncContract } from '../../src/data/sync/testing/sync-contract-suite';
 import { createMember, createOrg, sql } from './support/fixtures';
 
 /**

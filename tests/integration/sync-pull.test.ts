@@ -3,20 +3,20 @@
  * commits are never skipped, and removals reach the phones that held them.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import {
-  DEMO,
-  SEED,
   ackOf,
   briefingVersion,
   createMember,
+  DEMO,
   db,
   mutation,
   publishBriefing,
   pullAll,
   push,
+  SEED,
   signIn,
   sql,
   type TestMember,

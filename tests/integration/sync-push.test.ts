@@ -3,11 +3,11 @@
  * with a stable code and nothing written.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import type { Mutation } from '../../src/data/supabase/types';
-import { DEMO, SEED, ackOf, briefingVersion, createMember, mutation, publishBriefing, push, signIn, sql, type TestMember } from './support/fixtures';
+import { ackOf, briefingVersion, createMember, DEMO, mutation, publishBriefing, push, SEED, signIn, sql, type TestMember } from './support/fixtures';
 
 let member: TestMember;
 let manager: SupabaseClient;

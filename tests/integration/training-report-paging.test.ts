@@ -5,8 +5,8 @@
  * manager's pages hold their stores only; bad limits and keys are refused.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import type { RpcArgs, TrainingReport } from '../../src/data/supabase/types';
 import { createMember, createOrg, sql, type TestMember } from './support/fixtures';

@@ -6,8 +6,8 @@
  * fails the whole call with a 5xx the phone retries, never a per-item verdict.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation, MutationResult } from '../../src/data/supabase/types';
 import { statusForSqlState } from '../../supabase/local/postgrest-errors';
 import { asUserInSql, createMember, createOrg, db, mutation, push, signIn, sql, type TestMember } from './support/fixtures';

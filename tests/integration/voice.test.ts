@@ -5,26 +5,26 @@
  * reading what a call returns, and trying to line answers up with people.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc, type RpcOutcome } from '../../src/data/supabase/rpc';
 import type { FeedbackInboxItem, PulseReport, RpcArgs } from '../../src/data/supabase/types';
 import {
-  DEMO,
-  SEED,
   anonClient,
   asUserInSql,
   clientWithToken,
   createMember,
   createOrg,
+  DEMO,
   env,
   mutation,
   pullAll,
   push,
+  SEED,
   signIn,
   sql,
-  userIdOf,
   type TestMember,
+  userIdOf,
 } from './support/fixtures';
 
 const MIN_GROUP = 5;

@@ -3,7 +3,7 @@
  * pending) with its outbox entry, naming the exact version and hash the person
  * was shown, so the server can prove what was read even when it arrives later.
  */
-import { commit, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
+import { type CommandContext, type CommandResult, commit, outboxEntry } from '../command-core';
 import type { LocalAck } from '../db';
 import type { Briefing } from '../supabase/types';
 

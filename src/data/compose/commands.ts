@@ -3,9 +3,9 @@
  * local copy shows as "will send" until the server confirms it; command-core.ts
  * says what every command guarantees.
  */
-import { briefingTextProblems, type BriefingTextProblem } from '../../domain/briefing-draft';
-import { cleanPayload, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
-import { readMeta, type LocalBriefing } from '../db';
+import { type BriefingTextProblem, briefingTextProblems } from '../../domain/briefing-draft';
+import { type CommandContext, type CommandResult, cleanPayload, commit, invalid, outboxEntry } from '../command-core';
+import { type LocalBriefing, readMeta } from '../db';
 import { storageFailure } from '../storage-errors';
 import { BriefingPayload, type MutationPayloads } from '../supabase/types';
 

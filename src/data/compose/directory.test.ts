@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { cachedComposeDirectory, refreshComposeDirectory } from './directory';
-import { fakeOnlineApi } from '../testing/fake-online-api';
 import type { RpcOutcome } from '../supabase/rpc';
 import type { ComposeDirectory } from '../supabase/types';
+import { fakeOnlineApi } from '../testing/fake-online-api';
 import { freshDatabase } from '../testing/fresh-database';
+import { cachedComposeDirectory, refreshComposeDirectory } from './directory';
 
 const DIRECTORY: ComposeDirectory = {
   stores: [{ id: '5a000000-0000-4000-8000-000000000001', name: 'Downtown', time_zone: 'America/New_York' }],

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../command-core';
+import { type FrontlineDb, openDatabase } from '../db';
+import { V1_ROWS } from '../schema-fixtures/v1';
 import { saveBriefing } from './commands';
 import { authoredBriefings } from './queries';
-import { openDatabase, type FrontlineDb } from '../db';
-import { V1_ROWS } from '../schema-fixtures/v1';
 
 const ME = 'a0000000-0000-4000-8000-00000000000a';
 let db: FrontlineDb;

@@ -4,7 +4,7 @@
  * member's own briefings even outside their audience, so the phone's copy is
  * the whole list, offline too.
  */
-import { authoredOrder, sendState, type BriefingRejection, type SendState } from '../../domain/send-state';
+import { authoredOrder, type BriefingRejection, type SendState, sendState } from '../../domain/send-state';
 import type { FrontlineDb, LocalBriefing, OutboxEntry } from '../db';
 
 export interface AuthoredBriefing {

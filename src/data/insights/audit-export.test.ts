@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, exportAuditCsv, type CsvSink, type ExportProgress } from './audit-export';
 import type { OnlineApi } from '../online-api';
 import type { RpcFailure, RpcOutcome } from '../supabase/rpc';
 import { AUDIT_EXPORT_COLUMNS, type AuditExportPageRow, type RpcArgs } from '../supabase/types';
+import { type CsvSink, csvLine, type ExportProgress, exportAuditCsv } from './audit-export';
 
 const HEADER = `${AUDIT_EXPORT_COLUMNS.join(',')}\n`;
 const TO = '2026-12-05T12:00:00+00:00';

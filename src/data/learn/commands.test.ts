@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../command-core';
-import { openDatabase, type FrontlineDb } from '../db';
+import { type FrontlineDb, openDatabase } from '../db';
 import { answerReview, recordLessonAttempt, saveLessonProgress } from './commands';
 
 const lesson = {

@@ -5,11 +5,11 @@
  * against the same version), and every answered question is rescheduled for
  * spaced review. Progress and review stay on this phone.
  */
-import { scoreQuiz, isAnswerCorrect, type QuizScore } from '../../domain/quiz';
+import { isAnswerCorrect, type QuizScore, scoreQuiz } from '../../domain/quiz';
 import { reviewKey, scheduleAnswer } from '../../domain/spaced-review';
-import { commit, commitLocal, invalid, outboxEntry, type CommandContext, type CommandFailure, type LocalResult } from '../command-core';
+import { type CommandContext, type CommandFailure, commit, commitLocal, invalid, type LocalResult, outboxEntry } from '../command-core';
 import type { LessonProgress } from '../db';
-import { LessonAttemptPayload, type Lesson } from '../supabase/types';
+import { type Lesson, LessonAttemptPayload } from '../supabase/types';
 
 export function saveLessonProgress(ctx: CommandContext, progress: LessonProgress): Promise<LocalResult> {
   return commitLocal(ctx, () => ctx.db.lessonProgress.put({ ...progress, updated_at: ctx.now().toISOString() }));

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type FrontlineDb } from '../db';
-import { dueQuestionCount, dueQuestions, lessonList, lessonWithProgress } from './queries';
+import { type FrontlineDb, openDatabase } from '../db';
 import type { Lesson } from '../supabase/types';
+import { dueQuestionCount, dueQuestions, lessonList, lessonWithProgress } from './queries';
 
 function lesson(id: string, title: string, questions: number): Lesson {
   return {

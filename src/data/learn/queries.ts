@@ -4,7 +4,7 @@
  * saved progress, and the review questions due now (only those whose lesson
  * and question are still on the phone).
  */
-import { lessonStanding, type LessonStanding } from '../../domain/lesson-steps';
+import { type LessonStanding, lessonStanding } from '../../domain/lesson-steps';
 import { dueForReview, REVIEW_SESSION_SIZE, type ReviewItem } from '../../domain/spaced-review';
 import type { FrontlineDb, LessonProgress } from '../db';
 import type { Lesson, QuizQuestion } from '../supabase/types';

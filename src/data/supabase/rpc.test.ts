@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { describe, expect, it } from 'vitest';
 import { callRpc } from './rpc';
 
 function fakeClient(answer: () => Promise<unknown>): SupabaseClient {

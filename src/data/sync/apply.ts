@@ -4,7 +4,7 @@
  * so a crash or a closed tab can never leave the cursor ahead of the data or an
  * outbox entry both sent and still waiting.
  */
-import { CONTENT_TABLES, readMeta, type FrontlineDb, type LocalAck, type OutboxEntry } from '../db';
+import { CONTENT_TABLES, type FrontlineDb, type LocalAck, type OutboxEntry, readMeta } from '../db';
 import type { SyncPullResult } from '../supabase/types';
 import type { PushVerdict } from './push-plan';
 

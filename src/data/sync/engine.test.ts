@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
 import type { DBCoreMutateRequest } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
-import { openDatabase, readMeta, type FrontlineDb } from '../db';
 import { acknowledgeBriefing } from '../briefings/commands';
 import type { CommandContext } from '../command-core';
+import { type FrontlineDb, openDatabase, readMeta } from '../db';
 import { giveKudos } from '../values/commands';
 import { SyncEngine, type SyncEngineOptions } from './engine';
 import { FakeServer, NETWORK_DOWN, OUTDATED, SERVER_ERROR, UNAUTHORIZED } from './testing/fake-server';

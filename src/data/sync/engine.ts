@@ -22,7 +22,7 @@ import type { RpcOutcome } from '../supabase/rpc';
 import type { Mutation, SyncPullResult, SyncPushResult } from '../supabase/types';
 import { applyPullPage } from './apply';
 import { retryDelayMs } from './backoff';
-import { actionFor, CycleFailure, storageProblem, type SyncProblem } from './failures';
+import { actionFor, CycleFailure, type SyncProblem, storageProblem } from './failures';
 import { OutboxPush } from './outbox-push';
 import { clockOffsetMs } from './server-clock';
 

@@ -11,7 +11,7 @@ import type { RpcOutcome } from '../supabase/rpc';
 import type { Mutation, SyncPushResult } from '../supabase/types';
 import { applyPushVerdict } from './apply';
 import { CycleFailure, isBatchRefusal, storageProblem } from './failures';
-import { judgeResults, nextBatch, refusedAlone, splitBatch, toMutation, type PushVerdict } from './push-plan';
+import { judgeResults, nextBatch, type PushVerdict, refusedAlone, splitBatch, toMutation } from './push-plan';
 
 export class OutboxPush {
   /** Outbox entries the server confirmed while the phone was too full to drop them. */

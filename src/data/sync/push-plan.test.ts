@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../db';
 import type { MutationResult } from '../supabase/types';
 import { judgeResults, nextBatch, splitBatch } from './push-plan';

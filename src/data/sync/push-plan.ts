@@ -4,7 +4,7 @@
  */
 import type { OutboxEntry } from '../db';
 import type { RpcFailure } from '../supabase/rpc';
-import { PUSH_BATCH_MAX, type Mutation, type MutationResult } from '../supabase/types';
+import { type Mutation, type MutationResult, PUSH_BATCH_MAX } from '../supabase/types';
 
 /** The oldest waiting entries, in outbox order, at most `max` of them. Rejected ones never go again. */
 export function nextBatch(entries: readonly OutboxEntry[], max: number = PUSH_BATCH_MAX): OutboxEntry[] {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { openDatabase, type FrontlineDb, type OutboxEntry } from '../db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FrontlineDb, type OutboxEntry, openDatabase } from '../db';
 import { refusedItems } from './refused-items';
 import { briefingRow } from './testing/fake-server';
 

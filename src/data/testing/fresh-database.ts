@@ -4,7 +4,7 @@
  * file, then `db()` inside tests.
  */
 import { afterEach, beforeEach } from 'vitest';
-import { openDatabase, type FrontlineDb } from '../db';
+import { type FrontlineDb, openDatabase } from '../db';
 
 export function freshDatabase(): () => FrontlineDb {
   let db: FrontlineDb | null = null;

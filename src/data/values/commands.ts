@@ -4,9 +4,10 @@
  * through the outbox. The server keeps the same id, so the synced copy
  * replaces the pending one.
  */
-import { cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
-import { readMeta, type LocalKudos } from '../db';
-import { kudosProblems, type KudosProblem } from '../../domain/kudos';
+
+import { type KudosProblem, kudosProblems } from '../../domain/kudos';
+import { type CommandContext, type CommandResult, cleanText, commit, invalid, outboxEntry } from '../command-core';
+import { type LocalKudos, readMeta } from '../db';
 import { KudosPayload, type MutationPayloads } from '../supabase/types';
 
 export async function giveKudos(ctx: CommandContext, payload: MutationPayloads['kudos']): Promise<CommandResult<KudosProblem>> {

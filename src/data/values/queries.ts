@@ -3,8 +3,9 @@
  * in order, the colleagues to thank, and the kudos with why a refused one was
  * refused (the outbox keeps the server's answer under the kudos's own id).
  */
-import { byPosition } from '../../domain/value-deck';
+
 import { newestFirst } from '../../domain/kudos';
+import { byPosition } from '../../domain/value-deck';
 import type { FrontlineDb, LocalKudos } from '../db';
 import type { StoreRosterEntry, ValueCard } from '../supabase/types';
 

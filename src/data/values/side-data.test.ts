@@ -5,9 +5,9 @@ import type { OnlineApi } from '../online-api';
 import type { RpcOutcome } from '../supabase/rpc';
 import type { KudosWallEntry, RpcName, StoreRosterEntry } from '../supabase/types';
 import { fakeOnlineApi } from '../testing/fake-online-api';
-import { refreshKudosWall, refreshStoreRoster, WALL_SIZE } from './side-data';
-import { kudosOnWall } from './queries';
 import { freshDatabase } from '../testing/fresh-database';
+import { kudosOnWall } from './queries';
+import { refreshKudosWall, refreshStoreRoster, WALL_SIZE } from './side-data';
 
 const ME = '3e000000-0000-4000-8000-000000000004';
 const SAM = '3e000000-0000-4000-8000-000000000005';

@@ -3,11 +3,12 @@
  * feedback item shows in "my feedback" at once (pending); an anonymous one
  * keeps no copy on the phone either, beyond its outbox entry until it is sent.
  */
-import { cleanPayload, cleanText, commit, invalid, outboxEntry, type CommandContext, type CommandResult } from '../command-core';
-import { readMeta } from '../db';
-import { feedbackBodyProblem, type FeedbackBodyProblem } from '../../domain/feedback-draft';
+
+import { type FeedbackBodyProblem, feedbackBodyProblem } from '../../domain/feedback-draft';
 import { LIMITS } from '../../domain/limits';
-import { FeedbackPayload, PulseResponsePayload, type MutationPayloads } from '../supabase/types';
+import { type CommandContext, type CommandResult, cleanPayload, cleanText, commit, invalid, outboxEntry } from '../command-core';
+import { readMeta } from '../db';
+import { FeedbackPayload, type MutationPayloads, PulseResponsePayload } from '../supabase/types';
 
 export async function sendFeedback(ctx: CommandContext, payload: MutationPayloads['feedback']): Promise<CommandResult<FeedbackBodyProblem>> {
   const body = cleanText(payload.body).trim();

@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { LocalFeedback } from '../db';
 import { refreshSideData } from '../side-data';
-import { fakeOnlineApi } from '../testing/fake-online-api';
 import type { MemberProfile, MyFeedbackItem, StoreBoardItem } from '../supabase/types';
+import { fakeOnlineApi } from '../testing/fake-online-api';
+import { freshDatabase } from '../testing/fresh-database';
 import { myFeedbackItems, storeBoardItems } from './queries';
 import { refreshMyFeedback, refreshStoreBoard } from './side-data';
-import { freshDatabase } from '../testing/fresh-database';
 
 const STORE = { id: crypto.randomUUID(), name: 'Downtown', time_zone: 'Europe/Madrid' };
 

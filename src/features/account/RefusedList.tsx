@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { dismissRejected, retryRejected } from '../../data/outbox';
-import { canRetry, refusedItems, type RefusedItem, type RefusedSubject } from '../../data/sync/refused-items';
+import { canRetry, type RefusedItem, type RefusedSubject, refusedItems } from '../../data/sync/refused-items';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
 import { useSession } from '../../ui/session-context';

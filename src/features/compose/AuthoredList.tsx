@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { AuthoredBriefing } from '../../data/compose/queries';
 import type { LocalBriefing } from '../../data/db';
 import type { SendState } from '../../domain/send-state';
+import { shiftText } from '../../ui/briefing/shift-text';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
-import { shiftText } from '../../ui/briefing/shift-text';
 
 export interface AuthoredListProps {
   rows: readonly AuthoredBriefing[] | undefined;

@@ -1,8 +1,8 @@
-import { useRef, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useRef } from 'react';
 import type { CachedComposeDirectory } from '../../data/db';
 import type { BriefingDraft, BriefingKind, BriefingPriority, DraftField, DraftProblem, MemberRole } from '../../domain/briefing-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
-import { CheckboxGroup, RadioGroup, type Option } from './choice-groups';
+import { CheckboxGroup, type Option, RadioGroup } from './choice-groups';
 import { problemText } from './problem-text';
 import { ReachLine } from './ReachLine';
 

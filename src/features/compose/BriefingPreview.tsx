@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { CachedComposeDirectory, LocalBriefing } from '../../data/db';
-import { payloadFields, type BriefingDraft } from '../../domain/briefing-draft';
+import { type BriefingDraft, payloadFields } from '../../domain/briefing-draft';
 import { BriefingCard } from '../../ui/briefing/BriefingCard';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useOnline } from '../../ui/use-online';

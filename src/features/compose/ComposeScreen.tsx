@@ -1,35 +1,35 @@
 /** Managers and HR: compose, edit and retract briefings, and see who has read them. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { oneBriefing } from '../../data/briefings/queries';
 import { saveBriefing } from '../../data/compose/commands';
 import { authoredBriefings } from '../../data/compose/queries';
-import { oneBriefing } from '../../data/briefings/queries';
 import type { LocalBriefing } from '../../data/db';
 import type { MemberProfile } from '../../data/supabase/types';
-import { LIMITS } from '../../domain/limits';
 import {
+  type BriefingDraft,
+  type DraftProblem,
   draftFrom,
   draftProblems,
   editBaseVersion,
   emptyDraft,
   payloadFields,
   saveAction,
-  type BriefingDraft,
-  type DraftProblem,
 } from '../../domain/briefing-draft';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { LIMITS } from '../../domain/limits';
 import { commandFailureText } from '../../ui/command-failure-text';
-import { problemText } from './problem-text';
+import { useT } from '../../ui/i18n/I18nProvider';
 import { back, go } from '../../ui/router/history';
 import type { Params } from '../../ui/router/match';
 import { useSession } from '../../ui/session-context';
 import { Unavailable } from '../../ui/Unavailable';
+import { useComposeDirectory } from '../../ui/use-compose-directory';
 import { AckStatusView } from './AckStatusView';
 import { AuthoredList } from './AuthoredList';
 import { BriefingForm } from './BriefingForm';
 import { BriefingPreview } from './BriefingPreview';
 import type { Option } from './choice-groups';
-import { useComposeDirectory } from '../../ui/use-compose-directory';
+import { problemText } from './problem-text';
 import './compose.css';
 
 /** Which of the Briefings screens this is, from its address. */

@@ -1,5 +1,5 @@
 import type { CachedComposeDirectory } from '../../data/db';
-import { reachOf, type Audience } from '../../domain/reach';
+import { type Audience, reachOf } from '../../domain/reach';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 
 /**

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { readMeta } from '../../data/db';
 import type { RpcFailure } from '../../data/supabase/rpc';
 import type { BriefingAckStatus } from '../../data/supabase/types';
-import { useOnline } from '../../ui/use-online';
 import { useSession } from '../../ui/session-context';
+import { useOnline } from '../../ui/use-online';
 
 export interface AckStatusView {
   /** The last answer, kept on screen when a later refresh fails. */

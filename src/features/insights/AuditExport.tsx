@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { exportAuditCsv, type AuditExportFailure, type ExportProgress } from '../../data/insights/audit-export';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type AuditExportFailure, type ExportProgress, exportAuditCsv } from '../../data/insights/audit-export';
 import { openCsvFile } from '../../data/insights/csv-file-sink';
 import type { OnlineApi } from '../../data/online-api';
 import { exportFileName, exportRange } from '../../domain/compliance';

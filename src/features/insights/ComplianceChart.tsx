@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { rateOverTime } from '../../domain/compliance';
 import type { ComplianceReport } from '../../data/supabase/types';
+import { rateOverTime } from '../../domain/compliance';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { formatDay, formatPercent } from '../../ui/i18n/report-format';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { ackRate } from '../../domain/compliance';
 import type { ComplianceReport } from '../../data/supabase/types';
+import { ackRate } from '../../domain/compliance';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
 import { formatPercent } from '../../ui/i18n/report-format';

@@ -5,16 +5,16 @@
  * server when asked, nothing is cached on the device.
  */
 import { useState } from 'react';
-import { REPORT_PERIODS, type ReportPeriod } from '../../domain/compliance';
 import type { ComplianceReport } from '../../data/supabase/types';
+import { REPORT_PERIODS, type ReportPeriod } from '../../domain/compliance';
 import { useI18n } from '../../ui/i18n/I18nProvider';
+import { formatDay } from '../../ui/i18n/report-format';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { useSession } from '../../ui/session-context';
+import { useOnlineCall } from '../../ui/use-online-call';
 import { AuditExport } from './AuditExport';
 import { ComplianceChart } from './ComplianceChart';
 import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './ComplianceTables';
-import { formatDay } from '../../ui/i18n/report-format';
-import { useOnlineCall } from '../../ui/use-online-call';
-import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { useMoreRows } from './use-more-rows';
 import './insights.css';
 

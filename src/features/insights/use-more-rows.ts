@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RpcOutcome } from '../../data/supabase/rpc';
-import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
+import { type OnlineFailure, onlineFailure } from '../../ui/use-online-call';
 
 export interface MoreRows<Row> {
   rows: Row[];

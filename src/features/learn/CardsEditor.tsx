@@ -1,8 +1,8 @@
 import type { CardDraft } from '../../domain/lesson-draft';
 import { LESSON_LIMITS, moveItem } from '../../domain/lesson-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
-import { fieldId, type FieldProblem } from './problem-text';
 import { EditorField, ItemTools } from './EditorField';
+import { type FieldProblem, fieldId } from './problem-text';
 
 /** The lesson's content cards: add, edit, reorder, remove. */
 export function CardsEditor({

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { lessonWithProgress } from '../../data/learn/queries';
 import type { AuthoredLesson, Lesson } from '../../data/supabase/types';
 import { checkLessonDraft, type DraftProblem, type LessonDraft } from '../../domain/lesson-draft';
@@ -9,8 +9,8 @@ import { useOnline } from '../../ui/use-online';
 import { AudiencePicker } from './AudiencePicker';
 import { CardsEditor } from './CardsEditor';
 import { blankDraft, draftFromLesson } from './draft-from-lesson';
-import { fieldId, fieldProblems } from './problem-text';
 import { EditorField } from './EditorField';
+import { fieldId, fieldProblems } from './problem-text';
 import { QuestionsEditor } from './QuestionsEditor';
 import { archiveLesson, saveLesson } from './save-lesson';
 

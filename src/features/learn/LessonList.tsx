@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { dueQuestionCount, lessonList, type LessonListItem } from '../../data/learn/queries';
+import { dueQuestionCount, type LessonListItem, lessonList } from '../../data/learn/queries';
 import type { LessonStanding } from '../../domain/lesson-steps';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';

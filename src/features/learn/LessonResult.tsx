@@ -1,8 +1,8 @@
 import type { Lesson } from '../../data/supabase/types';
 import { isAnswerCorrect, type QuizScore } from '../../domain/quiz';
 import { useI18n } from '../../ui/i18n/I18nProvider';
-import { useOnline } from '../../ui/use-online';
 import { formatPercent } from '../../ui/i18n/report-format';
+import { useOnline } from '../../ui/use-online';
 
 /** The end of a lesson: the score, the pass mark, passed or not, what to look at again, and a retry. */
 export function LessonResult({

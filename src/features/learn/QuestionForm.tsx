@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
+import { type FormEvent, type ReactNode, type Ref, useEffect, useId, useRef, useState } from 'react';
 import type { QuizQuestion } from '../../data/supabase/types';
 import { isAnswerComplete, isAnswerCorrect } from '../../domain/quiz';
 import { useT } from '../../ui/i18n/I18nProvider';

@@ -1,7 +1,7 @@
 import { LESSON_LIMITS, moveItem, newQuestion, nextOptionId, type QuestionDraft } from '../../domain/lesson-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
-import { fieldId, type FieldProblem } from './problem-text';
 import { EditorField, ItemTools } from './EditorField';
+import { type FieldProblem, fieldId } from './problem-text';
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { dueQuestions, type DueQuestion } from '../../data/learn/queries';
+import type { CommandFailure } from '../../data/command-core';
 import { answerReview } from '../../data/learn/commands';
+import { type DueQuestion, dueQuestions } from '../../data/learn/queries';
 import { isAnswerCorrect } from '../../domain/quiz';
+import { commandFailureText } from '../../ui/command-failure-text';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
-import type { CommandFailure } from '../../data/command-core';
-import { commandFailureText } from '../../ui/command-failure-text';
 import { QuestionForm } from './QuestionForm';
 
 /**

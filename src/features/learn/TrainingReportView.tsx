@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { TrainingReport } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
-import { useSession } from '../../ui/session-context';
 import { formatPercent } from '../../ui/i18n/report-format';
-import { onlineFailure, useOnlineCall, type OnlineFailure } from '../../ui/use-online-call';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
+import { useSession } from '../../ui/session-context';
+import { type OnlineFailure, onlineFailure, useOnlineCall } from '../../ui/use-online-call';
 
 type Lesson = TrainingReport['lessons'][number];
 

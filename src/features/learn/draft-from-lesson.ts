@@ -1,5 +1,5 @@
 import type { AuthoredLesson, Lesson } from '../../data/supabase/types';
-import { newQuestion, type LessonDraft } from '../../domain/lesson-draft';
+import { type LessonDraft, newQuestion } from '../../domain/lesson-draft';
 
 /** A blank lesson: one empty card and one empty question, the pass mark save_lesson defaults to. */
 export function blankDraft(newKey: () => string): LessonDraft {

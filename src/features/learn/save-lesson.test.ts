@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import learnMessages from '../../ui/i18n/sections/learn';
 import { i18nFor, registerMessages } from '../../ui/i18n/i18n';
+import learnMessages from '../../ui/i18n/sections/learn';
 import { serverProblem } from './save-lesson';
 
 // The router loads the section with its screen; here the test does.

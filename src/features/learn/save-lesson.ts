@@ -6,7 +6,7 @@
 import type { OnlineApi } from '../../data/online-api';
 import type { RpcFailure } from '../../data/supabase/rpc';
 import type { Archived, AuthoredLesson } from '../../data/supabase/types';
-import { lessonContent, type LessonDraft } from '../../domain/lesson-draft';
+import { type LessonDraft, lessonContent } from '../../domain/lesson-draft';
 import type { Translate } from '../../ui/i18n/messages';
 
 type Role = AuthoredLesson['roles'][number];

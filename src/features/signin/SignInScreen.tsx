@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 

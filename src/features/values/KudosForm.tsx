@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { giveKudos } from '../../data/values/commands';
 import { storeRoster, valueCardsInOrder } from '../../data/values/queries';
+import { type KudosProblem, kudosProblems } from '../../domain/kudos';
 import { LIMITS } from '../../domain/limits';
-import { kudosProblems, type KudosProblem } from '../../domain/kudos';
+import { commandFailureText } from '../../ui/command-failure-text';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { ColleaguePicker } from './ColleaguePicker';
 import { kudosProblemText } from './problem-text';
-import { commandFailureText } from '../../ui/command-failure-text';
 
 /** Thank a colleague, offline too: saved on the phone with its outbox entry, on the wall at once as "waiting to send". */
 export function KudosForm({ initialValue, onSent }: { initialValue: string | null; onSent(): void }) {

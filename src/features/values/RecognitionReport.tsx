@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import type { KudosReport } from '../../data/supabase/types';
 import { recognitionBars } from '../../domain/recognition';
 import { useI18n } from '../../ui/i18n/I18nProvider';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { useSession } from '../../ui/session-context';
 import { useOnlineCall } from '../../ui/use-online-call';
-import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 
 const PERIODS = [30, 90] as const;
 type Period = (typeof PERIODS)[number];

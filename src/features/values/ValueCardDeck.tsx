@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import type { ValueCard } from '../../data/supabase/types';
 import { valueCardsInOrder } from '../../data/values/queries';
 import { clampIndex, stepTo } from '../../domain/value-deck';

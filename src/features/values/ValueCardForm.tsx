@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { valueCardProblems, type ValueCardDraft, type ValueCardProblem } from '../../domain/value-card-draft';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type ValueCardDraft, type ValueCardProblem, valueCardProblems } from '../../domain/value-card-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { PlainKey } from '../../ui/i18n/messages';
 

@@ -5,10 +5,10 @@ import { valueCardsInOrder } from '../../data/values/queries';
 import { draftFromCard, EMPTY_VALUE_CARD_DRAFT } from '../../domain/value-card-draft';
 import { moveInOrder } from '../../domain/value-deck';
 import { useT } from '../../ui/i18n/I18nProvider';
-import { useOnline } from '../../ui/use-online';
-import { useSession } from '../../ui/session-context';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
-import { useCardAuthoring, type AuthoringNotice } from './use-card-authoring';
+import { useSession } from '../../ui/session-context';
+import { useOnline } from '../../ui/use-online';
+import { type AuthoringNotice, useCardAuthoring } from './use-card-authoring';
 import { ValueCardForm } from './ValueCardForm';
 
 type Editing = { card: ValueCard | null } | null;

@@ -6,13 +6,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
+import { useSideDataRefresh } from '../../ui/use-side-data-refresh';
 import { KudosForm } from './KudosForm';
 import { KudosWall } from './KudosWall';
 import { RecognitionReport } from './RecognitionReport';
-import { sectionsFor, type Section } from './sections';
+import { type Section, sectionsFor } from './sections';
 import { ValueCardDeck } from './ValueCardDeck';
 import { ValuesEditor } from './ValuesEditor';
-import { useSideDataRefresh } from '../../ui/use-side-data-refresh';
 import './values.css';
 
 const VALUES_COPIES = ['store_kudos', 'store_roster'] as const;

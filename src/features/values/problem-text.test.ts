@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { giveKudos } from '../../data/values/commands';
 import { commandContext } from '../../data/testing/command-context';
+import { giveKudos } from '../../data/values/commands';
 import { LIMITS } from '../../domain/limits';
 import { commandFailureText } from '../../ui/command-failure-text';
 import { i18nFor, registerMessages } from '../../ui/i18n/i18n';

@@ -11,7 +11,7 @@ import type { RpcFailure } from '../../data/supabase/rpc';
 import { examplesFromText, type ValueCardDraft } from '../../domain/value-card-draft';
 import type { PlainKey } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
-import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
+import { type OnlineFailure, onlineFailure } from '../../ui/use-online-call';
 
 export type AuthoringNotice = { kind: 'done'; message: PlainKey } | { kind: 'problem'; message: PlainKey } | { kind: 'online'; failure: OnlineFailure };
 

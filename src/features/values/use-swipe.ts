@@ -1,4 +1,4 @@
-import { useRef, type PointerEvent } from 'react';
+import { type PointerEvent, useRef } from 'react';
 import { swipeStep } from '../../domain/value-deck';
 
 export interface SwipeHandlers {

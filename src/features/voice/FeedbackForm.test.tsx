@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { BriefingChoice } from '../../data/voice/queries';
-import { registerMessages } from '../../ui/i18n/i18n';
 import { I18nProvider } from '../../ui/i18n/I18nProvider';
+import { registerMessages } from '../../ui/i18n/i18n';
 import type { Locale } from '../../ui/i18n/messages';
 import voiceMessages from '../../ui/i18n/sections/voice';
 import { AnonymousLinkNote } from './FeedbackForm';

@@ -2,10 +2,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { sendFeedback } from '../../data/voice/commands';
-import { briefingChoices, type BriefingChoice } from '../../data/voice/queries';
-import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, feedbackProblems, type FeedbackDraft, type FeedbackProblem } from '../../domain/feedback-draft';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { type BriefingChoice, briefingChoices } from '../../data/voice/queries';
+import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, type FeedbackDraft, type FeedbackProblem, feedbackProblems } from '../../domain/feedback-draft';
 import { commandFailureText } from '../../ui/command-failure-text';
+import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { useOnline } from '../../ui/use-online';
 import { KIND_LABEL } from './labels';

@@ -4,11 +4,11 @@ import type { OnlineApi } from '../../data/online-api';
 import type { RpcFailure } from '../../data/supabase/rpc';
 import type { FeedbackInboxItem } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
-import { useSession } from '../../ui/session-context';
 import { formatDay } from '../../ui/i18n/report-format';
-import { KIND_LABEL, RECIPIENT_LABEL, STATUS_LABEL } from './labels';
-import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
+import { useSession } from '../../ui/session-context';
+import { type OnlineFailure, onlineFailure } from '../../ui/use-online-call';
+import { KIND_LABEL, RECIPIENT_LABEL, STATUS_LABEL } from './labels';
 import { ReplyList } from './ReplyList';
 
 export function InboxItem({ item, onChanged }: { item: FeedbackInboxItem; onChanged(): void }) {

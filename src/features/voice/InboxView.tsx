@@ -6,10 +6,10 @@
 import { useState } from 'react';
 import type { FeedbackInboxItem } from '../../data/supabase/types';
 import { useT } from '../../ui/i18n/I18nProvider';
-import { useSession } from '../../ui/session-context';
-import { InboxItem } from './InboxItem';
-import { useOnlineCall } from '../../ui/use-online-call';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
+import { useSession } from '../../ui/session-context';
+import { useOnlineCall } from '../../ui/use-online-call';
+import { InboxItem } from './InboxItem';
 
 type Filter = FeedbackInboxItem['status'] | 'all';
 const FILTERS = ['open', 'answered', 'closed', 'all'] as const satisfies readonly Filter[];

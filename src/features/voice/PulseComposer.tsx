@@ -1,12 +1,12 @@
 /** HR: a new pulse (question, scale, comment option, audience from the cached directory, window), saved online with save_pulse. */
 import { useId, useState } from 'react';
-import { useComposeDirectory } from '../../ui/use-compose-directory';
 import { LIMITS } from '../../domain/limits';
-import { emptyPulseDraft, localTimeToIso, pulseDraftProblems, type PulseDraft, type PulseDraftProblem } from '../../domain/pulse-draft';
+import { emptyPulseDraft, localTimeToIso, type PulseDraft, type PulseDraftProblem, pulseDraftProblems } from '../../domain/pulse-draft';
 import { useT } from '../../ui/i18n/I18nProvider';
-import { useSession } from '../../ui/session-context';
-import { onlineFailure, type OnlineFailure } from '../../ui/use-online-call';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
+import { useSession } from '../../ui/session-context';
+import { useComposeDirectory } from '../../ui/use-compose-directory';
+import { type OnlineFailure, onlineFailure } from '../../ui/use-online-call';
 
 const ROLE_LABEL = {
   staff: 'voice.create.role.staff',

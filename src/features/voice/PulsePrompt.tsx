@@ -6,13 +6,13 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import type { Pulse } from '../../data/supabase/types';
 import { answerPulse } from '../../data/voice/commands';
 import { pulsesOnPhone } from '../../data/voice/queries';
-import type { Pulse } from '../../data/supabase/types';
 import { LIMITS } from '../../domain/limits';
 import { pulsesToAnswer, scaleScores } from '../../domain/pulse-selection';
-import { useI18n } from '../../ui/i18n/I18nProvider';
 import { commandFailureText } from '../../ui/command-failure-text';
+import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { useOnline } from '../../ui/use-online';

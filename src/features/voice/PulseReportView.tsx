@@ -7,9 +7,9 @@ import { useId, useState } from 'react';
 import type { PulseReport } from '../../data/supabase/types';
 import { npsBands, resultVisibility, signedScore } from '../../domain/pulse-results';
 import { useI18n } from '../../ui/i18n/I18nProvider';
+import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { useSession } from '../../ui/session-context';
 import { useOnlineCall } from '../../ui/use-online-call';
-import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 
 type GroupBy = PulseReport['group_by'];
 const BAND_LABEL = {

@@ -2,8 +2,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { storeBoardItems } from '../../data/voice/queries';
 import { useI18n } from '../../ui/i18n/I18nProvider';
-import { useSession } from '../../ui/session-context';
 import { formatDay } from '../../ui/i18n/report-format';
+import { useSession } from '../../ui/session-context';
 import { KIND_LABEL } from './labels';
 
 export function StoreBoard() {

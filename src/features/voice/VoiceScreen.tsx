@@ -6,10 +6,10 @@
  * phone's copy work offline; the inbox and results say when they need a connection.
  */
 import { useEffect, useEffectEvent } from 'react';
-import type { OnlineApi } from '../../data/online-api';
 import type { FrontlineDb } from '../../data/db';
-import type { MemberProfile } from '../../data/supabase/types';
+import type { OnlineApi } from '../../data/online-api';
 import { refreshSideData } from '../../data/side-data';
+import type { MemberProfile } from '../../data/supabase/types';
 import { hasStoreBoard } from '../../data/voice/side-data';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { go } from '../../ui/router/history';

@@ -1,6 +1,6 @@
+import type { PulseAnswerProblem } from '../../data/voice/commands';
 import type { FeedbackProblem } from '../../domain/feedback-draft';
 import { LIMITS } from '../../domain/limits';
-import type { PulseAnswerProblem } from '../../data/voice/commands';
 import type { Translate } from '../../ui/i18n/messages';
 
 /** What is missing or wrong in feedback, from the form or the command, in the person's language. */

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { LocalBriefing } from '../../data/db';
 import type { CommandFailure } from '../../data/command-core';
+import type { LocalBriefing } from '../../data/db';
 import { useSession } from '../session-context';
 
 /**

@@ -2,8 +2,8 @@
  * The active language for a tree of screens, and the hooks that read it.
  * Outside a provider (and before sign-in) the browser's language applies.
  */
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
-import { i18nFor, type I18n } from './i18n';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { type I18n, i18nFor } from './i18n';
 import { browserLocale } from './locale';
 import type { Locale, Translate } from './messages';
 

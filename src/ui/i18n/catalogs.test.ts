@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { es } from './es';
 import { i18nFor, registerMessages } from './i18n';
-import { paramNames, type Catalog, type Locale, type PluralForms } from './messages';
+import { type Catalog, type Locale, type PluralForms, paramNames } from './messages';
 import type { SectionMessagesModule } from './types';
 
 type Messages = Readonly<Record<string, string | PluralForms>>;

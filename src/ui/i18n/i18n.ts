@@ -3,10 +3,10 @@
  * numbers formatted for it. Built once per locale and shared, so components
  * can compare them by identity.
  */
-import { formatDate, type DateStyle } from './dates';
+import { type DateStyle, formatDate } from './dates';
 import { en } from './en';
 import { es } from './es';
-import { formatNumber, LOCALES, translator, type Locale, type MessageTable, type Translate } from './messages';
+import { formatNumber, LOCALES, type Locale, type MessageTable, type Translate, translator } from './messages';
 
 /** The core catalogs, then each screen's section as its chunk registers it. */
 const loaded: Record<Locale, Record<string, MessageTable[string]>> = { en: { ...en }, es: { ...es } };

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signin_required' | 'stopped';
 

@@ -3,8 +3,9 @@
  * with a title, and who in a briefing's audience has not acknowledged its
  * current version, computed here in plain SQL (not through the app's RPCs).
  */
-import { inject } from 'vitest';
+
 import pg from 'pg';
+import { inject } from 'vitest';
 
 export interface BriefingRow {
   id: string;

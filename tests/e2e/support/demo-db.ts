@@ -6,8 +6,8 @@
  * also removes the briefings from phones at their next pull).
  */
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
 import pg from 'pg';
+import { inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'frontline-demo';
 

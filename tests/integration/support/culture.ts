@@ -4,8 +4,8 @@
  * typed in by hand: the SQL and this model must agree.
  */
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { expect } from 'vitest';
 import { callRpc, type RpcOutcome } from '../../../src/data/supabase/rpc';
 import type { KudosReport, KudosWallEntry, Mutation, QuizQuestion, RpcArgs, RpcName, RpcResult, TrainingReport } from '../../../src/data/supabase/types';
 import { scoreQuiz } from '../../../src/domain/quiz';

@@ -4,10 +4,10 @@
  * their own members and briefings so test files never depend on each other.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, inject } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { importJWK, SignJWT } from 'jose';
 import pg from 'pg';
-import { SignJWT, importJWK } from 'jose';
+import { afterAll, inject } from 'vitest';
 import ws from 'ws';
 import { callRpc } from '../../../src/data/supabase/rpc';
 import type { Briefing, Mutation, MutationResult, SyncPullResult } from '../../../src/data/supabase/types';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import type { TestProject } from 'vitest/node';
-import { startStack, type Stack } from '../../../supabase/local/stack';
+import { type Stack, startStack } from '../../../supabase/local/stack';
 import type { ApiEnv } from './api-env';
 
 declare module 'vitest' {

@@ -11,12 +11,12 @@
 import { createHash } from 'node:crypto';
 import type { RpcFailure, RpcOutcome } from '../../supabase/rpc';
 import {
-  PUSH_BATCH_MAX,
   type Ack,
   type Briefing,
   type MemberProfile,
   type Mutation,
   type MutationResult,
+  PUSH_BATCH_MAX,
   type SyncPullResult,
   type SyncPushResult,
 } from '../../supabase/types';
