@@ -5,10 +5,12 @@
  * with the precached index.html. It caches no API traffic: data lives in IndexedDB and
  * moves only through the sync engine. A new version waits until the page posts
  * {type: 'SKIP_WAITING'} (the user chose to reload), so it never swaps mid-task.
+ * Push messages become notifications and a click opens their address (src/sw/push.ts).
  */
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, type PrecacheEntry, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { handleNotificationClick, handlePush } from './sw/push';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -31,6 +33,14 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'SKIP_WAITING') {
     void self.skipWaiting();
   }
+});
+
+self.addEventListener('push', (event: PushEvent) => {
+  event.waitUntil(handlePush(self, event.data));
+});
+
+self.addEventListener('notificationclick', (event: NotificationEvent) => {
+  event.waitUntil(handleNotificationClick(self, event.notification));
 });
 
 // Once activated (first install, or after the user accepted an update), take over open pages.

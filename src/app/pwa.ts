@@ -56,8 +56,9 @@ export function registerServiceWorker(): Promise<void> {
 
 async function start(): Promise<void> {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  // Loaded after the first render: the start screen does not need it.
-  const { Workbox } = await import('workbox-window');
+  // Loaded after the first render: the start screen does not need them.
+  const [{ Workbox }, { listenToWorker }] = await Promise.all([import('workbox-window'), import('./worker-messages')]);
+  listenToWorker(navigator.serviceWorker);
   const wb = new Workbox('/sw.js', { scope: '/' });
   // Also fires for a version that was already waiting when this page loaded.
   wb.addEventListener('waiting', () => setState({ waiting: true }));

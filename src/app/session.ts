@@ -1,15 +1,18 @@
 /**
  * Everything a signed-in phone needs beyond its local data, loaded after the
  * first render: the supabase client, the sync engine and what triggers it
- * (start, back online, page visible, after each write, a timer).
+ * (start, back online, page visible, after each write, a timer, a push), and
+ * the app badge, set after each sync to the briefings still to acknowledge.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { countToAcknowledge } from '../data/briefings/queries';
 import { type FrontlineDb, readMeta } from '../data/db';
 import { type MemberLocale, type SaveLocaleOutcome, saveMemberLocale } from '../data/member-locale';
 import { type OnlineApi, supabaseOnlineApi } from '../data/online-api';
 import { refreshSideData } from '../data/side-data';
 import { SyncEngine } from '../data/sync/engine';
 import { supabaseSyncApi } from '../data/sync/supabase-api';
+import type { WorkerToPage } from '../sw/push';
 import { AUTH_STORAGE_KEY, supabase } from './supabase-client';
 
 export interface Services {
@@ -49,8 +52,10 @@ export function startServices(userId: string, db: FrontlineDb): Services {
   let phase = engine.getStatus().phase;
   let sideDataAt = 0;
   const unsubscribe = engine.subscribe((status) => {
-    const finished = phase === 'syncing' && status.phase === 'idle';
+    const ended = phase === 'syncing' && status.phase !== 'syncing';
+    const finished = ended && status.phase === 'idle';
     phase = status.phase;
+    if (ended) void countToAcknowledge(db, new Date()).then(showBadge);
     if (!finished || Date.now() - sideDataAt < SIDE_DATA_EVERY_MS) return;
     sideDataAt = Date.now();
     void readMeta(db).then((meta) => (meta.me ? refreshSideData(db, api, meta.me, () => new Date()) : undefined));
@@ -58,9 +63,14 @@ export function startServices(userId: string, db: FrontlineDb): Services {
   const onVisible = () => {
     if (document.visibilityState === 'visible') sync();
   };
+  // A push arrived (src/sw/push.ts): fetch what it announced now rather than at the next timer.
+  const onWorkerMessage = (event: MessageEvent<WorkerToPage | undefined>) => {
+    if (event.data?.type === 'SYNC_NOW') sync();
+  };
   window.addEventListener('online', sync);
   window.addEventListener('offline', sync);
   document.addEventListener('visibilitychange', onVisible);
+  navigator.serviceWorker?.addEventListener('message', onWorkerMessage);
   const timer = window.setInterval(() => {
     if (document.visibilityState === 'visible') sync();
   }, SYNC_EVERY_MS);
@@ -84,18 +94,27 @@ export function startServices(userId: string, db: FrontlineDb): Services {
       } finally {
         // Offline, supabase-js keeps the session when the logout call fails; the person asked to leave.
         localStorage.removeItem(AUTH_STORAGE_KEY);
+        // A shared phone must not show the next person the last one's count.
+        showBadge(0);
       }
     },
     dispose() {
       window.removeEventListener('online', sync);
       window.removeEventListener('offline', sync);
       document.removeEventListener('visibilitychange', onVisible);
+      navigator.serviceWorker?.removeEventListener('message', onWorkerMessage);
       window.clearInterval(timer);
       auth.subscription.unsubscribe();
       unsubscribe();
       engine.dispose();
     },
   };
+}
+
+/** The home-screen badge shows what is left to acknowledge; none clears it. Browsers without badges skip it. */
+function showBadge(count: number): void {
+  if (!('setAppBadge' in navigator)) return;
+  void (count > 0 ? navigator.setAppBadge(count) : navigator.clearAppBadge()).catch(() => undefined);
 }
 
 export type SignInFailure = { reason: 'invalid_credentials' | 'rate_limited' | 'offline' | 'failed'; detail: string | null };

@@ -3,7 +3,10 @@
  * a briefing's own screen (used with useLiveQuery, so screens re-render when
  * sync or a command changes a row).
  */
-import type { FrontlineDb, LocalAck, LocalBriefing } from '../db';
+import { includesMember } from '../../domain/reach';
+import { planToday } from '../../domain/today-plan';
+import { type FrontlineDb, type LocalAck, type LocalBriefing, readMeta } from '../db';
+import type { MemberProfile } from '../supabase/types';
 
 export function allBriefings(db: FrontlineDb): Promise<LocalBriefing[]> {
   return db.briefings.toArray();
@@ -20,4 +23,24 @@ export function oneBriefing(db: FrontlineDb, id: string): Promise<LocalBriefing 
 
 export function acksOf(db: FrontlineDb, briefingId: string): Promise<LocalAck[]> {
   return db.acks.where('briefing_id').equals(briefingId).toArray();
+}
+
+/** Briefings a member wrote reach their phone even outside the audience; Today shows only their own audience's. */
+export function isForMe(briefing: LocalBriefing, me: MemberProfile | null): boolean {
+  if (briefing.local_state === 'pending') return false;
+  if (!me || briefing.author_id !== me.member_id) return true;
+  return includesMember(briefing, { store_id: me.store?.id ?? null, department_id: me.department?.id ?? null, role: me.role });
+}
+
+/** How many briefings Today shows as still to acknowledge (its counter's open ones), in the store's time zone. */
+export async function countToAcknowledge(db: FrontlineDb, now: Date): Promise<number> {
+  const [{ me }, briefings, acks] = await Promise.all([readMeta(db), allBriefings(db), allAcks(db)]);
+  const timeZone = me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const { counter } = planToday(
+    briefings.filter((b) => isForMe(b, me)),
+    acks,
+    now,
+    timeZone,
+  );
+  return counter.required - counter.acknowledged;
 }

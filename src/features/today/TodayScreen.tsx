@@ -1,10 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { allAcks, allBriefings } from '../../data/briefings/queries';
+import { allAcks, allBriefings, isForMe } from '../../data/briefings/queries';
 import { type LocalAck, type LocalBriefing, readMeta } from '../../data/db';
-import type { MemberProfile } from '../../data/supabase/types';
 import { acksByBriefing, supersededAckVersion } from '../../domain/briefing-status';
-import { includesMember } from '../../domain/reach';
 import { matchesSearch, type PlannedBriefing, planToday } from '../../domain/today-plan';
 import { BriefingCard } from '../../ui/briefing/BriefingCard';
 import { useAcknowledge } from '../../ui/briefing/use-acknowledge';
@@ -30,13 +28,6 @@ const SECTION_TITLE: Record<SectionName, PlainKey> = {
 };
 
 type Item = PlannedBriefing<LocalBriefing>;
-
-/** Briefings a member wrote reach their phone even outside the audience; Today shows only their own audience's. */
-function isForMe(briefing: LocalBriefing, me: MemberProfile | null): boolean {
-  if (briefing.local_state === 'pending') return false;
-  if (!me || briefing.author_id !== me.member_id) return true;
-  return includesMember(briefing, { store_id: me.store?.id ?? null, department_id: me.department?.id ?? null, role: me.role });
-}
 
 /**
  * Today, from the phone's copy, in the store's time zone: what needs the
