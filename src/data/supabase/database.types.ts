@@ -214,6 +214,19 @@ export type Database = {
           sync_seq: number;
         };
       };
+      push_subscriptions: {
+        Row: {
+          id: string;
+          member_id: string;
+          org_id: string;
+          endpoint: string;
+          p256dh: string;
+          auth: string;
+          device: string | null;
+          created_at: string;
+          last_seen_at: string;
+        };
+      };
       store_managers: {
         Row: {
           store_id: string;
@@ -227,6 +240,8 @@ export type Database = {
           name: string;
           time_zone: string;
           created_at: string;
+          quiet_start: string;
+          quiet_end: string;
         };
       };
       value_cards: {
@@ -355,6 +370,12 @@ export type Database = {
         Args: Record<string, never>;
         Returns: Json;
       };
+      delete_push_subscription: {
+        Args: {
+          p_endpoint: string | null;
+        };
+        Returns: Json;
+      };
       feedback_inbox: {
         Args: {
           p_status?: string | null;
@@ -369,6 +390,10 @@ export type Database = {
         Returns: Json;
       };
       my_feedback: {
+        Args: Record<string, never>;
+        Returns: Json;
+      };
+      my_push_subscriptions: {
         Args: Record<string, never>;
         Returns: Json;
       };
@@ -430,6 +455,15 @@ export type Database = {
         };
         Returns: Json;
       };
+      save_push_subscription: {
+        Args: {
+          p_endpoint: string | null;
+          p_p256dh: string | null;
+          p_auth: string | null;
+          p_device?: string | null;
+        };
+        Returns: Json;
+      };
       save_value_card: {
         Args: {
           p_id: string | null;
@@ -451,6 +485,20 @@ export type Database = {
       set_my_locale: {
         Args: {
           p_locale: string | null;
+        };
+        Returns: Json;
+      };
+      set_my_off_days: {
+        Args: {
+          p_days: number[] | null;
+        };
+        Returns: Json;
+      };
+      set_store_quiet_hours: {
+        Args: {
+          p_store_id: string | null;
+          p_start: string | null;
+          p_end: string | null;
         };
         Returns: Json;
       };

@@ -710,6 +710,31 @@ export const PulseReport = z.extend(PulseTrendItem, {
 });
 export type PulseReport = z.infer<typeof PulseReport>;
 
+/** A device's push subscription as the phone sees it (never its keys). */
+export const PushSubscriptionRow = z.object({
+  id: uuid,
+  endpoint: z.string(),
+  device: z.nullable(z.string()),
+  created_at: isoTime,
+  last_seen_at: isoTime,
+});
+export type PushSubscriptionRow = z.infer<typeof PushSubscriptionRow>;
+
+/** ISO weekday, 1 = Monday .. 7 = Sunday. */
+const isoWeekday = z.int().check(z.minimum(1), z.maximum(7));
+
+/** my_push_subscriptions(): the caller's devices, off days, and their store's quiet hours ("HH:MM", its time zone). */
+export const MyPushSettings = z.object({
+  subscriptions: z.array(PushSubscriptionRow),
+  off_days: z.array(isoWeekday),
+  quiet_hours: z.nullable(z.object({ time_zone: z.string(), start: z.string(), end: z.string() })),
+});
+export type MyPushSettings = z.infer<typeof MyPushSettings>;
+
+/** set_store_quiet_hours: the store's quiet hours as stored ("HH:MM" in time_zone; equal = none). */
+export const StoreQuietHours = z.object({ store_id: uuid, time_zone: z.string(), quiet_start: z.string(), quiet_end: z.string() });
+export type StoreQuietHours = z.infer<typeof StoreQuietHours>;
+
 /** PostgREST's error body; `details` carries our stable machine code when there is one. */
 export const ApiError = z.object({
   code: z.string(),
@@ -753,6 +778,12 @@ export const RPC = {
   save_pulse: { result: SavedPulse },
   pulse_report: { result: PulseReport },
   pulse_trend: { result: z.array(PulseTrendItem) },
+  // Web Push (#11).
+  save_push_subscription: { result: PushSubscriptionRow },
+  delete_push_subscription: { result: z.object({ deleted: z.boolean() }) },
+  my_push_subscriptions: { result: MyPushSettings },
+  set_store_quiet_hours: { result: StoreQuietHours },
+  set_my_off_days: { result: z.object({ off_days: z.array(isoWeekday) }) },
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
@@ -867,6 +898,20 @@ export interface RpcArgs {
   };
   pulse_report: { p_pulse_id: string; p_group_by?: 'store' | 'department' };
   pulse_trend: { p_limit?: number };
+  // Web Push (#11).
+  /**
+   * Upsert by endpoint (an endpoint of another member moves to the caller). Keys are the
+   * subscription's base64url p256dh (65 bytes) and auth (16 bytes); p_device up to 120.
+   * Errors: 22023 invalid_endpoint, invalid_p256dh, invalid_auth, too_long.
+   */
+  save_push_subscription: { p_endpoint: string; p_p256dh: string; p_auth: string; p_device?: string | null };
+  /** Only the caller's own endpoint is deleted (else deleted: false). Call before signing out. */
+  delete_push_subscription: { p_endpoint: string };
+  my_push_subscriptions: Record<string, never>;
+  /** HR only; "HH:MM" times in the store's zone, equal = none. Errors: 42501 forbidden; 22023 missing_field, unknown_store. */
+  set_store_quiet_hours: { p_store_id: string; p_start: string; p_end: string };
+  /** ISO weekdays (1 = Monday), at most 6; empty = none. Errors: 22023 invalid_days. */
+  set_my_off_days: { p_days: number[] };
 }
 export type RpcName = keyof typeof RPC;
 export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
