@@ -410,6 +410,12 @@ export type Database = {
         };
         Returns: Json;
       };
+      remind_unacknowledged: {
+        Args: {
+          p_briefing_id: string | null;
+        };
+        Returns: Json;
+      };
       reorder_value_cards: {
         Args: {
           p_ids: string[] | null;

@@ -731,6 +731,25 @@ export const MyPushSettings = z.object({
 });
 export type MyPushSettings = z.infer<typeof MyPushSettings>;
 
+/**
+ * remind_unacknowledged(p_briefing_id): `queued` with how many have not acknowledged
+ * (`pending`), the `people` and `devices` reached and `without_notifications`
+ * ("notified on N devices; M people have notifications off"), or `too_soon` (once an
+ * hour per briefing) with when it is allowed again.
+ */
+export const RemindResult = z.union([
+  z.object({
+    status: z.literal('queued'),
+    pending: z.number(),
+    people: z.number(),
+    devices: z.number(),
+    without_notifications: z.number(),
+    next_allowed_at: isoTime,
+  }),
+  z.object({ status: z.literal('too_soon'), next_allowed_at: isoTime }),
+]);
+export type RemindResult = z.infer<typeof RemindResult>;
+
 /** set_store_quiet_hours: the store's quiet hours as stored ("HH:MM" in time_zone; equal = none). */
 export const StoreQuietHours = z.object({ store_id: uuid, time_zone: z.string(), quiet_start: z.string(), quiet_end: z.string() });
 export type StoreQuietHours = z.infer<typeof StoreQuietHours>;
@@ -782,6 +801,7 @@ export const RPC = {
   save_push_subscription: { result: PushSubscriptionRow },
   delete_push_subscription: { result: z.object({ deleted: z.boolean() }) },
   my_push_subscriptions: { result: MyPushSettings },
+  remind_unacknowledged: { result: RemindResult },
   set_store_quiet_hours: { result: StoreQuietHours },
   set_my_off_days: { result: z.object({ off_days: z.array(isoWeekday) }) },
 } as const;
@@ -908,6 +928,8 @@ export interface RpcArgs {
   /** Only the caller's own endpoint is deleted (else deleted: false). Call before signing out. */
   delete_push_subscription: { p_endpoint: string };
   my_push_subscriptions: Record<string, never>;
+  /** Managers (as briefing_ack_status) and HR. Errors: 42501 unknown_briefing; 22023 not_acknowledgeable. */
+  remind_unacknowledged: { p_briefing_id: string };
   /** HR only; "HH:MM" times in the store's zone, equal = none. Errors: 42501 forbidden; 22023 missing_field, unknown_store. */
   set_store_quiet_hours: { p_store_id: string; p_start: string; p_end: string };
   /** ISO weekdays (1 = Monday), at most 6; empty = none. Errors: 22023 invalid_days. */
