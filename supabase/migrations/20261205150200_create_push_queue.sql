@@ -77,8 +77,9 @@ create function private.queue_briefing_push() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
   if tg_op = 'UPDATE' and new.retracted_at is not null then
-    -- Retracted: nothing more about it goes out.
-    delete from private.push_queue q where q.ref_id = new.id and q.sent_at is null and q.claim is null;
+    -- Retracted: nothing more about it goes out (a sender already holding a message
+    -- finds it gone at push_done: it counts as stale).
+    delete from private.push_queue q where q.ref_id = new.id and q.sent_at is null;
     return null;
   end if;
   if new.retracted_at is null
@@ -86,7 +87,7 @@ begin
      and (new.requires_ack or new.priority in ('important', 'critical')) then
     if tg_op = 'UPDATE' then
       -- The previous text's messages that have not gone yet are superseded.
-      delete from private.push_queue q where q.ref_id = new.id and q.sent_at is null and q.claim is null;
+      delete from private.push_queue q where q.ref_id = new.id and q.sent_at is null;
     end if;
     perform private.enqueue_push(private.briefing_push_audience(new), 'briefing', new.id, new.version, new.title,
                                  '/briefings/' || new.id, 'briefing:' || new.id, new.priority = 'critical',
