@@ -9,6 +9,7 @@ import { countToAcknowledge } from '../data/briefings/queries';
 import { type FrontlineDb, readMeta } from '../data/db';
 import { type MemberLocale, type SaveLocaleOutcome, saveMemberLocale } from '../data/member-locale';
 import { type OnlineApi, supabaseOnlineApi } from '../data/online-api';
+import { browserPushPlatform, turnOff } from '../data/push/subscription';
 import { refreshSideData } from '../data/side-data';
 import { SyncEngine } from '../data/sync/engine';
 import { supabaseSyncApi } from '../data/sync/supabase-api';
@@ -22,7 +23,11 @@ export interface Services {
   api: OnlineApi;
   /** Saves the member's UI language on the server, then syncs so the phone sees it confirmed. */
   saveLocale(locale: MemberLocale): Promise<SaveLocaleOutcome>;
-  /** Ends the auth session on this device; local data and unsent items stay for next time. */
+  /**
+   * Stops this device's notifications (offline: here only; the push service then refuses
+   * the server's next send and the server drops the device), then ends the auth session on
+   * it; local data and unsent items stay for next time.
+   */
   signOut(): Promise<void>;
   dispose(): void;
 }
@@ -89,6 +94,8 @@ export function startServices(userId: string, db: FrontlineDb): Services {
       return outcome;
     },
     async signOut() {
+      // Before the session ends: only the signed-in person may delete the row, and a shared phone must not notify them later.
+      await turnOff(browserPushPlatform(), api);
       try {
         await client.auth.signOut({ scope: 'local' });
       } finally {

@@ -1,0 +1,173 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { OnlineApi } from '../online-api';
+import type { RpcOutcome } from '../supabase/rpc';
+import { base64UrlBytes, devicePushState, type PushManagerLike, type PushPlatform, turnOff, turnOn } from './subscription';
+
+/** A real-looking P-256 public key (65 bytes, 0x04 first) and auth secret (16 bytes), base64url. */
+const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+const P256DH = b64url(Uint8Array.from({ length: 65 }, (_, i) => (i === 0 ? 4 : i)));
+const AUTH = b64url(Uint8Array.from({ length: 16 }, (_, i) => 200 - i));
+const VAPID = b64url(Uint8Array.from({ length: 65 }, (_, i) => (i === 0 ? 4 : 255 - i)));
+const ENDPOINT = 'https://push.example.test/send/abc';
+
+type Calls = Array<{ name: string; args: unknown }>;
+
+function fakeApi(answer: (name: string) => RpcOutcome<unknown> = () => ({ ok: true, data: {} }), calls: Calls = []): OnlineApi {
+  return {
+    call: (async (name: string, args: unknown) => {
+      calls.push({ name, args });
+      return answer(name);
+    }) as OnlineApi['call'],
+  };
+}
+
+/** A browser's PushManager and Notification permission, in memory; `log` records the order of what happened. */
+function fakePlatform(options: { permission?: NotificationPermission | null; answer?: NotificationPermission; key?: string | null; worker?: boolean } = {}) {
+  const log: string[] = [];
+  let permission = options.permission === undefined ? 'default' : options.permission;
+  let current: ReturnType<typeof subscriptionFor> | null = null;
+  function subscriptionFor(key: ArrayBuffer) {
+    const sub = {
+      endpoint: ENDPOINT,
+      options: { applicationServerKey: key },
+      toJSON: () => ({ endpoint: ENDPOINT, keys: { p256dh: P256DH, auth: AUTH } }),
+      unsubscribe: vi.fn(async () => {
+        log.push('unsubscribe');
+        if (current === sub) current = null;
+        return true;
+      }),
+    };
+    return sub;
+  }
+  const manager: PushManagerLike = {
+    getSubscription: async () => current,
+    subscribe: vi.fn(async ({ applicationServerKey }) => {
+      log.push('subscribe');
+      current = subscriptionFor(applicationServerKey.buffer.slice(0));
+      return current;
+    }),
+  };
+  const platform: PushPlatform = {
+    permission: () => permission,
+    requestPermission: vi.fn(async () => {
+      log.push('requestPermission');
+      permission = options.answer ?? 'granted';
+      return permission;
+    }),
+    pushManager: async () => (options.worker === false ? null : manager),
+    activePushManager: async () => (options.worker === false ? null : manager),
+    vapidPublicKey: options.key === undefined ? VAPID : options.key,
+  };
+  return { platform, manager, log, current: () => current };
+}
+
+describe('turning notifications on', () => {
+  it('asks permission, subscribes with the server key and saves the endpoint and keys', async () => {
+    const { platform, manager, log } = fakePlatform();
+    const calls: Calls = [];
+    expect(await devicePushState(platform)).toBe('off');
+    expect(await turnOn(platform, fakeApi(undefined, calls))).toBe('granted');
+    expect(log).toEqual(['requestPermission', 'subscribe']);
+    expect(manager.subscribe).toHaveBeenCalledWith({ userVisibleOnly: true, applicationServerKey: base64UrlBytes(VAPID) });
+    expect(calls).toEqual([{ name: 'save_push_subscription', args: { p_endpoint: ENDPOINT, p_p256dh: P256DH, p_auth: AUTH } }]);
+    expect(await devicePushState(platform)).toBe('on');
+  });
+
+  it('a refusal is denied, and a blocked permission is not asked again', async () => {
+    const refused = fakePlatform({ answer: 'denied' });
+    expect(await turnOn(refused.platform, fakeApi())).toBe('denied');
+    expect(refused.log).toEqual(['requestPermission']);
+    const blocked = fakePlatform({ permission: 'denied' });
+    expect(await turnOn(blocked.platform, fakeApi())).toBe('denied');
+    expect(blocked.platform.requestPermission).not.toHaveBeenCalled();
+    expect(await devicePushState(blocked.platform)).toBe('blocked');
+  });
+
+  it('with permission already given it subscribes without asking', async () => {
+    const { platform, log } = fakePlatform({ permission: 'granted' });
+    expect(await turnOn(platform, fakeApi())).toBe('granted');
+    expect(log).toEqual(['subscribe']);
+  });
+
+  it('says not_configured without a server key, and unsupported without the APIs or a worker', async () => {
+    const noKey = fakePlatform({ key: null });
+    expect(await turnOn(noKey.platform, fakeApi())).toBe('not_configured');
+    expect(await devicePushState(noKey.platform)).toBe('not_configured');
+    expect(noKey.log).toEqual([]);
+    const noApi = fakePlatform({ permission: null });
+    expect(await turnOn(noApi.platform, fakeApi())).toBe('unsupported');
+    expect(await devicePushState(noApi.platform)).toBe('unsupported');
+    expect(await turnOn(fakePlatform({ permission: 'granted', worker: false }).platform, fakeApi())).toBe('unsupported');
+  });
+
+  it('when the save fails it unsubscribes again, so the phone never reads "on" while nothing can arrive', async () => {
+    const offline = fakePlatform();
+    expect(
+      await turnOn(
+        offline.platform,
+        fakeApi(() => ({ ok: false, error: { kind: 'network', message: 'Failed to fetch' } })),
+      ),
+    ).toBe('offline');
+    expect(offline.log).toEqual(['requestPermission', 'subscribe', 'unsubscribe']);
+    expect(await devicePushState(offline.platform)).toBe('off');
+    const refused = fakePlatform();
+    const answer = () => ({ ok: false, error: { kind: 'http', status: 400, code: '22023', message: 'bad', details: null } }) as const;
+    expect(await turnOn(refused.platform, fakeApi(answer))).toBe('failed');
+    expect(refused.current()).toBeNull();
+  });
+
+  it('a push service that refuses is failed, not an exception', async () => {
+    const { platform, manager } = fakePlatform();
+    vi.mocked(manager.subscribe).mockRejectedValueOnce(new DOMException('Registration failed - push service error', 'AbortError'));
+    expect(await turnOn(platform, fakeApi())).toBe('failed');
+  });
+
+  it('replaces a subscription made for another server key', async () => {
+    const { platform, manager, log } = fakePlatform({ permission: 'granted' });
+    await manager.subscribe({ userVisibleOnly: true, applicationServerKey: base64UrlBytes(b64url(new Uint8Array(65).fill(9)))! });
+    expect(await turnOn(platform, fakeApi())).toBe('granted');
+    expect(log).toEqual(['subscribe', 'unsubscribe', 'subscribe']);
+  });
+});
+
+describe('turning notifications off (and signing out)', () => {
+  it('deletes the subscription on the server first, then unsubscribes the browser', async () => {
+    const { platform, log } = fakePlatform({ permission: 'granted' });
+    await turnOn(platform, fakeApi());
+    const calls: Calls = [];
+    const api = fakeApi((name) => {
+      log.push(name);
+      return { ok: true, data: { deleted: true } };
+    }, calls);
+    expect(await turnOff(platform, api)).toBe('off');
+    expect(log.slice(-2)).toEqual(['delete_push_subscription', 'unsubscribe']);
+    expect(calls).toEqual([{ name: 'delete_push_subscription', args: { p_endpoint: ENDPOINT } }]);
+    expect(await devicePushState(platform)).toBe('off');
+  });
+
+  it('offline it still unsubscribes here, so the push service drops it, and says the server was not told', async () => {
+    const { platform } = fakePlatform({ permission: 'granted' });
+    await turnOn(platform, fakeApi());
+    expect(
+      await turnOff(
+        platform,
+        fakeApi(() => ({ ok: false, error: { kind: 'network', message: 'Failed to fetch' } })),
+      ),
+    ).toBe('off_here_only');
+    expect(await devicePushState(platform)).toBe('off');
+  });
+
+  it('with no subscription it asks nothing of the server', async () => {
+    const calls: Calls = [];
+    expect(await turnOff(fakePlatform().platform, fakeApi(undefined, calls))).toBe('off');
+    expect(await turnOff(fakePlatform({ worker: false }).platform, fakeApi(undefined, calls))).toBe('off');
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('base64UrlBytes', () => {
+  it('reads base64url without padding and refuses other text', () => {
+    expect(base64UrlBytes(VAPID)).toEqual(Uint8Array.from(Buffer.from(VAPID, 'base64url')));
+    expect(base64UrlBytes('not base64!')).toBeNull();
+  });
+});
