@@ -1,0 +1,218 @@
+/**
+ * The Web Push sender (issue 11): one drain of the push queue, the same code on hosted
+ * Supabase (index.ts, an Edge Function called on a schedule) and locally (`npm start`,
+ * tests, the bench). Everything it touches from outside comes in through SenderDeps
+ * (the database, fetch, the clock), so the core runs on Deno and Node alike; the
+ * encryption (RFC 8291 aes128gcm) and the VAPID signature (RFC 8292) are `web-push`'s,
+ * and the request goes out through the injected fetch.
+ *
+ * A drain: enqueue_due_reminders, then push_claim batches until nothing is due, each
+ * item sent and its outcome reported with push_done. Delivery is at least once across
+ * runs (a run that dies after the push service accepted an item but before push_done
+ * leaves it to be claimed again when its lease expires; the Topic header lets the push
+ * service replace the first copy if it is still waiting), never twice within a run.
+ */
+import webpush from 'web-push';
+import { parsePushPayload } from '../../../src/data/supabase/push-payload.ts';
+
+export interface PushItem {
+  subscription_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  message_ids: string[];
+  topic: string;
+  urgency: 'high' | 'normal';
+  attempts: number;
+  payload: unknown;
+}
+
+export interface PushClaim {
+  claim: string;
+  lease_until: string;
+  items: PushItem[];
+}
+
+export type PushOutcome =
+  | { subscription_id: string; status: 'sent' }
+  | { subscription_id: string; status: 'gone'; error: string }
+  | { subscription_id: string; status: 'retry'; retry_after_seconds?: number; error: string };
+
+/** The part of a supabase-js client the sender uses (structural, so any runtime's client or a fake fits). */
+export interface RpcClient {
+  rpc(fn: string, args?: Record<string, unknown>): PromiseLike<{ data: unknown; error: { message: string } | null }>;
+}
+
+export interface VapidKeys {
+  /** mailto: or https: address the push services can reach the sender's operator at. */
+  subject: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+export interface SenderDeps {
+  db: RpcClient;
+  fetch: (
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: Uint8Array<ArrayBuffer>; signal: AbortSignal },
+  ) => Promise<{
+    status: number;
+    headers: { get(name: string): string | null };
+  }>;
+  vapid: VapidKeys;
+  /** Milliseconds since the epoch (Retry-After dates, the run's deadline). */
+  now?: () => number;
+  /** Devices per push_claim (at most 1000). */
+  batchSize?: number;
+  /** How long a claim holds its messages; a batch must be sent and reported within it. */
+  leaseSeconds?: number;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  /** How long the push service keeps an undelivered message (the TTL header). */
+  ttlSeconds?: number;
+  requestTimeoutMs?: number;
+  /** No new claim after this time (ms since the epoch): an Edge Function call has a wall-clock limit. */
+  deadline?: number;
+  /** Aborted: stop at once, sending nothing more and reporting nothing (a crash, as the database sees it). */
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+export interface DrainReport {
+  reminders: unknown;
+  claims: number;
+  sent: number;
+  gone: number;
+  retried: number;
+  /** Items whose every message this run had already delivered: reported sent without a second request. */
+  duplicatesSkipped: number;
+  /** The run stopped before the queue was empty (deadline or abort). */
+  stoppedEarly: boolean;
+}
+
+const DEFAULTS = { batchSize: 200, leaseSeconds: 120, concurrency: 16, ttlSeconds: 24 * 3600, requestTimeoutMs: 15_000 };
+
+async function call<T>(db: RpcClient, fn: string, args: Record<string, unknown> = {}): Promise<T> {
+  const { data, error } = await db.rpc(fn, args);
+  if (error) throw new Error(`${fn} failed: ${error.message}`);
+  return data as T;
+}
+
+/** One drain of the queue; throws when the database cannot be reached (the next scheduled run picks up). */
+export async function drainPushQueue(deps: SenderDeps): Promise<DrainReport> {
+  const now = deps.now ?? Date.now;
+  const batchSize = Math.min(deps.batchSize ?? DEFAULTS.batchSize, 1000);
+  const report: DrainReport = { reminders: null, claims: 0, sent: 0, gone: 0, retried: 0, duplicatesSkipped: 0, stoppedEarly: false };
+  // Message ids a push service accepted in this run, so a claim that comes round again
+  // (a push_done that failed and a lease that expired meanwhile) is not sent twice.
+  const delivered = new Set<string>();
+
+  report.reminders = await call(deps.db, 'enqueue_due_reminders');
+  for (;;) {
+    if (deps.signal?.aborted || (deps.deadline !== undefined && now() >= deps.deadline)) {
+      report.stoppedEarly = true;
+      break;
+    }
+    const claim = await call<PushClaim>(deps.db, 'push_claim', { p_limit: batchSize, p_lease_seconds: deps.leaseSeconds ?? DEFAULTS.leaseSeconds });
+    if (claim.items.length === 0) break;
+    report.claims += 1;
+    const outcomes = await sendAll(claim.items, deps, now, delivered, report);
+    // A crash before push_done: what was accepted stays leased and goes again after the lease.
+    if (deps.signal?.aborted) {
+      report.stoppedEarly = true;
+      break;
+    }
+    await call(deps.db, 'push_done', { p_claim: claim.claim, p_results: outcomes });
+    for (const outcome of outcomes) {
+      if (outcome.status === 'sent') report.sent += 1;
+      else if (outcome.status === 'gone') report.gone += 1;
+      else report.retried += 1;
+    }
+    // A short batch means nothing else was due when it was claimed.
+    if (claim.items.length < batchSize) break;
+  }
+  return report;
+}
+
+async function sendAll(items: PushItem[], deps: SenderDeps, now: () => number, delivered: Set<string>, report: DrainReport): Promise<PushOutcome[]> {
+  const outcomes: PushOutcome[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !deps.signal?.aborted) {
+      const item = items[next++]!;
+      if (item.message_ids.length > 0 && item.message_ids.every((id) => delivered.has(id))) {
+        report.duplicatesSkipped += 1;
+        outcomes.push({ subscription_id: item.subscription_id, status: 'sent' });
+        continue;
+      }
+      const outcome = await sendOne(item, deps, now);
+      if (outcome.status === 'sent') for (const id of item.message_ids) delivered.add(id);
+      outcomes.push(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency ?? DEFAULTS.concurrency, items.length)) }, worker));
+  return outcomes;
+}
+
+/** Sends one item and says what the push service's answer means for the queue. */
+export async function sendOne(item: PushItem, deps: SenderDeps, now: () => number = deps.now ?? Date.now): Promise<PushOutcome> {
+  const id = item.subscription_id;
+  // The payload is re-validated (and stripped to the schema's fields) so that whatever the
+  // queue holds, nothing but a title, store and address leaves for the push service.
+  const payload = parsePushPayload(item.payload);
+  if (!payload) return { subscription_id: id, status: 'retry', error: 'payload does not match the push payload schema' };
+  let request: ReturnType<typeof webpush.generateRequestDetails>;
+  try {
+    request = webpush.generateRequestDetails({ endpoint: item.endpoint, keys: { p256dh: item.p256dh, auth: item.auth } }, JSON.stringify(payload), {
+      vapidDetails: deps.vapid,
+      TTL: deps.ttlSeconds ?? DEFAULTS.ttlSeconds,
+      urgency: item.urgency,
+      topic: item.topic,
+      contentEncoding: 'aes128gcm',
+    });
+  } catch (error) {
+    return { subscription_id: id, status: 'retry', error: `could not encrypt: ${message(error)}` };
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    // fetch sets the length from the body itself, and some runtimes refuse it as a header.
+    if (name.toLowerCase() !== 'content-length') headers[name] = String(value);
+  }
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), deps.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs);
+  try {
+    const response = await deps.fetch(item.endpoint, { method: 'POST', headers, body: new Uint8Array(request.body ?? []), signal: abort.signal });
+    return outcomeOf(id, response.status, response.headers.get('retry-after'), now());
+  } catch (error) {
+    return { subscription_id: id, status: 'retry', error: `network: ${message(error)}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** RFC 8030 answers: 201 accepted; 404/410 the subscription is gone; 429 and 5xx later. */
+export function outcomeOf(subscriptionId: string, status: number, retryAfter: string | null, nowMs: number): PushOutcome {
+  if (status >= 200 && status < 300) return { subscription_id: subscriptionId, status: 'sent' };
+  if (status === 404 || status === 410) return { subscription_id: subscriptionId, status: 'gone', error: `HTTP ${status}` };
+  const seconds = retryAfterSeconds(retryAfter, nowMs);
+  // Other 4xx (a malformed request, a VAPID key the subscription was not made with) are
+  // retried too: the queue gives up after 8 attempts and keeps the error, while a
+  // subscription is deleted only when the push service says it is gone.
+  return seconds === undefined
+    ? { subscription_id: subscriptionId, status: 'retry', error: `HTTP ${status}` }
+    : { subscription_id: subscriptionId, status: 'retry', retry_after_seconds: seconds, error: `HTTP ${status}` };
+}
+
+/** Retry-After as delay-seconds or an HTTP date (RFC 9110), in whole seconds from now; undefined when absent or unreadable. */
+export function retryAfterSeconds(value: string | null, nowMs: number): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Math.max(1, Number(trimmed));
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(1, Math.ceil((at - nowMs) / 1000));
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
