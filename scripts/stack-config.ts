@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JwtSigning } from '../supabase/local/jwt';
 import { type Stack, startStack } from '../supabase/local/stack';
+import { LOCAL_VAPID_SUBJECT, type LocalPushSender, localVapidKeys, startLocalPushSender } from './local-push-sender';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -89,8 +90,18 @@ export async function runLocal(startApp: (stack: Stack, config: LocalConfig) => 
       log: (line) => console.log(`frontline: ${line}`),
     });
     let app: AppServer;
+    let pushSender: LocalPushSender;
+    const log = (line: string) => console.log(`frontline: ${line}`);
     try {
+      // VAPID_* from the environment, as when hosted; otherwise the keys kept in .data/.
+      const vapid =
+        process.env.VAPID_PUBLIC_KEY && process.env.VAPID_PRIVATE_KEY
+          ? { publicKey: process.env.VAPID_PUBLIC_KEY, privateKey: process.env.VAPID_PRIVATE_KEY, subject: process.env.VAPID_SUBJECT || LOCAL_VAPID_SUBJECT }
+          : await localVapidKeys(join(PROJECT_ROOT, '.data'), process.env.VAPID_SUBJECT || LOCAL_VAPID_SUBJECT);
+      // The app subscribes with this key (Vite inlines it at build time).
+      process.env.VITE_VAPID_PUBLIC_KEY = vapid.publicKey;
       app = await startApp(stack, config);
+      pushSender = startLocalPushSender(stack, vapid, log);
     } catch (error) {
       await stack.stop();
       throw error;
@@ -101,6 +112,7 @@ export async function runLocal(startApp: (stack: Stack, config: LocalConfig) => 
       if (stopping) return;
       stopping = true;
       console.log('\nfrontline: stopping');
+      await pushSender.stop();
       await app.close();
       await stack.stop();
       process.exit(0);
@@ -126,6 +138,7 @@ function printBanner(stack: Stack, appUrl: string, config: LocalConfig): void {
     ['Database', stack.databaseUrl],
     [stack.jwtSigning === 'es256' ? 'publishable key' : 'anon key', stack.anonKey],
     [stack.jwtSigning === 'es256' ? 'secret key' : 'service_role key', stack.serviceRoleKey],
+    ['VAPID public key', process.env.VITE_VAPID_PUBLIC_KEY ?? ''],
   ];
   const accounts = [['email', 'role', 'store', 'department'] as const, ...DEMO_ACCOUNTS];
   const width = (column: 0 | 1 | 2) => Math.max(...accounts.map((account) => account[column].length)) + 3;

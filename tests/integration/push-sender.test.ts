@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import webpush from 'web-push';
 import ws from 'ws';
+import { startLocalPushSender } from '../../scripts/local-push-sender';
 import { type DrainReport, drainPushQueue, type SenderDeps } from '../../supabase/functions/push-sender/sender';
 import { type Stack, startStack } from '../../supabase/local/stack';
 import { DEMO, DEMO_PASSWORD, publishBriefing, SEED } from './support/fixtures';
@@ -247,6 +248,22 @@ describe('a sender that crashes mid-run', () => {
     expect(times(acceptedUnreported.endpoint)).toBe(2);
     expect(new Set(all.filter((d) => d.endpoint === acceptedUnreported.endpoint).map((d) => d.topic)).size).toBe(1);
     expect(await q('select 1 from private.push_queue where ref_id = $1 and sent_at is null', [id])).toEqual([]);
+  });
+});
+
+describe('npm start’s sender', () => {
+  it('runs the same drain on a timer against the stack until stopped', async () => {
+    const phone = await register(SEED.alexMember);
+    const from = service.deliveries.length;
+    const lines: string[] = [];
+    const loop = startLocalPushSender(stack, vapid, (line) => lines.push(line), 50);
+    try {
+      const id = await publishBriefing(manager, { ...toDowntown, title: 'Late delivery tonight' });
+      await vi.waitFor(() => expect(since(from).find((d) => d.endpoint === phone.endpoint)?.plaintext).toContain(id), { timeout: 10_000, interval: 50 });
+    } finally {
+      await loop.stop();
+    }
+    expect(lines.some((line) => /^push: \d+ sent/.test(line))).toBe(true);
   });
 });
 
