@@ -6,6 +6,7 @@ import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
 import { LOCALE_NAMES } from '../../ui/i18n/locale';
 import { LOCALES } from '../../ui/i18n/messages';
+import { NotificationSettings } from '../../ui/push/NotificationSettings';
 import { useSession } from '../../ui/session-context';
 import { APP_BUILD } from './build-info';
 import { RefusedList } from './RefusedList';
@@ -27,7 +28,7 @@ function storageText(i18n: I18n, storage: StorageState | null): string {
   return `${kept} · ${t('account.storage.used', { used: megabytes(i18n, storage.usedBytes), quota: megabytes(i18n, storage.quotaBytes) })}`;
 }
 
-/** Who is signed in, their language, what is waiting or refused, storage state, and a sign-out that never drops work silently. */
+/** Who is signed in, their language, notifications, what is waiting or refused, storage state, and a sign-out that never drops work silently. */
 export function AccountScreen() {
   const { db, email, engine, language, signOut } = useSession();
   const i18n = useI18n();
@@ -75,6 +76,8 @@ export function AccountScreen() {
           </p>
         ) : null}
       </fieldset>
+
+      <NotificationSettings />
 
       <h2>{t('account.problems')}</h2>
       <RefusedList />

@@ -1,4 +1,5 @@
 import { useI18n } from '../../ui/i18n/I18nProvider';
+import { RemindButton } from './RemindButton';
 import { useAckStatus } from './use-ack-status';
 
 /** Who has acknowledged the current version of one sent briefing: needs the network, says so plainly when it is missing. */
@@ -60,6 +61,7 @@ export function AckStatusView({ briefingId, title, onBack }: { briefingId: strin
               ))}
             </ul>
           )}
+          {status.pending.length > 0 ? <RemindButton briefingId={briefingId} /> : null}
         </>
       ) : null}
       <div className="compose-actions">

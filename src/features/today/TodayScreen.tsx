@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { allAcks, allBriefings, isForMe } from '../../data/briefings/queries';
 import { type LocalAck, type LocalBriefing, readMeta } from '../../data/db';
 import { acksByBriefing, supersededAckVersion } from '../../domain/briefing-status';
@@ -28,6 +28,9 @@ const SECTION_TITLE: Record<SectionName, PlainKey> = {
 };
 
 type Item = PlannedBriefing<LocalBriefing>;
+
+// Not in the first download: it shows only after the first sync, and only until answered.
+const PushOptInCard = lazy(() => import('../../ui/push/PushOptInCard'));
 
 /**
  * Today, from the phone's copy, in the store's time zone: what needs the
@@ -82,6 +85,9 @@ export function TodayScreen() {
   const heading = (
     <>
       <h1 id="today-heading">{t('today.title')}</h1>
+      <Suspense fallback={null}>
+        <PushOptInCard />
+      </Suspense>
       <ReviewDueCard />
     </>
   );

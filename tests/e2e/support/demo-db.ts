@@ -119,6 +119,14 @@ export class DemoDb {
     await this.pool.query('update public.members set locale = $2 where id = $1 and locale <> $2', [memberId, locale]);
   }
 
+  /** This member's Web Push subscriptions as stored: their endpoints. */
+  async pushEndpoints(memberId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ endpoint: string }>('select endpoint from public.push_subscriptions where member_id = $1 order by endpoint', [
+      memberId,
+    ]);
+    return rows.map((r) => r.endpoint);
+  }
+
   /** Retracts what this file created (acknowledgements are append-only and stay), then closes the pool. */
   async close(): Promise<void> {
     try {

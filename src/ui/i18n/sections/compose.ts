@@ -100,6 +100,11 @@ export const composeEn = {
   'compose.ack.updated': 'Updated {when}',
   'compose.ack.offline': 'Who has read it needs a connection. Try again when you are online.',
   'compose.ack.failed': 'Could not load who has read it: {detail}',
+  'compose.remind': 'Remind those who haven’t read it',
+  'compose.remind.devices': { one: 'Reminded: notified on {count} device', other: 'Reminded: notified on {count} devices' },
+  'compose.remind.without': { one: '{count} person has notifications off', other: '{count} people have notifications off' },
+  'compose.remind.tooSoon': 'Already reminded; next possible at {when}',
+  'compose.remind.offline': 'Reminding needs a connection. Try again when you are online.',
 } as const;
 
 export const composeEs = {
@@ -196,6 +201,11 @@ export const composeEs = {
   'compose.ack.updated': 'Actualizado a las {when}',
   'compose.ack.offline': 'Para ver quién lo ha leído necesitas conexión. Vuelve a intentarlo cuando estés en línea.',
   'compose.ack.failed': 'No se pudo cargar quién lo ha leído: {detail}',
+  'compose.remind': 'Recordárselo a quien no lo ha leído',
+  'compose.remind.devices': { one: 'Recordatorio enviado a {count} dispositivo', other: 'Recordatorio enviado a {count} dispositivos' },
+  'compose.remind.without': { one: '{count} persona tiene los avisos desactivados', other: '{count} personas tienen los avisos desactivados' },
+  'compose.remind.tooSoon': 'Ya se envió un recordatorio; el próximo será posible a las {when}',
+  'compose.remind.offline': 'Para enviar el recordatorio hace falta conexión. Inténtalo cuando tengas conexión.',
 } as const satisfies SectionCatalog<typeof composeEn>;
 
 export default { en: composeEn, es: composeEs };

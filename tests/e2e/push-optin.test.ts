@@ -1,0 +1,120 @@
+/**
+ * Turning notifications on, from the phone's side (#11 items 1, 2, 7): the opt-in card
+ * shows on Today only after sign-in and the first sync; Turn on saves this device's
+ * subscription in Postgres; Not now is remembered across a reload; Account shows the
+ * state and turns it off (row deleted) and on; sign-out deletes the row; the manager's
+ * reminder says whom it reached, then that it already reminded. This build has a VAPID
+ * key; the push service is stood in for (support/fake-push-service.ts).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AccountPage } from './pages/account-page';
+import { SignInPage } from './pages/signin-page';
+import { TodayPage } from './pages/today-page';
+import { buildAndServeApp, type ServedApp } from './support/app-server';
+import { newPhone } from './support/browser';
+import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
+import { fakePushService, vapidPublicKey } from './support/fake-push-service';
+import { phonePerTest } from './support/phone-per-test';
+import { waitForServiceWorker } from './support/service-worker';
+
+const { apiUrl, anonKey } = inject('e2e');
+const db = new DemoDb();
+const MANAGER = 'manager.downtown@demo.test';
+
+describe('notifications opt-in', () => {
+  let served: ServedApp;
+  beforeAll(async () => {
+    served = await buildAndServeApp({ apiUrl, anonKey, env: { VITE_VAPID_PUBLIC_KEY: vapidPublicKey() } });
+  });
+  afterAll(async () => {
+    await served?.close();
+    await db.close();
+  });
+  const phone = phonePerTest();
+  const card = (page: Page) => page.getByTestId('push-optin');
+
+  it('asks after the first sync, saves the subscription, shows it in Account, turns off, and sign-out deletes it', async () => {
+    const title = uniqueTitle('Push opt-in: new rota');
+    const [briefingId] = await db.createBriefings([{ title }]);
+    const { context, page } = phone();
+    const subscription = await fakePushService(context);
+    await context.grantPermissions(['notifications'], { origin: served.appUrl });
+    const signIn = new SignInPage(page);
+    const today = new TodayPage(page);
+    const account = new AccountPage(page);
+
+    await signIn.open(served.appUrl);
+    expect(await card(page).count()).toBe(0);
+    await signIn.signIn(DEMO.alex);
+    await today.waitForBriefing(title);
+    await waitForServiceWorker(page);
+    await card(page).waitFor();
+    await expect.poll(() => card(page).innerText()).toContain('remind you before they are due');
+    await card(page).getByRole('button', { name: 'Turn on' }).click();
+    await card(page).waitFor({ state: 'detached' });
+    await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([subscription.endpoint]);
+
+    // The manager reminds: alex's phone is one device reached; then the hour's limit.
+    const manager = await newPhone();
+    try {
+      const managerSignIn = new SignInPage(manager.page);
+      await managerSignIn.open(served.appUrl);
+      await managerSignIn.signIn(MANAGER);
+      await manager.page.goto(`${served.appUrl}/briefings/${briefingId}/status`);
+      const status = manager.page.getByTestId('ack-status');
+      await status.getByTestId('ack-summary').waitFor({ timeout: 20_000 });
+      await status.getByRole('button', { name: 'Remind those who haven’t read it' }).click();
+      const result = status.getByTestId('remind-result');
+      await expect.poll(() => result.innerText()).toMatch(/^Reminded: notified on 1 device; \d+ (person has|people have) notifications off$/);
+      await status.getByRole('button', { name: 'Remind those who haven’t read it' }).click();
+      await expect.poll(() => result.innerText()).toMatch(/^Already reminded; next possible at \d{1,2}:\d{2}/);
+    } finally {
+      await manager.close();
+    }
+
+    // Account: on; off deletes the row; on again saves it.
+    await account.open();
+    const settings = page.getByTestId('push-settings');
+    await expect.poll(() => settings.getByTestId('push-state').innerText()).toBe('On');
+    await expect.poll(() => settings.innerText()).toContain('quiet hours');
+    await settings.getByRole('button', { name: 'Turn off' }).click();
+    await expect.poll(() => settings.getByTestId('push-state').innerText()).toBe('Off');
+    await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([]);
+    await settings.getByRole('button', { name: 'Turn on' }).click();
+    await expect.poll(() => settings.getByTestId('push-state').innerText()).toBe('On');
+    await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([subscription.endpoint]);
+
+    // Sign-out: a shared phone must not notify alex later.
+    await account.tapSignOut();
+    await signIn.waitUntilShown();
+    await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem('e2e-fake-push-subscription'))).toBeNull();
+  });
+
+  it('remembers Not now on this phone across a reload', async () => {
+    const title = uniqueTitle('Push opt-in: not now');
+    await db.createBriefings([{ title }]);
+    const { context, page } = phone();
+    await fakePushService(context);
+    await context.grantPermissions(['notifications'], { origin: served.appUrl });
+    const today = new TodayPage(page);
+    const signIn = new SignInPage(page);
+    await signIn.open(served.appUrl);
+    await signIn.signIn(DEMO.sam);
+    await today.waitForBriefing(title);
+    await card(page).getByRole('button', { name: 'Not now' }).click();
+    await card(page).waitFor({ state: 'detached' });
+
+    await page.reload();
+    await today.waitForBriefing(title);
+    await today.status.waitForPhase('idle');
+    // Account's state comes from the card's own chunk: once it reads Off, Today has all it needs to decide.
+    await new AccountPage(page).open();
+    await expect.poll(() => page.getByTestId('push-state').innerText()).toBe('Off');
+    await today.open();
+    await today.waitForBriefing(title);
+    expect(await card(page).count()).toBe(0);
+    expect(await db.pushEndpoints(SEED.samMember)).toEqual([]);
+  });
+});
