@@ -104,9 +104,9 @@ function PushSchedule() {
       </p>
       <fieldset className="choice">
         <legend>{t('push.offDays')}</legend>
-        <div className="push-days">
+        <div className="choice__options">
           {ISO_WEEKDAYS.map((iso) => (
-            <label key={iso}>
+            <label key={iso} className="choice__option">
               <input
                 type="checkbox"
                 checked={days.includes(iso)}
