@@ -1,6 +1,7 @@
 /**
- * The sender's drain (issue 11), through the API as service_role: push_claim folds a
- * device's due messages into one notification and leases them so concurrent senders
+ * The sender's drain (issue 11), through the API as service_role: push_claim holds a
+ * device's non-critical messages until the newest is 2 minutes old (or the oldest 10),
+ * then folds them into one notification and leases them so concurrent senders
  * never take the same message; push_done marks them sent (never again), deletes gone
  * subscriptions and releases retries; a crashed sender's lease expires and exactly its
  * unsent messages are claimed again. Nobody but service_role drains.
@@ -8,7 +9,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonClient, DEMO, publishBriefing, signIn, sql } from './support/fixtures';
-import { type PushWorld, pushWorld, queued, serviceClient, subscribe } from './support/push';
+import { type PushWorld, pushWorld, queued, ripen, serviceClient, subscribe } from './support/push';
 
 interface ClaimItem {
   subscription_id: string;
@@ -56,7 +57,10 @@ describe('folding', () => {
     for (const title of ['One', 'Two', 'Three']) ids.push(await publishBriefing(world.manager.client, { ...audience(), title }));
     const mine = (await Promise.all(ids.map(queued))).flat().filter((m) => m.subscription_id === phone.id);
     expect(mine).toHaveLength(3);
+    // Within the two minutes nothing goes: another one may still come.
+    expect(itemFor(await claim(), phone.id)).toBeUndefined();
 
+    await ripen(ids);
     const c = await claim();
     const item = itemFor(c, phone.id);
     expect(item?.message_ids.sort()).toEqual(mine.map((m) => m.id).sort());
@@ -90,11 +94,63 @@ describe('folding', () => {
   });
 });
 
+describe('the fold window', () => {
+  /** Sets how old each briefing's messages are (seconds, by created_at), in the order given. */
+  async function ages(ids: string[], seconds: number[]): Promise<void> {
+    for (const [i, id] of ids.entries()) {
+      await sql(`update private.push_queue set created_at = now() - make_interval(secs => $2) where ref_id = $1`, [id, seconds[i]]);
+    }
+  }
+  const mineOn = async (ids: string[], subscriptionId: string) =>
+    (await Promise.all(ids.map(queued))).flat().filter((m) => m.subscription_id === subscriptionId);
+
+  it('three briefings within two minutes wait until the newest is two minutes old, then go as one', async () => {
+    const phone = await subscribe(world.staff[0]!.client);
+    const ids: string[] = [];
+    for (const title of ['Rota', 'Till', 'Fridge']) ids.push(await publishBriefing(world.manager.client, { ...audience(), title }));
+    // Published over two minutes: the oldest is 130 s old, but the newest only 10 s.
+    await ages(ids, [130, 60, 10]);
+    expect(itemFor(await claim(), phone.id)).toBeUndefined();
+    await ripen(ids, 105); // newest 115 s old: still held
+    expect(itemFor(await claim(), phone.id)).toBeUndefined();
+    await ripen(ids, 10); // newest 125 s old
+    const item = itemFor(await claim(), phone.id);
+    expect(item?.message_ids.sort()).toEqual((await mineOn(ids, phone.id)).map((m) => m.id).sort());
+    expect(item?.payload).toMatchObject({ kind: 'digest', title: 'Fridge', count: 3, url: '/today' });
+    expect(item?.urgency).toBe('normal');
+  });
+
+  it('a critical briefing goes at once, taking the device’s held messages along under its title', async () => {
+    const phone = await subscribe(world.staff[1]!.client);
+    const routine = await publishBriefing(world.manager.client, { ...audience(), title: 'New rota' });
+    expect(itemFor(await claim(), phone.id)).toBeUndefined();
+    const critical = await publishBriefing(world.manager.client, { ...audience(), title: 'Gas leak: leave by the back', priority: 'critical' });
+    const item = itemFor(await claim(), phone.id);
+    expect(item?.message_ids.sort()).toEqual((await mineOn([routine, critical], phone.id)).map((m) => m.id).sort());
+    expect(item?.payload).toMatchObject({ kind: 'digest', title: 'Gas leak: leave by the back', count: 2 });
+    expect(item?.urgency).toBe('high');
+  });
+
+  it('a steady stream is not held past ten minutes from its oldest message', async () => {
+    const phone = await subscribe(world.staff[0]!.client);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await publishBriefing(world.manager.client, { ...audience(), title: `Update ${i + 1}` }));
+    // One every 110 s: the newest is never two minutes old.
+    await ages(ids, [580, 470, 360, 250, 140, 30]);
+    expect(itemFor(await claim(), phone.id)).toBeUndefined();
+    await ripen(ids, 25); // the oldest is 605 s old, the newest 55 s
+    const item = itemFor(await claim(), phone.id);
+    expect(item?.message_ids).toHaveLength(6);
+    expect(item?.payload).toMatchObject({ kind: 'digest', title: 'Update 6', count: 6 });
+  });
+});
+
 describe('leases', () => {
   it('concurrent claims never take the same message, and together take every due one', async () => {
     const phones: Awaited<ReturnType<typeof subscribe>>[] = [];
     for (const member of [...world.staff, ...world.staff, ...world.staff]) phones.push(await subscribe(member.client));
     const ids = [await publishBriefing(world.manager.client, audience()), await publishBriefing(world.manager.client, audience())];
+    await ripen(ids);
     const expected = (await Promise.all(ids.map(queued)))
       .flat()
       .filter((m) => phones.some((p) => p.id === m.subscription_id))
@@ -121,7 +177,7 @@ describe('leases', () => {
 
   it('a crashed sender’s lease expires and exactly its unsent messages are claimed again; its late results change nothing', async () => {
     const [p1, p2] = [await subscribe(world.staff[0]!.client), await subscribe(world.staff[1]!.client)];
-    await publishBriefing(world.manager.client, audience());
+    await ripen([await publishBriefing(world.manager.client, audience())]);
     const first = await claim();
     const [i1, i2] = [itemFor(first, p1.id)!, itemFor(first, p2.id)!];
     // The sender sent to p1 and recorded it, then crashed before p2.
@@ -145,6 +201,7 @@ describe('outcomes', () => {
   it('gone (404/410) deletes the subscription and what was queued for it', async () => {
     const phone = await subscribe(world.staff[0]!.client);
     const id = await publishBriefing(world.manager.client, audience());
+    await ripen([id]);
     const c = await claim();
     expect(itemFor(c, phone.id)).toBeDefined();
     expect(await done(c.claim, [{ subscription_id: phone.id, status: 'gone' }])).toMatchObject({ gone: 1 });
@@ -155,6 +212,7 @@ describe('outcomes', () => {
   it('retry (429/5xx) releases the message until the retry time, counting attempts, and gives up after 8', async () => {
     const phone = await subscribe(world.staff[1]!.client);
     const id = await publishBriefing(world.manager.client, audience());
+    await ripen([id]);
     const c = await claim();
     expect(await done(c.claim, [{ subscription_id: phone.id, status: 'retry', retry_after_seconds: 120, error: '429 Too Many Requests' }])).toMatchObject({
       retried: 1,

@@ -52,6 +52,11 @@ async function register(memberId: string): Promise<FakeDevice & { id: string }> 
   return { ...d, id: row!.id };
 }
 
+/** Moves a briefing's unsent messages 2 minutes into the past: its fold window has passed (no waiting). */
+async function ripen(refId: string): Promise<void> {
+  await q(`update private.push_queue set created_at = created_at - interval '2 minutes' where ref_id = $1 and sent_at is null`, [refId]);
+}
+
 function drain(extra: Partial<SenderDeps> = {}): Promise<DrainReport> {
   return drainPushQueue({ db: sender, fetch: (url, init) => fetch(url, init), vapid, ...extra });
 }
@@ -90,6 +95,7 @@ describe('a briefing published to Downtown', () => {
 
     const from = service.deliveries.length;
     const id = await publishBriefing(manager, { ...toDowntown, title: 'Till float moves to the office safe' });
+    await ripen(id);
     const report = await drain();
     const got = since(from);
 
@@ -140,7 +146,7 @@ describe('answers of the push service', () => {
     const phone = await register(SEED.samMember);
     service.answer(phone.endpoint, { status: 410 });
     const from = service.deliveries.length;
-    await publishBriefing(manager, { ...toDowntown, title: 'Uniform check' });
+    await ripen(await publishBriefing(manager, { ...toDowntown, title: 'Uniform check' }));
     const report = await drain();
     expect(
       since(from)
@@ -157,6 +163,7 @@ describe('answers of the push service', () => {
     service.answer(phone.endpoint, { status: 429, retryAfter: '120' });
     const from = service.deliveries.length;
     const id = await publishBriefing(manager, { ...toDowntown, title: 'Stocktake on Sunday' });
+    await ripen(id);
     expect((await drain()).retried).toBe(1);
     const [held] = await q<{ attempts: number; sent_at: Date | null; waits: boolean }>(
       `select attempts, sent_at, not_before > now() + interval '100 seconds' as waits from private.push_queue where ref_id = $1 and subscription_id = $2`,
@@ -186,6 +193,7 @@ describe('answers of the push service', () => {
   it('a network failure is retried with the queue’s backoff', async () => {
     const phone = await register(SEED.alexMember);
     const id = await publishBriefing(manager, { ...toDowntown, title: 'Card machine offline' });
+    await ripen(id);
     const report = await drain({
       fetch: (url, init) => (url === phone.endpoint ? Promise.reject(new TypeError('fetch failed')) : fetch(url, init)),
     });
@@ -202,6 +210,7 @@ describe('a sender that crashes mid-run', () => {
   it('leaves unreported messages to the next run after the lease expires, which sends only what was not marked sent', async () => {
     for (let i = 0; i < 3; i++) await register(SEED.samMember);
     const id = await publishBriefing(manager, { ...toDowntown, title: 'Delivery bay closed' });
+    await ripen(id);
     const queuedFor = await q<{ endpoint: string }>(
       'select s.endpoint from private.push_queue q join public.push_subscriptions s on s.id = q.subscription_id where q.ref_id = $1',
       [id],
@@ -259,6 +268,7 @@ describe('npm start’s sender', () => {
     const loop = startLocalPushSender(stack, vapid, (line) => lines.push(line), 50);
     try {
       const id = await publishBriefing(manager, { ...toDowntown, title: 'Late delivery tonight' });
+      await ripen(id);
       await vi.waitFor(() => expect(since(from).find((d) => d.endpoint === phone.endpoint)?.plaintext).toContain(id), { timeout: 10_000, interval: 50 });
     } finally {
       await loop.stop();

@@ -81,6 +81,18 @@ export async function queued(refId: string): Promise<QueuedMessage[]> {
   return sql<QueuedMessage & Record<string, unknown>>('select * from private.push_queue where ref_id = $1 order by created_at, id', [refId]);
 }
 
+/**
+ * Moves the unsent messages about `refIds` `seconds` (2 minutes by default) into the
+ * past: push_claim holds a device's non-critical messages until the newest is 2
+ * minutes old, so tests move created_at rather than wait.
+ */
+export async function ripen(refIds: string[], seconds = 120): Promise<void> {
+  await sql(`update private.push_queue set created_at = created_at - make_interval(secs => $2) where ref_id = any ($1::uuid[]) and sent_at is null`, [
+    refIds,
+    seconds,
+  ]);
+}
+
 /** An RPC outcome's HTTP failure as {status, code, details}, or null when it succeeded. */
 export function failure(outcome: { ok: true } | { ok: false; error: { kind: string } & Partial<{ status: number; code: string; details: string | null }> }) {
   if (outcome.ok) return null;
