@@ -251,6 +251,41 @@ describe('outcomes', () => {
   });
 });
 
+describe('cleanup', () => {
+  it('push_cleanup deletes messages sent or given up more than 7 days ago, and nothing still to send', async () => {
+    const phone = await subscribe(world.staff[0]!.client);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await publishBriefing(world.manager.client, audience()));
+    const [sentLongAgo, sentRecently, gaveUpLongAgo, gaveUpRecently, unsent] = ids;
+    const set = (id: string | undefined, change: string) =>
+      sql(`update private.push_queue set ${change} where ref_id = $1 and subscription_id = $2`, [id, phone.id]);
+    await set(sentLongAgo, `sent_at = now() - interval '8 days'`);
+    await set(sentRecently, `sent_at = now() - interval '6 days'`);
+    await set(gaveUpLongAgo, `gave_up_at = now() - interval '8 days', attempts = 8`);
+    await set(gaveUpRecently, `gave_up_at = now() - interval '6 days', attempts = 8`);
+    await set(unsent, `created_at = now() - interval '30 days', not_before = now() + interval '1 day'`);
+    const left = async () =>
+      (await sql<{ ref_id: string }>('select ref_id from private.push_queue where subscription_id = $1', [phone.id])).map((m) => m.ref_id).sort();
+
+    const { data, error } = await sender.rpc('push_cleanup');
+    expect(error).toBeNull();
+    expect((data as { deleted: number }).deleted).toBeGreaterThanOrEqual(2);
+    expect(await left()).toEqual([sentRecently, gaveUpRecently, unsent].sort());
+
+    // The scheduler's clock two days on: the others pass 7 days too; the unsent one stays.
+    const later = await sender.rpc('push_cleanup', { p_now: new Date(Date.now() + 2 * 86_400_000).toISOString() });
+    expect(later.error).toBeNull();
+    expect(await left()).toEqual([unsent]);
+  });
+
+  it('only service_role may clean up', async () => {
+    for (const client of [anonClient(), world.staff[0]!.client, await signIn(DEMO.hr)]) {
+      const { error } = await client.rpc('push_cleanup');
+      expect(error?.code).toBe('42501');
+    }
+  });
+});
+
 describe('only service_role drains', () => {
   it('anon, staff, managers and HR can neither claim nor record', async () => {
     const clients = [anonClient(), world.staff[0]!.client, world.manager.client, await signIn(DEMO.hr)];
