@@ -150,3 +150,45 @@ describe('set_store_quiet_hours', () => {
     await sql('update public.stores set quiet_start = $2, quiet_end = $3 where id = $1', [SEED.riverside, before!.quiet_start, before!.quiet_end]);
   });
 });
+
+describe('a store’s time zone', () => {
+  it('must be a known IANA name: an unknown one is refused with 22023 invalid_time_zone, on insert and on update', async () => {
+    const [org] = await sql<{ id: string }>(`select org_id as id from public.stores where id = $1`, [SEED.downtown]);
+    for (const zone of ['Mars/Olympus_Mons', 'Europe/Londn', 'UTC+3', '']) {
+      await expect(sql(`insert into public.stores (org_id, name, time_zone) values ($1, 'Nowhere', $2)`, [org!.id, zone])).rejects.toMatchObject({
+        code: '22023',
+        detail: 'invalid_time_zone',
+        message: expect.stringMatching(/^Unknown time zone '.*': use an IANA name such as Europe\/London/),
+      });
+      await expect(sql(`update public.stores set time_zone = $2 where id = $1`, [SEED.riverside, zone])).rejects.toMatchObject({
+        detail: 'invalid_time_zone',
+      });
+    }
+    expect(await sql('select time_zone from public.stores where id = $1', [SEED.riverside])).toEqual([{ time_zone: 'America/Chicago' }]);
+  });
+
+  it('accepts the seed’s zones and other IANA names', async () => {
+    const seeded = await sql<{ time_zone: string }>(`select distinct time_zone from public.stores where id in ($1, $2) order by 1`, [
+      SEED.downtown,
+      SEED.riverside,
+    ]);
+    expect(seeded.map((s) => s.time_zone)).toEqual(['America/Chicago', 'America/New_York']);
+    // Saved again as they are: the check passes them.
+    await sql(`update public.stores set time_zone = time_zone where id in ($1, $2)`, [SEED.downtown, SEED.riverside]);
+    const [org] = await sql<{ id: string }>(`select org_id as id from public.stores where id = $1`, [SEED.downtown]);
+    for (const zone of ['UTC', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe']) {
+      const [row] = await sql<{ id: string }>(`insert into public.stores (org_id, name, time_zone) values ($1, 'Elsewhere', $2) returning id`, [org!.id, zone]);
+      await sql('delete from public.stores where id = $1', [row!.id]);
+    }
+  });
+
+  it('so a publish to a store whose zone someone tried to break still queues its pushes', async () => {
+    const world = await pushWorld(1);
+    const phone = await subscribe(world.staff[0]!.client);
+    await expect(sql(`update public.stores set time_zone = 'Nowhere/Special' where id = $1`, [world.storeId])).rejects.toMatchObject({
+      detail: 'invalid_time_zone',
+    });
+    const id = await publishBriefing(world.manager.client, { store_ids: [world.storeId], title: 'Still reaches them' });
+    expect((await queued(id)).map((m) => m.subscription_id)).toEqual([phone.id]);
+  });
+});
