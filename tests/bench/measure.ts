@@ -20,8 +20,8 @@ export interface Metric {
 export interface BenchContext {
   /** The database as its owner. */
   pool: Pool;
-  /** The HTTP API (supabase-js talks to this). */
-  api: { url: string; anonKey: string };
+  /** The HTTP API (supabase-js talks to this); the service role key is the push sender's. */
+  api: { url: string; anonKey: string; serviceRoleKey: string };
   org: BenchOrg;
 }
 

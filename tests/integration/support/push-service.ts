@@ -37,7 +37,12 @@ export interface Answer {
 
 export interface PushService {
   url: string;
-  device(): FakeDevice;
+  /**
+   * A new device (endpoint) with its own key pair and auth secret, or with those of
+   * `sharing` (a device this service made): the bench registers tens of thousands of
+   * devices and generating a key pair for each would dominate its setup.
+   */
+  device(sharing?: FakeDevice): FakeDevice;
   /** The next answers for this endpoint, in order; after them, 201. */
   answer(endpoint: string, ...answers: Answer[]): void;
   /** Every request received, accepted or not, in arrival order. */
@@ -102,7 +107,13 @@ export async function startPushService(): Promise<PushService> {
   const service: PushService = {
     url,
     deliveries,
-    device() {
+    device(sharing) {
+      const shared = sharing && keys.get(sharing.endpoint);
+      if (shared) {
+        const endpoint = `${url}/push/${randomUUID()}`;
+        keys.set(endpoint, shared);
+        return { endpoint, p256dh: sharing.p256dh, auth: sharing.auth };
+      }
       const ecdh = createECDH('prime256v1');
       const p256dh = ecdh.generateKeys().toString('base64url');
       const auth = randomBytes(16).toString('base64url');
