@@ -2,6 +2,9 @@
 -- 20261205100300_unlink_narrow_anonymous_feedback.sql), so the phone's
 -- feedback form can say offline that an anonymous item will not carry its link.
 -- A stored column, read with the row: no per-row work added to the page.
+-- It also tells the server's time (server_time) in every answer, so a phone
+-- whose clock is minutes or days off decides what is live, due and overdue
+-- from server time: it keeps the offset learned at each sync.
 
 create or replace function public.sync_pull(p_cursor bigint default 0, p_limit int default 500) returns json
 language plpgsql volatile security definer set search_path = '' as $$
@@ -32,7 +35,7 @@ begin
     order by c.sync_seq limit 1;
     if found then
       return json_build_object(
-        'cursor', 0, 'has_more', true, 'reset', true, 'me', private.me_json(v_me),
+        'cursor', 0, 'has_more', true, 'reset', true, 'server_time', now(), 'me', private.me_json(v_me),
         'briefings', '[]'::json, 'value_cards', '[]'::json, 'lessons', '[]'::json,
         'pulses', '[]'::json, 'acks', '[]'::json,
         'removed', to_json(private.ids_lost_by_move(v_me, v_change)));
@@ -124,6 +127,8 @@ begin
     'cursor', v_end,
     'has_more', v_more,
     'total', v_total,
+    -- The phone decides what is live from this, not from its own clock, which may be days off.
+    'server_time', now(),
     'me', private.me_json(v_me),
     -- Built inline (no per-row function call) with the author joined once: half the page's cost at 500 rows.
     'briefings', coalesce((select json_agg(json_build_object(
@@ -168,4 +173,4 @@ begin
     'removed', to_json(coalesce(v_removed, '{}'::uuid[]))
   );
 end $$;
-comment on function public.sync_pull(bigint, int) is 'One page (p_limit rows, sync_seq order) of what the caller may hold, changed after p_cursor, plus removed ids; total (first page only) counts every row a first sync will bring; reset=true means drop removed and pull again from 0; briefings past version 1 carry previous {version, title, body}; narrow_audience true means anonymous feedback citing the briefing will lose the link.';
+comment on function public.sync_pull(bigint, int) is 'One page (p_limit rows, sync_seq order) of what the caller may hold, changed after p_cursor, plus removed ids; total (first page only) counts every row a first sync will bring; reset=true means drop removed and pull again from 0; briefings past version 1 carry previous {version, title, body}; narrow_audience true means anonymous feedback citing the briefing will lose the link; server_time is the server''s clock when it answered, for phones whose own clock is wrong.';

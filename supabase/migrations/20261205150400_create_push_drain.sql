@@ -1,9 +1,12 @@
 -- The sender's side of the push queue (issue 11), service_role only.
 --
--- push_claim leases due messages, one notification per device: every due message of
--- a device goes out together, folded into one "digest" (count, address /today) when
--- there are several (messages created within two minutes of each other, or held
--- through quiet hours, are due together). Devices are locked with FOR UPDATE SKIP
+-- push_claim leases due messages, one notification per device. A device's due,
+-- non-critical messages are held until the newest of them is 2 minutes old (a newer
+-- one restarts the wait) or the oldest is 10 minutes old (a steady stream is not held
+-- forever), then go together as one "digest" (count, address /today); a due critical
+-- message goes at once and takes the device's other due messages along, its title
+-- leading the digest. Messages held through quiet hours are long past the window when
+-- the hours end, so they go at once, folded. Devices are locked with FOR UPDATE SKIP
 -- LOCKED and each message is leased only while it is unleased (re-checked under its
 -- row lock), so two senders never hold the same message. push_done records the
 -- outcome per device: sent (never sent again), gone (404/410: the subscription and
@@ -33,7 +36,8 @@ begin
     perform private.invalid_argument('invalid_lease', 'p_lease_seconds must be between 5 and 3600');
   end if;
 
-  -- Devices with a due message, earliest first; a device another sender is claiming is skipped.
+  -- Devices whose due messages are ready (see the fold window), earliest first; a
+  -- device another sender is claiming is skipped.
   select coalesce(array_agg(x.id), '{}') into v_subs
   from (select s.id
         from public.push_subscriptions s
@@ -42,6 +46,11 @@ begin
               where q.sent_at is null and q.gave_up_at is null and q.not_before <= v_now
                 and (q.lease_until is null or q.lease_until <= v_now)
               group by q.subscription_id
+              -- The fold window: critical goes at once; otherwise wait until the
+              -- newest is 2 minutes old, or the oldest 10 minutes (a steady stream).
+              having bool_or(q.urgent)
+                  or max(q.created_at) <= v_now - interval '2 minutes'
+                  or min(q.created_at) <= v_now - interval '10 minutes'
               order by 2
               limit p_limit * 2) d on d.subscription_id = s.id
         order by d.due, s.id
@@ -62,11 +71,11 @@ begin
            array_agg(l.id order by l.created_at, l.id) as ids,
            (array_agg(l.id order by l.created_at, l.id))[1] as oldest,
            (array_agg(l.kind order by l.created_at desc, l.id desc))[1] as kind,
-           (array_agg(l.title order by l.created_at desc, l.id desc))[1] as title,
-           (array_agg(l.store_name order by l.created_at desc, l.id desc))[1] as store_name,
+           (array_agg(l.title order by l.urgent desc, l.created_at desc, l.id desc))[1] as title,
+           (array_agg(l.store_name order by l.urgent desc, l.created_at desc, l.id desc))[1] as store_name,
            (array_agg(l.url order by l.created_at desc, l.id desc))[1] as url,
            (array_agg(l.tag order by l.created_at desc, l.id desc))[1] as tag,
-           (array_agg(l.lang order by l.created_at desc, l.id desc))[1] as lang,
+           (array_agg(l.lang order by l.urgent desc, l.created_at desc, l.id desc))[1] as lang,
            bool_or(l.urgent) as urgent,
            max(l.attempts) as attempts
     from leased l
@@ -94,7 +103,7 @@ begin
 
   return jsonb_build_object('claim', v_claim, 'lease_until', v_now + make_interval(secs => p_lease_seconds), 'items', v_items);
 end $$;
-comment on function public.push_claim(int, int) is 'Sender (service_role): leases the due messages of up to p_limit devices for p_lease_seconds; answers {claim, lease_until, items: [{subscription_id, endpoint, p256dh, auth, message_ids, topic, urgency, attempts, payload}]}, one item per device, several messages folded into a digest. Errors: 22023 invalid_limit, invalid_lease.';
+comment on function public.push_claim(int, int) is 'Sender (service_role): leases the due messages of up to p_limit devices for p_lease_seconds, one item per device; a device''s non-critical messages wait until the newest is 2 minutes old or the oldest 10 minutes (a critical one goes at once, taking the rest along), so several within two minutes fold into one digest. Answers {claim, lease_until, items: [{subscription_id, endpoint, p256dh, auth, message_ids, topic, urgency, attempts, payload}]}. Errors: 22023 invalid_limit, invalid_lease.';
 
 create function public.push_done(p_claim uuid, p_results jsonb) returns jsonb
 language plpgsql security definer set search_path = '' as $$

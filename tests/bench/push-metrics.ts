@@ -108,7 +108,7 @@ export const pushMetrics: MetricGroup = {
       }
 
       // A non-critical message waits until it is 2 minutes old, to fold with what follows
-      // (20261205160000). That wait is by design, not fan-out: the messages are aged past
+      // (20261205150400). That wait is by design, not fan-out: the messages are aged past
       // it (as the tests move time in the queue) with the clock stopped.
       const aging = performance.now();
       await pool.query(`update private.push_queue set created_at = created_at - interval '2 minutes' where ref_id = $1`, [briefingId]);
