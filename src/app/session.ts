@@ -60,7 +60,8 @@ export function startServices(userId: string, db: FrontlineDb): Services {
     const ended = phase === 'syncing' && status.phase !== 'syncing';
     const finished = ended && status.phase === 'idle';
     phase = status.phase;
-    if (ended) void countToAcknowledge(db, new Date()).then(showBadge);
+    // Reading every briefing after each sync is only worth it where there is a badge to set.
+    if (ended && 'setAppBadge' in navigator) void countToAcknowledge(db, Date.now()).then(showBadge);
     if (!finished || Date.now() - sideDataAt < SIDE_DATA_EVERY_MS) return;
     sideDataAt = Date.now();
     void readMeta(db).then((meta) => (meta.me ? refreshSideData(db, api, meta.me, () => new Date()) : undefined));

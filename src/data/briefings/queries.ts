@@ -7,6 +7,7 @@ import { includesMember } from '../../domain/reach';
 import { planToday } from '../../domain/today-plan';
 import { type FrontlineDb, type LocalAck, type LocalBriefing, readMeta } from '../db';
 import type { MemberProfile } from '../supabase/types';
+import { serverNow } from '../sync/server-clock';
 
 export function allBriefings(db: FrontlineDb): Promise<LocalBriefing[]> {
   return db.briefings.toArray();
@@ -33,13 +34,14 @@ export function isForMe(briefing: LocalBriefing, me: MemberProfile | null): bool
 }
 
 /** How many briefings Today shows as still to acknowledge (its counter's open ones), in the store's time zone. */
-export async function countToAcknowledge(db: FrontlineDb, now: Date): Promise<number> {
-  const [{ me }, briefings, acks] = await Promise.all([readMeta(db), allBriefings(db), allAcks(db)]);
+export async function countToAcknowledge(db: FrontlineDb, deviceNow: number): Promise<number> {
+  const [{ me, clock_offset_ms }, briefings, acks] = await Promise.all([readMeta(db), allBriefings(db), allAcks(db)]);
   const timeZone = me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Server time, as Today plans with (use-minute-clock), so the badge and Today's count agree on a wrong clock.
   const { counter } = planToday(
     briefings.filter((b) => isForMe(b, me)),
     acks,
-    now,
+    serverNow(deviceNow, clock_offset_ms),
     timeZone,
   );
   return counter.required - counter.acknowledged;
