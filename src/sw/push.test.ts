@@ -62,6 +62,19 @@ describe('notification content', () => {
     expect(options.body).toBe(line);
   });
 
+  it('a test says what it is, in the payload’s or the browser’s language, and opens Account', () => {
+    const test = { v: 1, kind: 'test', title: 'Demo Retail', store: 'Downtown', url: '/account', tag: 'test' } as const;
+    expect(notificationFor(test, ORIGIN, 'en')).toEqual({
+      title: 'Test notification',
+      options: expect.objectContaining({ body: 'Downtown · Notifications work on this phone.', tag: 'test', data: { url: '/account' } }),
+    });
+    expect(notificationFor({ ...test, lang: 'es' }, ORIGIN, 'en')).toMatchObject({
+      title: 'Aviso de prueba',
+      options: { body: 'Downtown · Los avisos funcionan en este teléfono.' },
+    });
+    expect(notificationFor({ ...test, store: undefined }, ORIGIN, 'es').options.body).toBe('Los avisos funcionan en este teléfono.');
+  });
+
   it("speaks the payload's language over the browser's", () => {
     expect(notificationFor({ ...payload, lang: 'es' }, ORIGIN, 'en').options.body).toBe('Downtown · Nuevo comunicado: léelo');
   });
@@ -79,6 +92,12 @@ describe('push', () => {
     expect(shown).toEqual([{ title: 'Fire doors', options: expect.objectContaining({ body: 'Downtown · Nuevo comunicado: léelo', tag: 'briefing:b1' }) }]);
     expect(scope.navigator.setAppBadge).toHaveBeenCalledWith(1);
     for (const w of windows) expect(w.postMessage).toHaveBeenCalledWith({ type: 'SYNC_NOW' });
+  });
+
+  it('shows a test push the server queued (send_test_push through push_claim)', async () => {
+    const { asScope, shown } = fakeScope();
+    await handlePush(asScope, json({ v: 1, kind: 'test', title: 'Demo Retail', store: 'Downtown', url: '/account', tag: 'test', lang: 'en' }));
+    expect(shown).toEqual([{ title: 'Test notification', options: expect.objectContaining({ body: 'Downtown · Notifications work on this phone.' }) }]);
   });
 
   it("takes the badge from the sender's count when it gives one", async () => {

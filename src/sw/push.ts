@@ -7,7 +7,7 @@
  * own router) or a new one, which the precached shell serves with no network.
  */
 import { appPath, type PushPayload, parsePushPayload } from '../data/supabase/push-payload';
-import { NOTIFICATION_WORDS, type NotificationLocale } from './notification-words';
+import { NOTIFICATION_WORDS, type NotificationLocale, TEST_TITLE } from './notification-words';
 
 /** Messages the worker posts to the app's windows. */
 export type WorkerToPage = { type: 'SYNC_NOW' } | { type: 'OPEN_PATH'; path: string };
@@ -23,11 +23,13 @@ export function localeOf(languages: readonly string[]): NotificationLocale {
 }
 
 export function notificationFor(payload: PushPayload, origin: string, browserLocale: NotificationLocale): ShownNotification {
-  const words = NOTIFICATION_WORDS[payload.lang ?? browserLocale];
+  const locale = payload.lang ?? browserLocale;
+  const words = NOTIFICATION_WORDS[locale];
   const count = payload.count ?? 1;
   const line = payload.kind === 'digest' && count < 2 ? words.briefing(count) : words[payload.kind](count);
   return {
-    title: payload.title,
+    // A test's own title is only the organisation's name: it says what it is instead.
+    title: payload.kind === 'test' ? TEST_TITLE[locale] : payload.title,
     options: {
       body: payload.store ? `${payload.store} · ${line}` : line,
       icon: '/icons/icon-192.png',

@@ -7,7 +7,8 @@
  */
 import * as z from 'zod/mini';
 
-export const PUSH_KINDS = ['briefing', 'reminder', 'reply', 'digest'] as const;
+/** `test`: the one a person asks for on Account (send_test_push); the worker words it itself. */
+export const PUSH_KINDS = ['briefing', 'reminder', 'reply', 'digest', 'test'] as const;
 
 export const PushPayload = z.object({
   v: z.literal(1),
