@@ -481,6 +481,12 @@ export type Database = {
         };
         Returns: Json;
       };
+      send_test_push: {
+        Args: {
+          p_endpoint: string | null;
+        };
+        Returns: Json;
+      };
       set_feedback_status: {
         Args: {
           p_feedback_id: string | null;

@@ -750,6 +750,16 @@ export const RemindResult = z.union([
 ]);
 export type RemindResult = z.infer<typeof RemindResult>;
 
+/**
+ * send_test_push(p_endpoint): `queued` (one test notification to this device, at once)
+ * or `too_soon` (once a minute per device) with the seconds to wait, by the server's clock.
+ */
+export const SendTestPushResult = z.union([
+  z.object({ status: z.literal('queued') }),
+  z.object({ status: z.literal('too_soon'), retry_after_seconds: z.int().check(z.minimum(1)) }),
+]);
+export type SendTestPushResult = z.infer<typeof SendTestPushResult>;
+
 /** set_store_quiet_hours: the store's quiet hours as stored ("HH:MM" in time_zone; equal = none). */
 export const StoreQuietHours = z.object({ store_id: uuid, time_zone: z.string(), quiet_start: z.string(), quiet_end: z.string() });
 export type StoreQuietHours = z.infer<typeof StoreQuietHours>;
@@ -804,6 +814,7 @@ export const RPC = {
   remind_unacknowledged: { result: RemindResult },
   set_store_quiet_hours: { result: StoreQuietHours },
   set_my_off_days: { result: z.object({ off_days: z.array(isoWeekday) }) },
+  send_test_push: { result: SendTestPushResult },
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
@@ -934,6 +945,8 @@ export interface RpcArgs {
   set_store_quiet_hours: { p_store_id: string; p_start: string; p_end: string };
   /** ISO weekdays (1 = Monday), at most 6; empty = none. Errors: 22023 invalid_days. */
   set_my_off_days: { p_days: number[] };
+  /** The caller's own device with this endpoint only. Errors: 22023 unknown_subscription (not a device of the caller's). */
+  send_test_push: { p_endpoint: string };
 }
 export type RpcName = keyof typeof RPC;
 export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
