@@ -2,7 +2,8 @@
  * Turning notifications on, from the phone's side (#11 items 1, 2, 7): the opt-in card
  * shows on Today only after sign-in and the first sync; Turn on saves this device's
  * subscription in Postgres; Not now is remembered across a reload; Account shows the
- * state and turns it off (row deleted) and on; sign-out deletes the row; the manager's
+ * state, queues a test notification for this phone (then asks to wait a minute), and turns
+ * it off (row deleted) and on; sign-out deletes the row; the manager's
  * reminder says whom it reached, then that it already reminded. This build has a VAPID
  * key; the push service is stood in for (support/fake-push-service.ts).
  */
@@ -12,10 +13,12 @@ import { AccountPage } from './pages/account-page';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { buildAndServeApp, type ServedApp } from './support/app-server';
+import { blockingViolations, runAxe } from './support/axe';
 import { newPhone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { fakePushService, vapidPublicKey } from './support/fake-push-service';
 import { phonePerTest } from './support/phone-per-test';
+import { screenshot } from './support/screenshot';
 import { waitForServiceWorker } from './support/service-worker';
 
 const { apiUrl, anonKey } = inject('e2e');
@@ -73,11 +76,27 @@ describe('notifications opt-in', () => {
       await manager.close();
     }
 
-    // Account: on; off deletes the row; on again saves it.
+    // Account: on; a test is queued for this phone, once a minute; off deletes the row; on again saves it.
     await account.open();
     const settings = page.getByTestId('push-settings');
     await expect.poll(() => settings.getByTestId('push-state').innerText()).toBe('On');
     await expect.poll(() => settings.innerText()).toContain('quiet hours');
+    const sendTest = settings.getByRole('button', { name: 'Send a test notification' });
+    const testResult = settings.getByTestId('push-test-result');
+    await expect.poll(async () => (await sendTest.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await sendTest.click();
+    await expect.poll(() => testResult.innerText()).toBe('Test sent — it should arrive within a minute.');
+    await expect.poll(() => db.queuedTests(subscription.endpoint)).toEqual([{ url: '/account', urgent: true, due: true }]);
+    await screenshot(page, 'account-push-test-sent', sendTest);
+    await sendTest.click();
+    await expect.poll(() => testResult.innerText()).toMatch(/^A test was sent a moment ago\. Try again in \d+ s\.$/);
+    await expect.poll(() => db.queuedTests(subscription.endpoint)).toHaveLength(1);
+    await context.setOffline(true);
+    await sendTest.click();
+    await expect.poll(() => testResult.innerText()).toBe('You’re offline — a test needs the connection.');
+    await screenshot(page, 'account-push-test-offline', sendTest);
+    await expect.poll(async () => blockingViolations(await runAxe(page)).map((v) => v.id)).toEqual([]);
+    await context.setOffline(false);
     await settings.getByRole('button', { name: 'Turn off' }).click();
     await expect.poll(() => settings.getByTestId('push-state').innerText()).toBe('Off');
     await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([]);

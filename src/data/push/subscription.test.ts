@@ -1,65 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { OnlineApi } from '../online-api';
-import type { RpcOutcome } from '../supabase/rpc';
-import { base64UrlBytes, devicePushState, type PushManagerLike, type PushPlatform, turnOff, turnOn } from './subscription';
-
-/** A real-looking P-256 public key (65 bytes, 0x04 first) and auth secret (16 bytes), base64url. */
-const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
-const P256DH = b64url(Uint8Array.from({ length: 65 }, (_, i) => (i === 0 ? 4 : i)));
-const AUTH = b64url(Uint8Array.from({ length: 16 }, (_, i) => 200 - i));
-const VAPID = b64url(Uint8Array.from({ length: 65 }, (_, i) => (i === 0 ? 4 : 255 - i)));
-const ENDPOINT = 'https://push.example.test/send/abc';
-
-type Calls = Array<{ name: string; args: unknown }>;
-
-function fakeApi(answer: (name: string) => RpcOutcome<unknown> = () => ({ ok: true, data: {} }), calls: Calls = []): OnlineApi {
-  return {
-    call: (async (name: string, args: unknown) => {
-      calls.push({ name, args });
-      return answer(name);
-    }) as OnlineApi['call'],
-  };
-}
-
-/** A browser's PushManager and Notification permission, in memory; `log` records the order of what happened. */
-function fakePlatform(options: { permission?: NotificationPermission | null; answer?: NotificationPermission; key?: string | null; worker?: boolean } = {}) {
-  const log: string[] = [];
-  let permission = options.permission === undefined ? 'default' : options.permission;
-  let current: ReturnType<typeof subscriptionFor> | null = null;
-  function subscriptionFor(key: ArrayBuffer) {
-    const sub = {
-      endpoint: ENDPOINT,
-      options: { applicationServerKey: key },
-      toJSON: () => ({ endpoint: ENDPOINT, keys: { p256dh: P256DH, auth: AUTH } }),
-      unsubscribe: vi.fn(async () => {
-        log.push('unsubscribe');
-        if (current === sub) current = null;
-        return true;
-      }),
-    };
-    return sub;
-  }
-  const manager: PushManagerLike = {
-    getSubscription: async () => current,
-    subscribe: vi.fn(async ({ applicationServerKey }) => {
-      log.push('subscribe');
-      current = subscriptionFor(applicationServerKey.buffer.slice(0));
-      return current;
-    }),
-  };
-  const platform: PushPlatform = {
-    permission: () => permission,
-    requestPermission: vi.fn(async () => {
-      log.push('requestPermission');
-      permission = options.answer ?? 'granted';
-      return permission;
-    }),
-    pushManager: async () => (options.worker === false ? null : manager),
-    activePushManager: async () => (options.worker === false ? null : manager),
-    vapidPublicKey: options.key === undefined ? VAPID : options.key,
-  };
-  return { platform, manager, log, current: () => current };
-}
+import { base64UrlBytes, devicePushState, turnOff, turnOn } from './subscription';
+import { AUTH, b64url, type Calls, ENDPOINT, fakeApi, fakePlatform, P256DH, VAPID } from './testing/fake-push';
 
 describe('turning notifications on', () => {
   it('asks permission, subscribes with the server key and saves the endpoint and keys', async () => {

@@ -17,7 +17,7 @@ export type TurnOnResult = 'granted' | 'denied' | 'unsupported' | 'not_configure
 /** `off_here_only`: unsubscribed on this device, but the server could not be told (offline). */
 export type TurnOffResult = 'off' | 'off_here_only';
 
-type Subscription = Pick<PushSubscription, 'endpoint' | 'toJSON' | 'unsubscribe'> & { options?: { applicationServerKey: ArrayBuffer | null } };
+export type Subscription = Pick<PushSubscription, 'endpoint' | 'toJSON' | 'unsubscribe'> & { options?: { applicationServerKey: ArrayBuffer | null } };
 export interface PushManagerLike {
   getSubscription(): Promise<Subscription | null>;
   subscribe(options: { userVisibleOnly: true; applicationServerKey: Uint8Array<ArrayBuffer> }): Promise<Subscription>;
@@ -90,16 +90,35 @@ export async function turnOn(platform: PushPlatform, api: OnlineApi): Promise<Tu
   } catch {
     return 'failed';
   }
-  const { p256dh, auth } = subscription.toJSON().keys ?? {};
-  if (!p256dh || !auth) {
-    await subscription.unsubscribe().catch(() => false);
-    return 'failed';
-  }
-  const saved = await api.call('save_push_subscription', { p_endpoint: subscription.endpoint, p_p256dh: p256dh, p_auth: auth });
-  if (saved.ok) return 'granted';
+  const saved = await saveOnServer(subscription, api);
+  if (saved === 'saved') return 'granted';
   // A subscription the server does not know would read as "on" here while nothing can arrive.
   await subscription.unsubscribe().catch(() => false);
+  return saved;
+}
+
+/** Tells the server this device's subscription is the signed-in member's (save_push_subscription, an upsert). */
+export async function saveOnServer(subscription: Subscription, api: OnlineApi): Promise<'saved' | 'offline' | 'failed'> {
+  const { p256dh, auth } = subscription.toJSON().keys ?? {};
+  if (!p256dh || !auth) return 'failed';
+  const saved = await api.call('save_push_subscription', { p_endpoint: subscription.endpoint, p_p256dh: p256dh, p_auth: auth });
+  if (saved.ok) return 'saved';
   return saved.error.kind === 'network' ? 'offline' : 'failed';
+}
+
+/** This device's subscription, or null when it has none (or no worker to hold one). */
+export async function currentSubscription(platform: PushPlatform): Promise<Subscription | null> {
+  const manager = await platform.pushManager();
+  return (await manager?.getSubscription().catch(() => null)) ?? null;
+}
+
+/** Whether the subscription was made with the server's current VAPID key (a replaced key's cannot receive its pushes). */
+export function madeForServerKey(platform: PushPlatform, subscription: Subscription): boolean {
+  const key = platform.vapidPublicKey ? base64UrlBytes(platform.vapidPublicKey) : null;
+  if (!key) return false;
+  const made = subscription.options?.applicationServerKey;
+  // A browser that does not say which key it was made with is taken at its word.
+  return made === undefined || made === null || sameBytes(made, key);
 }
 
 /**
@@ -108,8 +127,7 @@ export async function turnOn(platform: PushPlatform, api: OnlineApi): Promise<Tu
  * not reached. Sign-out calls it before ending the session.
  */
 export async function turnOff(platform: PushPlatform, api: OnlineApi): Promise<TurnOffResult> {
-  const manager = await platform.pushManager();
-  const subscription = await manager?.getSubscription().catch(() => null);
+  const subscription = await currentSubscription(platform);
   if (!subscription) return 'off';
   const deleted = await api.call('delete_push_subscription', { p_endpoint: subscription.endpoint }, AbortSignal.timeout(DELETE_WAIT_MS));
   await subscription.unsubscribe().catch(() => false);

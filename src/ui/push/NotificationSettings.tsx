@@ -1,71 +1,49 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import type { PlainKey } from '../i18n/messages';
 import { OnlineCallProblem } from '../OnlineCallProblem';
 import { useSession } from '../session-context';
 import { useOnline } from '../use-online';
 import { type OnlineFailure, onlineFailure, useOnlineCall } from '../use-online-call';
+import { DevicePushPanel } from './DevicePushPanel';
 import { InstallButtons } from './InstallButtons';
-import { pushNoticeText } from './notice-text';
-import { type PushView, useDevicePush } from './use-device-push';
+import { useDevicePush } from './use-device-push';
+import { usePushTest } from './use-push-test';
 import './push.css';
 
-const STATE_TEXT: Record<PushView, PlainKey> = {
-  on: 'push.state.on',
-  off: 'push.state.off',
-  blocked: 'push.state.blocked',
-  unsupported: 'push.state.unsupported',
-  needs_install: 'push.state.needs_install',
-  not_configured: 'push.state.not_configured',
-};
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /**
- * Account's Notifications: this device's state with Turn on / Turn off, how to allow a
- * blocked permission, installing the app, the days off and the store's quiet hours.
- * No "send a test": the server has no call that pushes to one device on request.
+ * Account's Notifications: this device's state with Turn on / Turn off, a test
+ * notification when on, how to allow a blocked permission, installing the app, the
+ * days off and the store's quiet hours.
  */
 export function NotificationSettings() {
   const { t } = useI18n();
   const online = useOnline();
   const push = useDevicePush();
-  const notice = pushNoticeText(t, push.notice);
+  const test = usePushTest();
   return (
     <section className="push-settings" aria-labelledby="push-heading" data-testid="push-settings">
       <h2 id="push-heading">{t('push.title')}</h2>
-      <dl className="facts">
-        <dt>{t('push.thisPhone')}</dt>
-        <dd data-testid="push-state">{push.state ? t(STATE_TEXT[push.state]) : t('push.checking')}</dd>
-      </dl>
-      {notice ? (
-        <p role="status" className="warning">
-          {notice}
-        </p>
-      ) : null}
-      {push.state === 'blocked' ? (
-        <div className="muted">
-          <p>{t('push.blocked.how')}</p>
-          <ul>
-            <li>{t('push.blocked.chrome')}</li>
-            <li>{t('push.blocked.safari')}</li>
-          </ul>
-          <p>{t('push.blocked.after')}</p>
-        </div>
-      ) : null}
-      <div className="push-actions">
-        {push.state === 'off' || push.state === 'blocked' ? (
-          <button type="button" className="primary" onClick={push.turnOn} disabled={push.busy}>
-            {t('push.turnOn')}
-          </button>
-        ) : null}
-        {push.state === 'on' ? (
-          <button type="button" onClick={push.turnOff} disabled={push.busy}>
-            {t('push.turnOff')}
-          </button>
-        ) : null}
-        <InstallButtons />
-      </div>
-      {push.state === 'on' && !online ? <p className="warning">{t('push.signOutOffline')}</p> : null}
+      <DevicePushPanel
+        state={push.state}
+        busy={push.busy}
+        notice={push.notice}
+        notReaching={test.view?.status === 'not_reaching'}
+        test={test.view}
+        testReady={test.ready}
+        online={online}
+        onTurnOn={() => {
+          test.reset();
+          push.turnOn();
+        }}
+        onTurnOff={() => {
+          test.reset();
+          push.turnOff();
+        }}
+        onTest={test.send}
+        install={<InstallButtons />}
+      />
       {push.state !== 'not_configured' ? <PushSchedule /> : null}
     </section>
   );

@@ -127,6 +127,17 @@ export class DemoDb {
     return rows.map((r) => r.endpoint);
   }
 
+  /** The test notifications queued for this push endpoint (send_test_push), oldest first, as stored. */
+  async queuedTests(endpoint: string): Promise<Array<{ url: string; urgent: boolean; due: boolean }>> {
+    const { rows } = await this.pool.query<{ url: string; urgent: boolean; due: boolean }>(
+      `select q.url, q.urgent, q.not_before <= now() as due from private.push_queue q
+       join public.push_subscriptions s on s.id = q.subscription_id
+       where s.endpoint = $1 and q.kind = 'test' order by q.created_at, q.id`,
+      [endpoint],
+    );
+    return rows;
+  }
+
   /** Retracts what this file created (acknowledgements are append-only and stay), then closes the pool. */
   async close(): Promise<void> {
     try {
