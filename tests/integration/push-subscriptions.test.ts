@@ -65,6 +65,27 @@ describe('saving a subscription', () => {
     expect(await sql('select 1 from public.push_subscriptions where endpoint = $1', [d.endpoint])).toEqual([]);
   });
 
+  it('keeps at most 10 devices per member, dropping the least recently saved and its queued messages', async () => {
+    const [a, b] = world.staff;
+    await sql('delete from public.push_subscriptions where member_id = $1', [b!.memberId]);
+    await subscribe(a!.client);
+    const devicesOfA = async () => (await sql('select id from public.push_subscriptions where member_id = $1', [a!.memberId])).length;
+    const aBefore = await devicesOfA();
+    const devices: Awaited<ReturnType<typeof subscribe>>[] = [];
+    for (let i = 0; i < 10; i++) devices.push(await subscribe(b!.client));
+    // The first device saves again (the phone in use): the second is now the least recent.
+    await subscribe(b!.client, devices[0]);
+    const briefingId = await publishBriefing(world.manager.client, { store_ids: [world.storeId], title: 'Queued for every device of b' });
+    expect((await queued(briefingId)).filter((m) => m.subscription_id === devices[1]!.id)).toHaveLength(1);
+
+    const eleventh = await subscribe(b!.client);
+    const kept = await sql<{ id: string }>('select id from public.push_subscriptions where member_id = $1', [b!.memberId]);
+    expect(kept.map((r) => r.id).sort()).toEqual([...devices.filter((_, i) => i !== 1).map((d) => d.id), eleventh.id].sort());
+    expect((await queued(briefingId)).filter((m) => m.subscription_id === devices[1]!.id)).toEqual([]);
+    // Other members' devices are untouched by b's cap.
+    expect(await devicesOfA()).toBe(aBefore);
+  });
+
   it('anon cannot save, list or delete', async () => {
     const d = device();
     const anon = anonClient();
