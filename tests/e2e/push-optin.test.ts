@@ -2,8 +2,9 @@
  * Turning notifications on, from the phone's side (#11 items 1, 2, 7): the opt-in card
  * shows on Today only after sign-in and the first sync; Turn on saves this device's
  * subscription in Postgres; Not now is remembered across a reload; Account shows the
- * state, queues a test notification for this phone (then asks to wait a minute), and turns
- * it off (row deleted) and on; sign-out deletes the row; the manager's
+ * state, queues a test notification for this phone (then asks to wait a minute), turns it
+ * off (row deleted) and on, saves it again when the server has forgotten it (or says nothing
+ * reaches this phone when it cannot); sign-out deletes the row; the manager's
  * reminder says whom it reached, then that it already reminded. This build has a VAPID
  * key; the push service is stood in for (support/fake-push-service.ts).
  */
@@ -24,6 +25,7 @@ import { waitForServiceWorker } from './support/service-worker';
 const { apiUrl, anonKey } = inject('e2e');
 const db = new DemoDb();
 const MANAGER = 'manager.downtown@demo.test';
+const SAVE_SUBSCRIPTION = '**/rest/v1/rpc/save_push_subscription';
 
 describe('notifications opt-in', () => {
   let served: ServedApp;
@@ -103,6 +105,31 @@ describe('notifications opt-in', () => {
     await settings.getByRole('button', { name: 'Turn on' }).click();
     await expect.poll(() => settings.getByTestId('push-state').innerText()).toBe('On');
     await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([subscription.endpoint]);
+
+    // The server forgets this phone (its push service answered 410): Account, opened again, saves it again unasked.
+    await db.forgetPushEndpoint(subscription.endpoint);
+    await today.open();
+    await account.open();
+    await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([subscription.endpoint]);
+    await expect.poll(() => settings.getByTestId('push-state').innerText()).toBe('On');
+    // Forgotten again, and this time the server refuses it: Account says nothing reaches this phone; Turn on mends it.
+    await db.forgetPushEndpoint(subscription.endpoint);
+    await page.route(SAVE_SUBSCRIPTION, (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ code: 'XX000', message: 'down', details: null, hint: null }) }),
+    );
+    await today.open();
+    await account.open();
+    const notReaching = settings.getByTestId('push-not-reaching');
+    await expect
+      .poll(() => notReaching.innerText())
+      .toBe('Notifications are not reaching this phone: the server does not know it. Tap Turn on to set it up again.');
+    await screenshot(page, 'account-push-not-reaching', notReaching);
+    await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([]);
+    await page.unroute(SAVE_SUBSCRIPTION);
+    await settings.getByRole('button', { name: 'Turn on' }).click();
+    await expect.poll(() => notReaching.count()).toBe(0);
+    await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([subscription.endpoint]);
+    await expect.poll(() => settings.getByRole('button', { name: 'Send a test notification' }).count()).toBe(1);
 
     // Sign-out: a shared phone must not notify alex later.
     await account.tapSignOut();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RpcFailure, RpcOutcome } from '../supabase/rpc';
-import { sendTestPush } from './on-server';
+import { confirmOnServer, sendTestPush } from './on-server';
 import { base64UrlBytes, turnOn } from './subscription';
 import { AUTH, b64url, type Calls, ENDPOINT, fakeApi, fakePlatform, P256DH } from './testing/fake-push';
 
@@ -20,6 +20,89 @@ async function phoneThatIsOn() {
   await turnOn(fake.platform, fakeApi());
   return fake;
 }
+
+/** my_push_subscriptions listing these endpoints. */
+const listing = (...endpoints: string[]): RpcOutcome<unknown> => ({
+  ok: true,
+  data: {
+    subscriptions: endpoints.map((endpoint) => ({ id: 'x', endpoint, device: null, created_at: '2026-12-05T09:00:00Z', last_seen_at: '2026-12-05T09:00:00Z' })),
+    off_days: [],
+    quiet_hours: null,
+  },
+});
+
+describe('Account’s "On" matches the server', () => {
+  it('a device the server lists for this person is known, and nothing is saved', async () => {
+    const { platform } = await phoneThatIsOn();
+    const calls: Calls = [];
+    expect(
+      await confirmOnServer(
+        platform,
+        fakeApi(() => listing('https://push.example.test/other', ENDPOINT), calls),
+      ),
+    ).toBe('known');
+    expect(calls.map((c) => c.name)).toEqual(['my_push_subscriptions']);
+  });
+
+  it('a device the server forgot (a 410, or the previous person’s on a shared phone) is saved again, silently', async () => {
+    const { platform } = await phoneThatIsOn();
+    const calls: Calls = [];
+    const api = fakeApi((name) => (name === 'my_push_subscriptions' ? listing('https://push.example.test/other') : { ok: true, data: {} }), calls);
+    expect(await confirmOnServer(platform, api)).toBe('resaved');
+    expect(calls).toEqual([
+      { name: 'my_push_subscriptions', args: {} },
+      { name: 'save_push_subscription', args: { p_endpoint: ENDPOINT, p_p256dh: P256DH, p_auth: AUTH } },
+    ]);
+  });
+
+  it('not reaching this phone when the server refuses to save it again, or the subscription is for a replaced key', async () => {
+    const { platform } = await phoneThatIsOn();
+    const refused = fakeApi((name) => (name === 'my_push_subscriptions' ? listing() : fail({ ...unknownSubscription, details: 'invalid_endpoint' })));
+    expect(await confirmOnServer(platform, refused)).toBe('not_reaching');
+    const old = fakePlatform({ permission: 'granted' });
+    await old.manager.subscribe({ userVisibleOnly: true, applicationServerKey: base64UrlBytes(b64url(new Uint8Array(65).fill(9)))! });
+    const calls: Calls = [];
+    expect(
+      await confirmOnServer(
+        old.platform,
+        fakeApi(() => listing(ENDPOINT), calls),
+      ),
+    ).toBe('not_reaching');
+    expect(calls).toEqual([]);
+  });
+
+  it('cannot tell offline or when the list fails, and changes nothing', async () => {
+    const { platform } = await phoneThatIsOn();
+    const calls: Calls = [];
+    expect(
+      await confirmOnServer(
+        platform,
+        fakeApi(() => fail(network), calls),
+      ),
+    ).toBe('unknown');
+    const forbidden: RpcFailure = { kind: 'http', status: 403, code: '42501', message: 'no', details: 'not_a_member' };
+    expect(
+      await confirmOnServer(
+        platform,
+        fakeApi(() => fail(forbidden), calls),
+      ),
+    ).toBe('unknown');
+    expect(calls.map((c) => c.name)).toEqual(['my_push_subscriptions', 'my_push_subscriptions']);
+    // The list came, the save did not: still cannot tell.
+    expect(
+      await confirmOnServer(
+        platform,
+        fakeApi((name) => (name === 'my_push_subscriptions' ? listing() : fail(network))),
+      ),
+    ).toBe('unknown');
+  });
+
+  it('a phone without a subscription has nothing to confirm', async () => {
+    const calls: Calls = [];
+    expect(await confirmOnServer(fakePlatform({ permission: 'granted' }).platform, fakeApi(undefined, calls))).toBe('off');
+    expect(calls).toEqual([]);
+  });
+});
 
 describe('sending a test notification', () => {
   it('asks the server for this device’s endpoint and says it was queued', async () => {

@@ -8,20 +8,22 @@ import { DevicePushPanel } from './DevicePushPanel';
 import { InstallButtons } from './InstallButtons';
 import { useDevicePush } from './use-device-push';
 import { usePushTest } from './use-push-test';
+import { useServerCheck } from './use-server-check';
 import './push.css';
 
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /**
- * Account's Notifications: this device's state with Turn on / Turn off, a test
- * notification when on, how to allow a blocked permission, installing the app, the
- * days off and the store's quiet hours.
+ * Account's Notifications: this device's state with Turn on / Turn off (and whether the
+ * server knows it, saving it again if not), a test notification when on, how to allow a
+ * blocked permission, installing the app, the days off and the store's quiet hours.
  */
 export function NotificationSettings() {
   const { t } = useI18n();
   const online = useOnline();
   const push = useDevicePush();
   const test = usePushTest();
+  const server = useServerCheck(push);
   return (
     <section className="push-settings" aria-labelledby="push-heading" data-testid="push-settings">
       <h2 id="push-heading">{t('push.title')}</h2>
@@ -29,7 +31,7 @@ export function NotificationSettings() {
         state={push.state}
         busy={push.busy}
         notice={push.notice}
-        notReaching={test.view?.status === 'not_reaching'}
+        notReaching={server === 'not_reaching' || test.view?.status === 'not_reaching'}
         test={test.view}
         testReady={test.ready}
         online={online}

@@ -127,6 +127,11 @@ export class DemoDb {
     return rows.map((r) => r.endpoint);
   }
 
+  /** Deletes a push subscription, as the server does when the push service answers 404/410. */
+  async forgetPushEndpoint(endpoint: string): Promise<void> {
+    await this.pool.query('delete from public.push_subscriptions where endpoint = $1', [endpoint]);
+  }
+
   /** The test notifications queued for this push endpoint (send_test_push), oldest first, as stored. */
   async queuedTests(endpoint: string): Promise<Array<{ url: string; urgent: boolean; due: boolean }>> {
     const { rows } = await this.pool.query<{ url: string; urgent: boolean; due: boolean }>(
