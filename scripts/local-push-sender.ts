@@ -1,15 +1,18 @@
 /**
- * The push sender for `npm start` and `npm run dev`: the Edge Function's module
- * (supabase/functions/push-sender/sender.ts) run every few seconds against the local
- * stack, with VAPID keys made on first start and kept in `.data/vapid.json`, so phones
- * subscribed yesterday still receive today (a new key would orphan every subscription).
+ * The push sender for `npm start` and `npm run dev`: the Edge Function's handler
+ * (supabase/functions/push-sender/handler.ts) served by the local stack and called every
+ * few seconds, with VAPID keys made on first start and kept in `.data/vapid.json`, so
+ * phones subscribed yesterday still receive today (a new key would orphan every
+ * subscription).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import webpush from 'web-push';
 import ws from 'ws';
-import { drainPushQueue, type VapidKeys } from '../supabase/functions/push-sender/sender';
+import { PUSH_SENDER_NAME, pushSender } from '../supabase/functions/push-sender/handler';
+import type { VapidKeys } from '../supabase/functions/push-sender/sender';
+import type { LocalFunction } from '../supabase/local/functions-api';
 import type { Stack } from '../supabase/local/stack';
 
 export const LOCAL_VAPID_SUBJECT = 'mailto:frontline@localhost.invalid';
@@ -30,35 +33,56 @@ export async function localVapidKeys(dataDir: string, subject = LOCAL_VAPID_SUBJ
   return { subject, ...keys, created: true };
 }
 
-export interface LocalPushSender {
+/** The push sender Edge Function (its handler, as deployed) for the local stack to serve. */
+export const pushSenderFunction: LocalFunction = (runtime) =>
+  pushSender({
+    ...runtime,
+    createDb: (url, key) =>
+      createClient(url, key, {
+        auth: { persistSession: false, autoRefreshToken: false },
+        // Node 20 has no global WebSocket; supabase-js builds its realtime client eagerly.
+        realtime: { transport: ws as unknown as typeof WebSocket },
+      }),
+    fetch: (url, init) => fetch(url, init),
+  });
+
+/** The function's VAPID secrets, as `supabase secrets set` gives them on hosted. */
+export function vapidSecrets(vapid: VapidKeys): Record<string, string> {
+  return { VAPID_SUBJECT: vapid.subject, VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey };
+}
+
+export interface PushSchedule {
   stop(): Promise<void>;
 }
 
-/** Drains the queue now and then every `intervalMs` (a run never overlaps the previous one). */
-export function startLocalPushSender(stack: Stack, vapid: VapidKeys, log: (line: string) => void, intervalMs = 5000): LocalPushSender {
-  const db = createClient(stack.apiUrl, stack.serviceRoleKey, {
-    auth: { persistSession: false, autoRefreshToken: false },
-    // Node 20 has no global WebSocket; supabase-js builds its realtime client eagerly.
-    realtime: { transport: ws as unknown as typeof WebSocket },
-  });
+/**
+ * Calls the served push-sender function now and then every `intervalMs`, with the
+ * service role key, as pg_cron and pg_net do on hosted (README, "Deploying the push
+ * sender"); the function answers at once and drains in the background.
+ */
+export function schedulePushSender(stack: Stack, log: (line: string) => void, intervalMs = 5000): PushSchedule {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
-  let lastError = '';
-  const run = async () => {
+  let lastProblem = '';
+  const call = async () => {
+    let problem = '';
     try {
-      const report = await drainPushQueue({ db, vapid, fetch: (url, init) => fetch(url, init) });
-      if (report.sent + report.gone + report.retried > 0) log(`push: ${report.sent} sent, ${report.gone} gone, ${report.retried} to retry`);
-      lastError = '';
+      const response = await fetch(`${stack.apiUrl}/functions/v1/${PUSH_SENDER_NAME}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stack.serviceRoleKey}` },
+      });
+      if (response.status !== 202) problem = `push sender answered ${response.status}: ${await response.text()}`;
+      else await response.body?.cancel();
     } catch (error) {
-      // Said once, not every few seconds, while the database is away.
-      const message = error instanceof Error ? error.message : String(error);
-      if (message !== lastError) log(`push sender: ${message}`);
-      lastError = message;
+      problem = `push sender: ${error instanceof Error ? error.message : String(error)}`;
     }
-    if (!stopped) timer = setTimeout(() => (running = run()), intervalMs);
+    // Said once, not every few seconds, while it lasts.
+    if (problem && problem !== lastProblem) log(problem);
+    lastProblem = problem;
+    if (!stopped) timer = setTimeout(() => (running = call()), intervalMs);
   };
-  running = run();
+  running = call();
   return {
     async stop() {
       stopped = true;

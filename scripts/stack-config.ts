@@ -6,9 +6,10 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PUSH_SENDER_NAME } from '../supabase/functions/push-sender/handler';
 import type { JwtSigning } from '../supabase/local/jwt';
 import { type Stack, startStack } from '../supabase/local/stack';
-import { LOCAL_VAPID_SUBJECT, type LocalPushSender, localVapidKeys, startLocalPushSender } from './local-push-sender';
+import { LOCAL_VAPID_SUBJECT, localVapidKeys, type PushSchedule, pushSenderFunction, schedulePushSender, vapidSecrets } from './local-push-sender';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -78,6 +79,14 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 export async function runLocal(startApp: (stack: Stack, config: LocalConfig) => Promise<AppServer>): Promise<void> {
   try {
     const config = readConfig(process.argv.slice(2), process.env);
+    // VAPID_* from the environment, as when hosted; otherwise the keys kept in .data/.
+    const vapid =
+      process.env.VAPID_PUBLIC_KEY && process.env.VAPID_PRIVATE_KEY
+        ? { publicKey: process.env.VAPID_PUBLIC_KEY, privateKey: process.env.VAPID_PRIVATE_KEY, subject: process.env.VAPID_SUBJECT || LOCAL_VAPID_SUBJECT }
+        : await localVapidKeys(join(PROJECT_ROOT, '.data'), process.env.VAPID_SUBJECT || LOCAL_VAPID_SUBJECT);
+    // The app subscribes with this key (Vite inlines it at build time).
+    process.env.VITE_VAPID_PUBLIC_KEY = vapid.publicKey;
+    const log = (line: string) => console.log(`frontline: ${line}`);
     const stack = await startStack({
       dataDir: config.dataDir,
       persistent: true,
@@ -87,21 +96,15 @@ export async function runLocal(startApp: (stack: Stack, config: LocalConfig) => 
       databaseUrl: config.databaseUrl,
       jwtSecret: config.jwtSecret,
       jwtSigning: config.jwtSigning,
-      log: (line) => console.log(`frontline: ${line}`),
+      log,
+      functions: { [PUSH_SENDER_NAME]: pushSenderFunction },
+      functionSecrets: vapidSecrets(vapid),
     });
     let app: AppServer;
-    let pushSender: LocalPushSender;
-    const log = (line: string) => console.log(`frontline: ${line}`);
+    let pushSchedule: PushSchedule;
     try {
-      // VAPID_* from the environment, as when hosted; otherwise the keys kept in .data/.
-      const vapid =
-        process.env.VAPID_PUBLIC_KEY && process.env.VAPID_PRIVATE_KEY
-          ? { publicKey: process.env.VAPID_PUBLIC_KEY, privateKey: process.env.VAPID_PRIVATE_KEY, subject: process.env.VAPID_SUBJECT || LOCAL_VAPID_SUBJECT }
-          : await localVapidKeys(join(PROJECT_ROOT, '.data'), process.env.VAPID_SUBJECT || LOCAL_VAPID_SUBJECT);
-      // The app subscribes with this key (Vite inlines it at build time).
-      process.env.VITE_VAPID_PUBLIC_KEY = vapid.publicKey;
       app = await startApp(stack, config);
-      pushSender = startLocalPushSender(stack, vapid, log);
+      pushSchedule = schedulePushSender(stack, log);
     } catch (error) {
       await stack.stop();
       throw error;
@@ -112,7 +115,7 @@ export async function runLocal(startApp: (stack: Stack, config: LocalConfig) => 
       if (stopping) return;
       stopping = true;
       console.log('\nfrontline: stopping');
-      await pushSender.stop();
+      await pushSchedule.stop();
       await app.close();
       await stack.stop();
       process.exit(0);

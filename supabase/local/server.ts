@@ -1,11 +1,13 @@
 /**
  * The API's front door, standing in for Supabase's gateway: CORS, the API-key check,
- * routing to /auth/v1 and /rest/v1, and the last word on unexpected errors (a 503 while
+ * routing to /auth/v1, /rest/v1 and /functions/v1 (functions check their own caller,
+ * as deployed with verify_jwt off), and the last word on unexpected errors (a 503 while
  * Postgres is down or restarting, a 500 for anything else). It listens
  * before the database is ready (a busy port fails fast, and a port picked by the OS is
  * known early) and answers 503 until the routes are attached.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { FunctionsApi } from './functions-api';
 import { apiKeyOf, CORS_HEADERS, type RouteHandler, sendJson } from './http-util';
 import type { ApiKeys, JwtCodec } from './jwt';
 import { isDatabaseUnavailable } from './pg-util';
@@ -14,6 +16,7 @@ import { postgrestError } from './postgrest-errors';
 export interface Routes {
   auth: RouteHandler;
   rest: RouteHandler;
+  functions: FunctionsApi;
   apiKeys: ApiKeys;
   jwt: JwtCodec;
   log: (line: string) => void;
@@ -25,7 +28,8 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-const API_PATH = /^\/(auth|rest)\/v1(\/.*)?$/;
+const API_PATH = /^\/(auth|rest|functions)\/v1(\/.*)?$/;
+const FUNCTION_PATH = /^\/([a-z0-9_-]+)\/?$/;
 
 /** Public, as on hosted: whoever verifies the project's tokens fetches it without a key. */
 const JWKS_PATH = '/auth/v1/.well-known/jwks.json';
@@ -103,6 +107,12 @@ async function handle(routes: Routes | undefined, req: IncomingMessage, res: Ser
   }
   if (!routes) {
     sendJson(res, 503, postgrestError('PGRST002', 'The API is still starting'), { 'retry-after': '1' });
+    return;
+  }
+  if (match[1] === 'functions') {
+    const name = FUNCTION_PATH.exec(match[2] ?? '')?.[1];
+    if (!name) sendJson(res, 404, { code: 'NOT_FOUND', message: 'Requested function was not found' });
+    else await routes.functions.handle(name, req, res, new URL(`${url.pathname}${url.search}`, `http://${req.headers.host ?? 'api'}`));
     return;
   }
   if (url.pathname === JWKS_PATH && req.method === 'GET') {

@@ -10,6 +10,7 @@ import type { JWK } from 'jose';
 import pg, { type Pool } from 'pg';
 import { authApi, requireSignupsOff } from './auth-api';
 import { bootstrap, dropAllSchemas } from './bootstrap';
+import { type FunctionsApi, functionsApi, type LocalFunction } from './functions-api';
 import { DEFAULT_JWT_SECRET, type JwtSigning, projectKeys } from './jwt';
 import { applyMigrations, applySeed } from './migrate';
 import { type RunningPostgres, startEmbeddedPostgres } from './postgres';
@@ -47,6 +48,10 @@ export interface StackOptions {
   /** Supabase CLI config whose [api] max_rows, [auth.rate_limit] and sign-ups setting the API applies. Default: supabase/config.toml. */
   configFile?: string;
   log?: (line: string) => void;
+  /** Edge Functions served at /functions/v1/<name> (supabase/functions/*). */
+  functions?: Record<string, LocalFunction>;
+  /** Their secrets besides SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY (`supabase secrets set` on hosted). */
+  functionSecrets?: Record<string, string>;
 }
 
 export interface Stack {
@@ -96,6 +101,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
 
   let stopping: Promise<void> | undefined;
+  let functions: FunctionsApi | undefined;
   const pool = new pg.Pool({
     connectionString: postgres.url,
     max: 10,
@@ -116,12 +122,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   pool.on('error', () => undefined);
   try {
     const freshDatabase = await prepareDatabase(pool, postgres, options, log);
+    functions = functionsApi(
+      options.functions ?? {},
+      { ...options.functionSecrets, SUPABASE_URL: api.url, SUPABASE_SERVICE_ROLE_KEY: apiKeys.serviceRoleKey },
+      log,
+    );
     api.serve({
       jwt,
       apiKeys,
       log,
       auth: authApi({ pool, jwt, issuer: `${api.url}/auth/v1`, accessTokenSeconds, limits }),
       rest: restApi({ pool, jwt, apiKeys, functions: new RpcFunctions(pool), maxRows }),
+      functions,
     });
     const { anonKey, serviceRoleKey } = apiKeys;
     return {
@@ -135,6 +147,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       freshDatabase,
       stop() {
         stopping ??= (async () => {
+          await functions?.stop();
           await api.close();
           await pool.end();
           await postgres.stop();
@@ -143,6 +156,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
     };
   } catch (error) {
+    await functions?.stop();
     await api.close();
     await pool.end().catch(() => undefined);
     // A cluster created by this start holds nothing worth keeping; the next start begins fresh.

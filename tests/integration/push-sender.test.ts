@@ -16,7 +16,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import webpush from 'web-push';
 import ws from 'ws';
-import { startLocalPushSender } from '../../scripts/local-push-sender';
+import { pushSenderFunction, schedulePushSender, vapidSecrets } from '../../scripts/local-push-sender';
+import { GENERATION_HEADER, MAX_GENERATION, PUSH_SENDER_NAME } from '../../supabase/functions/push-sender/handler';
 import { type DrainReport, drainPushQueue, type SenderDeps } from '../../supabase/functions/push-sender/sender';
 import { type Stack, startStack } from '../../supabase/local/stack';
 import { DEMO, DEMO_PASSWORD, publishBriefing, SEED } from './support/fixtures';
@@ -34,6 +35,10 @@ let service: PushService;
 let sender: SupabaseClient;
 let manager: SupabaseClient;
 const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:push@frontline.test' };
+/** What the stack logged (the served push-sender function logs each call's report). */
+const stackLog: string[] = [];
+/** The served function's share per call, small so a handful of devices needs follow-up calls. */
+const DEVICES_PER_RUN = 2;
 
 const clientOptions = { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: ws as unknown as typeof WebSocket } };
 
@@ -69,7 +74,15 @@ function since(from: number): Delivery[] {
 const toDowntown = { store_ids: [SEED.downtown] };
 
 beforeAll(async () => {
-  stack = await startStack({ dataDir: join(await mkdtemp(join(tmpdir(), 'frontline-push-')), 'pg'), persistent: false, apiPort: 0, dbPort: 0 });
+  stack = await startStack({
+    dataDir: join(await mkdtemp(join(tmpdir(), 'frontline-push-')), 'pg'),
+    persistent: false,
+    apiPort: 0,
+    dbPort: 0,
+    log: (line) => stackLog.push(line),
+    functions: { [PUSH_SENDER_NAME]: pushSenderFunction },
+    functionSecrets: { ...vapidSecrets(vapid), PUSH_DEVICES_PER_RUN: String(DEVICES_PER_RUN) },
+  });
   pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
   // No quiet hours, so nothing here depends on the time of day.
   await q(`update public.stores set quiet_start = '00:00', quiet_end = '00:00'`);
@@ -225,7 +238,7 @@ describe('a sender that crashes mid-run', () => {
     service.onDelivery = () => {
       if (since(from).length === 3) crash.abort();
     };
-    const crashed = await drain({ batchSize: 2, concurrency: 1, leaseSeconds: 60, signal: crash.signal });
+    const crashed = await drain({ batchSize: 2, concurrency: 1, claimers: 1, leaseSeconds: 60, signal: crash.signal });
     service.onDelivery = undefined;
     expect(crashed).toMatchObject({ claims: 2, sent: 2, stoppedEarly: true });
     const firstRun = since(from);
@@ -260,20 +273,59 @@ describe('a sender that crashes mid-run', () => {
   });
 });
 
-describe('npm start’s sender', () => {
-  it('runs the same drain on a timer against the stack until stopped', async () => {
+describe('the push-sender Edge Function, served by the stack', () => {
+  const functionUrl = () => `${stack.apiUrl}/functions/v1/${PUSH_SENDER_NAME}`;
+  const callFunction = (headers: Record<string, string> = {}, method = 'POST') =>
+    fetch(functionUrl(), { method, headers: { authorization: `Bearer ${stack.serviceRoleKey}`, ...headers } });
+  /** The calls that claimed something, by generation, from the stack's log. */
+  const runs = (from: number) => stackLog.slice(from).filter((line) => /^push-sender g\d+: /.test(line));
+
+  it('answers only the service role key, a POST and a known generation', async () => {
+    expect((await callFunction({ authorization: `Bearer ${stack.anonKey}` })).status).toBe(403);
+    expect((await callFunction({ authorization: '' })).status).toBe(403);
+    expect((await callFunction({}, 'GET')).status).toBe(405);
+    for (const generation of ['-1', '1.5', 'x', String(MAX_GENERATION + 1)]) {
+      expect((await callFunction({ [GENERATION_HEADER]: generation })).status, generation).toBe(400);
+    }
+    const started = await callFunction();
+    expect(started.status).toBe(202);
+    expect(await started.json()).toEqual({ started: true, generation: 0 });
+  });
+
+  it('works through a backlog larger than one call’s share with follow-up calls, each device once', async () => {
+    await q('delete from public.push_subscriptions');
+    const phones = await Promise.all(Array.from({ length: 9 }, () => register(SEED.alexMember)));
+    const from = service.deliveries.length;
+    const logFrom = stackLog.length;
+    const id = await publishBriefing(manager, { ...toDowntown, title: 'Stocktake starts at six' });
+    await ripen(id);
+    expect((await callFunction()).status).toBe(202);
+    await vi.waitFor(() => expect(new Set(since(from).map((d) => d.endpoint))).toEqual(new Set(phones.map((p) => p.endpoint))), {
+      timeout: 15_000,
+      interval: 50,
+    });
+    await vi.waitFor(async () => expect(await q('select 1 from private.push_queue where ref_id = $1 and sent_at is null', [id])).toEqual([]));
+    expect(since(from)).toHaveLength(phones.length);
+    // Nine devices at two a call: at least five calls, the first one the scheduler's, the others follow-ups.
+    const claimed = runs(logFrom);
+    expect(claimed.length).toBeGreaterThanOrEqual(5);
+    expect(claimed.some((line) => line.startsWith('push-sender g0: '))).toBe(true);
+    expect(claimed.some((line) => line.startsWith('push-sender g2: '))).toBe(true);
+  });
+
+  it('npm start calls it on a timer, as pg_cron does when hosted, until stopped', async () => {
     const phone = await register(SEED.alexMember);
     const from = service.deliveries.length;
-    const lines: string[] = [];
-    const loop = startLocalPushSender(stack, vapid, (line) => lines.push(line), 50);
+    const problems: string[] = [];
+    const schedule = schedulePushSender(stack, (line) => problems.push(line), 50);
     try {
       const id = await publishBriefing(manager, { ...toDowntown, title: 'Late delivery tonight' });
       await ripen(id);
       await vi.waitFor(() => expect(since(from).find((d) => d.endpoint === phone.endpoint)?.plaintext).toContain(id), { timeout: 10_000, interval: 50 });
     } finally {
-      await loop.stop();
+      await schedule.stop();
     }
-    expect(lines.some((line) => /^push: \d+ sent/.test(line))).toBe(true);
+    expect(problems).toEqual([]);
   });
 });
 

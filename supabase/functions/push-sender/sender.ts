@@ -7,10 +7,12 @@
  * and the request goes out through the injected fetch.
  *
  * A drain: enqueue_due_reminders, then push_claim batches until nothing is due, each
- * item sent and its outcome reported with push_done. Delivery is at least once across
- * runs (a run that dies after the push service accepted an item but before push_done
- * leaves it to be claimed again when its lease expires; the Topic header lets the push
- * service replace the first copy if it is still waiting), never twice within a run.
+ * item sent and its outcome reported with push_done. Two claim loops run side by side,
+ * so one batch is being claimed or reported while the other is on the wire (the leases
+ * keep their batches apart). Delivery is at least once across runs (a run that dies
+ * after the push service accepted an item but before push_done leaves it to be claimed
+ * again when its lease expires; the Topic header lets the push service replace the
+ * first copy if it is still waiting), never twice within a run.
  */
 import webpush from 'web-push';
 import { parsePushPayload } from '../../../src/data/supabase/push-payload.ts';
@@ -66,13 +68,17 @@ export interface SenderDeps {
   batchSize?: number;
   /** How long a claim holds its messages; a batch must be sent and reported within it. */
   leaseSeconds?: number;
-  /** Requests in flight at once. */
+  /** Requests in flight at once, over all claim loops. */
   concurrency?: number;
+  /** Claim loops running side by side. */
+  claimers?: number;
   /** How long the push service keeps an undelivered message (the TTL header). */
   ttlSeconds?: number;
   requestTimeoutMs?: number;
   /** No new claim after this time (ms since the epoch): an Edge Function call has a wall-clock limit. */
   deadline?: number;
+  /** Devices claimed at most in this run (an Edge Function call also has a CPU limit); unbounded when absent. */
+  maxDevices?: number;
   /** Aborted: stop at once, sending nothing more and reporting nothing (a crash, as the database sees it). */
   signal?: AbortSignal;
   log?: (line: string) => void;
@@ -88,9 +94,14 @@ export interface DrainReport {
   duplicatesSkipped: number;
   /** The run stopped before the queue was empty (deadline or abort). */
   stoppedEarly: boolean;
+  /** The run claimed its maxDevices, the last claim full: more is probably due. */
+  more: boolean;
 }
 
-const DEFAULTS = { batchSize: 200, leaseSeconds: 120, concurrency: 16, ttlSeconds: 24 * 3600, requestTimeoutMs: 15_000 };
+const DEFAULTS = { batchSize: 200, leaseSeconds: 120, concurrency: 32, claimers: 2, ttlSeconds: 24 * 3600, requestTimeoutMs: 15_000 };
+/** A VAPID JWT may live 24 hours (RFC 8292); ours live 12 and are renewed with an hour to spare. */
+const VAPID_JWT_SECONDS = 12 * 3600;
+const VAPID_RENEW_BEFORE_MS = 3600_000;
 
 async function call<T>(db: RpcClient, fn: string, args: Record<string, unknown> = {}): Promise<T> {
   const { data, error } = await db.rpc(fn, args);
@@ -102,60 +113,120 @@ async function call<T>(db: RpcClient, fn: string, args: Record<string, unknown> 
 export async function drainPushQueue(deps: SenderDeps): Promise<DrainReport> {
   const now = deps.now ?? Date.now;
   const batchSize = Math.min(deps.batchSize ?? DEFAULTS.batchSize, 1000);
-  const report: DrainReport = { reminders: null, claims: 0, sent: 0, gone: 0, retried: 0, duplicatesSkipped: 0, stoppedEarly: false };
-  // Message ids a push service accepted in this run, so a claim that comes round again
-  // (a push_done that failed and a lease that expired meanwhile) is not sent twice.
-  const delivered = new Set<string>();
+  const claimers = Math.max(1, deps.claimers ?? DEFAULTS.claimers);
+  const concurrency = Math.max(1, Math.ceil((deps.concurrency ?? DEFAULTS.concurrency) / claimers));
+  const report: DrainReport = { reminders: null, claims: 0, sent: 0, gone: 0, retried: 0, duplicatesSkipped: 0, stoppedEarly: false, more: false };
+  // Devices the loops may still claim; each loop takes its share before asking.
+  let budget = deps.maxDevices ?? Number.POSITIVE_INFINITY;
+  const run: DrainRun = { deps, now, report, concurrency, authorization: vapidAuthorizer(deps.vapid, now), sending: new Map() };
+  let failed = false;
+  const stop = () => failed || deps.signal?.aborted || (deps.deadline !== undefined && now() >= deps.deadline);
+
+  const claimLoop = async () => {
+    for (;;) {
+      if (stop()) {
+        report.stoppedEarly = true;
+        return;
+      }
+      const limit = Math.min(batchSize, budget);
+      if (limit < 1) return;
+      budget -= limit;
+      const claim = await call<PushClaim>(deps.db, 'push_claim', { p_limit: limit, p_lease_seconds: deps.leaseSeconds ?? DEFAULTS.leaseSeconds });
+      budget += limit - claim.items.length;
+      if (claim.items.length === 0) return;
+      report.claims += 1;
+      const outcomes = await sendAll(claim.items, run);
+      // A crash before push_done: what was accepted stays leased and goes again after the lease.
+      if (deps.signal?.aborted) {
+        report.stoppedEarly = true;
+        return;
+      }
+      await call(deps.db, 'push_done', { p_claim: claim.claim, p_results: outcomes });
+      for (const outcome of outcomes) {
+        if (outcome.status === 'sent') report.sent += 1;
+        else if (outcome.status === 'gone') report.gone += 1;
+        else report.retried += 1;
+      }
+      // A short batch means nothing else was due when it was claimed.
+      if (claim.items.length < limit) return;
+    }
+  };
 
   report.reminders = await call(deps.db, 'enqueue_due_reminders');
-  for (;;) {
-    if (deps.signal?.aborted || (deps.deadline !== undefined && now() >= deps.deadline)) {
-      report.stoppedEarly = true;
-      break;
-    }
-    const claim = await call<PushClaim>(deps.db, 'push_claim', { p_limit: batchSize, p_lease_seconds: deps.leaseSeconds ?? DEFAULTS.leaseSeconds });
-    if (claim.items.length === 0) break;
-    report.claims += 1;
-    const outcomes = await sendAll(claim.items, deps, now, delivered, report);
-    // A crash before push_done: what was accepted stays leased and goes again after the lease.
-    if (deps.signal?.aborted) {
-      report.stoppedEarly = true;
-      break;
-    }
-    await call(deps.db, 'push_done', { p_claim: claim.claim, p_results: outcomes });
-    for (const outcome of outcomes) {
-      if (outcome.status === 'sent') report.sent += 1;
-      else if (outcome.status === 'gone') report.gone += 1;
-      else report.retried += 1;
-    }
-    // A short batch means nothing else was due when it was claimed.
-    if (claim.items.length < batchSize) break;
-  }
+  const loops = await Promise.allSettled(
+    Array.from({ length: claimers }, () =>
+      claimLoop().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = loops.find((l) => l.status === 'rejected');
+  if (failure) throw failure.reason;
+  report.more = budget <= 0;
   return report;
 }
 
-async function sendAll(items: PushItem[], deps: SenderDeps, now: () => number, delivered: Set<string>, report: DrainReport): Promise<PushOutcome[]> {
+interface DrainRun {
+  deps: SenderDeps;
+  now: () => number;
+  report: DrainReport;
+  /** Requests in flight per claim. */
+  concurrency: number;
+  authorization: (endpoint: string) => string;
+  /**
+   * Message id to whether a push service accepted it, for every message this run has
+   * sent or is sending, so a claim that comes round again (a push_done that failed and
+   * a lease that expired meanwhile) is not sent twice, even while the first is in flight.
+   */
+  sending: Map<string, Promise<boolean>>;
+}
+
+async function sendAll(items: PushItem[], run: DrainRun): Promise<PushOutcome[]> {
   const outcomes: PushOutcome[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < items.length && !deps.signal?.aborted) {
+    while (next < items.length && !run.deps.signal?.aborted) {
       const item = items[next++]!;
-      if (item.message_ids.length > 0 && item.message_ids.every((id) => delivered.has(id))) {
-        report.duplicatesSkipped += 1;
+      const earlier = item.message_ids.map((id) => run.sending.get(id));
+      if (earlier.length > 0 && earlier.every((e) => e !== undefined) && (await Promise.all(earlier)).every(Boolean)) {
+        run.report.duplicatesSkipped += 1;
         outcomes.push({ subscription_id: item.subscription_id, status: 'sent' });
         continue;
       }
-      const outcome = await sendOne(item, deps, now);
-      if (outcome.status === 'sent') for (const id of item.message_ids) delivered.add(id);
+      const sent = sendOne(item, run.deps, run.now, run.authorization);
+      const accepted = sent.then((o) => o.status === 'sent');
+      for (const id of item.message_ids) if (!run.sending.has(id)) run.sending.set(id, accepted);
+      const outcome = await sent;
+      // A message that failed here may go again in this run, through a later claim.
+      if (outcome.status !== 'sent') for (const id of item.message_ids) if (run.sending.get(id) === accepted) run.sending.delete(id);
       outcomes.push(outcome);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency ?? DEFAULTS.concurrency, items.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(run.concurrency, items.length)) }, worker));
   return outcomes;
 }
 
+/**
+ * The Authorization header for an endpoint's push service: one VAPID JWT per origin
+ * (its audience), reused until an hour before it expires, since signing one per
+ * request was most of the sender's CPU.
+ */
+export function vapidAuthorizer(vapid: VapidKeys, now: () => number): (endpoint: string) => string {
+  const byAudience = new Map<string, { header: string; renewAt: number }>();
+  return (endpoint) => {
+    const audience = new URL(endpoint).origin;
+    const cached = byAudience.get(audience);
+    if (cached && now() < cached.renewAt) return cached.header;
+    const expires = Math.floor(now() / 1000) + VAPID_JWT_SECONDS;
+    const header = webpush.getVapidHeaders(audience, vapid.subject, vapid.publicKey, vapid.privateKey, 'aes128gcm', expires).Authorization;
+    byAudience.set(audience, { header, renewAt: expires * 1000 - VAPID_RENEW_BEFORE_MS });
+    return header;
+  };
+}
+
 /** Sends one item and says what the push service's answer means for the queue. */
-export async function sendOne(item: PushItem, deps: SenderDeps, now: () => number = deps.now ?? Date.now): Promise<PushOutcome> {
+async function sendOne(item: PushItem, deps: SenderDeps, now: () => number, authorization: (endpoint: string) => string): Promise<PushOutcome> {
   const id = item.subscription_id;
   // The payload is re-validated (and stripped to the schema's fields) so that whatever the
   // queue holds, nothing but a title, store and address leaves for the push service.
@@ -164,7 +235,8 @@ export async function sendOne(item: PushItem, deps: SenderDeps, now: () => numbe
   let request: ReturnType<typeof webpush.generateRequestDetails>;
   try {
     request = webpush.generateRequestDetails({ endpoint: item.endpoint, keys: { p256dh: item.p256dh, auth: item.auth } }, JSON.stringify(payload), {
-      vapidDetails: deps.vapid,
+      // Signed once per push service (vapidAuthorizer), not by web-push per request.
+      headers: { Authorization: authorization(item.endpoint) },
       TTL: deps.ttlSeconds ?? DEFAULTS.ttlSeconds,
       urgency: item.urgency,
       topic: item.topic,
