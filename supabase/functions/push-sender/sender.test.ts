@@ -92,6 +92,23 @@ describe('drainPushQueue', () => {
     expect(report).toMatchObject({ claims: 3, sent: 2, retried: 1, duplicatesSkipped: 0 });
   });
 
+  it('claims again after a short batch (other senders held some devices), stopping only at an empty one', async () => {
+    const db = scriptedDb([
+      { claim: 'c1', lease_until: '', items: [item(['m1'])] },
+      { claim: 'c2', lease_until: '', items: [item(['m2']), item(['m3'])] },
+    ]);
+    const report = await drainPushQueue({
+      db,
+      vapid,
+      batchSize: 2,
+      claimers: 1,
+      now: () => NOW,
+      fetch: async () => ({ status: 201, headers: { get: () => null } }),
+    });
+    expect(report).toMatchObject({ claims: 2, sent: 3 });
+    expect(db.calls.filter((c) => c.fn === 'push_claim')).toHaveLength(3);
+  });
+
   it('stops claiming at its deadline', async () => {
     const db = scriptedDb([{ claim: 'c1', lease_until: '', items: [item(['m1'])] }]);
     const report = await drainPushQueue({ db, vapid, now: () => NOW, deadline: NOW, fetch: async () => ({ status: 201, headers: { get: () => null } }) });

@@ -133,6 +133,8 @@ export async function drainPushQueue(deps: SenderDeps): Promise<DrainReport> {
       budget -= limit;
       const claim = await call<PushClaim>(deps.db, 'push_claim', { p_limit: limit, p_lease_seconds: deps.leaseSeconds ?? DEFAULTS.leaseSeconds });
       budget += limit - claim.items.length;
+      // Only an empty claim means nothing is due: with other senders claiming at the same
+      // time, devices they hold are skipped and a batch comes back short with more to do.
       if (claim.items.length === 0) return;
       report.claims += 1;
       const outcomes = await sendAll(claim.items, run);
@@ -147,8 +149,6 @@ export async function drainPushQueue(deps: SenderDeps): Promise<DrainReport> {
         else if (outcome.status === 'gone') report.gone += 1;
         else report.retried += 1;
       }
-      // A short batch means nothing else was due when it was claimed.
-      if (claim.items.length < limit) return;
     }
   };
 
