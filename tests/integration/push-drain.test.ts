@@ -8,8 +8,8 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, DEMO, publishBriefing, signIn, sql } from './support/fixtures';
-import { type PushWorld, pushWorld, queued, ripen, serviceClient, subscribe } from './support/push';
+import { anonClient, DEMO, db, publishBriefing, signIn, sql } from './support/fixtures';
+import { device, type PushWorld, pushWorld, queued, ripen, serviceClient, subscribe } from './support/push';
 
 interface ClaimItem {
   subscription_id: string;
@@ -173,6 +173,43 @@ describe('leases', () => {
     }
     expect(new Set(taken).size).toBe(taken.length);
     expect(taken).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('senders claiming at once each fill their batch while enough is due, never sharing a device', async () => {
+    // 30 devices of the two staff members, made in SQL (past the 10-device cap).
+    const phones: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const d = device();
+      const [row] = await sql<{ id: string }>(
+        `insert into public.push_subscriptions (member_id, org_id, endpoint, p256dh, auth)
+         select m.id, m.org_id, $2, $3, $4 from public.members m where m.id = $1 returning id`,
+        [world.staff[i % 2]!.memberId, d.endpoint, d.p256dh, d.auth],
+      );
+      phones.push(row!.id);
+    }
+    const id = await publishBriefing(world.manager.client, { ...audience(), title: 'Everyone at once' });
+    await ripen([id]);
+    // Three senders, each claim left uncommitted while the next one claims: the later
+    // ones read the queue without the earlier ones' leases, as overlapping calls do.
+    const senders = await Promise.all([db().connect(), db().connect(), db().connect()]);
+    let claims: Claim[];
+    try {
+      claims = [];
+      for (const c of senders) {
+        await c.query('begin');
+        claims.push((await c.query<{ r: Claim }>('select public.push_claim(8, 60) as r')).rows[0]!.r);
+      }
+      for (const c of senders) await c.query('commit');
+    } finally {
+      for (const c of senders) c.release();
+    }
+    for (const c of claims) expect(c.items).toHaveLength(8);
+    const devices = claims.flatMap((c) => c.items.map((i) => i.subscription_id));
+    expect(new Set(devices).size).toBe(24);
+    // What is left goes to the next claims.
+    const rest: string[] = [];
+    for (let c = await claim(1000); c.items.length > 0; c = await claim(1000)) rest.push(...c.items.map((i) => i.subscription_id));
+    expect(phones.every((p) => devices.includes(p) || rest.includes(p))).toBe(true);
   });
 
   it('a crashed sender’s lease expires and exactly its unsent messages are claimed again; its late results change nothing', async () => {
