@@ -304,13 +304,17 @@ describe('anonymous voice cannot be traced to a person', () => {
 });
 
 describe('deactivated members', () => {
-  it('get nothing and can write nothing', async () => {
+  // A closed account may still deliver acks of what it was shown (tests/integration/leavers.test.ts); nothing else.
+  it('get nothing and can write nothing but acknowledgements of what they were shown', async () => {
     const member = await createMember({});
     expect((await pullBriefings(member.client)).length).toBeGreaterThan(0);
     await sql('update public.members set active = false where id = $1', [member.memberId]);
     const pulled = await callRpc(member.client, 'sync_pull', {});
     expect(pulled.ok).toBe(false);
     expect(!pulled.ok && pulled.error.kind === 'http' && [pulled.error.status, pulled.error.details]).toEqual([403, 'member_inactive']);
+    const [kudos] = await push(member.client, [mutation('kudos', { to_member_id: SEED.samMember, message: 'Bye!' })]);
+    expect(kudos).toMatchObject({ status: 'rejected', code: 'account_closed' });
+    await sql(`update private.member_closures set closed_at = now() - interval '31 days' where member_id = $1`, [member.memberId]);
     const v = await briefingVersion(SEED.returnsPolicy);
     const pushed = await callRpc(member.client, 'sync_push', { p_mutations: [ackOf(SEED.returnsPolicy, v)] });
     expect(!pushed.ok && pushed.error.kind === 'http' && pushed.error.status).toBe(403);

@@ -268,6 +268,8 @@ export type RejectionCode =
   | 'already_exists'
   | 'version_conflict'
   | 'unknown_reference'
+  /** A deactivated member's mutation other than an ack of a version older than the closing (sync_push). */
+  | 'account_closed'
   | 'server_error';
 
 export const BriefingAckStatus = z.object({
