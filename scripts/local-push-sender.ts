@@ -60,7 +60,7 @@ export interface PushSchedule {
  * service role key, as pg_cron and pg_net do on hosted (README, "Deploying the push
  * sender"); the function answers at once and drains in the background.
  */
-export function schedulePushSender(stack: Stack, log: (line: string) => void, intervalMs = 5000): PushSchedule {
+export function schedulePushSender(stack: Pick<Stack, 'apiUrl' | 'serviceRoleKey'>, log: (line: string) => void, intervalMs = 5000): PushSchedule {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();

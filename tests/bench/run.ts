@@ -7,13 +7,17 @@
  *
  * BENCH_RUNS / BENCH_WARMUPS change the number of samples (default 9 after 2);
  * BENCH_BROWSER_RUNS those of the browser figures that need a fresh profile each
- * (default 3 after 1).
+ * (default 3 after 1). BENCH_GROUPS=push,db runs only those groups (by name), to
+ * measure one change without the whole hour.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import webpush from 'web-push';
+import { pushSenderFunction, vapidSecrets } from '../../scripts/local-push-sender';
+import { PUSH_SENDER_NAME } from '../../supabase/functions/push-sender/handler';
 import { type Stack, startStack } from '../../supabase/local/stack';
 import { apiMetrics } from './api-metrics';
 import { appMetrics } from './app-metrics';
@@ -32,9 +36,20 @@ import { stormMetrics } from './storm-metrics';
  */
 const GROUPS: MetricGroup[] = [reportMetrics, dbMetrics, apiMetrics, appMetrics, stormMetrics, pushMetrics];
 
+function selectedGroups(): MetricGroup[] {
+  const names = process.env.BENCH_GROUPS?.split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (!names?.length) return GROUPS;
+  const unknown = names.filter((n) => !GROUPS.some((g) => g.name === n));
+  if (unknown.length) throw new Error(`BENCH_GROUPS names no group ${unknown.join(', ')} (groups: ${GROUPS.map((g) => g.name).join(', ')})`);
+  return GROUPS.filter((g) => names.includes(g.name));
+}
+
 const RESULTS_FILE = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
 
 async function main(): Promise<number> {
+  const groups = selectedGroups();
   const tempDir = await mkdtemp(join(tmpdir(), 'frontline-bench-'));
   let stack: Stack | undefined;
   const stop = async () => {
@@ -50,14 +65,27 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   try {
     progress('starting the local stack');
-    stack = await startStack({ dataDir: join(tempDir, 'pg'), persistent: false, apiPort: 0, dbPort: 0, seed: true });
+    stack = await startStack({
+      dataDir: join(tempDir, 'pg'),
+      persistent: false,
+      apiPort: 0,
+      dbPort: 0,
+      seed: true,
+      // The push sender as npm start serves it (push.fanout_50k_s calls it).
+      functions: { [PUSH_SENDER_NAME]: pushSenderFunction },
+      functionSecrets: vapidSecrets({ ...webpush.generateVAPIDKeys(), subject: 'mailto:bench@frontline.test' }),
+      // Only the push sender's troubles (failures, retries): its reports would be hundreds of lines.
+      log: (line) => {
+        if (line.startsWith('push-sender') && (!/^push-sender g\d+: \{/.test(line) || /"(retried|gone)":[1-9]/.test(line))) progress(line);
+      },
+    });
     const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4, application_name: 'frontline-bench' });
     // An idle connection dropped by the server must not crash the run.
     pool.on('error', (error) => progress(`Postgres connection lost: ${error.message}`));
     try {
       const org = await generateBenchOrg(pool);
       const context = { pool, api: { url: stack.apiUrl, anonKey: stack.anonKey, serviceRoleKey: stack.serviceRoleKey }, org };
-      for (const group of GROUPS) {
+      for (const group of groups) {
         try {
           for (const m of await group.run(context)) {
             printMetric(m);

@@ -101,7 +101,9 @@ export async function startPushService(): Promise<PushService> {
       service.onDelivery?.(delivery);
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A real push service takes thousands of connections at once; Node's default backlog
+  // (511) would reset some of the bench's fan-out before they are accepted.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const service: PushService = {
