@@ -4,7 +4,7 @@
  * first paint.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { CommandContext } from '../data/command-core';
 import { type FrontlineDb, openDatabase, readMeta } from '../data/db';
 import { outboxSummary } from '../data/outbox';
@@ -27,6 +27,14 @@ import type { Services } from './session';
 import { TabBar } from './TabBar';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useUpdateState } from './use-update-state';
+
+// Only the wide layout shows it, so it loads after the first render; if its file cannot be had, the bar stays at every width.
+const SideNav = lazy(() =>
+  import('./SideNav').then(
+    (m) => ({ default: m.SideNav }),
+    () => ({ default: () => <div className="sidenav-missing" /> }),
+  ),
+);
 
 export function App() {
   const [identity, setIdentity] = useState<Identity | null>(() => readIdentity());
@@ -137,8 +145,11 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
     <I18nProvider locale={language.locale}>
       <SessionContext.Provider value={session}>
         <div className="shell">
+          <Suspense fallback={null}>
+            <SideNav />
+          </Suspense>
           <SyncStatusBar onShowProblems={() => go(SCREENS.account.path)} />
-          <main className={`content content--${here?.id ?? 'unknown'}`}>
+          <main id="main" tabIndex={-1} className={`content content--${here?.id ?? 'unknown'}`}>
             <ScreenOutlet path={path} role={role} />
           </main>
           <SignedInUpdatePrompt />

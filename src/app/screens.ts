@@ -1,9 +1,10 @@
 /**
  * The one table of screens. An entry is a screen: its address pattern, its
  * label, who may open it, whose tab bar holds it, the screen whose tab shows
- * as current under it (`within`), its component (loaded on first visit) and
+ * as current under it (`within`), for whom it is a management tool (`manage`,
+ * the wide layout's side-navigation group), its component (loaded on first visit) and
  * its message section (loaded with it, so a screen never shows raw keys). The
- * router (ScreenOutlet), the tab bar, More and the role rules (navigation.ts)
+ * router (ScreenOutlet), the tab bar, More, the side navigation and the role rules (navigation.ts)
  * all read it; the server still enforces what each role may do.
  *
  * Adding a screen touches its feature folder, one entry here and the two
@@ -32,6 +33,8 @@ interface ScreenBase {
   bar?: readonly Viewer[];
   /** The screen whose tab shows as current while this one is open. */
   within?: string;
+  /** The roles for whom it is a tool for running the team: the wide layout's side navigation lists it under "Manage" for them, under "Daily" for the rest. */
+  manage?: readonly Role[];
 }
 
 /** The start screen is in the first download; every other one loads on first visit, with its messages. */
@@ -59,6 +62,7 @@ export const SCREENS = {
     label: 'app.tab.briefings',
     roles: MANAGERS,
     bar: MANAGERS,
+    manage: MANAGERS,
     load: () => compose().then((m) => m.BriefingListScreen),
     messages: composeMessages,
   },
@@ -104,7 +108,16 @@ export const SCREENS = {
     load: () => learn().then((m) => m.LessonEditorScreen),
     messages: learnMessages,
   },
-  voice: { path: '/voice', label: 'app.tab.voice', roles: EVERYONE, bar: EVERYONE, load: () => voice().then((m) => m.VoiceScreen), messages: voiceMessages },
+  // A manager's Voice opens on the inbox of their stores' feedback: a management tool, staff's is their own say.
+  voice: {
+    path: '/voice',
+    label: 'app.tab.voice',
+    roles: EVERYONE,
+    bar: EVERYONE,
+    manage: MANAGERS,
+    load: () => voice().then((m) => m.VoiceScreen),
+    messages: voiceMessages,
+  },
   // Inbox, board, my feedback, pulses...: VoiceScreen knows which parts each person has.
   voicePart: { path: '/voice/:part', roles: EVERYONE, within: 'voice', load: () => voice().then((m) => m.VoiceScreen), messages: voiceMessages },
   reports: {
@@ -112,6 +125,7 @@ export const SCREENS = {
     label: 'app.tab.insights',
     roles: MANAGERS,
     bar: MANAGERS,
+    manage: MANAGERS,
     load: () => import('../features/insights/InsightsScreen').then((m) => m.InsightsScreen),
     messages: () => import('../ui/i18n/sections/insights'),
   },

@@ -1,17 +1,20 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { go, HOME, openTab } from './history';
 
-/** A real link (it can be copied, opened in a new tab), followed in place on a plain tap. */
-export function Link({ to, className, children }: { to: string; className?: string; children: ReactNode }) {
+/**
+ * A real link (it can be copied, opened in a new tab), followed in place on a plain tap.
+ * A `tab` link opens its place as the bar's tabs do (replacing the tab above Today); `current` marks it for screen readers.
+ */
+export function Link({ to, className, tab, current, children }: { to: string; className?: string; tab?: boolean; current?: boolean; children: ReactNode }) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     // Today is the base of the history, never an entry above it.
-    if (to === HOME) openTab(HOME);
+    if (tab || to === HOME) openTab(to);
     else go(to);
   };
   return (
-    <a href={to} className={className} onClick={follow}>
+    <a href={to} className={className} aria-current={current ? 'page' : undefined} onClick={follow}>
       {children}
     </a>
   );

@@ -18,12 +18,12 @@ export class SignInPage {
     await this.page.getByLabel(this.text.email).waitFor();
   }
 
-  /** Signs in and waits for the signed-in shell (its tab bar, in any language). */
+  /** Signs in and waits for the signed-in shell (its tab bar, or at 1024 px and wider its side navigation, in any language). */
   async signIn(email: string, password: string = DEMO_PASSWORD): Promise<void> {
     await this.page.getByLabel(this.text.email).fill(email);
     await this.page.getByLabel(this.text.password).fill(password);
     await this.page.getByRole('button', { name: this.text.signIn, exact: true }).click();
-    await this.page.locator('nav.tabbar').waitFor({ timeout: 15_000 });
+    await this.page.locator('nav.tabbar:visible, nav.sidenav:visible').waitFor({ timeout: 15_000 });
   }
 
   /** Waits until the sign-in form is on screen (after a sign-out). */
