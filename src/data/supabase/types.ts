@@ -272,6 +272,15 @@ export type RejectionCode =
   | 'account_closed'
   | 'server_error';
 
+/**
+ * briefing_ack_status(p_briefing_id, p_pending_limit) (managers and HR): who has
+ * acknowledged the current version, limited to the audience in the stores the caller
+ * reports on. `pending` lists the first p_pending_limit who have not, each with
+ * `notifications` (at least one device subscribed). `push`: devices sent a message
+ * about this briefing or a reminder about it (the queue keeps a week), devices with one
+ * still waiting (quiet hours, off days, the fold window), and how many of all who have
+ * not acknowledged have notifications off, so the manager knows whom to tell in person.
+ */
 export const BriefingAckStatus = z.object({
   briefing_id: uuid,
   version: z.number(),
@@ -288,8 +297,10 @@ export const BriefingAckStatus = z.object({
       display_name: z.string(),
       store_name: z.nullable(z.string()),
       department_name: z.nullable(z.string()),
+      notifications: z.boolean(),
     }),
   ),
+  push: z.object({ devices_notified: z.number(), devices_waiting: z.number(), pending_without_notifications: z.number() }),
 });
 export type BriefingAckStatus = z.infer<typeof BriefingAckStatus>;
 

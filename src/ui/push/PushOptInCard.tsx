@@ -40,7 +40,7 @@ export default function PushOptInCard() {
             {t('push.turnOn')}
           </button>
         ) : null}
-        <InstallButtons />
+        <InstallButtons primary={push.state === 'needs_install'} />
         <button
           type="button"
           onClick={() => {
