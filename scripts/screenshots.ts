@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: every screen as the demo people see it, on a 390x844
- * phone (and the reports at 1280 wide), written to screenshots/ for looking at
+ * phone (and the wide layout's Today, new briefing and Reports at 1280 wide), written to screenshots/ for looking at
  * by eye before a change lands. Runs on its own throwaway stack and build, so it
  * works beside `npm start`; the demo seed is the content.
  */
@@ -118,6 +118,33 @@ const SHOTS: Shot[] = [
       await page.getByTestId('kpi-rate').waitFor();
     },
   },
+  // The wide layout (≥ 1024 px): the side navigation instead of the bar, screens that use the width.
+  ...(['manager.downtown', 'hr'] as const).flatMap((who): Shot[] => {
+    const email = `${who}@demo.test`;
+    const name = who === 'hr' ? 'hr' : 'manager';
+    return [
+      { name: `wide-${name}-today`, email, tab: 'Today', width: 1280 },
+      {
+        name: `wide-${name}-compose`,
+        email,
+        tab: 'Briefings',
+        width: 1280,
+        async prepare(page) {
+          await page.getByRole('button', { name: 'New briefing' }).click();
+          await page.getByLabel('Title', { exact: true }).waitFor();
+        },
+      },
+      {
+        name: `wide-${name}-reports`,
+        email,
+        tab: 'Reports',
+        width: 1280,
+        async prepare(page) {
+          await page.getByTestId('kpi-rate').waitFor();
+        },
+      },
+    ];
+  }),
   { name: 'more-hr', email: 'hr@demo.test', tab: 'More' },
   { name: 'learn-alex', email: 'alex@demo.test', tab: 'Learn' },
   {
@@ -246,7 +273,11 @@ try {
         await phone.page.waitForFunction(() => document.querySelector('[data-testid=sync-status]')?.getAttribute('data-phase') === 'idle', null, {
           timeout: 20_000,
         });
-        await phone.page.getByRole('navigation').getByRole('button', { name: shot.tab, exact: true }).click();
+        // From 1024 px the side navigation's links stand in for the bar's buttons.
+        await phone.page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole(shot.width && shot.width >= 1024 ? 'link' : 'button', { name: shot.tab, exact: true })
+          .click();
         await shot.prepare?.(phone.page, sql);
         await phone.page.waitForTimeout(300);
         const file = join(outDir, `${shot.name}.png`);

@@ -5,8 +5,8 @@
  * change the address and move aria-current, a skip link first in the tab
  * order, screens that use the width for tables and keep a readable measure for
  * text; across the 1024 px breakpoint the layout follows the window with no
- * reload. At 390x844 the phone layout is as before: the bar, no side
- * navigation. axe finds nothing serious at either size. Screenshots go to
+ * reload; if its file cannot be had, the bar stays. At 390x844 the phone
+ * layout is as before: the bar, no side navigation. axe finds nothing serious at either size. Screenshots go to
  * SCREENSHOT_DIR when it is set.
  */
 import type { Page } from 'playwright-core';
@@ -132,6 +132,22 @@ describe('wide layout', () => {
     // The address is untouched: no #main entry without the app's history state.
     await expect.poll(() => side.path()).toBe('/today');
     await expect.poll(() => page.url()).not.toContain('#');
+  });
+
+  it('when the side navigation’s file cannot be downloaded, the bar stays at 1280 wide: never an app without a way around', async () => {
+    // Service workers off: nothing is precached, so the side navigation can only come from the network.
+    phone = await newPhone({ ...WIDE, serviceWorkers: 'block' });
+    const { context, page } = phone;
+    await context.route(/\/assets\/SideNav-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn('hr@demo.test');
+    const side = new SideNavPage(page);
+    await expect.poll(() => page.locator('.sidenav-missing').count()).toBe(1);
+    await expect.poll(() => side.bar.isVisible()).toBe(true);
+    await side.bar.getByRole('button', { name: 'Reports', exact: true }).click();
+    await expect.poll(() => side.path()).toBe('/reports');
+    await expect.poll(() => findOverflow(page)).toEqual([]);
   });
 
   it('at 390x844 the phone layout stays: the bar, no side navigation; resizing across 1024 px switches without a reload', async () => {
