@@ -4,9 +4,11 @@
  * subscription in Postgres; Not now is remembered across a reload; Account shows the
  * state, queues a test notification for this phone (then asks to wait a minute), turns it
  * off (row deleted) and on, saves it again when the server has forgotten it (or says nothing
- * reaches this phone when it cannot); sign-out deletes the row; the manager's
- * reminder says whom it reached, then that it already reminded. This build has a VAPID
- * key; the push service is stood in for (support/fake-push-service.ts).
+ * reaches this phone when it cannot); sign-out deletes the row; the manager's status view
+ * says on how many devices it was notified, how many wait and how many have notifications
+ * off (marked in the list), and the reminder says whom it reached, then that it already
+ * reminded. This build has a VAPID key; the push service is stood in for
+ * (support/fake-push-service.ts).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -60,7 +62,8 @@ describe('notifications opt-in', () => {
     await card(page).waitFor({ state: 'detached' });
     await expect.poll(() => db.pushEndpoints(SEED.alexMember)).toEqual([subscription.endpoint]);
 
-    // The manager reminds: alex's phone is one device reached; then the hour's limit.
+    // The manager sees reach before reminding: nothing sent yet (alex turned on after it was
+    // published), and who has notifications off, marked in the list; alex is not.
     const manager = await newPhone();
     try {
       const managerSignIn = new SignInPage(manager.page);
@@ -69,11 +72,36 @@ describe('notifications opt-in', () => {
       await manager.page.goto(`${served.appUrl}/briefings/${briefingId}/status`);
       const status = manager.page.getByTestId('ack-status');
       await status.getByTestId('ack-summary').waitFor({ timeout: 20_000 });
-      await status.getByRole('button', { name: 'Remind those who haven’t read it' }).click();
+      const reach = status.getByTestId('ack-push-reach');
+      const off = await db.pendingWithoutPush(briefingId!);
+      const offText = `${off} ${off === 1 ? 'person has' : 'people have'} notifications off`;
+      expect(off).toBeGreaterThan(0);
+      await expect.poll(() => reach.innerText()).toBe(`Notified on 0 devices · ${offText}`);
+      const person = (name: string) => status.getByTestId('ack-pending').getByRole('listitem').filter({ hasText: name });
+      await expect.poll(() => person('Sam Patel').getByTestId('no-notifications').innerText()).toBe('No notifications');
+      await expect.poll(() => person('Alex Kim').count()).toBe(1);
+      await expect.poll(() => person('Alex Kim').getByTestId('no-notifications').count()).toBe(0);
+      await expect.poll(async () => blockingViolations(await runAxe(manager.page)).map((v) => v.id)).toEqual([]);
+      await screenshot(manager.page, 'ack-status-reach', person('Sam Patel'));
+      await manager.page.setViewportSize({ width: 1280, height: 800 });
+      await screenshot(manager.page, 'ack-status-reach-wide', person('Sam Patel'));
+      await manager.page.setViewportSize({ width: 390, height: 844 });
+
+      // The manager reminds: alex's phone is one device reached, and now waits (no sender runs
+      // here); then the hour's limit. Sent, it counts as notified.
+      const remind = status.getByRole('button', { name: 'Remind those who haven’t read it' });
+      await expect.poll(async () => (await remind.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+      await remind.click();
       const result = status.getByTestId('remind-result');
+      // (The reminder leaves the author out of its count; the status view counts everyone in its list.)
       await expect.poll(() => result.innerText()).toMatch(/^Reminded: notified on 1 device; \d+ (person has|people have) notifications off$/);
-      await status.getByRole('button', { name: 'Remind those who haven’t read it' }).click();
+      await expect.poll(() => reach.innerText()).toBe(`Notified on 0 devices · 1 waiting to be sent · ${offText}`);
+      await screenshot(manager.page, 'ack-status-reach-waiting', reach);
+      await remind.click();
       await expect.poll(() => result.innerText()).toMatch(/^Already reminded; next possible at \d{1,2}:\d{2}/);
+      expect(await db.markPushSent(briefingId!)).toBe(1);
+      await status.getByRole('button', { name: 'Refresh' }).click();
+      await expect.poll(() => reach.innerText()).toBe(`Notified on 1 device · ${offText}`);
     } finally {
       await manager.close();
     }

@@ -1,4 +1,5 @@
 import { useI18n } from '../../ui/i18n/I18nProvider';
+import { PendingPeople, PushReachLine } from './AckReach';
 import { RemindButton } from './RemindButton';
 import { useAckStatus } from './use-ack-status';
 
@@ -28,6 +29,7 @@ export function AckStatusView({ briefingId, title, onBack }: { briefingId: strin
           <p className="compose-reach__summary" data-testid="ack-summary">
             {t('compose.ack.summary', { acked: status.acked, total: status.total })}
           </p>
+          <PushReachLine push={status.push} pending={status.total - status.acked} />
           <p className="meta">
             {t('compose.ack.version', { version: status.version })}
             {loadedAt ? ` · ${t('compose.ack.updated', { when: date(loadedAt, 'time') })}` : ''}
@@ -49,19 +51,8 @@ export function AckStatusView({ briefingId, title, onBack }: { briefingId: strin
             </>
           ) : null}
           <h3>{t('compose.ack.pending')}</h3>
-          {status.pending.length === 0 ? (
-            <p>{t('compose.ack.allDone')}</p>
-          ) : (
-            <ul className={status.overdue ? 'compose-reach__people compose-reach__people--overdue' : 'compose-reach__people'} data-testid="ack-pending">
-              {status.pending.map((p) => (
-                <li key={p.member_id}>
-                  <span className="compose-reach__name">{p.display_name}</span>
-                  <span className="compose-reach__where">{[p.department_name ?? t('compose.ack.noDepartment'), p.store_name].filter(Boolean).join(' · ')}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {status.pending.length > 0 ? <RemindButton briefingId={briefingId} /> : null}
+          {status.pending.length === 0 ? <p>{t('compose.ack.allDone')}</p> : <PendingPeople people={status.pending} overdue={status.overdue} />}
+          {status.pending.length > 0 ? <RemindButton briefingId={briefingId} onQueued={refresh} /> : null}
         </>
       ) : null}
       <div className="compose-actions">

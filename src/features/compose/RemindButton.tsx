@@ -8,8 +8,11 @@ import { type OnlineFailure, onlineFailure } from '../../ui/use-online-call';
 
 type Answer = { kind: 'answer'; result: RemindResult } | { kind: 'failure'; failure: OnlineFailure } | { kind: 'sending' };
 
-/** A manager's nudge to those who have not acknowledged (remind_unacknowledged): whom it reached, so they know whom to tell in person. */
-export function RemindButton({ briefingId }: { briefingId: string }) {
+/**
+ * A manager's nudge to those who have not acknowledged (remind_unacknowledged): whom it reached, so they know whom to tell in person.
+ * `onQueued` runs once the reminders are queued, so the status view can count the devices now waiting.
+ */
+export function RemindButton({ briefingId, onQueued }: { briefingId: string; onQueued?(): void }) {
   const { t, date } = useI18n();
   const { api } = useSession();
   const online = useOnline();
@@ -23,6 +26,7 @@ export function RemindButton({ briefingId }: { briefingId: string }) {
     setAnswer({ kind: 'sending' });
     const outcome = await api.call('remind_unacknowledged', { p_briefing_id: briefingId });
     setAnswer(outcome.ok ? { kind: 'answer', result: outcome.data } : { kind: 'failure', failure: onlineFailure(outcome.error) });
+    if (outcome.ok && outcome.data.status === 'queued') onQueued?.();
   }
 
   let text: string | null = null;
@@ -37,7 +41,7 @@ export function RemindButton({ briefingId }: { briefingId: string }) {
   }
   return (
     <>
-      <button type="button" onClick={() => void remind()} disabled={answer?.kind === 'sending'}>
+      <button type="button" className="compose-reach__remind" onClick={() => void remind()} disabled={answer?.kind === 'sending'}>
         {t('compose.remind')}
       </button>
       {text ? (

@@ -127,6 +127,27 @@ export class DemoDb {
     return rows.map((r) => r.endpoint);
   }
 
+  /** How many in a Downtown briefing's audience have not acknowledged its current version and have no push subscription. */
+  async pendingWithoutPush(briefingId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(
+      `select count(*)::int as n
+       from public.briefings b
+       join public.members m on m.org_id = b.org_id and m.active and m.store_id = any (b.store_ids)
+       where b.id = $1
+         and (cardinality(b.department_ids) = 0 or m.department_id = any (b.department_ids))
+         and not exists (select 1 from public.acknowledgements a where a.briefing_id = b.id and a.version = b.version and a.member_id = m.id)
+         and not exists (select 1 from public.push_subscriptions s where s.member_id = m.id)`,
+      [briefingId],
+    );
+    return rows[0]!.n;
+  }
+
+  /** Marks what is queued about a briefing as sent, as the sender's push_done would (no sender runs here). */
+  async markPushSent(refId: string): Promise<number> {
+    const { rowCount } = await this.pool.query('update private.push_queue set sent_at = now() where ref_id = $1 and sent_at is null', [refId]);
+    return rowCount ?? 0;
+  }
+
   /** Deletes a push subscription, as the server does when the push service answers 404/410. */
   async forgetPushEndpoint(endpoint: string): Promise<void> {
     await this.pool.query('delete from public.push_subscriptions where endpoint = $1', [endpoint]);
