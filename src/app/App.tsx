@@ -4,13 +4,14 @@
  * first paint.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { CommandContext } from '../data/command-core';
 import { type FrontlineDb, openDatabase, readMeta } from '../data/db';
 import { outboxSummary } from '../data/outbox';
 import type { MemberProfile } from '../data/supabase/types';
 import type { SyncEngine } from '../data/sync/engine';
 import { requestPersistence } from '../features/account/storage-state';
+import { AccountClosedScreen } from '../features/closed-account/AccountClosedScreen';
 import { type SignInResult, SignInScreen } from '../features/signin/SignInScreen';
 import { I18nProvider } from '../ui/i18n/I18nProvider';
 import { browserLocale } from '../ui/i18n/locale';
@@ -18,6 +19,7 @@ import { useLocaleChoice } from '../ui/i18n/use-locale-choice';
 import { go, resetHistory, settleHistory, usePath } from '../ui/router/history';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
 import { type Session, SessionContext, useSession } from '../ui/session-context';
+import { type ClosedNotice, clearClosedNotice, finishWipe, readClosedNotice, useAccountClosure } from './account-closure';
 import { clearIdentity, type Identity, readIdentity, saveIdentity } from './identity';
 import { currentTab, route, tabsFor } from './navigation';
 import { applyUpdate } from './pwa';
@@ -38,6 +40,15 @@ const SideNav = lazy(() =>
 
 export function App() {
   const [identity, setIdentity] = useState<Identity | null>(() => readIdentity());
+  const [closed, setClosed] = useState<ClosedNotice | null>(() => readClosedNotice());
+  const onClosed = useCallback((notice: ClosedNotice) => {
+    setIdentity(null);
+    setClosed(notice);
+  }, []);
+  // Once the signed-in app has let go of the database; again after a reload that interrupted it.
+  useEffect(() => {
+    if (closed) void finishWipe(closed);
+  }, [closed]);
 
   async function signIn(email: string, password: string): Promise<SignInResult> {
     const { signIn: signInWithPassword } = await import('./session');
@@ -50,6 +61,18 @@ export function App() {
     return { ok: true };
   }
 
+  if (closed) {
+    return (
+      <I18nProvider locale={closed.locale}>
+        <AccountClosedScreen
+          onDone={() => {
+            clearClosedNotice();
+            setClosed(null);
+          }}
+        />
+      </I18nProvider>
+    );
+  }
   if (!identity) {
     return (
       <I18nProvider locale={browserLocale()}>
@@ -58,10 +81,10 @@ export function App() {
       </I18nProvider>
     );
   }
-  return <SignedIn key={identity.userId} identity={identity} onSignedOut={() => setIdentity(null)} />;
+  return <SignedIn key={identity.userId} identity={identity} onSignedOut={() => setIdentity(null)} onClosed={onClosed} />;
 }
 
-function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: () => void }) {
+function SignedIn({ identity, onSignedOut, onClosed }: { identity: Identity; onSignedOut: () => void; onClosed: (notice: ClosedNotice) => void }) {
   const db = useMemo(() => openDatabase(identity.userId), [identity.userId]);
   const [services, setServices] = useState<Services | null>(null);
   // Before the first render, so a deep link or '/' is in place when the address is first read.
@@ -72,6 +95,7 @@ function SignedIn({ identity, onSignedOut }: { identity: Identity; onSignedOut: 
   const me = useMemo(() => (profileJson ? (JSON.parse(profileJson) as MemberProfile) : null), [profileJson]);
   const language = useLocaleChoice(identity.userId, profileJson === undefined ? undefined : (me?.locale ?? null));
   const { unsaved, markSaved } = language;
+  useAccountClosure(services, identity.userId, language.locale, onClosed);
 
   useEffect(() => {
     let live: Services | null = null;

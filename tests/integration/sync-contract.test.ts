@@ -67,5 +67,8 @@ describeSyncContract('the local stack', async () => {
       const rows = await sql<{ sync_seq: string }>('update public.members set store_id = $2 where id = $1 returning sync_seq', [member.memberId, home]);
       await untilPullable(rows.map((r) => r.sync_seq));
     },
+    async closeAccount() {
+      await sql('update public.members set active = false where id = $1', [member.memberId]);
+    },
   };
 });

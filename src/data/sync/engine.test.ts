@@ -456,3 +456,48 @@ describe('server time', () => {
     expect((await readMeta(db)).clock_offset_ms).toBe(5_000);
   });
 });
+
+describe('a closed account', () => {
+  it('sends what is waiting first (acks of what it was shown go through, the rest is refused), then stops with deactivated', async () => {
+    server.addBriefings(1);
+    const [shown] = [...server.briefings.values()];
+    const sync = engine();
+    await sync.requestSync();
+    expect((await acknowledgeBriefing(ctx(), shown!)).ok).toBe(true);
+    const [kudos] = await queueKudos(1);
+    server.closeAccount();
+    await sync.requestSync();
+    expect(sync.getStatus()).toMatchObject({ phase: 'stopped', problem: { code: 'deactivated' } });
+    expect([...server.applied.values()].map((m) => m.type)).toEqual(['ack']);
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ id: kudos, state: 'rejected', rejection: expect.objectContaining({ code: 'account_closed' }) }),
+    ]);
+  });
+
+  it('offers what was written while the pull was being refused before it stops', async () => {
+    let written: string | undefined;
+    const api = {
+      push: (mutations: Parameters<FakeServer['push']>[0]) => server.push(mutations),
+      refreshSession: () => server.refreshSession(),
+      async pull(cursor: number, limit: number) {
+        written ??= (await queueKudos(1))[0];
+        return server.pull(cursor, limit);
+      },
+    };
+    server.closeAccount();
+    const sync = engine({ api });
+    await sync.requestSync();
+    expect(sync.getStatus()).toMatchObject({ phase: 'stopped', problem: { code: 'deactivated' } });
+    expect(server.pushCalls.flat().map((m) => m.id)).toEqual([written]);
+  });
+
+  it('does not stop as closed while the last push cannot get through: it retries', async () => {
+    await queueKudos(1);
+    server.closeAccount();
+    server.failNext(NETWORK_DOWN);
+    const sync = engine();
+    await sync.requestSync();
+    expect(sync.getStatus().phase).toBe('retrying');
+    expect(await db.outbox.where('state').equals('waiting').count()).toBe(1);
+  });
+});

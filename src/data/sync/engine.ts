@@ -12,7 +12,10 @@
  * - a 401 refreshes the session once, then waits for the person to sign in,
  *   without touching the outbox;
  * - pulled pages land with their cursor in one transaction, with the server
- *   clock's offset from this phone's (what is live is decided in server time).
+ *   clock's offset from this phone's (what is live is decided in server time);
+ * - it stops with `deactivated` (the account was closed) only after everything
+ *   waiting, even what was written while the pull was refused, has been offered
+ *   to the server, which still takes acknowledgements of what the phone was shown.
  * Its status (phase, error, next retry) is observable; counts of waiting and
  * rejected items are read from the outbox itself.
  */
@@ -182,6 +185,7 @@ export class SyncEngine {
    */
   private async cycle(): Promise<CycleResult> {
     let refreshed = false;
+    let offeredAll = false;
     this.refreshFailedOffline = false;
     for (;;) {
       try {
@@ -193,6 +197,11 @@ export class SyncEngine {
         // Anything unexpected (a storage hiccup, a thrown fetch) is retried later, never lost.
         if (!(error instanceof CycleFailure)) return { kind: 'retry', problem: storageProblem(error) ?? { code: 'unexpected', detail: String(error) } };
         const action = actionFor(error.failure);
+        // The account was closed: the phone will be wiped, so once more round for anything written meanwhile.
+        if (action.kind === 'stop' && action.problem.code === 'deactivated' && !offeredAll && (await this.hasWaiting())) {
+          offeredAll = true;
+          continue;
+        }
         if (action.kind === 'retry' || action.kind === 'stop') return action;
         if (refreshed) return { kind: 'signin' };
         refreshed = true;
@@ -202,6 +211,10 @@ export class SyncEngine {
         if (outcome === 'signed_out') return { kind: 'signin' };
       }
     }
+  }
+
+  private async hasWaiting(): Promise<boolean> {
+    return (await this.o.db.outbox.where('state').equals('waiting').count()) > 0;
   }
 
   /** The problem that stops pushing, once the pull has had its turn; network and session failures throw as before. */

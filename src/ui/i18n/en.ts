@@ -31,6 +31,13 @@ export const en = {
   'app.unavailable.waiting.body': 'Checking what you can open here. This needs one sync after signing in.',
   'app.unavailable.today': 'Go to Today',
 
+  'closed.title': 'This account was closed',
+  'closed.body': 'Your organisation has closed your Frontline account, so the briefings, lessons and everything else it kept on this phone have been removed.',
+  'closed.kept': 'Acknowledgements you made before it closed are kept in the company’s records.',
+  'closed.nextTitle': 'What to do',
+  'closed.next': 'If you think this is a mistake, ask your manager. Once they open the account again, you can sign in as before.',
+  'closed.signIn': 'Back to sign-in',
+
   'signin.tagline': 'Your shift briefings, values and training, even with no signal.',
   'signin.email': 'Email',
   'signin.password': 'Password',

@@ -28,6 +28,14 @@ export const es = {
   'app.unavailable.today': 'Ir a Hoy',
   'app.screenOutdated.update': 'Actualizar ahora',
 
+  'closed.title': 'Esta cuenta se ha cerrado',
+  'closed.body':
+    'Tu organización ha cerrado tu cuenta de Frontline, así que se han borrado de este teléfono los comunicados, las lecciones y todo lo demás que guardaba.',
+  'closed.kept': 'Las confirmaciones que hiciste antes del cierre se conservan en los registros de la empresa.',
+  'closed.nextTitle': 'Qué hacer',
+  'closed.next': 'Si crees que es un error, habla con tu responsable. Cuando vuelva a abrir la cuenta, podrás iniciar sesión como antes.',
+  'closed.signIn': 'Volver a iniciar sesión',
+
   'signin.tagline': 'Tus comunicados de turno, valores y formación, incluso sin cobertura.',
   'signin.email': 'Correo electrónico',
   'signin.password': 'Contraseña',

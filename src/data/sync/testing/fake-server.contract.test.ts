@@ -11,5 +11,6 @@ describeSyncContract('the fake server', async () => {
     editBriefing: async (id, text) => fake.edit(id, text),
     retractBriefing: async (id) => fake.remove(id),
     moveToAnotherStore: async () => fake.moveToAnotherStore(),
+    closeAccount: async () => fake.closeAccount(),
   };
 });

@@ -3,9 +3,12 @@
  * real contract, checked by the same suite as the real stack
  * (sync-contract-suite.ts): cursor paging in sync_seq order, `total` on the
  * first page, `removed` for retracted briefings, `reset` after the member moves
- * store, `previous` on edited briefings, idempotent ids, per-item rejection of
- * acks with the server's codes, and whole-batch refusals (over 500 items, a NUL
- * Postgres cannot read). It can also be told to fail the next calls in chosen
+ * store (dropping also what was retracted while the phone was away), `previous`
+ * on edited briefings, idempotent ids, per-item rejection of acks with the
+ * server's codes, whole-batch refusals (over 500 items, a NUL Postgres cannot
+ * read), and a closed account: pulls refused with member_inactive, pushes
+ * answered per item (acks of versions older than the closing go through, the rest
+ * is rejected account_closed). It can also be told to fail the next calls in chosen
  * ways. Other mutation types are accepted as they come (see rejectWhen).
  */
 import { createHash } from 'node:crypto';
@@ -91,9 +94,17 @@ const UNREADABLE: RpcFailure = {
 };
 export const OUTDATED: RpcFailure = { kind: 'contract', message: 'sync_push answered an unexpected shape' };
 export const UNAUTHORIZED: RpcFailure = { kind: 'http', status: 401, code: 'PGRST303', message: 'JWT expired', details: null };
+export const MEMBER_INACTIVE: RpcFailure = {
+  kind: 'http',
+  status: 403,
+  code: '42501',
+  message: 'Your membership has been deactivated',
+  details: 'member_inactive',
+};
 
 type Failure = RpcFailure | 'throw';
-type Text = { title: string; body: string; content_hash: string };
+/** A version's text and when it was made (a sync_seq stands in for the time). */
+type Text = { title: string; body: string; content_hash: string; seq: number };
 
 export class FakeServer implements SyncApi {
   /** Live briefings (published, not retracted), whoever they are addressed to. */
@@ -116,6 +127,8 @@ export class FakeServer implements SyncApi {
   private readonly tombstones: Array<{ id: string; seq: number; storeIds: string[] }> = [];
   /** The store the member had before each move, as member_audience_changes keeps it. */
   private readonly moves: Array<{ seq: number; storeId: string | null }> = [];
+  /** When the account was closed (deactivated), as private.member_closures keeps it. */
+  private closedAt: number | null = null;
   private seq = 0;
   private readonly failures: Failure[] = [];
 
@@ -127,7 +140,7 @@ export class FakeServer implements SyncApi {
       const n = this.briefings.size + this.retracted.size + 1;
       const row = briefingRow(n, ++this.seq, storeIds);
       this.briefings.set(row.id, row);
-      this.texts.set(row.id, new Map([[1, { title: row.title, body: row.body, content_hash: row.content_hash }]]));
+      this.texts.set(row.id, new Map([[1, { title: row.title, body: row.body, content_hash: row.content_hash, seq: row.sync_seq }]]));
       rows.push(row);
     }
     return rows;
@@ -138,13 +151,14 @@ export class FakeServer implements SyncApi {
     const row = this.briefings.get(id)!;
     const version = row.version + 1;
     const content_hash = contentHash(text.title, text.body);
-    this.texts.get(id)!.set(version, { ...text, content_hash });
+    const sync_seq = ++this.seq;
+    this.texts.get(id)!.set(version, { ...text, content_hash, seq: sync_seq });
     this.briefings.set(id, {
       ...row,
       ...text,
       version,
       content_hash,
-      sync_seq: ++this.seq,
+      sync_seq,
       previous: { version: row.version, title: row.title, body: row.body },
     });
   }
@@ -161,6 +175,11 @@ export class FakeServer implements SyncApi {
   moveToAnotherStore(): void {
     this.moves.push({ seq: ++this.seq, storeId: this.me.store?.id ?? null });
     this.me = { ...this.me, store: this.me.store?.id === OTHER_STORE.id ? ME.store : OTHER_STORE };
+  }
+
+  /** The member is deactivated: pulls are refused, pushes answered per item. */
+  closeAccount(): void {
+    this.closedAt = ++this.seq;
   }
 
   /** The next calls (pull or push) fail this way, in order. */
@@ -183,10 +202,15 @@ export class FakeServer implements SyncApi {
     this.pullCalls.push({ cursor, limit });
     const failed = this.takeFailure<SyncPullResult>();
     if (failed) return failed;
+    if (this.closedAt !== null) return { ok: false, error: MEMBER_INACTIVE };
     const base = { server_time: new Date(this.serverTime).toISOString(), me: this.me, value_cards: [], lessons: [], pulses: [] };
     const move = cursor > 0 ? this.moves.find((m) => m.seq > cursor) : undefined;
     if (move) {
-      const lost = [...this.briefings.values()].filter((b) => this.addressed(b.store_ids, move.storeId) && !this.addressed(b.store_ids)).map((b) => b.id);
+      const lost = [
+        ...[...this.briefings.values()].filter((b) => this.addressed(b.store_ids, move.storeId) && !this.addressed(b.store_ids)).map((b) => b.id),
+        // Retracted after the phone's cursor for the old audience: the pull from 0 would never say so.
+        ...this.tombstones.filter((t) => t.seq > cursor && this.addressed(t.storeIds, move.storeId)).map((t) => t.id),
+      ];
       return { ok: true, data: { ...base, cursor: 0, has_more: true, reset: true, briefings: [], acks: [], removed: lost } };
     }
     const visible = [...this.briefings.values()].filter((b) => this.addressed(b.store_ids));
@@ -222,12 +246,20 @@ export class FakeServer implements SyncApi {
     if (JSON.stringify(mutations).includes('\\u0000')) return { ok: false, error: UNREADABLE };
     const results = mutations.map((m): MutationResult => {
       if (this.applied.has(m.id)) return { id: m.id, status: 'duplicate' };
-      const rejection = this.rejectWhen(m) ?? this.check(m);
+      const rejection = this.rejectWhen(m) ?? this.closedAccountCheck(m) ?? this.check(m);
       if (rejection) return { id: m.id, status: 'rejected', ...rejection };
       this.applied.set(m.id, m);
       return { id: m.id, status: m.type === 'ack' ? this.recordAck(m) : 'applied' };
     });
     return { ok: true, data: { results } };
+  }
+
+  /** A closed account delivers only acks of versions older than the closing (private.check_closed_account_mutation). */
+  private closedAccountCheck(m: Mutation): Pick<MutationResult, 'code' | 'message'> | null {
+    if (this.closedAt === null) return null;
+    const closedAt = this.closedAt;
+    if (m.type === 'ack' && (this.texts.get(m.payload.briefing_id)?.get(m.payload.version)?.seq ?? Number.POSITIVE_INFINITY) < closedAt) return null;
+    return { code: 'account_closed', message: 'This account was closed' };
   }
 
   /** sync_push's own refusals, in its order (private.apply_ack). */

@@ -28,6 +28,8 @@ export interface ServerUnderTest {
   retractBriefing(id: string): Promise<void>;
   /** Moves the member to another store of the organisation. */
   moveToAnotherStore(): Promise<void>;
+  /** Deactivates the member: their account is closed. */
+  closeAccount(): Promise<void>;
 }
 
 function ok<T>(outcome: RpcOutcome<T>): T {
@@ -180,6 +182,46 @@ export function describeSyncContract(name: string, makeServer: () => Promise<Ser
         expect(again.briefings.map((b) => b.id)).toEqual([everyone]);
         expect(again.pages[0]!.reset ?? false).toBe(false);
         expect(again.pages[0]!.total).toBe(1);
+      });
+
+      it("a move's reset also drops what was retracted for the old store while the phone was away", async () => {
+        const server = await makeServer();
+        const [gone, kept] = await server.addBriefings(2, 'my store');
+        const first = await catchUp(server.api);
+        await server.retractBriefing(gone!);
+        await server.moveToAnotherStore();
+        const reset = ok(await server.api.pull(first.cursor, 500));
+        expect(reset.reset).toBe(true);
+        expect([...reset.removed].sort()).toEqual([gone, kept].sort());
+      });
+    });
+
+    describe('a closed account', () => {
+      it('is refused the pull with 403 member_inactive; its push applies acks of versions older than the closing and rejects the rest account_closed', async () => {
+        const server = await makeServer();
+        await server.addBriefings(1, 'my store');
+        const [shown] = (await catchUp(server.api)).briefings;
+        await server.closeAccount();
+        const [later] = await server.addBriefings(1, 'my store');
+
+        const pulled = await server.api.pull(0, 500);
+        expect(!pulled.ok && pulled.error).toMatchObject({ kind: 'http', status: 403, code: '42501', details: 'member_inactive' });
+
+        const early = ack(shown!);
+        const kudos: Mutation = {
+          id: randomUUID(),
+          type: 'kudos',
+          created_at: new Date().toISOString(),
+          payload: { to_member_id: shown!.author_id, message: 'Thanks for everything' },
+        };
+        const tooLate = ack({ id: later!, version: 1, content_hash: sha256('Not shown\nto this phone') });
+        const results = ok(await server.api.push([early, tooLate, kudos])).results;
+        expect(results.map((r) => [r.id, r.status, r.code ?? null])).toEqual([
+          [early.id, 'applied', null],
+          [tooLate.id, 'rejected', 'account_closed'],
+          [kudos.id, 'rejected', 'account_closed'],
+        ]);
+        expect(ok(await server.api.push([early])).results).toEqual([{ id: early.id, status: 'duplicate' }]);
       });
     });
 
