@@ -26,28 +26,28 @@ from auth.users u where u.email like '%@demo.test';
 
 insert into public.organizations (id, name) values ('0a000000-0000-4000-8000-000000000001', 'Demo Retail');
 
-insert into public.stores (id, org_id, name, time_zone) values
-  ('5a000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000001', 'Downtown', 'America/New_York'),
-  ('5a000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000001', 'Riverside', 'America/Chicago');
+insert into public.stores (id, org_id, name, code, time_zone, region) values
+  ('5a000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000001', 'Downtown', 'DTN', 'America/New_York', 'East'),
+  ('5a000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000001', 'Riverside', 'RVS', 'America/Chicago', 'Central');
 
 insert into public.departments (id, org_id, name) values
   ('de000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000001', 'Sales floor'),
   ('de000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000001', 'Checkout'),
   ('de000000-0000-4000-8000-000000000003', '0a000000-0000-4000-8000-000000000001', 'Stockroom');
 
-insert into public.members (id, user_id, org_id, store_id, department_id, role, display_name, email) values
+insert into public.members (id, user_id, org_id, store_id, department_id, role, display_name, email, employee_id) values
   ('3e000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000001',
-   null, null, 'hr', 'Hana Reyes', 'hr@demo.test'),
+   null, null, 'hr', 'Hana Reyes', 'hr@demo.test', 'E1001'),
   ('3e000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000001',
-   '5a000000-0000-4000-8000-000000000001', null, 'manager', 'Dana Moss', 'manager.downtown@demo.test'),
+   '5a000000-0000-4000-8000-000000000001', null, 'manager', 'Dana Moss', 'manager.downtown@demo.test', 'E1002'),
   ('3e000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000003', '0a000000-0000-4000-8000-000000000001',
-   '5a000000-0000-4000-8000-000000000002', null, 'manager', 'Rafael Ortiz', 'manager.riverside@demo.test'),
+   '5a000000-0000-4000-8000-000000000002', null, 'manager', 'Rafael Ortiz', 'manager.riverside@demo.test', 'E1003'),
   ('3e000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000004', '0a000000-0000-4000-8000-000000000001',
-   '5a000000-0000-4000-8000-000000000001', 'de000000-0000-4000-8000-000000000001', 'staff', 'Alex Kim', 'alex@demo.test'),
+   '5a000000-0000-4000-8000-000000000001', 'de000000-0000-4000-8000-000000000001', 'staff', 'Alex Kim', 'alex@demo.test', 'E1004'),
   ('3e000000-0000-4000-8000-000000000005', 'a0000000-0000-4000-8000-000000000005', '0a000000-0000-4000-8000-000000000001',
-   '5a000000-0000-4000-8000-000000000001', 'de000000-0000-4000-8000-000000000002', 'staff', 'Sam Patel', 'sam@demo.test'),
+   '5a000000-0000-4000-8000-000000000001', 'de000000-0000-4000-8000-000000000002', 'staff', 'Sam Patel', 'sam@demo.test', 'E1005'),
   ('3e000000-0000-4000-8000-000000000006', 'a0000000-0000-4000-8000-000000000006', '0a000000-0000-4000-8000-000000000001',
-   '5a000000-0000-4000-8000-000000000002', 'de000000-0000-4000-8000-000000000003', 'staff', 'Riley Chen', 'riley@demo.test');
+   '5a000000-0000-4000-8000-000000000002', 'de000000-0000-4000-8000-000000000003', 'staff', 'Riley Chen', 'riley@demo.test', 'E1006');
 
 insert into public.store_managers (store_id, member_id) values
   ('5a000000-0000-4000-8000-000000000001', '3e000000-0000-4000-8000-000000000002'),

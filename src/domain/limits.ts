@@ -15,3 +15,21 @@ export const LIMITS = {
   pulseQuestion: 500,
   pulseComment: 1_000,
 } as const;
+
+/**
+ * Stores, departments and people as the admin calls take them (#12): the CHECK
+ * constraints on public.stores, public.departments and public.members, which the
+ * admin functions apply before writing; text-limits.test.ts holds them together.
+ */
+export const ADMIN_LIMITS = {
+  storeName: 200,
+  storeCode: 32,
+  storeRegion: 120,
+  departmentName: 200,
+  personName: 120,
+  employeeId: 32,
+  email: 254,
+  phone: 32,
+  /** The reason given when deactivating or reactivating someone. */
+  activeReason: 500,
+} as const;

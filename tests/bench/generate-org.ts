@@ -154,8 +154,8 @@ async function generate(client: PoolClient): Promise<void> {
       'organisation, stores, departments',
       `
       insert into public.organizations (id, name) values (${org}, '${BENCH_ORG_NAME}');
-      insert into public.stores (id, org_id, name, time_zone)
-      select ${uuidOf('store', 'n')}, ${org}, 'Store ' || lpad(n::text, 4, '0'),
+      insert into public.stores (id, org_id, name, code, time_zone)
+      select ${uuidOf('store', 'n')}, ${org}, 'Store ' || lpad(n::text, 4, '0'), 'S' || lpad(n::text, 4, '0'),
              (${sqlTextArray(TIME_ZONES)})[1 + n % ${TIME_ZONES.length}]
       from generate_series(1, ${SIZE.stores}) n;
       insert into public.departments (id, org_id, name)
@@ -208,11 +208,11 @@ async function generate(client: PoolClient): Promise<void> {
     await step(
       'members and store managers',
       `
-      insert into public.members (id, user_id, org_id, store_id, department_id, role, display_name, email, locale)
+      insert into public.members (id, user_id, org_id, store_id, department_id, role, display_name, email, locale, employee_id)
       select p.member_id, p.user_id, ${org},
              case when p.store_n is not null then ${uuidOf('store', 'p.store_n')} end,
              case when p.department_n is not null then ${uuidOf('department', 'p.department_n')} end,
-             p.role, p.display_name, p.email, case when p.n % 5 = 0 then 'es' else 'en' end
+             p.role, p.display_name, p.email, case when p.n % 5 = 0 then 'es' else 'en' end, 'B' || lpad(p.n::text, 6, '0')
       from bench_people p order by p.n;
       insert into public.store_managers (store_id, member_id)
       select ${uuidOf('store', 'p.store_n')}, p.member_id from bench_people p where p.role = 'manager';`,

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LESSON_LIMITS } from '../../src/domain/lesson-draft';
-import { LIMITS } from '../../src/domain/limits';
+import { ADMIN_LIMITS, LIMITS } from '../../src/domain/limits';
 import { VALUE_CARD_LIMITS } from '../../src/domain/value-card-draft';
 import { sql } from './support/fixtures';
 
@@ -43,6 +43,14 @@ describe('text limits agree with the database', () => {
     ['value_cards', 'on_the_floor', VALUE_CARD_LIMITS.onTheFloor],
     ['lessons', 'title', LESSON_LIMITS.title],
     ['lessons', 'summary', LESSON_LIMITS.summary],
+    ['stores', 'name', ADMIN_LIMITS.storeName],
+    ['stores', 'code', ADMIN_LIMITS.storeCode],
+    ['stores', 'region', ADMIN_LIMITS.storeRegion],
+    ['departments', 'name', ADMIN_LIMITS.departmentName],
+    ['members', 'display_name', ADMIN_LIMITS.personName],
+    ['members', 'employee_id', ADMIN_LIMITS.employeeId],
+    ['members', 'email', ADMIN_LIMITS.email],
+    ['members', 'phone', ADMIN_LIMITS.phone],
   ])('%s.%s is checked at %i characters', async (table, column, max) => {
     expect(await checkedMax(table, column)).toBe(max);
   });

@@ -165,12 +165,14 @@ export type Database = {
           department_id: string | null;
           role: string;
           display_name: string;
-          email: string;
+          email: string | null;
           locale: string;
           active: boolean;
           created_at: string;
           updated_at: string;
           sync_seq: number;
+          employee_id: string | null;
+          phone: string | null;
         };
       };
       organizations: {
@@ -242,6 +244,8 @@ export type Database = {
           created_at: string;
           quiet_start: string;
           quiet_end: string;
+          code: string | null;
+          region: string | null;
         };
       };
       value_cards: {
@@ -261,6 +265,83 @@ export type Database = {
       };
     };
     Functions: {
+      admin_audit_export_page: {
+        Args: {
+          p_filters?: Json | null;
+          p_after_at?: string | null;
+          p_after_id?: number | null;
+          p_limit?: number | null;
+        };
+        Returns: {
+          id: number | null;
+          at: string | null;
+          at_text: string | null;
+          action: string | null;
+          actor: string | null;
+          person: string | null;
+          employee_id: string | null;
+          store: string | null;
+          department: string | null;
+          changed_fields: string | null;
+          before: string | null;
+          after: string | null;
+          reason: string | null;
+        }[];
+      };
+      admin_audit_log: {
+        Args: {
+          p_filters?: Json | null;
+          p_after?: Json | null;
+          p_limit?: number | null;
+        };
+        Returns: Json;
+      };
+      admin_departments: {
+        Args: Record<string, never>;
+        Returns: Json;
+      };
+      admin_people: {
+        Args: {
+          p_query?: string | null;
+          p_store_id?: string | null;
+          p_department_id?: string | null;
+          p_role?: string | null;
+          p_status?: string | null;
+          p_after?: Json | null;
+          p_limit?: number | null;
+        };
+        Returns: Json;
+      };
+      admin_save_department: {
+        Args: {
+          p_department: Json | null;
+        };
+        Returns: Json;
+      };
+      admin_save_person: {
+        Args: {
+          p_person: Json | null;
+        };
+        Returns: Json;
+      };
+      admin_save_store: {
+        Args: {
+          p_store: Json | null;
+        };
+        Returns: Json;
+      };
+      admin_set_person_active: {
+        Args: {
+          p_member_id: string | null;
+          p_active: boolean | null;
+          p_reason?: string | null;
+        };
+        Returns: Json;
+      };
+      admin_stores: {
+        Args: Record<string, never>;
+        Returns: Json;
+      };
       archive_lesson: {
         Args: {
           p_id: string | null;

@@ -19,7 +19,8 @@ export const MemberProfile = z.object({
   member_id: uuid,
   user_id: uuid,
   display_name: z.string(),
-  email: z.string(),
+  /** Null for people without an email (most frontline staff). */
+  email: z.nullable(z.string()),
   role,
   locale: z.enum(['en', 'es']),
   organization: z.object({ id: uuid, name: z.string() }),
@@ -777,6 +778,155 @@ export type SendTestPushResult = z.infer<typeof SendTestPushResult>;
 export const StoreQuietHours = z.object({ store_id: uuid, time_zone: z.string(), quiet_start: z.string(), quiet_end: z.string() });
 export type StoreQuietHours = z.infer<typeof StoreQuietHours>;
 
+// Administration of stores, departments and people (#12).
+
+/** A store as the admin calls answer it; `code` is the short code HR systems use (null only for stores made outside them). */
+export const AdminStore = z.object({
+  id: uuid,
+  name: z.string(),
+  code: z.nullable(z.string()),
+  time_zone: z.string(),
+  region: z.nullable(z.string()),
+  active_people: z.number(),
+  /** Active managers who run it. */
+  manager_ids: z.array(uuid),
+});
+export type AdminStore = z.infer<typeof AdminStore>;
+
+export const AdminDepartment = z.object({ id: uuid, name: z.string(), active_people: z.number() });
+export type AdminDepartment = z.infer<typeof AdminDepartment>;
+
+/** A person as the admin calls answer them. `has_login`: they have activated (an account is linked). */
+export const AdminPerson = z.object({
+  id: uuid,
+  display_name: z.string(),
+  employee_id: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  phone: z.nullable(z.string()),
+  role,
+  locale: z.enum(['en', 'es']),
+  active: z.boolean(),
+  has_login: z.boolean(),
+  store_id: z.nullable(uuid),
+  store_name: z.nullable(z.string()),
+  store_code: z.nullable(z.string()),
+  department_id: z.nullable(uuid),
+  department_name: z.nullable(z.string()),
+  managed_store_ids: z.array(uuid),
+  updated_at: isoTime,
+});
+export type AdminPerson = z.infer<typeof AdminPerson>;
+
+/** admin_people's key for the following page; pass it back as p_after. */
+export const AdminPeopleCursor = z.object({ display_name: z.string(), id: uuid });
+export type AdminPeopleCursor = z.infer<typeof AdminPeopleCursor>;
+
+export const AdminPeoplePage = z.object({ people: z.array(AdminPerson), next: z.nullable(AdminPeopleCursor) });
+export type AdminPeoplePage = z.infer<typeof AdminPeoplePage>;
+
+/** What admin_save_person takes; on update an absent key keeps its value and null clears an optional one. */
+export type AdminPersonInput = {
+  id?: string | null;
+  display_name?: string;
+  employee_id?: string;
+  email?: string | null;
+  phone?: string | null;
+  store_id?: string | null;
+  department_id?: string | null;
+  role?: z.infer<typeof role>;
+  locale?: Locale;
+  /** Managers only: the stores they run (HR alone may set it). */
+  managed_store_ids?: string[];
+};
+
+/** What admin_save_store takes; on update an absent key keeps its value. */
+export type AdminStoreInput = {
+  id?: string | null;
+  name?: string;
+  code?: string;
+  time_zone?: string;
+  region?: string | null;
+};
+
+export const ADMIN_ACTIONS = [
+  'store_created',
+  'store_updated',
+  'department_created',
+  'department_updated',
+  'person_created',
+  'person_updated',
+  'person_deactivated',
+  'person_reactivated',
+] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+
+/** admin_audit_log's filters (all optional; from/to ISO times, [from, to)). */
+export type AdminAuditFilters = {
+  member_id?: string;
+  store_id?: string;
+  department_id?: string;
+  actor_member_id?: string;
+  action?: AdminAction;
+  from?: string;
+  to?: string;
+};
+
+/** One admin action: before/after hold the changed fields only (before null for a creation); names are the current ones. */
+export const AdminAuditEntry = z.object({
+  id: z.number(),
+  at: isoTime,
+  action: z.enum(ADMIN_ACTIONS),
+  reason: z.nullable(z.string()),
+  before: z.nullable(z.record(z.string(), z.unknown())),
+  after: z.record(z.string(), z.unknown()),
+  actor: z.object({ id: uuid, display_name: z.nullable(z.string()) }),
+  member: z.nullable(z.object({ id: uuid, display_name: z.nullable(z.string()), employee_id: z.nullable(z.string()) })),
+  store: z.nullable(z.object({ id: uuid, name: z.nullable(z.string()), code: z.nullable(z.string()) })),
+  department: z.nullable(z.object({ id: uuid, name: z.nullable(z.string()) })),
+});
+export type AdminAuditEntry = z.infer<typeof AdminAuditEntry>;
+
+export const AdminAuditCursor = z.object({ at: isoTime, id: z.number() });
+export type AdminAuditCursor = z.infer<typeof AdminAuditCursor>;
+
+export const AdminAuditPage = z.object({ entries: z.array(AdminAuditEntry), next: z.nullable(AdminAuditCursor) });
+export type AdminAuditPage = z.infer<typeof AdminAuditPage>;
+
+/**
+ * The admin log CSV's columns, in file order: admin_audit_export_page answers them
+ * with text cells already formula-neutralised by private.csv_cell (before/after as JSON text).
+ */
+export const ADMIN_AUDIT_EXPORT_COLUMNS = [
+  'at_text',
+  'action',
+  'actor',
+  'person',
+  'employee_id',
+  'store',
+  'department',
+  'changed_fields',
+  'before',
+  'after',
+  'reason',
+] as const;
+
+export const AdminAuditExportRow = z.object({
+  id: z.number(),
+  at: isoTime,
+  at_text: z.string(),
+  action: z.string(),
+  actor: z.nullable(z.string()),
+  person: z.nullable(z.string()),
+  employee_id: z.nullable(z.string()),
+  store: z.nullable(z.string()),
+  department: z.nullable(z.string()),
+  changed_fields: z.nullable(z.string()),
+  before: z.nullable(z.string()),
+  after: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
+});
+export type AdminAuditExportRow = z.infer<typeof AdminAuditExportRow>;
+
 /** PostgREST's error body; `details` carries our stable machine code when there is one. */
 export const ApiError = z.object({
   code: z.string(),
@@ -828,6 +978,16 @@ export const RPC = {
   set_store_quiet_hours: { result: StoreQuietHours },
   set_my_off_days: { result: z.object({ off_days: z.array(isoWeekday) }) },
   send_test_push: { result: SendTestPushResult },
+  // Administration (#12).
+  admin_stores: { result: z.array(AdminStore) },
+  admin_departments: { result: z.array(AdminDepartment) },
+  admin_save_store: { result: AdminStore },
+  admin_save_department: { result: AdminDepartment },
+  admin_people: { result: AdminPeoplePage },
+  admin_save_person: { result: AdminPerson },
+  admin_set_person_active: { result: AdminPerson },
+  admin_audit_log: { result: AdminAuditPage },
+  admin_audit_export_page: { result: z.array(AdminAuditExportRow) },
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
@@ -960,6 +1120,40 @@ export interface RpcArgs {
   set_my_off_days: { p_days: number[] };
   /** The caller's own device with this endpoint only. Errors: 22023 unknown_subscription (not a device of the caller's). */
   send_test_push: { p_endpoint: string };
+  // Administration (#12). Errors name their detail code; 42501 for staff on every call.
+  /** Managers: the stores they run; HR/admin: all. */
+  admin_stores: Record<string, never>;
+  /** Managers' counts cover the stores they run. */
+  admin_departments: Record<string, never>;
+  /** HR only. Errors: 22023 unknown_store, missing_field, too_long, invalid_code, duplicate_store_code, invalid_time_zone. */
+  admin_save_store: { p_store: AdminStoreInput };
+  /** HR only. Errors: 22023 unknown_department, missing_field, too_long, duplicate_department_name. */
+  admin_save_department: { p_department: { id?: string | null; name: string } };
+  /**
+   * p_status: active | inactive | not_activated (active, no login yet) | null (all); p_limit 1..200 (default 50);
+   * p_after: the previous page's next. Errors: 42501 store_not_managed; 22023 invalid_limit, invalid_status, invalid_role, invalid_cursor, too_long.
+   */
+  admin_people: {
+    p_query?: string | null;
+    p_store_id?: string | null;
+    p_department_id?: string | null;
+    p_role?: z.infer<typeof role> | null;
+    p_status?: 'active' | 'inactive' | 'not_activated' | null;
+    p_after?: AdminPeopleCursor | null;
+    p_limit?: number;
+  };
+  /**
+   * Errors: 42501 person_not_managed, role_not_allowed, store_not_managed, cannot_change_self; 22023 unknown_person,
+   * missing_field, too_long, invalid_employee_id, duplicate_employee_id, invalid_email, duplicate_email, invalid_phone,
+   * invalid_locale, invalid_role, unknown_store, unknown_department.
+   */
+  admin_save_person: { p_person: AdminPersonInput };
+  /** p_reason up to 500 characters. Errors: 42501 person_not_managed, cannot_change_self; 22023 unknown_person, too_long. */
+  admin_set_person_active: { p_member_id: string; p_active: boolean; p_reason?: string | null };
+  /** HR only; p_limit 1..200 (default 50). Errors: 22023 invalid_filters, invalid_limit, invalid_cursor. */
+  admin_audit_log: { p_filters?: AdminAuditFilters | null; p_after?: AdminAuditCursor | null; p_limit?: number };
+  /** HR only; the key (both or neither) is the last row's at and id; p_limit 1..1000 (default 1000). */
+  admin_audit_export_page: { p_filters?: AdminAuditFilters | null; p_after_at?: string | null; p_after_id?: number | null; p_limit?: number };
 }
 export type RpcName = keyof typeof RPC;
 export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
