@@ -19,7 +19,7 @@ import { useLocaleChoice } from '../ui/i18n/use-locale-choice';
 import { go, resetHistory, settleHistory, usePath } from '../ui/router/history';
 import { SyncStatusBar } from '../ui/SyncStatusBar';
 import { type Session, SessionContext, useSession } from '../ui/session-context';
-import { type ClosedNotice, clearClosedNotice, finishWipe, readClosedNotice, useAccountClosure } from './account-closure';
+import { type ClosedNotice, clearClosedNotice, finishWipe, useAccountClosure, useClosedNotice } from './account-closure';
 import { clearIdentity, type Identity, readIdentity, saveIdentity } from './identity';
 import { currentTab, route, tabsFor } from './navigation';
 import { applyUpdate } from './pwa';
@@ -40,11 +40,14 @@ const SideNav = lazy(() =>
 
 export function App() {
   const [identity, setIdentity] = useState<Identity | null>(() => readIdentity());
-  const [closed, setClosed] = useState<ClosedNotice | null>(() => readClosedNotice());
-  const onClosed = useCallback((notice: ClosedNotice) => {
-    setIdentity(null);
-    setClosed(notice);
-  }, []);
+  const [closed, setClosed] = useClosedNotice();
+  const onClosed = useCallback(
+    (notice: ClosedNotice) => {
+      setIdentity(null);
+      setClosed(notice);
+    },
+    [setClosed],
+  );
   // Once the signed-in app has let go of the database; again after a reload that interrupted it.
   useEffect(() => {
     if (closed) void finishWipe(closed);
@@ -68,6 +71,8 @@ export function App() {
           onDone={() => {
             clearClosedNotice();
             setClosed(null);
+            // Another tab showed the notice with its identity still in memory; it was cleared.
+            setIdentity(readIdentity());
           }}
         />
       </I18nProvider>

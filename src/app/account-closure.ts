@@ -5,7 +5,7 @@
  * browser are forgotten, the closed-account notice is remembered (so a reload still
  * shows it and finishes the wipe), and their local database is deleted.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { accountClosed, wipeLocalData } from '../data/account-closure';
 import type { SyncStatus } from '../data/sync/engine';
 import { isLocale } from '../ui/i18n/locale';
@@ -32,6 +32,19 @@ export function readClosedNotice(): ClosedNotice | null {
 
 export function clearClosedNotice(): void {
   localStorage.removeItem(KEY);
+}
+
+/** The notice to show, if any; set in another tab of this browser, it shows here too (that tab is wiping the same database). */
+export function useClosedNotice(): [ClosedNotice | null, (notice: ClosedNotice | null) => void] {
+  const [notice, setNotice] = useState<ClosedNotice | null>(readClosedNotice);
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === KEY) setNotice(readClosedNotice());
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
+  return [notice, setNotice];
 }
 
 /** Everything this browser keeps for the person besides the database: keys ending in their user id. */

@@ -4,7 +4,7 @@
  * acknowledgement still reaches the audit trail (it names a version the phone was
  * shown before the closing), then the phone deletes that person's database, forgets
  * the sign-in and shows "This account was closed" instead of Today, across a reload
- * too. A mover's Today swaps the old store's briefings for the new store's at the
+ * too, and in the phone's other tab. A mover's Today swaps the old store's briefings for the new store's at the
  * next sync.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -39,6 +39,11 @@ describe('movers and leavers', () => {
     const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
     await expect.poll(databases).toContain(`frontline-${leaver.userId}`);
 
+    // A second tab of the same phone ends on the notice too.
+    const tab = await context.newPage();
+    await tab.goto(appUrl);
+    await new TodayPage(tab).waitForBriefing(title);
+
     await context.setOffline(true);
     await today.acknowledge(title);
     await today.status.waitForWaiting(1);
@@ -49,6 +54,8 @@ describe('movers and leavers', () => {
     const closed = page.getByRole('heading', { level: 1, name: 'This account was closed' });
     await closed.waitFor({ timeout: 30_000 });
     await expect.poll(() => people.acks(leaver.memberId, briefingId)).toBe(1);
+    await tab.getByRole('heading', { level: 1, name: 'This account was closed' }).waitFor();
+    await tab.close();
     await expect.poll(databases).not.toContain(`frontline-${leaver.userId}`);
     await expect.poll(() => page.evaluate(() => [localStorage.getItem('frontline:identity'), localStorage.getItem('frontline-auth')])).toEqual([null, null]);
     await expect.poll(() => page.getByText('ask your manager').count()).toBe(1);
