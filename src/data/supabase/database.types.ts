@@ -512,6 +512,39 @@ export type Database = {
         };
         Returns: Json;
       };
+      roster_apply: {
+        Args: {
+          p_import_id: string | null;
+          p_first_row: number | null;
+          p_last_row: number | null;
+        };
+        Returns: Json;
+      };
+      roster_deactivate_missing: {
+        Args: {
+          p_import_id: string | null;
+          p_member_ids: string[] | null;
+        };
+        Returns: Json;
+      };
+      roster_dry_run: {
+        Args: {
+          p_import_id: string | null;
+          p_rows: Json | null;
+        };
+        Returns: Json;
+      };
+      roster_missing: {
+        Args: {
+          p_import_id: string | null;
+          p_limit?: number | null;
+        };
+        Returns: Json;
+      };
+      roster_start: {
+        Args: Record<string, never>;
+        Returns: string;
+      };
       save_lesson: {
         Args: {
           p_id: string | null;

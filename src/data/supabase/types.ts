@@ -7,6 +7,7 @@
  * zod/mini keeps the phone bundle small (tree-shakeable checks).
  */
 import * as z from 'zod/mini';
+import { RosterApplyResult, RosterDryRunResult, RosterMissing, type RosterRowInput } from './roster-types';
 
 const uuid = z.string().check(z.uuid());
 const isoTime = z.string();
@@ -988,6 +989,12 @@ export const RPC = {
   admin_set_person_active: { result: AdminPerson },
   admin_audit_log: { result: AdminAuditPage },
   admin_audit_export_page: { result: z.array(AdminAuditExportRow) },
+  // Roster import (#12 item 2).
+  roster_start: { result: z.string() },
+  roster_dry_run: { result: RosterDryRunResult },
+  roster_missing: { result: RosterMissing },
+  roster_apply: { result: RosterApplyResult },
+  roster_deactivate_missing: { result: z.object({ deactivated: z.number() }) },
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
@@ -1154,6 +1161,16 @@ export interface RpcArgs {
   admin_audit_log: { p_filters?: AdminAuditFilters | null; p_after?: AdminAuditCursor | null; p_limit?: number };
   /** HR only; the key (both or neither) is the last row's at and id; p_limit 1..1000 (default 1000). */
   admin_audit_export_page: { p_filters?: AdminAuditFilters | null; p_after_at?: string | null; p_after_id?: number | null; p_limit?: number };
+  /** Managers and HR; a day to live. Errors: 42501 forbidden. */
+  roster_start: Record<string, never>;
+  /** At most 1000 rows. Errors: 22023 unknown_import, invalid_type, too_many_rows (row problems are answers, not errors). */
+  roster_dry_run: { p_import_id: string; p_rows: RosterRowInput[] };
+  /** p_limit 0..1000 (default 200). Errors: 22023 unknown_import, invalid_limit. */
+  roster_missing: { p_import_id: string; p_limit?: number };
+  /** At most 1000 rows; all or nothing (the error's message begins 'row N:'). Errors: 22023 unknown_import, invalid_range, and admin_save_person's. */
+  roster_apply: { p_import_id: string; p_first_row: number; p_last_row: number };
+  /** Only ids still missing from the import are deactivated; at most 1000. */
+  roster_deactivate_missing: { p_import_id: string; p_member_ids: string[] };
 }
 export type RpcName = keyof typeof RPC;
 export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
