@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PUSH_SENDER_NAME } from '../supabase/functions/push-sender/handler';
 import type { JwtSigning } from '../supabase/local/jwt';
 import { type Stack, startStack } from '../supabase/local/stack';
+import { ACTIVATE_FUNCTIONS } from './local-activate';
 import { LOCAL_VAPID_SUBJECT, localVapidKeys, type PushSchedule, pushSenderFunction, schedulePushSender, vapidSecrets } from './local-push-sender';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -97,7 +98,7 @@ export async function runLocal(startApp: (stack: Stack, config: LocalConfig) => 
       jwtSecret: config.jwtSecret,
       jwtSigning: config.jwtSigning,
       log,
-      functions: { [PUSH_SENDER_NAME]: pushSenderFunction },
+      functions: { [PUSH_SENDER_NAME]: pushSenderFunction, ...ACTIVATE_FUNCTIONS },
       functionSecrets: vapidSecrets(vapid),
     });
     let app: AppServer;

@@ -24,7 +24,7 @@ insert into auth.identities (provider_id, user_id, identity_data, provider, last
 select u.id::text, u.id, jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true), 'email', now(), now(), now()
 from auth.users u where u.email like '%@demo.test';
 
-insert into public.organizations (id, name) values ('0a000000-0000-4000-8000-000000000001', 'Demo Retail');
+insert into public.organizations (id, name, sign_in_code) values ('0a000000-0000-4000-8000-000000000001', 'Demo Retail', 'demo');
 
 insert into public.stores (id, org_id, name, code, time_zone, region) values
   ('5a000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000001', 'Downtown', 'DTN', 'America/New_York', 'East'),

@@ -1,13 +1,15 @@
 /**
  * `/auth/v1`: the part of GoTrue supabase-js uses here — password sign-in (with limits
  * on failed attempts, answered 429 as GoTrue does), token refresh, the current user and
- * sign-out — with GoTrue's JSON shapes and error codes.
+ * sign-out — and the Auth admin endpoints the activate function calls (auth-admin.ts),
+ * with GoTrue's JSON shapes and error codes.
  */
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
 import type { Pool } from 'pg';
 import { parse } from 'smol-toml';
+import { adminRoute } from './auth-admin';
 import {
   findUser,
   type IssuedSession,
@@ -21,13 +23,15 @@ import {
   type UserRow,
 } from './auth-sessions';
 import { type ApiRequest, BODY_TOO_LARGE, bearerToken, jsonObject, type RouteHandler, readBody, sendEmpty, sendJson } from './http-util';
-import type { JwtCodec } from './jwt';
+import type { ApiKeys, JwtCodec } from './jwt';
 import { postgrestError } from './postgrest-errors';
 import type { SignInLimits } from './sign-in-limits';
 
 interface AuthOptions {
   pool: Pool;
   jwt: JwtCodec;
+  /** To tell the service role's key from others on the admin endpoints. */
+  apiKeys: ApiKeys;
   /** `<apiUrl>/auth/v1`, the `iss` of access tokens. */
   issuer: string;
   accessTokenSeconds: number;
@@ -48,6 +52,7 @@ export function authApi(options: AuthOptions): RouteHandler {
     const { req, res, path } = request;
     const route = `${req.method} ${path}`;
     if (route === 'POST /token') return token(options, request);
+    if (path.startsWith('/admin/') && (await adminRoute({ ...options, userJson }, request))) return;
     if (route === 'GET /user') return currentUser(options, request);
     if (route === 'POST /logout') return logout(options, request);
     if (route === 'POST /signup') return authError(res, 422, 'signup_disabled', 'Signups not allowed for this instance');

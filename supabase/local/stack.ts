@@ -131,7 +131,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       jwt,
       apiKeys,
       log,
-      auth: authApi({ pool, jwt, issuer: `${api.url}/auth/v1`, accessTokenSeconds, limits }),
+      auth: authApi({ pool, jwt, apiKeys, issuer: `${api.url}/auth/v1`, accessTokenSeconds, limits }),
       rest: restApi({ pool, jwt, apiKeys, functions: new RpcFunctions(pool), maxRows }),
       functions,
     });

@@ -180,6 +180,7 @@ export type Database = {
           id: string;
           name: string;
           created_at: string;
+          sign_in_code: string;
         };
       };
       pulse_participation: {
@@ -464,6 +465,12 @@ export type Database = {
         };
         Returns: Json;
       };
+      issue_activation_code: {
+        Args: {
+          p_member_id: string | null;
+        };
+        Returns: Json;
+      };
       kudos_report: {
         Args: {
           p_days?: number | null;
@@ -625,6 +632,13 @@ export type Database = {
           p_store_id: string | null;
           p_start: string | null;
           p_end: string | null;
+        };
+        Returns: Json;
+      };
+      store_activation_sheet: {
+        Args: {
+          p_store_id: string | null;
+          p_all?: boolean | null;
         };
         Returns: Json;
       };

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ACTIVATE_FUNCTIONS } from '../../../scripts/local-activate';
 import { startStack } from '../../../supabase/local/stack';
 import { buildAndServeApp } from './app-server';
 
@@ -29,10 +30,12 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workDir = await mkdtemp(join(tmpdir(), 'frontline-e2e-'));
-  const stack = await startStack({ dataDir: join(workDir, 'pg'), persistent: false, apiPort: 0, dbPort: 0 }).catch(async (error: unknown) => {
-    await rm(workDir, { recursive: true, force: true });
-    throw error;
-  });
+  const stack = await startStack({ dataDir: join(workDir, 'pg'), persistent: false, apiPort: 0, dbPort: 0, functions: ACTIVATE_FUNCTIONS }).catch(
+    async (error: unknown) => {
+      await rm(workDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
   try {
     const app = await buildAndServeApp({ apiUrl: stack.apiUrl, anonKey: stack.anonKey });
     project.provide('e2e', {

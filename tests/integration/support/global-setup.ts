@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import type { TestProject } from 'vitest/node';
+import { ACTIVATE_FUNCTIONS } from '../../../scripts/local-activate';
 import { type Stack, startStack } from '../../../supabase/local/stack';
 import type { ApiEnv } from './api-env';
 
@@ -50,6 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     apiPort: 0,
     dbPort: 0,
     jwtSigning,
+    functions: ACTIVATE_FUNCTIONS,
   });
   project.provide('api', {
     apiUrl: stack.apiUrl,
