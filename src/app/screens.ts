@@ -54,6 +54,8 @@ const learn = () => import('../features/learn/LearnScreen');
 const learnMessages = () => import('../ui/i18n/sections/learn');
 const voice = () => import('../features/voice/VoiceScreen');
 const voiceMessages = () => import('../ui/i18n/sections/voice');
+const admin = () => import('../features/admin/AdminScreens');
+const adminMessages = () => import('../ui/i18n/sections/admin');
 
 export const SCREENS = {
   today: { path: '/today', label: 'app.tab.today', roles: EVERYONE, bar: [...EVERYONE, 'unknown'], component: TodayScreen },
@@ -128,6 +130,43 @@ export const SCREENS = {
     manage: MANAGERS,
     load: () => import('../features/insights/InsightsScreen').then((m) => m.InsightsScreen),
     messages: () => import('../ui/i18n/sections/insights'),
+  },
+  // Stores, departments and people (#12): managers have their stores' people, HR the organisation, its stores and departments and the admin log.
+  people: {
+    path: '/people',
+    label: 'app.tab.people',
+    roles: MANAGERS,
+    manage: MANAGERS,
+    load: () => admin().then((m) => m.PeopleScreen),
+    messages: adminMessages,
+  },
+  personNew: { path: '/people/new', roles: MANAGERS, within: 'people', load: () => admin().then((m) => m.PersonScreen), messages: adminMessages },
+  person: { path: '/people/:id', roles: MANAGERS, within: 'people', load: () => admin().then((m) => m.PersonScreen), messages: adminMessages },
+  stores: {
+    path: '/stores',
+    label: 'app.tab.stores',
+    roles: AUTHORS,
+    manage: AUTHORS,
+    load: () => admin().then((m) => m.StoresScreen),
+    messages: adminMessages,
+  },
+  storeNew: { path: '/stores/new', roles: AUTHORS, within: 'stores', load: () => admin().then((m) => m.StoreScreen), messages: adminMessages },
+  store: { path: '/stores/:id', roles: AUTHORS, within: 'stores', load: () => admin().then((m) => m.StoreScreen), messages: adminMessages },
+  departments: {
+    path: '/departments',
+    label: 'app.tab.departments',
+    roles: AUTHORS,
+    manage: AUTHORS,
+    load: () => admin().then((m) => m.DepartmentsScreen),
+    messages: adminMessages,
+  },
+  adminLog: {
+    path: '/admin-log',
+    label: 'app.tab.adminLog',
+    roles: AUTHORS,
+    manage: AUTHORS,
+    load: () => admin().then((m) => m.AdminLogScreen),
+    messages: adminMessages,
   },
   account: {
     path: '/account',

@@ -7,8 +7,13 @@ const groups = (role: Parameters<typeof sideNavFor>[0]) => Object.fromEntries(si
 
 describe('the side navigation', () => {
   it('groups a manager’s and HR’s screens: their day, the team’s tools, their account', () => {
-    for (const role of ['manager', 'hr', 'admin'] as const)
-      expect(groups(role)).toEqual({ daily: ['today', 'values', 'learn'], manage: ['briefings', 'voice', 'reports'], account: ['account'] });
+    expect(groups('manager')).toEqual({ daily: ['today', 'values', 'learn'], manage: ['briefings', 'voice', 'reports', 'people'], account: ['account'] });
+    for (const role of ['hr', 'admin'] as const)
+      expect(groups(role)).toEqual({
+        daily: ['today', 'values', 'learn'],
+        manage: ['briefings', 'voice', 'reports', 'people', 'stores', 'departments', 'adminLog'],
+        account: ['account'],
+      });
   });
 
   it('gives staff no "Manage": Voice is their own say, under their day', () => {

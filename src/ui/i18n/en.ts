@@ -14,6 +14,10 @@ export const en = {
   'app.tab.briefings': 'Briefings',
   'app.tab.insights': 'Reports',
   'app.tab.account': 'Account',
+  'app.tab.people': 'People',
+  'app.tab.stores': 'Stores',
+  'app.tab.departments': 'Departments',
+  'app.tab.adminLog': 'Admin log',
   'app.screenFailed.title': 'This screen could not open',
   'app.screenFailed.body':
     'It has not been downloaded to this phone yet, and there is no connection. Your other screens still work offline. Connect, then try again.',

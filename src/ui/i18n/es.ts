@@ -11,6 +11,10 @@ export const es = {
   'app.tab.briefings': 'Comunicados',
   'app.tab.insights': 'Informes',
   'app.tab.account': 'Cuenta',
+  'app.tab.people': 'Personas',
+  'app.tab.stores': 'Tiendas',
+  'app.tab.departments': 'Departamentos',
+  'app.tab.adminLog': 'Registro de administración',
   'app.screenFailed.title': 'No se pudo abrir esta pantalla',
   'app.screenFailed.body':
     'Todavía no se ha descargado en este teléfono y no hay conexión. Las demás pantallas siguen funcionando sin conexión. Conéctate y vuelve a intentarlo.',

@@ -1,0 +1,108 @@
+/**
+ * The admin screens' words for the server's codes: every AdminForbiddenCode and
+ * AdminInvalidCode has a sentence (the Records make a missing one a type error,
+ * admin-words.test.ts a failing test), plus offline and any other failure.
+ */
+import type { AdminFailure, AdminForbiddenCode, AdminInvalidCode } from '../../data/admin/outcome';
+import type { AdminAction, AdminPerson } from '../../data/supabase/types';
+import type { FieldProblem } from '../../domain/admin-forms';
+import type { PlainKey, Translate } from '../../ui/i18n/messages';
+
+export const FORBIDDEN_WORDS = {
+  forbidden: 'admin.error.forbidden',
+  person_not_managed: 'admin.error.person_not_managed',
+  role_not_allowed: 'admin.error.role_not_allowed',
+  store_not_managed: 'admin.error.store_not_managed',
+  cannot_change_self: 'admin.error.cannot_change_self',
+} as const satisfies Record<AdminForbiddenCode, PlainKey>;
+
+export const INVALID_WORDS = {
+  missing_field: 'admin.error.missing_field',
+  invalid_type: 'admin.error.invalid_type',
+  too_long: 'admin.error.too_long',
+  unknown_person: 'admin.error.unknown_person',
+  unknown_store: 'admin.error.unknown_store',
+  unknown_department: 'admin.error.unknown_department',
+  invalid_employee_id: 'admin.error.invalid_employee_id',
+  duplicate_employee_id: 'admin.error.duplicate_employee_id',
+  invalid_email: 'admin.error.invalid_email',
+  duplicate_email: 'admin.error.duplicate_email',
+  invalid_phone: 'admin.error.invalid_phone',
+  invalid_locale: 'admin.error.invalid_locale',
+  invalid_role: 'admin.error.invalid_role',
+  invalid_code: 'admin.error.invalid_code',
+  duplicate_store_code: 'admin.error.duplicate_store_code',
+  invalid_time_zone: 'admin.error.invalid_time_zone',
+  duplicate_department_name: 'admin.error.duplicate_department_name',
+  invalid_status: 'admin.error.invalid_status',
+  invalid_limit: 'admin.error.invalid_limit',
+  invalid_cursor: 'admin.error.invalid_cursor',
+  invalid_filters: 'admin.error.invalid_filters',
+} as const satisfies Record<AdminInvalidCode, PlainKey>;
+
+export function adminFailureText(t: Translate, failure: AdminFailure): string {
+  switch (failure.kind) {
+    case 'offline':
+      return t('admin.error.offline');
+    case 'forbidden':
+      return t(FORBIDDEN_WORDS[failure.code]);
+    case 'invalid':
+      return t(INVALID_WORDS[failure.code]);
+    case 'failed':
+      return t('admin.error.failed', { detail: failure.error.kind === 'http' ? (failure.error.details ?? failure.error.message) : failure.error.message });
+  }
+}
+
+export function fieldProblemText(t: Translate, problem: FieldProblem): string {
+  return t(INVALID_WORDS[problem]);
+}
+
+/** Which field of the person form a 22023 code belongs to, so its words sit next to that field. */
+export const PERSON_FIELD_OF: Partial<Record<AdminInvalidCode, string>> = {
+  invalid_employee_id: 'employeeId',
+  duplicate_employee_id: 'employeeId',
+  invalid_email: 'email',
+  duplicate_email: 'email',
+  invalid_phone: 'phone',
+  unknown_store: 'store',
+  unknown_department: 'department',
+  invalid_role: 'role',
+  invalid_locale: 'locale',
+};
+
+export const STORE_FIELD_OF: Partial<Record<AdminInvalidCode, string>> = {
+  invalid_code: 'code',
+  duplicate_store_code: 'code',
+  invalid_time_zone: 'timeZone',
+};
+
+export const ROLE_WORDS = {
+  staff: 'admin.role.staff',
+  manager: 'admin.role.manager',
+  hr: 'admin.role.hr',
+  admin: 'admin.role.admin',
+} as const satisfies Record<AdminPerson['role'], PlainKey>;
+
+export type PersonStatus = 'active' | 'inactive' | 'not_activated';
+
+export const STATUS_WORDS = {
+  active: 'admin.status.active',
+  inactive: 'admin.status.inactive',
+  not_activated: 'admin.status.not_activated',
+} as const satisfies Record<PersonStatus, PlainKey>;
+
+export function personStatus(person: Pick<AdminPerson, 'active' | 'has_login'>): PersonStatus {
+  if (!person.active) return 'inactive';
+  return person.has_login ? 'active' : 'not_activated';
+}
+
+export const ACTION_WORDS = {
+  store_created: 'admin.action.store_created',
+  store_updated: 'admin.action.store_updated',
+  department_created: 'admin.action.department_created',
+  department_updated: 'admin.action.department_updated',
+  person_created: 'admin.action.person_created',
+  person_updated: 'admin.action.person_updated',
+  person_deactivated: 'admin.action.person_deactivated',
+  person_reactivated: 'admin.action.person_reactivated',
+} as const satisfies Record<AdminAction, PlainKey>;

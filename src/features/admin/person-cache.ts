@@ -1,0 +1,16 @@
+/**
+ * People the list has shown, by id, so opening one shows their form at once;
+ * there is no single-person call, so a form opened from a link finds the person
+ * again by their employee ID (kept in the history entry's note) through the search.
+ */
+import type { AdminPerson } from '../../data/supabase/types';
+
+const seen = new Map<string, AdminPerson>();
+
+export function rememberPeople(people: readonly AdminPerson[]): void {
+  for (const person of people) seen.set(person.id, person);
+}
+
+export function rememberedPerson(id: string): AdminPerson | undefined {
+  return seen.get(id);
+}
