@@ -12,8 +12,8 @@ describe('navigation', () => {
   it('keeps each bar as it was: staff their sections and Account, managers and HR their tools and More', () => {
     expect(tabsFor('staff')).toEqual(['today', 'values', 'learn', 'voice', 'account']);
     for (const role of ['manager', 'hr', 'admin'] as const) expect(tabsFor(role)).toEqual(['today', 'briefings', 'voice', 'reports', 'more']);
-    expect(moreFor('manager')).toEqual(['values', 'learn', 'people', 'account']);
-    expect(moreFor('hr')).toEqual(['values', 'learn', 'people', 'stores', 'departments', 'adminLog', 'account']);
+    expect(moreFor('manager')).toEqual(['values', 'learn', 'rosterImport', 'people', 'account']);
+    expect(moreFor('hr')).toEqual(['values', 'learn', 'rosterImport', 'people', 'stores', 'departments', 'adminLog', 'account']);
     expect(moreFor('staff')).toEqual([]);
   });
 

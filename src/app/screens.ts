@@ -131,6 +131,15 @@ export const SCREENS = {
     load: () => import('../features/insights/InsightsScreen').then((m) => m.InsightsScreen),
     messages: () => import('../ui/i18n/sections/insights'),
   },
+  // Roster import (#12 item 2): HR for the organisation, a manager for staff of their stores (the server decides).
+  rosterImport: {
+    path: '/roster-import',
+    label: 'app.tab.rosterImport',
+    roles: MANAGERS,
+    manage: MANAGERS,
+    load: () => import('../features/roster/RosterImportScreen').then((m) => m.RosterImportScreen),
+    messages: () => import('../ui/i18n/sections/roster'),
+  },
   // Stores, departments and people (#12): managers have their stores' people, HR the organisation, its stores and departments and the admin log.
   people: {
     path: '/people',

@@ -6,11 +6,15 @@
  * call. One organisation of its own, so the demo people are untouched.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { supabaseOnlineApi } from '../../src/data/online-api';
+import { dryRunRoster } from '../../src/data/roster/roster-import';
 import type { RosterRowInput } from '../../src/data/supabase/roster-types';
 import { callRpc, type RpcOutcome } from '../../src/data/supabase/rpc';
-import { createMember, createOrg, sql, type TestMember } from './support/fixtures';
+import { parseRoster } from '../../src/features/roster/parse-roster';
+import { createMember, createOrg, DEMO, signIn, sql, type TestMember } from './support/fixtures';
 
 let org: { orgId: string; storeId: string; departmentId: string };
 let hr: TestMember;
@@ -251,5 +255,22 @@ describe("a manager's import", () => {
     expect(await person(eid('M2'))).toBeUndefined();
     // The manager cannot deactivate HR through the list.
     expect(ok(await callRpc(manager.client, 'roster_deactivate_missing', { p_import_id: importId, p_member_ids: [hr.memberId] })).deactivated).toBe(0);
+  });
+});
+
+describe('the sample roster of the demo organisation', () => {
+  it("reads with the page's parser and dry-runs as HR: the demo people known, four new, the typo named", async () => {
+    const parsed = await parseRoster(await readFile(new URL('../../docs/samples/roster-demo.csv', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.code);
+    const plan = await dryRunRoster(supabaseOnlineApi(await signIn(DEMO.hr)), parsed.rows, parsed.duplicates);
+    if (!plan.ok) throw new Error(JSON.stringify(plan.failure));
+    const outcome = Object.fromEntries(plan.data.rows.map((r) => [String(r.employee_id), r.problem ?? r.outcome]));
+    for (const known of ['E1001', 'E1002', 'E1003', 'E1004', 'E1005', 'E1006']) expect(['unchanged', 'change']).toContain(outcome[known]);
+    expect(outcome).toMatchObject({ E1007: 'add', E1008: 'add', E1009: 'add', E1010: 'add', E1011: 'unknown_store' });
+    expect(plan.data.rows.find((r) => r.employee_id === 'E1009')?.after).toMatchObject({
+      display_name: "Morgan O'Brien",
+      store_code: 'RVS',
+      department_name: 'Stockroom',
+    });
   });
 });

@@ -14,6 +14,7 @@ export const en = {
   'app.tab.briefings': 'Briefings',
   'app.tab.insights': 'Reports',
   'app.tab.account': 'Account',
+  'app.tab.rosterImport': 'Import roster',
   'app.tab.people': 'People',
   'app.tab.stores': 'Stores',
   'app.tab.departments': 'Departments',

@@ -11,6 +11,7 @@ export const es = {
   'app.tab.briefings': 'Comunicados',
   'app.tab.insights': 'Informes',
   'app.tab.account': 'Cuenta',
+  'app.tab.rosterImport': 'Importar plantilla',
   'app.tab.people': 'Personas',
   'app.tab.stores': 'Tiendas',
   'app.tab.departments': 'Departamentos',

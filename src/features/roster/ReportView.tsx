@@ -1,0 +1,81 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AdminOutcome } from '../../data/admin/outcome';
+import type { RosterApplyReport, RosterPlan } from '../../data/roster/roster-import';
+import { rosterReportCsv } from '../../domain/roster-columns';
+import { useI18n } from '../../ui/i18n/I18nProvider';
+
+type Deactivation = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'running'; done: number } | { kind: 'done'; count: number } | { kind: 'failed' };
+
+/** After apply: the counts, the report file, and the optional, confirmed deactivation of the people missing from the file. */
+export function ReportView({
+  plan,
+  report,
+  deactivate,
+  onAgain,
+}: {
+  plan: RosterPlan;
+  report: RosterApplyReport;
+  deactivate(onProgress: (done: number) => void): Promise<AdminOutcome<number>>;
+  onAgain(): void;
+}) {
+  const { t } = useI18n();
+  const [step, setStep] = useState<Deactivation>({ kind: 'idle' });
+  const href = useMemo(() => URL.createObjectURL(new Blob([rosterReportCsv(report.lines)], { type: 'text/csv;charset=utf-8' })), [report]);
+  useEffect(() => () => URL.revokeObjectURL(href), [href]);
+  const missing = plan.missing.total;
+
+  async function run() {
+    setStep({ kind: 'running', done: 0 });
+    const outcome = await deactivate((done) => setStep({ kind: 'running', done }));
+    setStep(outcome.ok ? { kind: 'done', count: outcome.data } : { kind: 'failed' });
+  }
+
+  return (
+    <div className="roster__done" data-testid="roster-done">
+      <h2>{t('roster.done')}</h2>
+      <ul className="roster__counts">
+        <li className="roster__count roster__count--add">{t('roster.done.added', { count: report.added })}</li>
+        <li className="roster__count roster__count--change">{t('roster.done.changed', { count: report.changed })}</li>
+        <li className="roster__count">{t('roster.count.unchanged', { count: plan.counts.unchanged })}</li>
+        <li className={`roster__count${plan.counts.problem ? ' roster__count--problem' : ''}`}>{t('roster.count.problem', { count: plan.counts.problem })}</li>
+      </ul>
+      {report.refusedBatches > 0 ? <p className="error">{t('roster.done.refused', { count: report.refusedBatches })}</p> : null}
+      <p>
+        <a className="button-link" href={href} download="roster-import-result.csv" data-testid="roster-report">
+          {t('roster.report')}
+        </a>
+      </p>
+      {missing > 0 ? (
+        <section className="roster__section" aria-labelledby="roster-deactivate">
+          <h3 id="roster-deactivate">{t('roster.missing')}</h3>
+          {step.kind === 'idle' ? (
+            <button type="button" className="danger" onClick={() => setStep({ kind: 'confirm' })}>
+              {t('roster.deactivate', { count: missing })}
+            </button>
+          ) : null}
+          {step.kind === 'confirm' ? (
+            <div role="alertdialog" aria-labelledby="roster-confirm" className="roster__confirm">
+              <p id="roster-confirm">{t('roster.deactivateConfirm', { count: missing })}</p>
+              <button type="button" className="danger" onClick={() => void run()}>
+                {t('roster.deactivateYes')}
+              </button>{' '}
+              <button type="button" onClick={() => setStep({ kind: 'idle' })}>
+                {t('roster.deactivateNo')}
+              </button>
+            </div>
+          ) : null}
+          <div role="status" aria-live="polite">
+            {step.kind === 'running' ? <p>{t('roster.deactivated', { count: step.done })}</p> : null}
+            {step.kind === 'done' ? <p data-testid="roster-deactivated">{t('roster.deactivated', { count: step.count })}</p> : null}
+            {step.kind === 'failed' ? <p className="error">{t('roster.error.failed')}</p> : null}
+          </div>
+        </section>
+      ) : null}
+      <p>
+        <button type="button" onClick={onAgain}>
+          {t('roster.startOver')}
+        </button>
+      </p>
+    </div>
+  );
+}
