@@ -34,8 +34,8 @@ export function PlanView({ plan, onApply }: { plan: RosterPlan; onApply(): void 
     <div className="roster__plan">
       <h2>{t('roster.summary')}</h2>
       <ul className="roster__counts" data-testid="roster-counts">
-        <li className="roster__count roster__count--add">{t('roster.count.add', { count: counts.add })}</li>
-        <li className="roster__count roster__count--change">{t('roster.count.change', { count: counts.change })}</li>
+        <li className={`roster__count${counts.add ? ' roster__count--add' : ''}`}>{t('roster.count.add', { count: counts.add })}</li>
+        <li className={`roster__count${counts.change ? ' roster__count--change' : ''}`}>{t('roster.count.change', { count: counts.change })}</li>
         <li className="roster__count">{t('roster.count.unchanged', { count: counts.unchanged })}</li>
         <li className={`roster__count${counts.problem ? ' roster__count--problem' : ''}`}>{t('roster.count.problem', { count: counts.problem })}</li>
         <li className="roster__count">{t('roster.count.missing', { count: missing.total })}</li>

@@ -34,8 +34,8 @@ export function ReportView({
     <div className="roster__done" data-testid="roster-done">
       <h2>{t('roster.done')}</h2>
       <ul className="roster__counts">
-        <li className="roster__count roster__count--add">{t('roster.done.added', { count: report.added })}</li>
-        <li className="roster__count roster__count--change">{t('roster.done.changed', { count: report.changed })}</li>
+        <li className={`roster__count${report.added ? ' roster__count--add' : ''}`}>{t('roster.done.added', { count: report.added })}</li>
+        <li className={`roster__count${report.changed ? ' roster__count--change' : ''}`}>{t('roster.done.changed', { count: report.changed })}</li>
         <li className="roster__count">{t('roster.count.unchanged', { count: plan.counts.unchanged })}</li>
         <li className={`roster__count${plan.counts.problem ? ' roster__count--problem' : ''}`}>{t('roster.count.problem', { count: plan.counts.problem })}</li>
       </ul>
