@@ -1,5 +1,5 @@
 /**
- * The shell: signed out → sign-in; signed in → that person's local database
+ * The shell: signed out → sign-in (or, at /activate, the activation form); signed in → that person's local database
  * renders at once (no network needed), and the sync services load after the
  * first paint.
  */
@@ -37,6 +37,9 @@ const SideNav = lazy(() =>
     () => ({ default: () => <div className="sidenav-missing" /> }),
   ),
 );
+
+// /activate signed out: the activation form, its words and what follows it, loaded only at that address.
+const SignedOutActivate = lazy(() => import('../features/activate/ActivateScreen').then((m) => ({ default: m.SignedOutActivate })));
 
 export function App() {
   const [identity, setIdentity] = useState<Identity | null>(() => readIdentity());
@@ -81,7 +84,13 @@ export function App() {
   if (!identity) {
     return (
       <I18nProvider locale={browserLocale()}>
-        <SignInScreen onSignIn={signIn} />
+        {window.location.pathname === SCREENS.activate.path ? (
+          <Suspense fallback={null}>
+            <SignedOutActivate signIn={signIn} />
+          </Suspense>
+        ) : (
+          <SignInScreen onSignIn={signIn} />
+        )}
         <SignedOutUpdatePrompt />
       </I18nProvider>
     );

@@ -57,6 +57,8 @@ const voiceMessages = () => import('../ui/i18n/sections/voice');
 const admin = () => import('../features/admin/AdminScreens');
 const adminMessages = () => import('../ui/i18n/sections/admin');
 
+const activateMessages = () => import('../ui/i18n/sections/activate');
+
 export const SCREENS = {
   today: { path: '/today', label: 'app.tab.today', roles: EVERYONE, bar: [...EVERYONE, 'unknown'], component: TodayScreen },
   briefings: {
@@ -176,6 +178,20 @@ export const SCREENS = {
     manage: AUTHORS,
     load: () => admin().then((m) => m.AdminLogScreen),
     messages: adminMessages,
+  },
+  // Activation (#12 item 3): /activate is what a signed-out phone shows at that address too (App.tsx); the sheet is
+  // reached by its address or a link, its QR library loaded only there.
+  activate: {
+    path: '/activate',
+    roles: EVERYONE,
+    load: () => import('../features/activate/ActivateScreen').then((m) => m.ActivateScreen),
+    messages: activateMessages,
+  },
+  activationSheet: {
+    path: '/activation-sheet',
+    roles: MANAGERS,
+    load: () => import('../features/activate/ActivationSheetScreen').then((m) => m.ActivationSheetScreen),
+    messages: activateMessages,
   },
   account: {
     path: '/account',

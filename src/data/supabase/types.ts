@@ -818,6 +818,25 @@ export const AdminPerson = z.object({
 });
 export type AdminPerson = z.infer<typeof AdminPerson>;
 
+/** A person's new one-time activation code (issue_activation_code, and each row of a store sheet): the only time the plain code exists. */
+export const ActivationCode = z.object({
+  member_id: uuid,
+  display_name: z.string(),
+  employee_id: z.string(),
+  has_login: z.boolean(),
+  code: z.string(),
+  expires_at: isoTime,
+});
+export type ActivationCode = z.infer<typeof ActivationCode>;
+
+/** store_activation_sheet: codes for a store's people, with the organisation's sign-in code printed beside them. */
+export const ActivationSheet = z.object({
+  store: z.object({ id: uuid, name: z.string(), code: z.nullable(z.string()) }),
+  sign_in_code: z.string(),
+  people: z.array(ActivationCode),
+});
+export type ActivationSheet = z.infer<typeof ActivationSheet>;
+
 /** admin_people's key for the following page; pass it back as p_after. */
 export const AdminPeopleCursor = z.object({ display_name: z.string(), id: uuid });
 export type AdminPeopleCursor = z.infer<typeof AdminPeopleCursor>;
@@ -989,6 +1008,9 @@ export const RPC = {
   admin_set_person_active: { result: AdminPerson },
   admin_audit_log: { result: AdminAuditPage },
   admin_audit_export_page: { result: z.array(AdminAuditExportRow) },
+  // Activation codes (#12 item 3).
+  issue_activation_code: { result: z.extend(ActivationCode, { sign_in_code: z.string() }) },
+  store_activation_sheet: { result: ActivationSheet },
   // Roster import (#12 item 2).
   roster_start: { result: z.string() },
   roster_dry_run: { result: RosterDryRunResult },
@@ -1161,6 +1183,10 @@ export interface RpcArgs {
   admin_audit_log: { p_filters?: AdminAuditFilters | null; p_after?: AdminAuditCursor | null; p_limit?: number };
   /** HR only; the key (both or neither) is the last row's at and id; p_limit 1..1000 (default 1000). */
   admin_audit_export_page: { p_filters?: AdminAuditFilters | null; p_after_at?: string | null; p_after_id?: number | null; p_limit?: number };
+  /** HR/admin (anyone active but themselves) and managers (staff of their stores). Errors: 42501 forbidden, person_not_managed, cannot_change_self; 22023 unknown_person, no_employee_id. */
+  issue_activation_code: { p_member_id: string };
+  /** p_all: everyone, not only those without a login. Errors: 42501 forbidden, store_not_managed; 22023 unknown_store. */
+  store_activation_sheet: { p_store_id: string; p_all?: boolean };
   /** Managers and HR; a day to live. Errors: 42501 forbidden. */
   roster_start: Record<string, never>;
   /** At most 1000 rows. Errors: 22023 unknown_import, invalid_type, too_many_rows (row problems are answers, not errors). */

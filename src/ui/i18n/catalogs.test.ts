@@ -87,7 +87,19 @@ describe('catalogs', () => {
   });
 
   it('finds every section file', () => {
-    expect(SECTIONS.map((section) => section.name).sort()).toEqual(['admin', 'compose', 'core', 'insights', 'learn', 'push', 'roster', 'sidenav', 'values', 'voice']);
+    expect(SECTIONS.map((section) => section.name).sort()).toEqual([
+      'activate',
+      'admin',
+      'compose',
+      'core',
+      'insights',
+      'learn',
+      'push',
+      'roster',
+      'sidenav',
+      'values',
+      'voice',
+    ]);
   });
 
   it("a section's messages are found once registered, in both languages, and only then", () => {
