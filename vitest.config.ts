@@ -27,6 +27,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // expect.poll gives up after 1 s by default: too soon for a cold service worker
+          // on a slower, busier machine (push.test.ts's first notification missed it there).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
