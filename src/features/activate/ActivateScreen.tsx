@@ -119,9 +119,11 @@ export function ActivateForm({ onActivated, initialCode = '' }: ActivateFormProp
           </button>
         </form>
       )}
-      <p>
-        <a href="/">{t('activate.toSignIn')}</a>
-      </p>
+      {done && !error ? null : (
+        <p>
+          <a href="/">{t('activate.toSignIn')}</a>
+        </p>
+      )}
     </main>
   );
 }
