@@ -13,6 +13,7 @@ import { AccountPage } from './pages/account-page';
 import { ActivatePage, ActivationSheetPage } from './pages/activation-pages';
 import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
+import { blockingViolations, describeViolations, runAxe } from './support/axe';
 import { newPhone, type Phone } from './support/browser';
 import { SEED, uniqueTitle } from './support/demo-db';
 import { PeopleDb } from './support/people-db';
@@ -65,6 +66,8 @@ describe('activation', () => {
     expect(address).toBe(`${new URL(appUrl).origin}/activate?code=${code}`);
     await expect.poll(() => sheet.card(person.employeeId).locator('svg.sheet__qr').count()).toBe(1);
     await screenshot(laptop.page, 'activation-sheet');
+    const sheetViolations = blockingViolations(await runAxe(laptop.page));
+    expect(sheetViolations, describeViolations(sheetViolations)).toEqual([]);
     await laptop.page.emulateMedia({ media: 'print' });
     await expect.poll(() => laptop.page.getByRole('button', { name: 'Make codes' }).isVisible()).toBe(false);
     await screenshot(laptop.page, 'activation-sheet-print');
@@ -85,6 +88,8 @@ describe('activation', () => {
     await activate.submit();
     await expect.poll(() => activate.error().innerText()).toContain('do not match');
     await screenshot(page, 'activate-error');
+    const formViolations = blockingViolations(await runAxe(page));
+    expect(formViolations, describeViolations(formViolations)).toEqual([]);
 
     // The right one. Signing in is held a moment so the done state can be seen.
     let release = () => {};
