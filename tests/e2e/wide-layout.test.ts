@@ -32,9 +32,9 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 
 const widthOf = async (page: Page, selector: string) => (await page.locator(selector).boundingBox())?.width ?? 0;
 
-const MANAGERS_NAV = [
+const navFor = (manage: string[]) => [
   { group: 'Daily', links: ['Today', 'Values', 'Learn'] },
-  { group: 'Manage', links: ['Briefings', 'Voice', 'Reports'] },
+  { group: 'Manage', links: ['Briefings', 'Voice', 'Reports', ...manage] },
   { group: 'Your account', links: ['Account'] },
 ];
 
@@ -49,9 +49,9 @@ describe('wide layout', () => {
   });
 
   it.each([
-    { who: 'manager', email: 'manager.downtown@demo.test', person: 'Dana Moss Manager · Downtown' },
-    { who: 'hr', email: 'hr@demo.test', person: 'Hana Reyes HR' },
-  ])('at 1280x800 the $who navigates with the side navigation, and the bar is hidden', async ({ who, email, person }) => {
+    { who: 'manager', email: 'manager.downtown@demo.test', person: 'Dana Moss Manager · Downtown', manage: ['People'] },
+    { who: 'hr', email: 'hr@demo.test', person: 'Hana Reyes HR', manage: ['People', 'Stores', 'Departments', 'Admin log'] },
+  ])('at 1280x800 the $who navigates with the side navigation, and the bar is hidden', async ({ who, email, person, manage }) => {
     phone = await newPhone(WIDE);
     const { page } = phone;
     const signIn = new SignInPage(page);
@@ -62,7 +62,7 @@ describe('wide layout', () => {
     await status.waitForPhase('idle');
 
     // Every screen the role may open, grouped, from the one table; the person and the sync line on show.
-    await expect.poll(() => side.groups()).toEqual(MANAGERS_NAV);
+    await expect.poll(() => side.groups()).toEqual(navFor(manage));
     await expect.poll(() => side.person()).toContain(person);
     await expect.poll(() => side.bar.isVisible()).toBe(false);
     await expect.poll(() => status.bar.isVisible()).toBe(true);

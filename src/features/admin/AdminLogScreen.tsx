@@ -13,7 +13,7 @@ import { formatDate } from '../../ui/i18n/dates';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { AdminProblem } from './AdminProblem';
-import { ACTION_WORDS } from './admin-words';
+import { ACTION_WORDS, LOG_FIELD_WORDS, logValueWords } from './admin-words';
 import { changeLines } from './log-entry';
 import { usePaged } from './use-admin';
 import './admin.css';
@@ -45,7 +45,7 @@ export function AdminLogScreen() {
     <section className="admin" aria-labelledby="log-heading">
       <h1 id="log-heading">{t('admin.log.title')}</h1>
       <p className="muted">{t('admin.log.intro')}</p>
-      <form className="admin-filters" onSubmit={(event) => event.preventDefault()}>
+      <form className="admin-filters admin-filters--log" onSubmit={(event) => event.preventDefault()}>
         <div>
           <label htmlFor="log-action">{t('admin.log.action')}</label>
           <select id="log-action" value={action} onChange={(e) => setAction(e.target.value as '' | AdminAction)}>
@@ -113,13 +113,17 @@ function LogEntry({ entry }: { entry: AdminAuditEntry }) {
       </p>
       <p className="muted">{t('admin.log.by', { actor: entry.actor.display_name ?? '—' })}</p>
       <ul className="admin-log__changes">
-        {changeLines(entry).map((line) => (
-          <li key={line.field}>
-            {line.before === null
-              ? t('admin.log.set', { field: line.field, after: line.after })
-              : t('admin.log.change', { field: line.field, before: line.before, after: line.after })}
-          </li>
-        ))}
+        {changeLines(entry, logValueWords(t)).map((line) => {
+          const key = LOG_FIELD_WORDS[line.field];
+          const field = key ? t(key) : line.field;
+          return (
+            <li key={line.field}>
+              {line.before === null
+                ? t('admin.log.set', { field, after: line.after })
+                : t('admin.log.change', { field, before: line.before, after: line.after })}
+            </li>
+          );
+        })}
       </ul>
       {entry.reason ? <p>{t('admin.log.reason', { reason: entry.reason })}</p> : null}
     </li>

@@ -14,7 +14,7 @@ import { useDepartments } from './use-directory';
 import './admin.css';
 
 export function DepartmentsScreen() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const departments = useDepartments();
   return (
     <section className="admin" aria-labelledby="departments-heading">
@@ -26,7 +26,12 @@ export function DepartmentsScreen() {
       {departments.data?.length === 0 ? <p>{t('admin.departments.none')}</p> : null}
       <ul className="admin-cards admin-cards--always" data-testid="departments">
         {(departments.data ?? []).map((department) => (
-          <DepartmentRow key={department.id} department={department} count={department.active_people.toLocaleString(locale)} onSaved={departments.reload} />
+          <DepartmentRow
+            key={department.id}
+            department={department}
+            count={t('admin.activeCount', { count: department.active_people })}
+            onSaved={departments.reload}
+          />
         ))}
       </ul>
     </section>
@@ -40,10 +45,7 @@ function DepartmentRow({ department, count, onSaved }: { department: AdminDepart
     <li className="admin-card">
       <p className="admin-card__title">
         <span>{department.name}</span>
-        <span className="admin-card__count">
-          <span className="visually-hidden">{t('admin.col.activePeople')}: </span>
-          {count}
-        </span>
+        <span className="admin-card__count">{count}</span>
       </p>
       {renaming ? (
         <NameForm
@@ -59,8 +61,9 @@ function DepartmentRow({ department, count, onSaved }: { department: AdminDepart
           onCancel={() => setRenaming(false)}
         />
       ) : (
-        <button type="button" onClick={() => setRenaming(true)} aria-label={t('admin.departments.renameLabel', { name: department.name })}>
+        <button type="button" onClick={() => setRenaming(true)}>
           {t('admin.departments.rename')}
+          <span className="visually-hidden"> {department.name}</span>
         </button>
       )}
     </li>

@@ -22,6 +22,8 @@ export function PeopleScreen() {
   const { t } = useI18n();
   const [query, setQuery] = useState<PeopleQuery>(EMPTY_QUERY);
   const [typed, setTyped] = useState('');
+  // On the phone the four filters fold under one button, so the list starts near the top.
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const stores = useStores();
   const departments = useDepartments();
   const headOffice = isHeadOffice(me?.role);
@@ -40,6 +42,7 @@ export function PeopleScreen() {
   });
 
   const set = (patch: Partial<PeopleQuery>) => setQuery((q) => ({ ...q, ...patch }));
+  const chosen = [query.storeId, query.departmentId, query.role, query.status].filter(Boolean).length;
   const roles = headOffice ? ROLES : ROLES.filter((role) => role === 'staff' || role === 'manager');
 
   return (
@@ -55,62 +58,74 @@ export function PeopleScreen() {
           <label htmlFor="people-search">{t('admin.people.search')}</label>
           <input id="people-search" type="search" value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <div>
-          <label htmlFor="people-store">{t('admin.filter.store')}</label>
-          <select id="people-store" value={query.storeId} onChange={(e) => set({ storeId: e.target.value })}>
-            <option value="">{t('admin.filter.any')}</option>
-            {(stores.data ?? []).map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
-          </select>
+        <button
+          type="button"
+          className="admin-filters__toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="people-filter-fields"
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          {chosen === 0 ? t('admin.filters.show') : t('admin.filters.showCount', { count: chosen })}
+          <span aria-hidden="true">{filtersOpen ? ' ▴' : ' ▾'}</span>
+        </button>
+        <div id="people-filter-fields" className={filtersOpen ? 'admin-filters__fields admin-filters__fields--open' : 'admin-filters__fields'}>
+          <div>
+            <label htmlFor="people-store">{t('admin.filter.store')}</label>
+            <select id="people-store" value={query.storeId} onChange={(e) => set({ storeId: e.target.value })}>
+              <option value="">{t('admin.filter.any')}</option>
+              {(stores.data ?? []).map((store) => (
+                <option key={store.id} value={store.id}>
+                  {store.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="people-department">{t('admin.filter.department')}</label>
+            <select id="people-department" value={query.departmentId} onChange={(e) => set({ departmentId: e.target.value })}>
+              <option value="">{t('admin.filter.any')}</option>
+              {(departments.data ?? []).map((department) => (
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="people-role">{t('admin.filter.role')}</label>
+            <select id="people-role" value={query.role} onChange={(e) => set({ role: e.target.value as PeopleQuery['role'] })}>
+              <option value="">{t('admin.filter.any')}</option>
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {t(ROLE_WORDS[role])}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="people-status">{t('admin.filter.status')}</label>
+            <select id="people-status" value={query.status} onChange={(e) => set({ status: e.target.value as PeopleQuery['status'] })}>
+              <option value="">{t('admin.filter.any')}</option>
+              {STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(STATUS_WORDS[status])}
+                </option>
+              ))}
+            </select>
+          </div>
+          {hasFilters(query) || typed ? (
+            <button
+              type="button"
+              className="admin-filters__clear"
+              onClick={() => {
+                setTyped('');
+                setQuery(EMPTY_QUERY);
+              }}
+            >
+              {t('admin.filter.clear')}
+            </button>
+          ) : null}
         </div>
-        <div>
-          <label htmlFor="people-department">{t('admin.filter.department')}</label>
-          <select id="people-department" value={query.departmentId} onChange={(e) => set({ departmentId: e.target.value })}>
-            <option value="">{t('admin.filter.any')}</option>
-            {(departments.data ?? []).map((department) => (
-              <option key={department.id} value={department.id}>
-                {department.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="people-role">{t('admin.filter.role')}</label>
-          <select id="people-role" value={query.role} onChange={(e) => set({ role: e.target.value as PeopleQuery['role'] })}>
-            <option value="">{t('admin.filter.any')}</option>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {t(ROLE_WORDS[role])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="people-status">{t('admin.filter.status')}</label>
-          <select id="people-status" value={query.status} onChange={(e) => set({ status: e.target.value as PeopleQuery['status'] })}>
-            <option value="">{t('admin.filter.any')}</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(STATUS_WORDS[status])}
-              </option>
-            ))}
-          </select>
-        </div>
-        {hasFilters(query) || typed ? (
-          <button
-            type="button"
-            className="admin-filters__clear"
-            onClick={() => {
-              setTyped('');
-              setQuery(EMPTY_QUERY);
-            }}
-          >
-            {t('admin.filter.clear')}
-          </button>
-        ) : null}
       </form>
 
       {list.failure ? <AdminProblem failure={list.failure} onRetry={list.reload} /> : null}

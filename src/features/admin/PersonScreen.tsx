@@ -3,21 +3,22 @@
  * deactivate or reactivate with a reason after saying what that does. Every
  * save is one online call; offline, nothing is queued and the screen says so.
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { AdminFailure } from '../../data/admin/outcome';
-import { peoplePage, savePerson, setPersonActive } from '../../data/admin/people';
+import { peoplePage, savePerson } from '../../data/admin/people';
 import type { AdminPerson } from '../../data/supabase/types';
-import { type PersonDraft, personProblems, reasonProblem } from '../../domain/admin-forms';
+import { type PersonDraft, personProblems } from '../../domain/admin-forms';
 import { ADMIN_LIMITS } from '../../domain/limits';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { back, currentNote, go } from '../../ui/router/history';
 import type { Params } from '../../ui/router/match';
 import { useSession } from '../../ui/session-context';
+import { ActiveSection } from './ActiveSection';
 import { AdminProblem } from './AdminProblem';
 import { adminFailureText, fieldProblemText, PERSON_FIELD_OF, ROLE_WORDS } from './admin-words';
 import { Field } from './Field';
 import { isHeadOffice, rolesOffered } from './people-query';
-import { rememberedPerson, rememberPeople } from './person-cache';
+import { markCreated, rememberedPerson, rememberPeople, takeCreated } from './person-cache';
 import { type PersonValues, personInput, personValues } from './person-form';
 import { useAdminLoad } from './use-admin';
 import { useDepartments, useStores } from './use-directory';
@@ -72,7 +73,7 @@ function PersonForm({ person: initial }: { person: AdminPerson | null }) {
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [failure, setFailure] = useState<AdminFailure | null>(null);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(() => initial !== null && takeCreated(initial.id));
   const formRef = useRef<HTMLFormElement>(null);
 
   const set = (patch: Partial<PersonValues>) => {
@@ -126,6 +127,7 @@ function PersonForm({ person: initial }: { person: AdminPerson | null }) {
     setPerson(outcome.data);
     setValues(personValues(outcome.data));
     setSaved(true);
+    if (!person) markCreated(outcome.data.id);
     if (!person) go(`/people/${outcome.data.id}`, { replace: true, note: outcome.data.employee_id ?? outcome.data.display_name });
   }
 
@@ -272,92 +274,5 @@ function PersonForm({ person: initial }: { person: AdminPerson | null }) {
         />
       ) : null}
     </>
-  );
-}
-
-function ActiveSection({ person, onChange }: { person: AdminPerson; onChange(person: AdminPerson): void }) {
-  const { api } = useSession();
-  const { t } = useI18n();
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<AdminFailure | null>(null);
-  const [done, setDone] = useState('');
-  const confirmRef = useRef<HTMLDivElement>(null);
-  const name = person.display_name;
-  const deactivating = person.active;
-
-  useEffect(() => {
-    if (asking) confirmRef.current?.querySelector<HTMLElement>('textarea')?.focus();
-  }, [asking]);
-
-  async function confirm(event: FormEvent) {
-    event.preventDefault();
-    const problem = reasonProblem(reason);
-    setError(problem ? fieldProblemText(t, problem) : undefined);
-    if (problem || busy) return;
-    if (!api) {
-      setFailure({ kind: 'offline' });
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    const outcome = await setPersonActive(api, person.id, !deactivating, reason);
-    setBusy(false);
-    if (!outcome.ok) {
-      setFailure(outcome.failure);
-      return;
-    }
-    setAsking(false);
-    setReason('');
-    setDone(t(outcome.data.active ? 'admin.person.reactivated' : 'admin.person.deactivated', { name }));
-    onChange(outcome.data);
-  }
-
-  return (
-    <section className="panel admin-active" aria-labelledby="active-heading">
-      <h2 id="active-heading">{t('admin.person.activeTitle')}</h2>
-      <p data-testid="person-active">{person.active ? t('admin.person.isActive') : t('admin.person.isInactive')}</p>
-      {asking ? (
-        <div ref={confirmRef}>
-          <form onSubmit={(event) => void confirm(event)} noValidate>
-            <p className="admin-active__what">{t(deactivating ? 'admin.person.deactivateWhat' : 'admin.person.reactivateWhat', { name })}</p>
-            <Field id="active-reason" label={t('admin.field.reason')} error={error}>
-              {(props) => <textarea {...props} rows={2} value={reason} maxLength={ADMIN_LIMITS.activeReason} onChange={(e) => setReason(e.target.value)} />}
-            </Field>
-            {failure ? <AdminProblem failure={failure} /> : null}
-            <div className="admin-form__actions">
-              <button type="submit" className={deactivating ? 'danger' : 'primary'} disabled={busy}>
-                {t(deactivating ? 'admin.person.confirmDeactivate' : 'admin.person.confirmReactivate', { name })}
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  setAsking(false);
-                  setFailure(null);
-                }}
-              >
-                {t('admin.cancel')}
-              </button>
-            </div>
-          </form>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className={deactivating ? 'danger' : ''}
-          onClick={() => {
-            setAsking(true);
-            setDone('');
-          }}
-        >
-          {t(deactivating ? 'admin.person.deactivate' : 'admin.person.reactivate')}
-        </button>
-      )}
-      <p role="status" data-testid="person-active-done">
-        {done}
-      </p>
-    </section>
   );
 }

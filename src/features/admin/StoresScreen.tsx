@@ -56,7 +56,7 @@ export function StoresScreen() {
                     <Link to={`/stores/${store.id}`}>{store.name}</Link>
                   </th>
                   <td>{store.code ?? '—'}</td>
-                  <td>{store.time_zone}</td>
+                  <td>{store.time_zone.replaceAll('_', ' ')}</td>
                   <td>{store.region ?? '—'}</td>
                   <td className="admin-table__number">{count(store.active_people)}</td>
                 </tr>
@@ -68,9 +68,9 @@ export function StoresScreen() {
               <li key={store.id} className="admin-card">
                 <p className="admin-card__title">
                   <Link to={`/stores/${store.id}`}>{store.name}</Link>
-                  <span className="admin-card__count">{count(store.active_people)}</span>
+                  <span className="admin-card__count">{t('admin.activeCount', { count: store.active_people })}</span>
                 </p>
-                <p className="muted">{[store.code, store.region, store.time_zone].filter(Boolean).join(' · ')}</p>
+                <p className="muted">{[store.code, store.region, store.time_zone.replaceAll('_', ' ')].filter(Boolean).join(' · ')}</p>
               </li>
             ))}
           </ul>
@@ -105,6 +105,9 @@ export function StoreScreen({ params }: { params: Params }) {
   );
 }
 
+/** A store just added: its form, opened at its own address in place of /stores/new, says it was saved. */
+let createdStore: string | null = null;
+
 function supportedZones(): readonly string[] | null {
   const intl = Intl as { supportedValuesOf?: (key: 'timeZone') => string[] };
   return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : null;
@@ -125,7 +128,11 @@ function StoreForm({ store: initial }: { store: AdminStore | null }) {
   const [errors, setErrors] = useState<Partial<Record<keyof StoreDraft, string>>>({});
   const [failure, setFailure] = useState<AdminFailure | null>(null);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(() => {
+    const was = initial !== null && createdStore === initial.id;
+    if (was) createdStore = null;
+    return was;
+  });
   const formRef = useRef<HTMLFormElement>(null);
   const set = (patch: Partial<StoreDraft>) => {
     setValues((v) => ({ ...v, ...patch }));
@@ -165,7 +172,10 @@ function StoreForm({ store: initial }: { store: AdminStore | null }) {
     }
     setStore(outcome.data);
     setSaved(true);
-    if (!store) go(`/stores/${outcome.data.id}`, { replace: true });
+    if (!store) {
+      createdStore = outcome.data.id;
+      go(`/stores/${outcome.data.id}`, { replace: true });
+    }
   }
 
   return (

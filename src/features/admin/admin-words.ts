@@ -7,6 +7,7 @@ import type { AdminFailure, AdminForbiddenCode, AdminInvalidCode } from '../../d
 import type { AdminAction, AdminPerson } from '../../data/supabase/types';
 import type { FieldProblem } from '../../domain/admin-forms';
 import type { PlainKey, Translate } from '../../ui/i18n/messages';
+import type { ValueWords } from './log-entry';
 
 export const FORBIDDEN_WORDS = {
   forbidden: 'admin.error.forbidden',
@@ -106,3 +107,29 @@ export const ACTION_WORDS = {
   person_deactivated: 'admin.action.person_deactivated',
   person_reactivated: 'admin.action.person_reactivated',
 } as const satisfies Record<AdminAction, PlainKey>;
+
+/** The admin log's field names (the keys of its before/after) in words; a field not here is shown as it is. */
+export const LOG_FIELD_WORDS: Record<string, PlainKey> = {
+  display_name: 'admin.logField.display_name',
+  employee_id: 'admin.logField.employee_id',
+  email: 'admin.logField.email',
+  phone: 'admin.logField.phone',
+  store_code: 'admin.logField.store_code',
+  department_name: 'admin.logField.department_name',
+  role: 'admin.logField.role',
+  locale: 'admin.logField.locale',
+  active: 'admin.logField.active',
+  managed_store_codes: 'admin.logField.managed_store_codes',
+  name: 'admin.logField.name',
+  code: 'admin.logField.code',
+  time_zone: 'admin.logField.time_zone',
+  region: 'admin.logField.region',
+};
+
+export function logValueWords(t: Translate): ValueWords {
+  return {
+    role: (role) => (role in ROLE_WORDS ? t(ROLE_WORDS[role as AdminPerson['role']]) : null),
+    locale: (locale) => (locale === 'en' ? t('admin.locale.en') : locale === 'es' ? t('admin.locale.es') : null),
+    active: (active) => t(active ? 'admin.status.active' : 'admin.status.inactive'),
+  };
+}

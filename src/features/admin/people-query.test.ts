@@ -99,5 +99,15 @@ describe('admin log', () => {
       { field: 'display_name', before: null, after: 'Lee' },
       { field: 'email', before: null, after: '—' },
     ]);
+    const words = {
+      role: (r: string) => (r === 'staff' ? 'Staff' : null),
+      locale: (l: string) => (l === 'es' ? 'Spanish' : null),
+      active: (a: boolean) => (a ? 'Active' : 'Deactivated'),
+    };
+    expect(changeLines({ before: { active: true, role: 'staff', locale: 'en' }, after: { active: false, role: 'boss', locale: 'es' } }, words)).toEqual([
+      { field: 'active', before: 'Active', after: 'Deactivated' },
+      { field: 'role', before: 'Staff', after: 'boss' },
+      { field: 'locale', before: 'en', after: 'Spanish' },
+    ]);
   });
 });

@@ -14,3 +14,16 @@ export function rememberPeople(people: readonly AdminPerson[]): void {
 export function rememberedPerson(id: string): AdminPerson | undefined {
   return seen.get(id);
 }
+
+let created: string | null = null;
+
+/** A person just added: their form, opened at its own address in place of /people/new, says it was saved. */
+export function markCreated(id: string): void {
+  created = id;
+}
+
+export function takeCreated(id: string): boolean {
+  const was = created === id;
+  if (was) created = null;
+  return was;
+}
