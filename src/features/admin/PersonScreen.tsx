@@ -28,8 +28,8 @@ export function PersonScreen({ params }: { params: Params }) {
   const { api } = useSession();
   const { t } = useI18n();
   const id = params.id ?? null;
-  const note = currentNote();
   const cached = id ? rememberedPerson(id) : undefined;
+  const note = id && !cached ? currentNote() : undefined;
   // Opened from a link or after a reload: found again through the search by the employee ID the list left in the note.
   const found = useAdminLoad<AdminPerson | null>(id && !cached ? api : null, `${id}|${note}`, async (online, signal) => {
     if (!note) return { ok: true, data: null };
