@@ -25,6 +25,7 @@ import { dbMetrics } from './db-metrics';
 import { generateBenchOrg } from './generate-org';
 import { type Metric, type MetricGroup, missedTarget, printMetric, progress } from './measure';
 import { pushMetrics } from './push-metrics';
+import { rosterMetrics } from './roster-metrics';
 import { reportMetrics } from './report-metrics';
 import { stormMetrics } from './storm-metrics';
 
@@ -33,8 +34,9 @@ import { stormMetrics } from './storm-metrics';
  * million, which the db group adds to. The storm after the others: it adds 10,000
  * acknowledgements the other figures must not see. Push last: it publishes a policy
  * to the whole organisation (and adds then deletes 50,000 devices).
+ * Roster after push: it adds 50,000 people to Bench Retail.
  */
-const GROUPS: MetricGroup[] = [reportMetrics, dbMetrics, apiMetrics, appMetrics, stormMetrics, pushMetrics];
+const GROUPS: MetricGroup[] = [reportMetrics, dbMetrics, apiMetrics, appMetrics, stormMetrics, pushMetrics, rosterMetrics];
 
 function selectedGroups(): MetricGroup[] {
   const names = process.env.BENCH_GROUPS?.split(',')
