@@ -25,8 +25,8 @@ import { dbMetrics } from './db-metrics';
 import { generateBenchOrg } from './generate-org';
 import { type Metric, type MetricGroup, missedTarget, printMetric, progress } from './measure';
 import { pushMetrics } from './push-metrics';
-import { rosterMetrics } from './roster-metrics';
 import { reportMetrics } from './report-metrics';
+import { rosterMetrics } from './roster-metrics';
 import { stormMetrics } from './storm-metrics';
 
 /**
