@@ -49,8 +49,8 @@ describe('wide layout', () => {
   });
 
   it.each([
-    { who: 'manager', email: 'manager.downtown@demo.test', person: 'Dana Moss Manager · Downtown', manage: ['People'] },
-    { who: 'hr', email: 'hr@demo.test', person: 'Hana Reyes HR', manage: ['People', 'Stores', 'Departments', 'Admin log'] },
+    { who: 'manager', email: 'manager.downtown@demo.test', person: 'Dana Moss Manager · Downtown', manage: ['Import roster', 'People'] },
+    { who: 'hr', email: 'hr@demo.test', person: 'Hana Reyes HR', manage: ['Import roster', 'People', 'Stores', 'Departments', 'Admin log'] },
   ])('at 1280x800 the $who navigates with the side navigation, and the bar is hidden', async ({ who, email, person, manage }) => {
     phone = await newPhone(WIDE);
     const { page } = phone;
