@@ -1,9 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { I18nProvider } from './i18n/I18nProvider';
+import { loadLocale } from './i18n/i18n';
 import type { Locale } from './i18n/messages';
 import { OnlineCallProblem } from './OnlineCallProblem';
 import type { OnlineFailure } from './use-online-call';
+
+// Spanish is a chunk of its own, fetched before the app's first render (main.tsx).
+beforeAll(() => loadLocale('es'));
 
 function shown(failure: OnlineFailure, locale: Locale = 'en', onRetry?: () => void): { text: string; retry: boolean } {
   const html = renderToStaticMarkup(

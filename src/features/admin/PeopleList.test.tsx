@@ -1,12 +1,15 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdminPerson } from '../../data/supabase/types';
 import { I18nProvider } from '../../ui/i18n/I18nProvider';
-import { registerMessages } from '../../ui/i18n/i18n';
+import { loadLocale, registerMessages } from '../../ui/i18n/i18n';
 import type { Locale } from '../../ui/i18n/messages';
 import adminMessages from '../../ui/i18n/sections/admin';
 import { Field } from './Field';
 import { PeopleList } from './PeopleList';
+
+// Spanish is a chunk of its own, fetched before the app's first render (main.tsx).
+beforeAll(() => loadLocale('es'));
 
 registerMessages(adminMessages);
 

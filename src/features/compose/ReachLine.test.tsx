@@ -1,11 +1,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CachedComposeDirectory } from '../../data/db';
 import { I18nProvider } from '../../ui/i18n/I18nProvider';
-import { registerMessages } from '../../ui/i18n/i18n';
+import { loadLocale, registerMessages } from '../../ui/i18n/i18n';
 import type { Locale } from '../../ui/i18n/messages';
 import composeMessages from '../../ui/i18n/sections/compose';
 import { ReachLine } from './ReachLine';
+
+// Spanish is a chunk of its own, fetched before the app's first render (main.tsx).
+beforeAll(() => loadLocale('es'));
 
 // The router loads the section with its screen; here the test does.
 registerMessages(composeMessages);

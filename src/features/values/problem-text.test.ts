@@ -1,12 +1,15 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commandContext } from '../../data/testing/command-context';
 import { giveKudos } from '../../data/values/commands';
 import { LIMITS } from '../../domain/limits';
 import { commandFailureText } from '../../ui/command-failure-text';
-import { i18nFor, registerMessages } from '../../ui/i18n/i18n';
+import { i18nFor, loadLocale, registerMessages } from '../../ui/i18n/i18n';
 import valuesMessages from '../../ui/i18n/sections/values';
 import { kudosProblemText, refusalText } from './problem-text';
+
+// Spanish is a chunk of its own, fetched before the app's first render (main.tsx).
+beforeAll(() => loadLocale('es'));
 
 // The router loads the section with its screen; here the test does.
 registerMessages(valuesMessages);

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from './en';
 import { es } from './es';
-import { i18nFor, registerMessages } from './i18n';
+import { i18nFor, loadLocale, registerMessages } from './i18n';
 import { type Catalog, type Locale, type PluralForms, paramNames } from './messages';
 import type { SectionMessagesModule } from './types';
+
+// Spanish is a chunk of its own, fetched before the app's first render (main.tsx).
+beforeAll(() => loadLocale('es'));
 
 type Messages = Readonly<Record<string, string | PluralForms>>;
 

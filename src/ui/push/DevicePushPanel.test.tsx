@@ -1,10 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/I18nProvider';
-import { registerMessages } from '../i18n/i18n';
+import { loadLocale, registerMessages } from '../i18n/i18n';
 import type { Locale } from '../i18n/messages';
 import pushMessages from '../i18n/sections/push';
 import { DevicePushPanel, type DevicePushPanelProps } from './DevicePushPanel';
+
+// Spanish is a chunk of its own, fetched before the app's first render (main.tsx).
+beforeAll(() => loadLocale('es'));
 
 // The push components' chunk registers its words; here the test does.
 registerMessages(pushMessages);
