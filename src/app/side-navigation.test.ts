@@ -7,7 +7,11 @@ const groups = (role: Parameters<typeof sideNavFor>[0]) => Object.fromEntries(si
 
 describe('the side navigation', () => {
   it('groups a manager’s and HR’s screens: their day, the team’s tools, their account', () => {
-    expect(groups('manager')).toEqual({ daily: ['today', 'values', 'learn'], manage: ['briefings', 'voice', 'reports', 'rosterImport', 'people'], account: ['account'] });
+    expect(groups('manager')).toEqual({
+      daily: ['today', 'values', 'learn'],
+      manage: ['briefings', 'voice', 'reports', 'rosterImport', 'people'],
+      account: ['account'],
+    });
     for (const role of ['hr', 'admin'] as const)
       expect(groups(role)).toEqual({
         daily: ['today', 'values', 'learn'],

@@ -73,7 +73,9 @@ describe('accessibility (axe-core)', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('button', { name: 'More', exact: true }).click({ timeout: 20_000 });
     await page.getByRole('heading', { level: 1, name: 'More' }).waitFor();
-    await expect.poll(() => page.getByRole('main').getByRole('button').allInnerTexts()).toEqual(['Values', 'Learn', 'Import roster', 'People', 'Stores', 'Departments', 'Admin log', 'Account']);
+    await expect
+      .poll(() => page.getByRole('main').getByRole('button').allInnerTexts())
+      .toEqual(['Values', 'Learn', 'Import roster', 'People', 'Stores', 'Departments', 'Admin log', 'Account']);
     await expect.poll(() => nav.getByRole('button', { name: 'More', exact: true }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(page, 'More');
 
