@@ -7,13 +7,12 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createClient } from '@supabase/supabase-js';
 import webpush from 'web-push';
-import ws from 'ws';
 import { PUSH_SENDER_NAME, pushSender } from '../supabase/functions/push-sender/handler';
 import type { VapidKeys } from '../supabase/functions/push-sender/sender';
 import type { LocalFunction } from '../supabase/local/functions-api';
 import type { Stack } from '../supabase/local/stack';
+import { nodeFunctionDeps } from './local-function-deps';
 
 export const LOCAL_VAPID_SUBJECT = 'mailto:frontline@localhost.invalid';
 
@@ -34,17 +33,7 @@ export async function localVapidKeys(dataDir: string, subject = LOCAL_VAPID_SUBJ
 }
 
 /** The push sender Edge Function (its handler, as deployed) for the local stack to serve. */
-export const pushSenderFunction: LocalFunction = (runtime) =>
-  pushSender({
-    ...runtime,
-    createDb: (url, key) =>
-      createClient(url, key, {
-        auth: { persistSession: false, autoRefreshToken: false },
-        // Node 20 has no global WebSocket; supabase-js builds its realtime client eagerly.
-        realtime: { transport: ws as unknown as typeof WebSocket },
-      }),
-    fetch: (url, init) => fetch(url, init),
-  });
+export const pushSenderFunction: LocalFunction = (runtime) => pushSender({ ...runtime, ...nodeFunctionDeps });
 
 /** The function's VAPID secrets, as `supabase secrets set` gives them on hosted. */
 export function vapidSecrets(vapid: VapidKeys): Record<string, string> {

@@ -65,8 +65,10 @@ export function rosterHeader(headers: readonly string[]): { fields: (RosterField
   return { fields, missing };
 }
 
-/** A file row as roster_dry_run takes it (see RosterRowInput in data/supabase/roster-types.ts). */
-export interface RosterRow {
+/** A file row as roster_dry_run takes it: a key absent keeps that field of the person, an empty one clears it. */
+// A type, not an interface: the RPC's jsonb argument needs its implicit index signature.
+export type RosterRow = {
+  /** The row's number in the file (the header is row 1, the first person row 2). */
   row: number;
   employee_id: string;
   display_name?: string;
@@ -77,7 +79,7 @@ export interface RosterRow {
   role?: string;
   language?: string;
   manages_store_codes?: string;
-}
+};
 
 /**
  * One parsed record (cells in column order) as a row; `line` is its number in the

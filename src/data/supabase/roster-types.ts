@@ -4,21 +4,10 @@
  * did. Part of the one contract in types.ts (its RPC table names these).
  */
 import * as z from 'zod/mini';
+import type { RosterRow } from '../../domain/roster-columns';
 
 /** A file row as roster_dry_run takes it: a key absent keeps that field of the person, an empty one clears it. */
-export type RosterRowInput = {
-  /** The row's number in the file (the header is row 1, the first person row 2). */
-  row: number;
-  employee_id: string;
-  display_name?: string;
-  email?: string;
-  phone?: string;
-  store_code?: string;
-  department?: string;
-  role?: string;
-  language?: string;
-  manages_store_codes?: string;
-};
+export type RosterRowInput = RosterRow;
 
 export const ROSTER_OUTCOMES = ['add', 'change', 'unchanged', 'problem'] as const;
 export type RosterOutcome = (typeof ROSTER_OUTCOMES)[number];
