@@ -47,3 +47,8 @@ export async function setPersonActive(api: OnlineApi, memberId: string, active: 
   const cleaned = reason === undefined ? '' : cleanText(reason).trim();
   return adminOutcome(await api.call('admin_set_person_active', { p_member_id: memberId, p_active: active, p_reason: cleaned === '' ? null : cleaned }));
 }
+
+/** One person by id (the person screen opened from its address); unknown and out-of-scope ids are both person_not_managed. */
+export async function personById(api: OnlineApi, id: string, signal?: AbortSignal): Promise<AdminOutcome<AdminPerson>> {
+  return adminOutcome(await api.call('admin_person', { p_id: id }, signal));
+}

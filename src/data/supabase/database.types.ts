@@ -313,6 +313,12 @@ export type Database = {
         };
         Returns: Json;
       };
+      admin_person: {
+        Args: {
+          p_id: string | null;
+        };
+        Returns: Json;
+      };
       admin_save_department: {
         Args: {
           p_department: Json | null;

@@ -1004,6 +1004,7 @@ export const RPC = {
   admin_save_store: { result: AdminStore },
   admin_save_department: { result: AdminDepartment },
   admin_people: { result: AdminPeoplePage },
+  admin_person: { result: AdminPerson },
   admin_save_person: { result: AdminPerson },
   admin_set_person_active: { result: AdminPerson },
   admin_audit_log: { result: AdminAuditPage },
@@ -1171,6 +1172,8 @@ export interface RpcArgs {
     p_after?: AdminPeopleCursor | null;
     p_limit?: number;
   };
+  /** One person as admin_people lists them. Errors: 42501 forbidden (staff), person_not_managed (unknown, another organisation's or, for a manager, not of a store they run: one answer). */
+  admin_person: { p_id: string };
   /**
    * Errors: 42501 person_not_managed, role_not_allowed, store_not_managed, cannot_change_self; 22023 unknown_person,
    * missing_field, too_long, invalid_employee_id, duplicate_employee_id, invalid_email, duplicate_email, invalid_phone,

@@ -5,12 +5,12 @@
  */
 import { type FormEvent, useRef, useState } from 'react';
 import type { AdminFailure } from '../../data/admin/outcome';
-import { peoplePage, savePerson } from '../../data/admin/people';
+import { personById, savePerson } from '../../data/admin/people';
 import type { AdminPerson } from '../../data/supabase/types';
 import { type PersonDraft, personProblems } from '../../domain/admin-forms';
 import { ADMIN_LIMITS } from '../../domain/limits';
 import { useI18n } from '../../ui/i18n/I18nProvider';
-import { back, currentNote, go } from '../../ui/router/history';
+import { back, go } from '../../ui/router/history';
 import type { Params } from '../../ui/router/match';
 import { useSession } from '../../ui/session-context';
 import { ActiveSection } from './ActiveSection';
@@ -29,13 +29,8 @@ export function PersonScreen({ params }: { params: Params }) {
   const { t } = useI18n();
   const id = params.id ?? null;
   const cached = id ? rememberedPerson(id) : undefined;
-  const note = id && !cached ? currentNote() : undefined;
-  // Opened from a link or after a reload: found again through the search by the employee ID the list left in the note.
-  const found = useAdminLoad<AdminPerson | null>(id && !cached ? api : null, `${id}|${note}`, async (online, signal) => {
-    if (!note) return { ok: true, data: null };
-    const outcome = await peoplePage(online, { p_query: note }, null, 200, signal);
-    return outcome.ok ? { ok: true, data: outcome.data.people.find((p) => p.id === id) ?? null } : outcome;
-  });
+  // Opened from a link, a bookmark or after a reload: loaded by id (admin_person, with admin_people's scope).
+  const found = useAdminLoad<AdminPerson>(id && !cached ? api : null, id ?? '', (online, signal) => personById(online, id ?? '', signal));
   const person = cached ?? found.data ?? null;
 
   return (
@@ -50,13 +45,16 @@ export function PersonScreen({ params }: { params: Params }) {
       ) : (
         <>
           <h1 id="person-heading">{t('admin.people.title')}</h1>
-          {!cached && found.failure ? <AdminProblem failure={found.failure} onRetry={found.reload} /> : null}
-          <p role="status">{found.loading && note ? t('admin.loading') : !found.failure ? t('admin.person.notFound') : null}</p>
+          {found.failure && !notManaged(found.failure) ? <AdminProblem failure={found.failure} onRetry={found.reload} /> : null}
+          <p role="status">{found.failure ? (notManaged(found.failure) ? t('admin.person.notFound') : null) : t('admin.loading')}</p>
         </>
       )}
     </section>
   );
 }
+
+/** An unknown id and one outside the caller's scope get the same answer from the server. */
+const notManaged = (failure: AdminFailure) => failure.kind === 'forbidden' && failure.code === 'person_not_managed';
 
 type FieldName = keyof PersonValues;
 
