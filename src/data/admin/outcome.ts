@@ -30,7 +30,8 @@ export type AdminInvalidCode =
   | 'invalid_status'
   | 'invalid_limit'
   | 'invalid_cursor'
-  | 'invalid_filters';
+  | 'invalid_filters'
+  | 'no_employee_id';
 
 const FORBIDDEN: readonly string[] = ['forbidden', 'person_not_managed', 'role_not_allowed', 'store_not_managed', 'cannot_change_self'];
 const INVALID: readonly string[] = [
@@ -55,6 +56,7 @@ const INVALID: readonly string[] = [
   'invalid_limit',
   'invalid_cursor',
   'invalid_filters',
+  'no_employee_id',
 ];
 
 export type AdminFailure =

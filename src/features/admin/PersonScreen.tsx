@@ -13,6 +13,7 @@ import { useI18n } from '../../ui/i18n/I18nProvider';
 import { back, go } from '../../ui/router/history';
 import type { Params } from '../../ui/router/match';
 import { useSession } from '../../ui/session-context';
+import { ActivationCodeSection, mayIssueCode } from './ActivationCodeSection';
 import { ActiveSection } from './ActiveSection';
 import { AdminProblem } from './AdminProblem';
 import { adminFailureText, fieldProblemText, PERSON_FIELD_OF, ROLE_WORDS } from './admin-words';
@@ -262,6 +263,7 @@ function PersonForm({ person: initial }: { person: AdminPerson | null }) {
           {saved ? t('admin.saved') : ''}
         </p>
       </form>
+      {person && mayIssueCode(me?.role, me?.member_id, person) ? <ActivationCodeSection key={`${person.id}|${person.active}`} person={person} /> : null}
       {person && !isSelf ? (
         <ActiveSection
           person={person}

@@ -39,6 +39,7 @@ export const INVALID_WORDS = {
   invalid_limit: 'admin.error.invalid_limit',
   invalid_cursor: 'admin.error.invalid_cursor',
   invalid_filters: 'admin.error.invalid_filters',
+  no_employee_id: 'admin.error.no_employee_id',
 } as const satisfies Record<AdminInvalidCode, PlainKey>;
 
 export function adminFailureText(t: Translate, failure: AdminFailure): string {

@@ -166,6 +166,23 @@ export const adminEn = {
   'admin.error.invalid_limit': 'The list asked for too many rows at once. Reload the page.',
   'admin.error.invalid_cursor': 'The list changed while loading. Search again.',
   'admin.error.invalid_filters': 'These filters cannot be used together. Clear them and try again.',
+  'admin.error.no_employee_id': 'This person has no employee ID yet. Add one and save first.',
+  'admin.code.title': 'Activation code',
+  'admin.code.what': 'A new one-time code lets {name} activate this app, or choose a new password if they forgot it. Any earlier code stops working.',
+  'admin.code.issue': 'New activation code',
+  'admin.code.busy': 'Making a code…',
+  'admin.code.shown': 'Code for {name}, shown only this once:',
+  'admin.code.employeeId': 'Employee ID: {id}',
+  'admin.code.howTo': 'They open {address}, enter their employee ID and this code, then choose a password.',
+  'admin.code.expires': 'The code works once, until {date}.',
+  'admin.code.sheet': 'The store’s printed activation sheet has a QR code for each person instead.',
+  'admin.code.error.offline': 'No connection. No code was made and nothing is waiting to be sent; try again when you are online.',
+  'admin.code.error.failed': 'The server could not make a code ({detail}). Try again.',
+  'admin.code.error.forbidden': 'You are not allowed to make activation codes.',
+  'admin.code.error.person_not_managed': 'You can make codes only for staff of the stores you run.',
+  'admin.code.error.cannot_change_self': 'You cannot make a code for yourself. Ask someone else in HR.',
+  'admin.code.error.unknown_person': 'This person is deactivated or no longer exists, so they cannot get a code.',
+  'admin.code.error.no_employee_id': 'This person has no employee ID yet. Add one and save, then make a code.',
 } as const;
 
 export const adminEs = {
@@ -330,6 +347,24 @@ export const adminEs = {
   'admin.error.invalid_limit': 'La lista pidió demasiadas filas a la vez. Recarga la página.',
   'admin.error.invalid_cursor': 'La lista cambió mientras cargaba. Busca de nuevo.',
   'admin.error.invalid_filters': 'Estos filtros no se pueden combinar. Quítalos e inténtalo de nuevo.',
+  'admin.error.no_employee_id': 'Esta persona aún no tiene número de empleado. Añádelo y guarda primero.',
+  'admin.code.title': 'Código de activación',
+  'admin.code.what':
+    'Un código nuevo de un solo uso permite a {name} activar la aplicación, o elegir una contraseña nueva si la olvidó. El código anterior deja de funcionar.',
+  'admin.code.issue': 'Nuevo código de activación',
+  'admin.code.busy': 'Creando el código…',
+  'admin.code.shown': 'Código para {name}, se muestra solo esta vez:',
+  'admin.code.employeeId': 'Número de empleado: {id}',
+  'admin.code.howTo': 'Abre {address}, escribe su número de empleado y este código, y elige una contraseña.',
+  'admin.code.expires': 'El código sirve una vez, hasta el {date}.',
+  'admin.code.sheet': 'La hoja de activación impresa de la tienda tiene en su lugar un código QR para cada persona.',
+  'admin.code.error.offline': 'Sin conexión. No se creó ningún código y nada queda pendiente de enviar; inténtalo cuando tengas conexión.',
+  'admin.code.error.failed': 'El servidor no pudo crear el código ({detail}). Inténtalo de nuevo.',
+  'admin.code.error.forbidden': 'No tienes permiso para crear códigos de activación.',
+  'admin.code.error.person_not_managed': 'Solo puedes crear códigos para el personal de las tiendas que diriges.',
+  'admin.code.error.cannot_change_self': 'No puedes crear un código para ti. Pídeselo a otra persona de Recursos Humanos.',
+  'admin.code.error.unknown_person': 'Esta persona está desactivada o ya no existe, así que no puede recibir un código.',
+  'admin.code.error.no_employee_id': 'Esta persona aún no tiene número de empleado. Añádelo y guarda, y luego crea el código.',
 } as const satisfies SectionCatalog<typeof adminEn>;
 
 export default { en: adminEn, es: adminEs };
