@@ -213,6 +213,12 @@ describe('admin screens', () => {
     await screenshot(page, 'admin-person-form-390');
     await expectAccessible(page, 'person form 390');
 
+    // The store sheet is one tap from People.
+    await page.goto(new URL('/people', appUrl).href);
+    await admin.heading('People').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Print activation sheet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Activation sheet' }).waitFor({ timeout: 20_000 });
+
     // An HR address is not theirs.
     await page.goto(new URL('/stores', appUrl).href);
     await page.getByRole('heading', { name: 'Not available to you' }).waitFor({ timeout: 20_000 });

@@ -49,9 +49,15 @@ export function PeopleScreen() {
     <section className="admin" aria-labelledby="people-heading">
       <div className="admin__head">
         <h1 id="people-heading">{t('admin.people.title')}</h1>
-        <button type="button" className="primary" onClick={() => go('/people/new')}>
-          {t('admin.people.new')}
-        </button>
+        <div className="admin__head-actions">
+          {/* The store sheet: one printed QR code per person who has not activated yet. */}
+          <button type="button" onClick={() => go('/activation-sheet')}>
+            {t('admin.people.sheet')}
+          </button>
+          <button type="button" className="primary" onClick={() => go('/people/new')}>
+            {t('admin.people.new')}
+          </button>
+        </div>
       </div>
       <form className="admin-filters" onSubmit={(event) => event.preventDefault()}>
         <div className="admin-filters__search">

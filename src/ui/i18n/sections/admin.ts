@@ -8,6 +8,7 @@ import type { SectionCatalog } from '../types';
 export const adminEn = {
   'admin.people.title': 'People',
   'admin.people.new': 'Add a person',
+  'admin.people.sheet': 'Print activation sheet',
   'admin.people.search': 'Search by name, employee ID or email',
   'admin.people.filters': 'Filters',
   'admin.filter.store': 'Store',
@@ -188,6 +189,7 @@ export const adminEn = {
 export const adminEs = {
   'admin.people.title': 'Personas',
   'admin.people.new': 'Añadir persona',
+  'admin.people.sheet': 'Imprimir hoja de activación',
   'admin.people.search': 'Buscar por nombre, número de empleado o correo',
   'admin.people.filters': 'Filtros',
   'admin.filter.store': 'Tienda',
