@@ -77,7 +77,10 @@ begin
   if p_person is null or jsonb_typeof(p_person) <> 'object' then
     perform private.invalid_argument('invalid_person', 'p_person must be a JSON object');
   end if;
-  v_scope := private.store_ids_managed_by(v_me);
+  -- Only a manager's stores limit them; HR's scope (every store, sorted) is never read, so it is not built.
+  if not v_hr then
+    v_scope := private.store_ids_managed_by(v_me);
+  end if;
 
   v_id := private.admin_uuid(p_person, 'id', 'unknown_person');
   if v_id is not null then

@@ -189,7 +189,8 @@ declare
   v_state text;
   v_detail text;
   v_message text;
-  v_out jsonb := '[]';
+  -- Appended in place, one array at the end: appending to a jsonb value copies it whole per row.
+  v_out jsonb[] := '{}';
 begin
   if p_rows is null or jsonb_typeof(p_rows) <> 'array' then
     perform private.invalid_argument('invalid_type', 'p_rows must be an array of rows');
@@ -197,13 +198,14 @@ begin
   if jsonb_array_length(p_rows) > 1000 then
     perform private.invalid_argument('too_many_rows', 'At most 1000 rows per call');
   end if;
+  if exists (select 1 from jsonb_array_elements(p_rows) x where jsonb_typeof(x) <> 'object' or jsonb_typeof(x -> 'row') <> 'number') then
+    perform private.invalid_argument('invalid_type', 'Each row must be an object with its row number');
+  end if;
+  -- A batch sent again (after a lost answer) replaces what it staged.
+  delete from private.roster_import_rows r
+  where r.import_id = v_import.id and r.row_no in (select (x ->> 'row')::int from jsonb_array_elements(p_rows) x);
   for v_row in select value from jsonb_array_elements(p_rows) loop
-    if jsonb_typeof(v_row) <> 'object' or jsonb_typeof(v_row -> 'row') <> 'number' then
-      perform private.invalid_argument('invalid_type', 'Each row must be an object with its row number');
-    end if;
     v_no := (v_row ->> 'row')::int;
-    -- A batch sent again (after a lost answer) replaces what it staged.
-    delete from private.roster_import_rows r where r.import_id = v_import.id and r.row_no = v_no;
     v_problem := null;
     v_outcome := null;
     v_changes := null;
@@ -250,11 +252,11 @@ begin
     insert into private.roster_import_rows (import_id, row_no, employee_key, email_key, payload, outcome, problem)
     values (v_import.id, v_no, v_key, v_email, case when v_problem is null then v_payload - 'id' else '{}' end,
             coalesce(v_outcome, 'problem'), v_problem);
-    v_out := v_out || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
+    v_out := v_out || jsonb_strip_nulls(jsonb_build_object(
       'row', v_no, 'employee_id', v_row -> 'employee_id', 'outcome', coalesce(v_outcome, 'problem'), 'problem', v_problem,
-      'before', v_changes -> 'before', 'after', v_changes -> 'after')));
+      'before', v_changes -> 'before', 'after', v_changes -> 'after'));
   end loop;
-  return jsonb_build_object('rows', v_out);
+  return jsonb_build_object('rows', to_jsonb(v_out));
 end $$;
 comment on function public.roster_dry_run(uuid, jsonb) is 'Checks up to 1000 roster rows ({row, employee_id, display_name?, email?, phone?, store_code?, department?, role?, language?, manages_store_codes?}) of the caller''s import without writing any person or log row: each is resolved and run through admin_save_person in a subtransaction that is rolled back. Answers {rows: [{row, employee_id, outcome: add|change|unchanged|problem, problem?, before?, after?}]} and stages the rows for roster_apply. Problems: missing_field, duplicate_employee_id and duplicate_email (an earlier row of the file), unknown_store, unknown_department, unknown_role, and every 22023/42501 code of admin_save_person (invalid_email, store_not_managed, person_not_managed, role_not_allowed, ...). 42501 forbidden; 22023 unknown_import, invalid_type, too_many_rows.';
 revoke execute on function public.roster_dry_run(uuid, jsonb) from public, anon;
@@ -306,7 +308,9 @@ declare
   v_r private.roster_import_rows;
   v_id uuid;
   v_saved jsonb;
-  v_out jsonb := '[]';
+  -- Appended in place, one array at the end: appending to a jsonb value copies it whole per row.
+  v_out jsonb[] := '{}';
+  v_row int;
   v_state text;
   v_detail text;
   v_message text;
@@ -314,22 +318,24 @@ begin
   if p_first_row is null or p_last_row is null or p_last_row < p_first_row or p_last_row - p_first_row >= 1000 then
     perform private.invalid_argument('invalid_range', 'Rows p_first_row..p_last_row, at most 1000 of them');
   end if;
-  for v_r in select r.* from private.roster_import_rows r
-             where r.import_id = v_import.id and r.row_no between p_first_row and p_last_row and r.outcome in ('add', 'change')
-             order by r.row_no loop
-    -- Matched by employee ID now, not at the dry run: applying twice updates (to no change) what the first made.
-    select m.id into v_id from public.members m where m.org_id = v_me.org_id and lower(m.employee_id) = v_r.employee_key;
-    begin
+  -- One handler around the whole batch (not one subtransaction per row): a refusal
+  -- ends the call anyway, and v_row says which row it was.
+  begin
+    for v_r in select r.* from private.roster_import_rows r
+               where r.import_id = v_import.id and r.row_no between p_first_row and p_last_row and r.outcome in ('add', 'change')
+               order by r.row_no loop
+      v_row := v_r.row_no;
+      -- Matched by employee ID now, not at the dry run: applying twice updates (to no change) what the first made.
+      select m.id into v_id from public.members m where m.org_id = v_me.org_id and lower(m.employee_id) = v_r.employee_key;
       v_saved := public.admin_save_person(case when v_id is null then v_r.payload else v_r.payload || jsonb_build_object('id', v_id) end);
-    exception when sqlstate '22023' or sqlstate '42501' then
-      -- The whole call rolls back; the message begins with the row (hosted PostgREST passes message and detail through).
-      get stacked diagnostics v_state = returned_sqlstate, v_detail = pg_exception_detail, v_message = message_text;
-      raise exception using errcode = v_state, message = format('row %s: %s', v_r.row_no, v_message), detail = v_detail;
-    end;
-    v_out := v_out || jsonb_build_array(jsonb_build_object('row', v_r.row_no, 'outcome', case when v_id is null then 'added' else 'changed' end,
-                                                           'member_id', v_saved -> 'id'));
-  end loop;
-  return jsonb_build_object('rows', v_out);
+      v_out := v_out || jsonb_build_object('row', v_r.row_no, 'outcome', case when v_id is null then 'added' else 'changed' end, 'member_id', v_saved -> 'id');
+    end loop;
+  exception when sqlstate '22023' or sqlstate '42501' then
+    -- The whole call rolls back; the message begins with the row (hosted PostgREST passes message and detail through).
+    get stacked diagnostics v_state = returned_sqlstate, v_detail = pg_exception_detail, v_message = message_text;
+    raise exception using errcode = v_state, message = format('row %s: %s', v_row, v_message), detail = v_detail;
+  end;
+  return jsonb_build_object('rows', to_jsonb(v_out));
 end $$;
 comment on function public.roster_apply(uuid, int, int) is 'Applies the add and change rows the dry run staged for rows p_first_row..p_last_row (at most 1000) of the caller''s import, each through admin_save_person (its checks and its admin log; matched by employee ID at this moment, so applying twice changes nothing). Problem and unchanged rows are skipped. One transaction: if any row is refused now, nothing of the call is written and the error (22023/42501 with the admin code in detail) has a message beginning ''row N: ''. Answers {rows: [{row, outcome: added|changed, member_id}]}. 42501 forbidden; 22023 unknown_import, invalid_range.';
 revoke execute on function public.roster_apply(uuid, int, int) from public, anon;
