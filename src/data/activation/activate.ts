@@ -6,30 +6,12 @@
  * code the screen words. Issuing codes (HR and managers) is in ../admin/activation.ts.
  */
 import { normalizeCode } from '../../domain/sign-in-address';
+import { type ActivateRefusal, isActivateRefusal } from '../supabase/activate-errors';
 
-export type ActivateError =
-  | 'invalid_request'
-  | 'weak_password'
-  | 'invalid_code'
-  | 'code_expired'
-  | 'code_used'
-  | 'too_many_attempts'
-  | 'login_taken'
-  | 'failed'
-  | 'offline';
+/** A refusal of the function, or no answer at all. */
+export type ActivateError = ActivateRefusal | 'offline';
 
 export type ActivateOutcome = { ok: true; email: string } | { ok: false; error: ActivateError };
-
-const KNOWN: readonly string[] = [
-  'invalid_request',
-  'weak_password',
-  'invalid_code',
-  'code_expired',
-  'code_used',
-  'too_many_attempts',
-  'login_taken',
-  'failed',
-];
 
 export interface ActivateInput {
   employeeId: string;
@@ -51,8 +33,7 @@ export async function activateAccount(api: { url: string; anonKey: string }, inp
   }
   const body = (await response.json().catch(() => null)) as { ok?: unknown; email?: unknown; error?: unknown } | null;
   if (response.ok && body?.ok === true && typeof body.email === 'string') return { ok: true, email: body.email };
-  const error = typeof body?.error === 'string' && KNOWN.includes(body.error) ? (body.error as ActivateError) : 'failed';
-  return { ok: false, error };
+  return { ok: false, error: isActivateRefusal(body?.error) ? body.error : 'failed' };
 }
 
 /** The API the build points at, as src/app/supabase-client.ts reads it (here without loading supabase-js). */

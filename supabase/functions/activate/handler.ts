@@ -15,21 +15,14 @@
  * invalid_code, code_expired, code_used, too_many_attempts, login_taken, failed.
  */
 
+import type { ActivateRefusal } from '../../../src/data/supabase/activate-errors.ts';
+import type { RpcClient } from '../_shared/rpc-client.ts';
+
 export const ACTIVATE_NAME = 'activate';
 /** As config.toml's [auth] minimum_password_length. */
 export const MIN_PASSWORD_LENGTH = 8;
 /** bcrypt reads 72 bytes; GoTrue refuses longer passwords. */
 export const MAX_PASSWORD_LENGTH = 72;
-
-export type ActivateError =
-  | 'invalid_request'
-  | 'weak_password'
-  | 'invalid_code'
-  | 'code_expired'
-  | 'code_used'
-  | 'too_many_attempts'
-  | 'login_taken'
-  | 'failed';
 
 export interface ActivateRequest {
   employee_id: string;
@@ -39,11 +32,7 @@ export interface ActivateRequest {
   sign_in_code?: string;
 }
 
-export type ActivateAnswer = { ok: true; email: string; first_activation: boolean } | { ok: false; error: ActivateError };
-
-export interface RpcClient {
-  rpc(fn: string, args?: Record<string, unknown>): PromiseLike<{ data: unknown; error: { message: string } | null }>;
-}
+export type ActivateAnswer = { ok: true; email: string; first_activation: boolean } | { ok: false; error: ActivateRefusal };
 
 /** What the function gets from its runtime. */
 export interface ActivateRuntime {
@@ -64,7 +53,7 @@ const CORS = {
   'access-control-allow-methods': 'POST, OPTIONS',
 };
 
-const STATUS: Readonly<Record<ActivateError, number>> = {
+const STATUS: Readonly<Record<ActivateRefusal, number>> = {
   invalid_request: 400,
   weak_password: 422,
   invalid_code: 400,
@@ -79,7 +68,7 @@ function answer(status: number, body: ActivateAnswer): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...CORS } });
 }
 
-function refuse(error: ActivateError): Response {
+function refuse(error: ActivateRefusal): Response {
   return answer(STATUS[error], { ok: false, error });
 }
 
@@ -152,7 +141,7 @@ async function saveLogin(
   serviceKey: string,
   person: Extract<Redeemed, { ok: true }>,
   password: string,
-): Promise<{ ok: true; userId: string } | { ok: false; error: ActivateError }> {
+): Promise<{ ok: true; userId: string } | { ok: false; error: ActivateRefusal }> {
   const headers = { apikey: serviceKey, authorization: `Bearer ${serviceKey}`, 'content-type': 'application/json' };
   const response = person.user_id
     ? await runtime.fetch(`${url}/auth/v1/admin/users/${person.user_id}`, { method: 'PUT', headers, body: JSON.stringify({ password }) })

@@ -1,8 +1,9 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import webpush from 'web-push';
+import type { RpcClient } from '../_shared/rpc-client';
 import { GENERATION_HEADER, MAX_GENERATION, PUSH_SENDER_NAME, type PushSenderRuntime, pushSender } from './handler';
-import type { PushItem, RpcClient } from './sender';
+import type { PushItem } from './sender';
 
 const vapid = webpush.generateVAPIDKeys();
 const SERVICE_KEY = 'service-role-key';

@@ -11,7 +11,8 @@
  * calls side by side (the leases keep them apart), and whatever is left waits for the
  * next scheduled call.
  */
-import { drainPushQueue, type RpcClient, type VapidKeys } from './sender.ts';
+import type { RpcClient } from '../_shared/rpc-client.ts';
+import { drainPushQueue, type VapidKeys } from './sender.ts';
 
 export const PUSH_SENDER_NAME = 'push-sender';
 /** The request header carrying a call's generation (0 from the scheduler). */

@@ -1,7 +1,8 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import webpush from 'web-push';
-import { drainPushQueue, outcomeOf, type PushClaim, type PushItem, type RpcClient, retryAfterSeconds, vapidAuthorizer } from './sender';
+import type { RpcClient } from '../_shared/rpc-client';
+import { drainPushQueue, outcomeOf, type PushClaim, type PushItem, retryAfterSeconds, vapidAuthorizer } from './sender';
 
 const NOW = Date.parse('2026-12-05T10:00:00Z');
 const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:push@frontline.test' };

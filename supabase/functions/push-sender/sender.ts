@@ -16,6 +16,7 @@
  */
 import webpush from 'web-push';
 import { parsePushPayload } from '../../../src/data/supabase/push-payload.ts';
+import type { RpcClient } from '../_shared/rpc-client.ts';
 
 export interface PushItem {
   subscription_id: string;
@@ -39,11 +40,6 @@ export type PushOutcome =
   | { subscription_id: string; status: 'sent' }
   | { subscription_id: string; status: 'gone'; error: string }
   | { subscription_id: string; status: 'retry'; retry_after_seconds?: number; error: string };
-
-/** The part of a supabase-js client the sender uses (structural, so any runtime's client or a fake fits). */
-export interface RpcClient {
-  rpc(fn: string, args?: Record<string, unknown>): PromiseLike<{ data: unknown; error: { message: string } | null }>;
-}
 
 export interface VapidKeys {
   /** mailto: or https: address the push services can reach the sender's operator at. */
