@@ -12,7 +12,8 @@ import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { newPhone, type Phone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
-import { findOverflow, pseudoLocalize, screenshot } from './support/layout';
+import { findOverflow, pseudoLocalize } from './support/layout';
+import { screenshot } from './support/screenshot';
 import { waitForServiceWorker } from './support/service-worker';
 
 const { appUrl } = inject('e2e');

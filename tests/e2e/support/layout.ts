@@ -1,10 +1,8 @@
 /**
  * Layout checks for long text: a pseudo-locale that makes every word on screen
  * about 40% longer (and accented), a check that nothing spills past the phone's
- * width or is clipped, and screenshots when SCREENSHOT_DIR is set.
+ * width or is clipped (screenshots: support/screenshot.ts).
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 /** Rewrites every text node in the page: each word grows by 40% (at least one letter), letters get accents. */
@@ -53,12 +51,4 @@ export async function findOverflow(page: Page): Promise<Overflow[]> {
     }
     return found;
   });
-}
-
-/** What the phone shows (the viewport), into SCREENSHOT_DIR when it is set, for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`) });
 }
