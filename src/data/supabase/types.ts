@@ -877,6 +877,8 @@ export const ADMIN_ACTIONS = [
   'person_updated',
   'person_deactivated',
   'person_reactivated',
+  'activation_code_issued',
+  'person_activated',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

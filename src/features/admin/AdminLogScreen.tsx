@@ -96,6 +96,9 @@ export function AdminLogScreen() {
   );
 }
 
+/** Actions whose after holds facts about the event (a code's expiry), not fields that were set. */
+const FACTS: ReadonlySet<AdminAction> = new Set(['activation_code_issued', 'person_activated']);
+
 function LogEntry({ entry }: { entry: AdminAuditEntry }) {
   const { t, locale } = useI18n();
   const target =
@@ -113,13 +116,18 @@ function LogEntry({ entry }: { entry: AdminAuditEntry }) {
       </p>
       <p className="muted">{t('admin.log.by', { actor: entry.actor.display_name ?? '—' })}</p>
       <ul className="admin-log__changes">
-        {changeLines(entry, logValueWords(t)).map((line) => {
+        {changeLines(
+          entry,
+          logValueWords(t, (iso) => formatDate(locale, iso)),
+        ).map((line) => {
           const key = LOG_FIELD_WORDS[line.field];
           const field = key ? t(key) : line.field;
           return (
             <li key={line.field}>
               {line.before === null
-                ? t('admin.log.set', { field, after: line.after })
+                ? FACTS.has(entry.action)
+                  ? `${field}: ${line.after}`
+                  : t('admin.log.set', { field, after: line.after })
                 : t('admin.log.change', { field, before: line.before, after: line.after })}
             </li>
           );

@@ -107,6 +107,8 @@ export const ACTION_WORDS = {
   person_updated: 'admin.action.person_updated',
   person_deactivated: 'admin.action.person_deactivated',
   person_reactivated: 'admin.action.person_reactivated',
+  activation_code_issued: 'admin.action.activation_code_issued',
+  person_activated: 'admin.action.person_activated',
 } as const satisfies Record<AdminAction, PlainKey>;
 
 /** The admin log's field names (the keys of its before/after) in words; a field not here is shown as it is. */
@@ -125,10 +127,16 @@ export const LOG_FIELD_WORDS: Record<string, PlainKey> = {
   code: 'admin.logField.code',
   time_zone: 'admin.logField.time_zone',
   region: 'admin.logField.region',
+  expires_at: 'admin.logField.expires_at',
+  replaced_code: 'admin.logField.replaced_code',
+  has_login: 'admin.logField.has_login',
+  first_activation: 'admin.logField.first_activation',
 };
 
-export function logValueWords(t: Translate): ValueWords {
+export function logValueWords(t: Translate, when: (iso: string) => string = (iso) => iso): ValueWords {
   return {
+    yesNo: (yes) => t(yes ? 'admin.log.yes' : 'admin.log.no'),
+    when,
     role: (role) => (role in ROLE_WORDS ? t(ROLE_WORDS[role as AdminPerson['role']]) : null),
     locale: (locale) => (locale === 'en' ? t('admin.locale.en') : locale === 'es' ? t('admin.locale.es') : null),
     active: (active) => t(active ? 'admin.status.active' : 'admin.status.inactive'),

@@ -16,6 +16,10 @@ export interface ValueWords {
   role(role: string): string | null;
   locale(locale: string): string | null;
   active(active: boolean): string;
+  /** Any other true/false field (an activation code's replaced_code, has_login). */
+  yesNo?(yes: boolean): string;
+  /** A time (fields ending in _at, such as a code's expires_at). */
+  when?(iso: string): string;
 }
 
 const HIDDEN = new Set(['id', 'store_id', 'store_name', 'department_id', 'managed_store_ids', 'org_id', 'updated_at', 'created_at']);
@@ -23,6 +27,8 @@ const HIDDEN = new Set(['id', 'store_id', 'store_name', 'department_id', 'manage
 function show(field: string, value: unknown, words?: ValueWords): string {
   if (value === null || value === undefined || value === '') return '—';
   if (words && field === 'active' && typeof value === 'boolean') return words.active(value);
+  if (words?.yesNo && typeof value === 'boolean') return words.yesNo(value);
+  if (words?.when && field.endsWith('_at') && typeof value === 'string') return words.when(value);
   if (words && field === 'role' && typeof value === 'string') return words.role(value) ?? value;
   if (words && field === 'locale' && typeof value === 'string') return words.locale(value) ?? value;
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((item) => show(field, item, words)).join(', ');

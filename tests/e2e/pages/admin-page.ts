@@ -9,6 +9,8 @@ export class AdminPage {
   readonly saved: Locator;
   readonly log: Locator;
   readonly exportOutcome: Locator;
+  /** The person screen's newly made activation code, in large characters (#12 item 3). */
+  readonly issuedCode: Locator;
 
   constructor(readonly page: Page) {
     this.main = page.locator('main');
@@ -18,6 +20,7 @@ export class AdminPage {
     this.saved = page.getByTestId('person-saved');
     this.log = page.getByTestId('admin-log');
     this.exportOutcome = page.getByTestId('log-export-outcome');
+    this.issuedCode = page.getByTestId('issued-code');
   }
 
   heading(name: string): Locator {
@@ -37,6 +40,20 @@ export class AdminPage {
   /** The people cards' words (phone layout). */
   async cardTexts(): Promise<string[]> {
     return (await this.cards.locator('li').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Presses "New activation code" on the person screen and answers the code shown, once a different one than `previous` is there. */
+  async newActivationCode(previous?: string): Promise<string> {
+    await this.page.getByRole('button', { name: 'New activation code' }).click();
+    const shown = this.issuedCode.locator('.admin-code__code');
+    await this.page.waitForFunction(
+      ({ previous }) => {
+        const text = document.querySelector('[data-testid="issued-code"] .admin-code__code')?.textContent?.trim() ?? '';
+        return text !== '' && text !== previous;
+      },
+      { previous: previous ?? '' },
+    );
+    return (await shown.innerText()).trim();
   }
 
   /** The words of a select's options. */
