@@ -11,22 +11,42 @@ export function ReportView({
   plan,
   report,
   deactivate,
+  deactivateChosen,
   onAgain,
 }: {
   plan: RosterPlan;
   report: RosterApplyReport;
   deactivate(onProgress: (done: number) => void): Promise<AdminOutcome<number>>;
+  /** Deactivates those of `ids` still missing from the file. */
+  deactivateChosen(ids: string[]): Promise<AdminOutcome<number>>;
   onAgain(): void;
 }) {
   const { t } = useI18n();
   const [step, setStep] = useState<Deactivation>({ kind: 'idle' });
+  // Nobody is ticked at first: leaving the file is offered as a reason, never acted on by itself.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [scope, setScope] = useState<'chosen' | 'all'>('chosen');
   const href = useMemo(() => URL.createObjectURL(new Blob([rosterReportCsv(report.lines)], { type: 'text/csv;charset=utf-8' })), [report]);
   useEffect(() => () => URL.revokeObjectURL(href), [href]);
   const missing = plan.missing.total;
 
+  function toggle(id: string, on: boolean) {
+    setChosen((was) => {
+      const next = new Set(was);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  function confirm(which: 'chosen' | 'all') {
+    setScope(which);
+    setStep({ kind: 'confirm' });
+  }
+
   async function run() {
     setStep({ kind: 'running', done: 0 });
-    const outcome = await deactivate((done) => setStep({ kind: 'running', done }));
+    const outcome = scope === 'chosen' ? await deactivateChosen([...chosen]) : await deactivate((done) => setStep({ kind: 'running', done }));
     setStep(outcome.ok ? { kind: 'done', count: outcome.data } : { kind: 'failed' });
   }
 
@@ -48,14 +68,37 @@ export function ReportView({
       {missing > 0 ? (
         <section className="roster__section" aria-labelledby="roster-deactivate">
           <h3 id="roster-deactivate">{t('roster.missing')}</h3>
+          {step.kind === 'idle' || step.kind === 'confirm' ? (
+            <fieldset className="roster__choose" disabled={step.kind === 'confirm'}>
+              <legend className="muted">{t('roster.chooseNote')}</legend>
+              <ul className="roster__choices" data-testid="roster-missing-choices">
+                {plan.missing.people.map((p) => (
+                  <li key={p.id}>
+                    <label>
+                      <input type="checkbox" checked={chosen.has(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
+                      <span>
+                        {p.display_name} <span className="muted">{[p.employee_id, p.store_code].filter(Boolean).join(' · ')}</span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+              {missing > plan.missing.people.length ? <p className="muted">{t('roster.more', { count: missing - plan.missing.people.length })}</p> : null}
+            </fieldset>
+          ) : null}
           {step.kind === 'idle' ? (
-            <button type="button" className="danger" onClick={() => setStep({ kind: 'confirm' })}>
-              {t('roster.deactivate', { count: missing })}
-            </button>
+            <p className="roster__deactivate-actions">
+              <button type="button" className="danger" disabled={chosen.size === 0} onClick={() => confirm('chosen')}>
+                {t('roster.deactivateChosen', { count: chosen.size })}
+              </button>{' '}
+              <button type="button" onClick={() => confirm('all')}>
+                {t('roster.deactivate', { count: missing })}
+              </button>
+            </p>
           ) : null}
           {step.kind === 'confirm' ? (
             <div role="alertdialog" aria-labelledby="roster-confirm" className="roster__confirm">
-              <p id="roster-confirm">{t('roster.deactivateConfirm', { count: missing })}</p>
+              <p id="roster-confirm">{t('roster.deactivateConfirm', { count: scope === 'chosen' ? chosen.size : missing })}</p>
               <button type="button" className="danger" onClick={() => void run()}>
                 {t('roster.deactivateYes')}
               </button>{' '}

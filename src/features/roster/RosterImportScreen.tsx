@@ -5,7 +5,7 @@
  * confirmed step of deactivating the people missing from the file.
  */
 import { type ChangeEvent, useRef, useState } from 'react';
-import type { AdminFailure } from '../../data/admin/outcome';
+import { type AdminFailure, adminOutcome } from '../../data/admin/outcome';
 import { applyRoster, deactivateMissing, dryRunRoster, type Progress, type RosterApplyReport, type RosterPlan } from '../../data/roster/roster-import';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
@@ -104,6 +104,10 @@ export function RosterImportScreen() {
           plan={phase.plan}
           report={phase.report}
           deactivate={(onProgress) => deactivateMissing(api, phase.plan.importId, onProgress)}
+          deactivateChosen={async (ids) => {
+            const outcome = adminOutcome(await api.call('roster_deactivate_missing', { p_import_id: phase.plan.importId, p_member_ids: ids }));
+            return outcome.ok ? { ok: true, data: outcome.data.deactivated } : outcome;
+          }}
           onAgain={() => {
             setPhase({ kind: 'pick' });
             input.current?.focus();
