@@ -2,7 +2,8 @@
  * `/auth/v1`: the part of GoTrue supabase-js uses here — password sign-in (with limits
  * on failed attempts, answered 429 as GoTrue does), token refresh, the current user and
  * sign-out — and the Auth admin endpoints the activate function calls (auth-admin.ts),
- * with GoTrue's JSON shapes and error codes.
+ * with GoTrue's JSON shapes and error codes. Every access token passes config.toml's
+ * Custom Access Token Hook first (auth-hook.ts).
  */
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
@@ -10,7 +11,9 @@ import type { JWTPayload } from 'jose';
 import type { Pool } from 'pg';
 import { parse } from 'smol-toml';
 import { adminRoute } from './auth-admin';
+import { type AccessTokenHook, AccessTokenRefused, type AuthenticationMethod, runAccessTokenHook } from './auth-hook';
 import {
+  type AccessClaims,
   findUser,
   type IssuedSession,
   type LogoutScope,
@@ -36,6 +39,8 @@ interface AuthOptions {
   issuer: string;
   accessTokenSeconds: number;
   limits: SignInLimits;
+  /** config.toml's `[auth.hook.custom_access_token]`, when enabled. */
+  accessTokenHook: AccessTokenHook | null;
 }
 
 const MESSAGES: Readonly<Record<SessionRefusal, string>> = {
@@ -108,11 +113,12 @@ async function token(options: AuthOptions, { req, res, url }: ApiRequest): Promi
         { 'retry-after': String(attempt.retryAfterSeconds) },
       );
     }
-    let result: SessionResult | undefined;
+    let result: SessionResult | AccessTokenRefused | undefined;
     try {
-      result = await signInWithPassword(options.pool, email, password);
+      result = await issuing(() => signInWithPassword(options.pool, email, password, undefined, claimsFor(options)));
     } finally {
-      const guessedWrong = result?.ok === false && result.code === 'invalid_credentials';
+      // A hook's refusal comes after the right password: no guess to count.
+      const guessedWrong = result !== undefined && !(result instanceof AccessTokenRefused) && !result.ok && result.code === 'invalid_credentials';
       if (!guessedWrong) await attempt.refund();
     }
     return sendSession(options, res, result);
@@ -122,18 +128,38 @@ async function token(options: AuthOptions, { req, res, url }: ApiRequest): Promi
     if (typeof refreshToken !== 'string' || refreshToken === '') {
       return authError(res, 400, 'validation_failed', 'refresh_token required');
     }
-    return sendSession(options, res, await refreshSession(options.pool, refreshToken));
+    return sendSession(options, res, await issuing(() => refreshSession(options.pool, refreshToken, claimsFor(options))));
   }
   authError(res, 400, 'unsupported_grant_type', 'unsupported_grant_type');
 }
 
-async function sendSession(options: AuthOptions, res: ServerResponse, result: SessionResult): Promise<void> {
+/** A token the hook refused, as the sign-in or refresh's answer (its transaction is rolled back). */
+async function issuing(issue: () => Promise<SessionResult>): Promise<SessionResult | AccessTokenRefused> {
+  try {
+    return await issue();
+  } catch (error) {
+    if (error instanceof AccessTokenRefused) return error;
+    throw error;
+  }
+}
+
+/** The standard claims, then whatever the hook makes of them. */
+function claimsFor(options: AuthOptions): AccessClaims {
+  return async (client, session, method: AuthenticationMethod) => {
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const claims = accessClaims(options.issuer, session, issuedAt, issuedAt + options.accessTokenSeconds);
+    if (!options.accessTokenHook) return claims;
+    return runAccessTokenHook(client, options.accessTokenHook, { userId: session.user.id, claims, method });
+  };
+}
+
+async function sendSession(options: AuthOptions, res: ServerResponse, result: SessionResult | AccessTokenRefused): Promise<void> {
+  if (result instanceof AccessTokenRefused) return authError(res, result.status, result.errorCode, result.message);
   if (!result.ok) return authError(res, 400, result.code, MESSAGES[result.code]);
-  const { session } = result;
-  const issuedAt = Math.floor(Date.now() / 1000);
-  const expiresAt = issuedAt + options.accessTokenSeconds;
+  const { session, claims } = result;
+  const expiresAt = typeof claims.exp === 'number' ? claims.exp : Math.floor(Date.now() / 1000) + options.accessTokenSeconds;
   sendJson(res, 200, {
-    access_token: await options.jwt.sign(accessClaims(options.issuer, session, issuedAt, expiresAt)),
+    access_token: await options.jwt.sign(claims),
     token_type: 'bearer',
     expires_in: options.accessTokenSeconds,
     expires_at: expiresAt,

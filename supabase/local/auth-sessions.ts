@@ -4,7 +4,9 @@
  * refusals come back as error codes GoTrue uses; only bugs throw.
  */
 import { randomBytes } from 'node:crypto';
+import type { JWTPayload } from 'jose';
 import type { Pool, PoolClient } from 'pg';
+import type { AuthenticationMethod } from './auth-hook';
 import { onlyRow, withTransaction } from './pg-util';
 
 /**
@@ -45,7 +47,17 @@ export type SessionRefusal =
   | 'refresh_token_already_used'
   | 'session_expired';
 
-export type SessionResult = { ok: true; session: IssuedSession } | { ok: false; code: SessionRefusal };
+export type SessionResult = { ok: true; session: IssuedSession; claims: JWTPayload } | { ok: false; code: SessionRefusal };
+
+/**
+ * The access token's claims for a session just written, computed in the same
+ * transaction before it commits (where GoTrue runs its access token hook): throwing
+ * rolls the sign-in or refresh back, so a refused token leaves no session or rotation.
+ */
+export type AccessClaims = (client: PoolClient, session: IssuedSession, method: AuthenticationMethod) => Promise<JWTPayload>;
+
+/** For callers that only look at refusals. */
+const noClaims: AccessClaims = async () => ({});
 
 interface TokenState {
   token_id: string;
@@ -88,7 +100,13 @@ function hashForUnknownAccounts(client: PoolClient): Promise<string> {
   return dummyHash;
 }
 
-export async function signInWithPassword(pool: Pool, email: string, password: string, check: PasswordCheck = verifyPassword): Promise<SessionResult> {
+export async function signInWithPassword(
+  pool: Pool,
+  email: string,
+  password: string,
+  check: PasswordCheck = verifyPassword,
+  claimsFor: AccessClaims = noClaims,
+): Promise<SessionResult> {
   return withTransaction<SessionResult>(pool, async (client) => {
     const { rows } = await client.query<UserRow & { encrypted_password: string | null; banned: boolean }>(
       `select ${USER_COLUMNS}, u.encrypted_password,
@@ -117,7 +135,8 @@ export async function signInWithPassword(pool: Pool, email: string, password: st
     const { last_sign_in_at } = onlyRow(
       await client.query<{ last_sign_in_at: Date }>('update auth.users set last_sign_in_at = now() where id = $1 returning last_sign_in_at', [user.id]),
     );
-    return { ok: true, session: { sessionId, sessionCreatedAt, refreshToken, user: { ...user, last_sign_in_at } } };
+    const issued: IssuedSession = { sessionId, sessionCreatedAt, refreshToken, user: { ...user, last_sign_in_at } };
+    return { ok: true, session: issued, claims: await claimsFor(client, issued, 'password') };
   });
 }
 
@@ -126,7 +145,7 @@ export async function signInWithPassword(pool: Pool, email: string, password: st
  * concurrent refreshes with one token queue up; the later ones then find it revoked
  * within the reuse interval and get the child the first one issued.
  */
-export async function refreshSession(pool: Pool, token: string): Promise<SessionResult> {
+export async function refreshSession(pool: Pool, token: string, claimsFor: AccessClaims = noClaims): Promise<SessionResult> {
   return withTransaction<SessionResult>(pool, async (client) => {
     const { rows } = await client.query<UserRow & TokenState>(
       `select ${USER_COLUMNS}, rt.id as token_id, rt.revoked, rt.session_id, s.created_at as session_created_at,
@@ -168,7 +187,8 @@ export async function refreshSession(pool: Pool, token: string): Promise<Session
       refreshToken = active;
     }
     await client.query('update auth.sessions set updated_at = now() where id = $1', [sessionId]);
-    return { ok: true, session: { sessionId, sessionCreatedAt, refreshToken, user } };
+    const issued: IssuedSession = { sessionId, sessionCreatedAt, refreshToken, user };
+    return { ok: true, session: issued, claims: await claimsFor(client, issued, 'token_refresh') };
   });
 }
 

@@ -17,6 +17,15 @@ begin
   if not exists (select from pg_roles where rolname = 'authenticator') then
     create role authenticator login noinherit;
   end if;
+  -- Supabase Auth's own role: it calls Postgres function hooks as this role
+  -- (auth-hook.ts sets it for the call), so a migration's grant to it is what counts.
+  if not exists (select from pg_roles where rolname = 'supabase_auth_admin') then
+    create role supabase_auth_admin nologin noinherit;
+  end if;
+  -- A server given by DATABASE_URL may connect as a non-superuser, who must be able to take the role.
+  if not pg_has_role(current_user, 'supabase_auth_admin', 'member') then
+    execute format('grant supabase_auth_admin to %I', current_user);
+  end if;
 end
 $$;
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { JWK } from 'jose';
 import pg, { type Pool } from 'pg';
 import { authApi, requireSignupsOff } from './auth-api';
+import { accessTokenHookFrom } from './auth-hook';
 import { bootstrap, dropAllSchemas } from './bootstrap';
 import { type FunctionsApi, functionsApi, type LocalFunction } from './functions-api';
 import { DEFAULT_JWT_SECRET, type JwtSigning, projectKeys } from './jwt';
@@ -45,7 +46,7 @@ export interface StackOptions {
   migrationsDir?: string;
   /** Default: supabase/seed.sql. */
   seedFile?: string;
-  /** Supabase CLI config whose [api] max_rows, [auth.rate_limit] and sign-ups setting the API applies. Default: supabase/config.toml. */
+  /** Supabase CLI config whose [api] max_rows, [auth.rate_limit], sign-ups setting and access token hook the API applies. Default: supabase/config.toml. */
   configFile?: string;
   log?: (line: string) => void;
   /** Edge Functions served at /functions/v1/<name> (supabase/functions/*). */
@@ -83,6 +84,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const limits = signInLimits(await perAddressLimitFrom(configFile));
   const maxRows = await maxRowsFrom(configFile);
   await requireSignupsOff(configFile);
+  const accessTokenHook = await accessTokenHookFrom(configFile);
   const api = await listenApi(options.apiPort);
   let postgres: RunningPostgres;
   try {
@@ -131,7 +133,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       jwt,
       apiKeys,
       log,
-      auth: authApi({ pool, jwt, apiKeys, issuer: `${api.url}/auth/v1`, accessTokenSeconds, limits }),
+      auth: authApi({ pool, jwt, apiKeys, issuer: `${api.url}/auth/v1`, accessTokenSeconds, limits, accessTokenHook }),
       rest: restApi({ pool, jwt, apiKeys, functions: new RpcFunctions(pool), maxRows }),
       functions,
     });
