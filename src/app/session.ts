@@ -11,6 +11,7 @@ import { type MemberLocale, type SaveLocaleOutcome, saveMemberLocale } from '../
 import { type OnlineApi, supabaseOnlineApi } from '../data/online-api';
 import { browserPushPlatform, turnOff } from '../data/push/subscription';
 import { refreshSideData } from '../data/side-data';
+import { type SignInFailure, signInFailure } from '../data/supabase/sign-in-errors';
 import { SyncEngine } from '../data/sync/engine';
 import { supabaseSyncApi } from '../data/sync/supabase-api';
 import type { WorkerToPage } from '../sw/push';
@@ -125,14 +126,9 @@ function showBadge(count: number): void {
   void (count > 0 ? navigator.setAppBadge(count) : navigator.clearAppBadge()).catch(() => undefined);
 }
 
-export type SignInFailure = { reason: 'invalid_credentials' | 'rate_limited' | 'offline' | 'failed'; detail: string | null };
-
 /** Expected failures come back as reasons; the screen words them in the person's language. */
 export async function signIn(email: string, password: string): Promise<{ ok: true; userId: string } | ({ ok: false } & SignInFailure)> {
   const { data, error } = await supabase().auth.signInWithPassword({ email, password });
   if (data.user) return { ok: true, userId: data.user.id };
-  if (error?.code === 'invalid_credentials') return { ok: false, reason: 'invalid_credentials', detail: null };
-  if (error?.status === 429) return { ok: false, reason: 'rate_limited', detail: null };
-  if (error && error.status === 0) return { ok: false, reason: 'offline', detail: null };
-  return { ok: false, reason: 'failed', detail: error?.message ?? null };
+  return { ok: false, ...signInFailure(error) };
 }

@@ -1,18 +1,21 @@
 import { type FormEvent, useState } from 'react';
 import { rememberedSignInCode, rememberSignInCode } from '../../data/activation/sign-in-code-memory';
+import type { SignInFailure } from '../../data/supabase/sign-in-errors';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 
-export type SignInResult = { ok: true } | { ok: false; reason: 'invalid_credentials' | 'rate_limited' | 'offline' | 'failed'; detail: string | null };
-type Failure = Extract<SignInResult, { ok: false }> | { ok: false; reason: 'invalid_identifier'; detail: null };
+export type SignInResult = { ok: true } | ({ ok: false } & SignInFailure);
+export type Failure = Extract<SignInResult, { ok: false }> | { ok: false; reason: 'invalid_identifier'; detail: null };
 
 export interface SignInScreenProps {
   onSignIn(email: string, password: string): Promise<SignInResult>;
 }
 
-function failureText(t: Translate, failure: Failure): string {
+/** The words for a refused sign-in, in the reader's language. */
+export function failureText(t: Translate, failure: Failure): string {
   if (failure.reason === 'invalid_identifier') return t('signin.error.invalidIdentifier');
   if (failure.reason === 'invalid_credentials') return t('signin.error.invalidCredentials');
+  if (failure.reason === 'account_closed') return t('signin.error.accountClosed');
   if (failure.reason === 'rate_limited') return t('signin.error.rateLimited');
   if (failure.reason === 'offline') return t('signin.error.offline');
   return failure.detail ? t('signin.error.failedDetail', { detail: failure.detail }) : t('signin.error.failed');

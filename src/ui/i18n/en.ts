@@ -52,6 +52,7 @@ export const en = {
   'signin.submit': 'Sign in',
   'signin.busy': 'Signing in…',
   'signin.error.invalidCredentials': 'That email or employee ID and password do not match.',
+  'signin.error.accountClosed': 'This account was closed. Ask your manager.',
   'signin.error.rateLimited': 'Too many sign-in attempts. Wait a few minutes, then try again.',
   'signin.error.offline': 'No connection. Sign-in needs the network once; after that the app works offline.',
   'signin.error.failed': 'Sign-in failed.',

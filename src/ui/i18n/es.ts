@@ -50,6 +50,7 @@ export const es = {
   'signin.submit': 'Iniciar sesión',
   'signin.busy': 'Iniciando sesión…',
   'signin.error.invalidCredentials': 'El correo o número de empleado y la contraseña no coinciden.',
+  'signin.error.accountClosed': 'Esta cuenta se cerró. Habla con tu responsable.',
   'signin.error.rateLimited': 'Demasiados intentos de inicio de sesión. Espera unos minutos y vuelve a intentarlo.',
   'signin.error.offline': 'Sin conexión. Para iniciar sesión necesitas internet una vez; después, la app funciona sin conexión.',
   'signin.error.failed': 'No se pudo iniciar sesión.',
