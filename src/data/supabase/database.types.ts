@@ -266,6 +266,13 @@ export type Database = {
       };
     };
     Functions: {
+      activation_email_preview: {
+        Args: {
+          p_member_ids?: string[] | null;
+          p_store_id?: string | null;
+        };
+        Returns: Json;
+      };
       admin_audit_export_page: {
         Args: {
           p_filters?: Json | null;
@@ -477,6 +484,13 @@ export type Database = {
         };
         Returns: Json;
       };
+      issue_emailed_activation_codes: {
+        Args: {
+          p_member_ids?: string[] | null;
+          p_store_id?: string | null;
+        };
+        Returns: Json;
+      };
       kudos_report: {
         Args: {
           p_days?: number | null;
@@ -503,6 +517,12 @@ export type Database = {
           p_limit?: number | null;
         };
         Returns: Json;
+      };
+      record_activation_emails: {
+        Args: {
+          p_member_ids: string[] | null;
+        };
+        Returns: number;
       };
       remind_unacknowledged: {
         Args: {
