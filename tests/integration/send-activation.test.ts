@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { callRpc } from '../../src/data/supabase/rpc';
 import { FAILING_MAIL_DOMAIN } from '../../supabase/local/mail-catcher';
 import { createMember, createOrg, env, sql, type TestMember } from './support/fixtures';
 
@@ -171,6 +172,11 @@ describe('send-activation as the attacker', () => {
     expect(log[2]!.actor).toBe(hr.memberId);
     expect(log[2]!.entry).toContain(person.email!);
     for (const entry of log) expect(entry.entry).not.toContain(code.replaceAll('-', '').slice(0, 8));
+    // HR's log (the app's contract) reads the entry.
+    const seen = await callRpc(hr.client, 'admin_audit_log', { p_filters: { member_id: person.id, action: 'activation_code_emailed' } });
+    expect(seen.ok && seen.data.entries.map((e) => [e.action, e.after])).toEqual([
+      ['activation_code_emailed', { email: person.email, expires_at: expect.any(String) }],
+    ]);
     // Once used, sending again finds them activated.
     expect((await send(hr, { member_ids: [person.id] })).body.people).toEqual([{ member_id: person.id, status: 'already_active' }]);
   });

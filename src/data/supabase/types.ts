@@ -879,6 +879,7 @@ export const ADMIN_ACTIONS = [
   'person_reactivated',
   'activation_code_issued',
   'person_activated',
+  'activation_code_emailed',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
