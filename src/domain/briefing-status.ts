@@ -12,6 +12,8 @@ export interface BriefingLike {
   ack_due_at: string | null;
   publish_at: string;
   expires_at: string | null;
+  /** Who wrote it: an author is never asked to acknowledge their own briefing. */
+  author_id?: string | null;
 }
 
 export interface AckLike {
@@ -45,11 +47,16 @@ export function ackFor(briefing: BriefingLike, acks: readonly AckLike[]): AckLik
   return matching.find((a) => a.local_state === undefined) ?? matching.find((a) => a.local_state === 'pending') ?? matching[0];
 }
 
-export function ackState(briefing: BriefingLike, acks: readonly AckLike[], now: Date): AckState {
+/** Whether this reader is asked to acknowledge: an author is never asked to confirm reading their own briefing. */
+export function asksAck(briefing: Pick<BriefingLike, 'requires_ack' | 'author_id'>, readerId: string | null): boolean {
+  return briefing.requires_ack && (readerId === null || briefing.author_id !== readerId);
+}
+
+export function ackState(briefing: BriefingLike, acks: readonly AckLike[], now: Date, readerId: string | null = null): AckState {
   const ack = ackFor(briefing, acks);
   if (ack?.local_state === undefined && ack) return 'acknowledged';
   if (ack?.local_state === 'pending') return 'waiting';
-  if (!briefing.requires_ack) return 'not_required';
+  if (!asksAck(briefing, readerId)) return 'not_required';
   if (ack?.local_state === 'rejected') return 'rejected';
   if (briefing.ack_due_at !== null && Date.parse(briefing.ack_due_at) < now.getTime()) return 'overdue';
   return 'needed';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_NODE_TYPES, type MdBlock, markdownText, parseInline, parseMarkdown, safeLinkUrl, walkMarkdown } from './markdown';
+import { ALLOWED_NODE_TYPES, type MdBlock, markdownLines, markdownText, parseInline, parseMarkdown, safeLinkUrl, walkMarkdown } from './markdown';
 
 /** Pieces authors (and attackers) type: markers, HTML, URL schemes, entities, odd whitespace. */
 const TOKENS = [
@@ -276,5 +276,31 @@ describe('safeLinkUrl', () => {
     ['', null],
   ])('%j → %j', (raw, expected) => {
     expect(safeLinkUrl(raw)).toBe(expected);
+  });
+});
+
+describe('markdownLines', () => {
+  it('gives the lines a reader sees, with no markdown symbols left', () => {
+    const source = '# Closing\n\n**Lock** the *back* door.\nThen [the alarm](https://example.com).\n\n- Count the *till*\n- Sign\n\n3. Third\n4. Fourth';
+    expect(markdownLines(parseMarkdown(source))).toEqual([
+      'Closing',
+      'Lock the back door.',
+      'Then the alarm.',
+      '• Count the till',
+      '• Sign',
+      '3. Third',
+      '4. Fourth',
+    ]);
+  });
+
+  it('shows no emphasis or link syntax for well-formed text, whatever its layout', () => {
+    const part = fc.constantFrom('word', '**bold**', '*em*', '[l](https://a.test)');
+    const separator = fc.constantFrom(' ', '\n', '\n\n', '\n- ', '\n1. ');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(part, separator), { maxLength: 30 }), (pairs) => {
+        const source = pairs.map(([p, sep]) => p + sep).join('');
+        for (const line of markdownLines(parseMarkdown(source))) expect(line).not.toMatch(/\*|\]\(/);
+      }),
+    );
   });
 });

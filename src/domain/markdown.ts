@@ -312,9 +312,25 @@ export function* walkMarkdown(blocks: readonly MdBlock[]): Generator<MdNode> {
   }
 }
 
+function inlineText(nodes: readonly MdInline[]): string {
+  return nodes.map((n) => (n.type === 'text' ? n.text : n.type === 'break' ? '\n' : inlineText(n.children))).join('');
+}
+
 /** The plain text a tree shows (breaks as newlines), e.g. for search or a preview. */
 export function markdownText(blocks: readonly MdBlock[]): string {
-  const inline = (nodes: readonly MdInline[]): string =>
-    nodes.map((n) => (n.type === 'text' ? n.text : n.type === 'break' ? '\n' : inline(n.children))).join('');
-  return blocks.map((b) => (b.type === 'list' ? b.items.map((item) => inline(item.children)).join('\n') : inline(b.children))).join('\n\n');
+  return blocks.map((b) => (b.type === 'list' ? b.items.map((item) => inlineText(item.children)).join('\n') : inlineText(b.children))).join('\n\n');
+}
+
+/**
+ * The lines a reader sees, without markdown's symbols: one per line of a
+ * paragraph or heading, one per list item with its bullet (or number), so
+ * "what changed" can compare the text as read rather than as typed.
+ */
+export function markdownLines(blocks: readonly MdBlock[]): string[] {
+  const lines = (text: string) => text.split('\n').map((line) => line.trim());
+  return blocks.flatMap((b) =>
+    b.type === 'list'
+      ? b.items.map((item, i) => `${b.ordered ? `${b.start + i}.` : '•'} ${lines(inlineText(item.children)).join(' ')}`)
+      : lines(inlineText(b.children)),
+  );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayIn, matchesSearch, planToday, searchKey, type TodayBriefing } from './today-plan';
+import { dayIn, matchesSearch, planToday, searchKey, TODAY_SECTIONS, type TodayBriefing } from './today-plan';
 
 const now = new Date('2026-11-22T15:00:00Z'); // 10:00 in New York
 const NY = 'America/New_York';
@@ -49,7 +49,7 @@ describe('planToday', () => {
     expect(plan.earlier.map((p) => p.briefing.title)).toEqual(['old']);
   });
 
-  it("counts today's must-acknowledge items and those acknowledged, waiting included", () => {
+  it("counts today's must-acknowledge items still left, waiting-to-send counting as done", () => {
     const a = b({ requires_ack: true });
     const c = b({ requires_ack: true });
     const d = b({ requires_ack: true });
@@ -62,15 +62,40 @@ describe('planToday', () => {
       now,
       NY,
     );
-    expect(plan.counter).toEqual({ acknowledged: 2, required: 3 });
+    expect(plan.counter).toEqual({ left: 1, required: 3 });
     expect(plan.pinned.map((p) => p.briefing.id)).toEqual([d.id]);
+    expect(plan.done.map((p) => p.briefing.id).sort()).toEqual([a.id, c.id].sort());
+  });
+
+  it('keeps a card acknowledged on screen where it was, so nothing jumps under the thumb', () => {
+    const first = b({ requires_ack: true, ack_due_at: '2026-11-22T16:00:00Z' });
+    const second = b({ requires_ack: true, ack_due_at: '2026-11-22T17:00:00Z' });
+    const ack = [{ briefing_id: first.id, version: 1, content_hash: 'h', local_state: 'pending' as const }];
+    const held = planToday([first, second], ack, now, NY, { keepInPlace: new Map([[first.id, 'pinned' as const]]) });
+    expect(held.pinned.map((p) => [p.briefing.id, p.state])).toEqual([
+      [first.id, 'waiting'],
+      [second.id, 'needed'],
+    ]);
+    expect(held.done).toEqual([]);
+    expect(held.counter).toEqual({ left: 1, required: 2 });
+    const later = planToday([first, second], ack, now, NY);
+    expect(later.done.map((p) => p.briefing.id)).toEqual([first.id]);
+  });
+
+  it('never asks authors to acknowledge their own briefing, nor counts it for them', () => {
+    const mine = b({ requires_ack: true, author_id: 'me', title: 'mine' });
+    const theirs = b({ requires_ack: true, author_id: 'someone', title: 'theirs' });
+    const plan = planToday([mine, theirs], [], now, NY, { readerId: 'me' });
+    expect(plan.counter).toEqual({ left: 1, required: 1 });
+    expect(plan.pinned.map((p) => p.briefing.title)).toEqual(['theirs']);
+    expect(plan.today.map((p) => [p.briefing.title, p.state])).toEqual([['mine', 'not_required']]);
   });
 
   it('an acknowledgement of an older version does not unpin the new one', () => {
     const edited = b({ requires_ack: true, version: 2, content_hash: 'h2' });
     const plan = planToday([edited], [{ briefing_id: edited.id, version: 1, content_hash: 'h' }], now, NY);
     expect(plan.pinned).toHaveLength(1);
-    expect(plan.counter).toEqual({ acknowledged: 0, required: 1 });
+    expect(plan.counter).toEqual({ left: 1, required: 1 });
   });
 
   it('places every live briefing in exactly one group', () => {
@@ -97,10 +122,11 @@ describe('planToday', () => {
         );
         const acks = list.filter((_, i) => specs[i]!.acked).map((x) => ({ briefing_id: x.id, version: 1, content_hash: 'h' }));
         const plan = planToday(list, acks, now, NY);
-        const placed = [...plan.pinned, ...plan.today, ...plan.news, ...plan.earlier].map((p) => p.briefing.id);
+        const placed = TODAY_SECTIONS.flatMap((section) => plan[section]).map((p) => p.briefing.id);
         const live = list.filter((x) => Date.parse(x.publish_at) <= now.getTime()).map((x) => x.id);
         expect([...placed].sort()).toEqual([...live].sort());
-        expect(plan.counter.acknowledged).toBeLessThanOrEqual(plan.counter.required);
+        expect(plan.counter.left).toBeLessThanOrEqual(plan.counter.required);
+        expect(plan.counter.required - plan.counter.left).toBe(plan.done.length);
       }),
     );
   });

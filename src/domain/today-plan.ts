@@ -2,10 +2,11 @@
  * How the Today screen groups a person's briefings, in their store's time zone:
  * pinned (must-acknowledge still open, and today's critical ones) by due time;
  * then today's briefings for their store in shift order; then organisation news;
- * then everything earlier, newest first. Also the "2 of 3 acknowledged today"
- * counter and an accent- and case-insensitive offline search.
+ * then everything earlier, newest first; and what they already acknowledged for
+ * today in a group of its own. Also the "2 left to acknowledge today" counter
+ * and an accent- and case-insensitive offline search.
  */
-import { type AckLike, type AckState, ackState, acksByBriefing, type BriefingLike, dueTime, isLive, PRIORITY_RANK } from './briefing-status';
+import { type AckLike, type AckState, ackState, acksByBriefing, asksAck, type BriefingLike, dueTime, isLive, PRIORITY_RANK } from './briefing-status';
 
 export interface TodayBriefing extends BriefingLike {
   title: string;
@@ -20,13 +21,25 @@ export interface PlannedBriefing<B extends TodayBriefing> {
   state: AckState;
 }
 
-export interface TodayPlan<B extends TodayBriefing> {
-  pinned: PlannedBriefing<B>[];
-  today: PlannedBriefing<B>[];
-  news: PlannedBriefing<B>[];
-  earlier: PlannedBriefing<B>[];
-  /** Must-acknowledge briefings that concern today, and how many of them are acknowledged (or waiting to send). */
-  counter: { acknowledged: number; required: number };
+export const TODAY_SECTIONS = ['pinned', 'today', 'news', 'earlier', 'done'] as const;
+export type TodaySection = (typeof TODAY_SECTIONS)[number];
+
+export type TodayPlan<B extends TodayBriefing> = Record<TodaySection, PlannedBriefing<B>[]> & {
+  /**
+   * Must-acknowledge briefings that concern today: how many there are and how many are still open.
+   * "Left" only ever falls as the person acknowledges, so the line never changes meaning under them.
+   */
+  counter: { left: number; required: number };
+};
+
+export interface TodayOptions {
+  /** The reader's member id: their own briefings never ask them to acknowledge. */
+  readerId?: string | null;
+  /**
+   * Where cards acknowledged while the screen is open were when the tap happened: they stay there
+   * (marked acknowledged) instead of jumping to "done" under the person's thumb.
+   */
+  keepInPlace?: ReadonlyMap<string, TodaySection>;
 }
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -43,26 +56,37 @@ export function dayIn(instant: Date, timeZone: string): string {
 
 const NEWS_DAYS = 3;
 
-export function planToday<B extends TodayBriefing>(briefings: readonly B[], acks: readonly AckLike[], now: Date, timeZone: string): TodayPlan<B> {
+export function planToday<B extends TodayBriefing>(
+  briefings: readonly B[],
+  acks: readonly AckLike[],
+  now: Date,
+  timeZone: string,
+  { readerId = null, keepInPlace }: TodayOptions = {},
+): TodayPlan<B> {
   const today = dayIn(now, timeZone);
   const newsSince = now.getTime() - NEWS_DAYS * 86_400_000;
   const byBriefing = acksByBriefing(acks);
-  const plan: TodayPlan<B> = { pinned: [], today: [], news: [], earlier: [], counter: { acknowledged: 0, required: 0 } };
+  const plan: TodayPlan<B> = { pinned: [], today: [], news: [], earlier: [], done: [], counter: { left: 0, required: 0 } };
 
   for (const briefing of briefings) {
     if (!isLive(briefing, now)) continue;
-    const state = ackState(briefing, byBriefing.get(briefing.id) ?? [], now);
+    const state = ackState(briefing, byBriefing.get(briefing.id) ?? [], now, readerId);
     const item = { briefing, state };
     const day = briefing.shift_date ?? dayIn(new Date(briefing.publish_at), timeZone);
     const isToday = day === today;
     const open = state === 'needed' || state === 'overdue' || state === 'rejected';
+    const acknowledged = state === 'acknowledged' || state === 'waiting';
     const dueToday = briefing.ack_due_at !== null && dayIn(new Date(briefing.ack_due_at), timeZone) === today;
+    const concernsToday = asksAck(briefing, readerId) && (isToday || open || dueToday);
 
-    if (briefing.requires_ack && (isToday || open || dueToday)) {
+    if (concernsToday) {
       plan.counter.required++;
-      if (state === 'acknowledged' || state === 'waiting') plan.counter.acknowledged++;
+      if (!acknowledged) plan.counter.left++;
     }
-    if (open || (briefing.priority === 'critical' && isToday)) plan.pinned.push(item);
+    const held = keepInPlace?.get(briefing.id);
+    if (held) plan[held].push(item);
+    else if (concernsToday && acknowledged) plan.done.push(item);
+    else if (open || (briefing.priority === 'critical' && isToday)) plan.pinned.push(item);
     else if (isToday && briefing.store_ids.length > 0) plan.today.push(item);
     else if (briefing.store_ids.length === 0 && Date.parse(briefing.publish_at) >= newsSince) plan.news.push(item);
     else plan.earlier.push(item);
@@ -72,6 +96,7 @@ export function planToday<B extends TodayBriefing>(briefings: readonly B[], acks
   plan.today.sort((a, b) => (a.briefing.shift_start ?? '99').localeCompare(b.briefing.shift_start ?? '99') || newestFirst(a, b));
   plan.news.sort(newestFirst);
   plan.earlier.sort(newestFirst);
+  plan.done.sort(byDueThenPriority);
   return plan;
 }
 

@@ -91,7 +91,8 @@ describe('the briefing loop', () => {
     await alex.page.reload();
     await expect.poll(() => today.ackLabel(title), { timeout: 20_000 }).toBe('Please acknowledge');
     await expect.poll(() => today.askedAgainNote(title)).toContain('since you acknowledged version 1');
-    expect((await today.changes(title)).added).toEqual(['Sign the till sheet and ask a colleague to countersign.']);
+    await today.openBriefing(title);
+    await expect.poll(async () => (await today.changes(title)).added).toEqual(['Sign the till sheet and ask a colleague to countersign.']);
     await today.acknowledge(title);
     await today.status.waitForWaiting(0);
 

@@ -1,6 +1,7 @@
 /**
  * The Today screen in a real browser: what needs the person is pinned apart
- * from the rest, the "N of M acknowledged today" counter follows their taps,
+ * from the rest, "N left to acknowledge today" follows their taps, an answered
+ * card says so in place and is filed under "Acknowledged today" on the next visit,
  * search works with no network, and a briefing whose text changed after they
  * acknowledged it asks again and shows what changed.
  */
@@ -9,6 +10,7 @@ import { SignInPage } from './pages/signin-page';
 import { TodayPage } from './pages/today-page';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { phonePerTest } from './support/phone-per-test';
+import { screenshot } from './support/screenshot';
 import { waitForServiceWorker } from './support/service-worker';
 
 const { appUrl } = inject('e2e');
@@ -38,14 +40,23 @@ describe('Today', () => {
 
     await expect.poll(() => today.sectionOf(mustRead)).toBe('pinned');
     await expect.poll(() => today.sectionOf(forInfo)).toBe('today');
-    const before = await today.counter();
-    expect(before.required).toBeGreaterThan(before.acknowledged);
-
+    const before = await today.left();
+    expect(before).toBeGreaterThan(0);
     await context.setOffline(true);
+    // The offline bar is in the flow: measure once it is there, so only the tap could move the card.
+    await today.status.waitForPhase('offline');
+    await screenshot(page, 'today-before-ack');
+    const top = await today.top(mustRead);
     await today.acknowledge(mustRead);
-    await expect.poll(() => today.counter()).toEqual({ acknowledged: before.acknowledged + 1, required: before.required });
-    // Acknowledged, it leaves the pinned group for today's.
-    await expect.poll(() => today.sectionOf(mustRead)).toBe('today');
+    await expect.poll(() => today.left()).toBe(before - 1);
+    // Answered, the card says so where the thumb is and does not move; the next visit files it under "Acknowledged today".
+    await expect.poll(() => today.confirmation(mustRead)).toBe('Acknowledged · waiting to send');
+    await screenshot(page, 'today-after-ack', today.briefing(mustRead));
+    await expect.poll(() => today.sectionOf(mustRead)).toBe('pinned');
+    await expect.poll(() => today.top(mustRead)).toBe(top);
+    await page.reload();
+    await expect.poll(() => today.sectionOf(mustRead)).toBe('done');
+    await expect.poll(() => today.confirmation(mustRead)).toBe('');
 
     // Accents and case are folded: "CAFE" finds "café" in the body.
     await today.search(`CAFE ${forInfo.split(' ').at(-1)}`);
@@ -75,6 +86,7 @@ describe('Today', () => {
     await page.reload();
     await expect.poll(() => today.ackLabel(title), { timeout: 15_000 }).toBe('Please acknowledge');
     await expect.poll(() => today.askedAgainNote(title)).toContain('since you acknowledged version 1');
+    await today.openBriefing(title);
     await expect.poll(() => today.changes(title)).toEqual({ removed: ['Lock the back door.'], added: ['Lock the back door and set the alarm.'] });
 
     await today.acknowledge(title);

@@ -43,6 +43,7 @@ export async function countToAcknowledge(db: FrontlineDb, deviceNow: number): Pr
     acks,
     serverNow(deviceNow, clock_offset_ms),
     timeZone,
+    { readerId: me?.member_id ?? null },
   );
-  return counter.required - counter.acknowledged;
+  return counter.left;
 }

@@ -18,7 +18,7 @@ import { useMinuteClock } from '../../ui/use-minute-clock';
 
 export function BriefingScreen({ params }: { params: Params }) {
   const id = params.id!;
-  const { db } = useSession();
+  const { db, me } = useSession();
   const t = useT();
   const now = useMinuteClock();
   const briefing = useLiveQuery(() => oneBriefing(db, id).then((b) => b ?? null), [db, id]);
@@ -34,7 +34,12 @@ export function BriefingScreen({ params }: { params: Params }) {
           {commandFailureText(t, error)}
         </p>
       ) : null}
-      <BriefingCard briefing={briefing} state={ackState(briefing, acks, now)} ackedVersion={supersededAckVersion(briefing, acks)} onAcknowledge={acknowledge} />
+      <BriefingCard
+        briefing={briefing}
+        state={ackState(briefing, acks, now, me?.member_id ?? null)}
+        ackedVersion={supersededAckVersion(briefing, acks)}
+        onAcknowledge={acknowledge}
+      />
     </section>
   );
 }

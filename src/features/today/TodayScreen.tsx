@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { allAcks, allBriefings, isForMe } from '../../data/briefings/queries';
 import { type LocalAck, type LocalBriefing, readMeta } from '../../data/db';
 import { acksByBriefing, supersededAckVersion } from '../../domain/briefing-status';
-import { matchesSearch, type PlannedBriefing, planToday } from '../../domain/today-plan';
-import { BriefingCard } from '../../ui/briefing/BriefingCard';
+import { matchesSearch, type PlannedBriefing, planToday, type TodaySection } from '../../domain/today-plan';
+import { BriefingSummaryCard } from '../../ui/briefing/BriefingSummaryCard';
 import { useAcknowledge } from '../../ui/briefing/use-acknowledge';
 import { commandFailureText } from '../../ui/command-failure-text';
 import { useT } from '../../ui/i18n/I18nProvider';
@@ -17,11 +17,13 @@ import { useSyncStatus } from '../../ui/use-sync-status';
 import { TODAY_PAGE_SIZE } from './page-size';
 
 const PAGE = TODAY_PAGE_SIZE;
-const SECTIONS = ['pinned', 'today', 'news', 'earlier'] as const;
-type SectionName = (typeof SECTIONS)[number] | 'results';
+// What is acknowledged for today sits right after today's own briefings, before news and the past.
+const SECTIONS: readonly TodaySection[] = ['pinned', 'today', 'done', 'news', 'earlier'];
+type SectionName = TodaySection | 'results';
 const SECTION_TITLE: Record<SectionName, PlainKey> = {
   pinned: 'today.section.pinned',
   today: 'today.section.today',
+  done: 'today.section.done',
   news: 'today.section.news',
   earlier: 'today.section.earlier',
   results: 'today.section.results',
@@ -50,8 +52,11 @@ export function TodayScreen() {
   const acks = useDeferredValue(useLiveQuery(() => allAcks(db), [db]));
   const [shown, setShown] = useState(PAGE);
   const [query, setQuery] = useState('');
-  const search = useDeferredValue(query.trim());
+  const [searching, setSearching] = useState(false);
+  const search = useDeferredValue(searching ? query.trim() : '');
   const searchId = useId();
+  // Cards answered while the screen is open stay where they were until the person comes back.
+  const [held, setHeld] = useState<ReadonlyMap<string, TodaySection>>(() => new Map());
 
   // Re-planned each minute too, so "overdue" and "today" follow the clock on a phone left open.
   const now = useMinuteClock();
@@ -63,8 +68,9 @@ export function TodayScreen() {
       acks ?? [],
       now,
       timeZone,
+      { readerId: me?.member_id ?? null, keepInPlace: held },
     );
-  }, [briefings, acks, me, now, timeZone]);
+  }, [briefings, acks, me, now, timeZone, held]);
   const myAcks = useMemo(() => acksByBriefing<LocalAck>(acks ?? []), [acks]);
 
   const sections = useMemo(() => {
@@ -77,6 +83,14 @@ export function TodayScreen() {
   }, [plan, search]);
 
   const { acknowledge, failure: error } = useAcknowledge();
+  const acknowledgeInPlace = useCallback(
+    (briefing: LocalBriefing) => {
+      const where = plan && SECTIONS.find((name) => plan[name].some((item) => item.briefing.id === briefing.id));
+      if (where) setHeld((before) => new Map(before).set(briefing.id, where));
+      acknowledge(briefing);
+    },
+    [plan, acknowledge],
+  );
 
   // Back from a briefing or a lesson lands where the list was left, once the list is drawn again.
   useRestoredScroll(plan !== null);
@@ -84,7 +98,14 @@ export function TodayScreen() {
   // The heading is there in every state, so the screen always says where you are.
   const heading = (
     <>
-      <h1 id="today-heading">{t('today.title')}</h1>
+      <div className="screen-header">
+        <h1 id="today-heading">{t('today.title')}</h1>
+        {plan && !searching ? (
+          <button type="button" className="icon-button" aria-label={t('today.search')} aria-controls={searchId} onClick={() => setSearching(true)}>
+            <SearchIcon />
+          </button>
+        ) : null}
+      </div>
       <Suspense fallback={null}>
         <PushOptInCard />
       </Suspense>
@@ -121,14 +142,28 @@ export function TodayScreen() {
     <section aria-labelledby="today-heading">
       {heading}
       {plan.counter.required > 0 ? (
-        <p className="today-counter" data-testid="today-counter">
-          {t('today.counter', { acknowledged: plan.counter.acknowledged, required: plan.counter.required })}
+        <p className={`today-counter${plan.counter.left === 0 ? ' today-counter--done' : ''}`} data-testid="today-counter" data-left={plan.counter.left}>
+          {plan.counter.left > 0 ? t('today.counter', { count: plan.counter.left }) : t('today.counter.done')}
         </p>
       ) : null}
-      <search className="today-search">
-        <label htmlFor={searchId}>{t('today.search')}</label>
-        <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
-      </search>
+      {searching ? (
+        <search className="today-search">
+          <label htmlFor={searchId}>{t('today.search')}</label>
+          <div className="today-search__row">
+            {/* biome-ignore lint/a11y/noAutofocus: the person just asked to search; the field is what they came for. */}
+            <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" autoFocus />
+            <button
+              type="button"
+              onClick={() => {
+                setQuery('');
+                setSearching(false);
+              }}
+            >
+              {t('today.search.close')}
+            </button>
+          </div>
+        </search>
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {commandFailureText(t, error)}
@@ -148,7 +183,9 @@ export function TodayScreen() {
             name={section.name}
             items={section.items}
             acks={myAcks}
-            onAcknowledge={acknowledge}
+            held={held}
+            now={now}
+            onAcknowledge={acknowledgeInPlace}
           />
         ))}
       {hidden > 0 ? (
@@ -165,12 +202,16 @@ function BriefingSection({
   name,
   items,
   acks,
+  held,
+  now,
   onAcknowledge,
 }: {
   title: string;
   name: SectionName;
   items: Item[];
   acks: Map<string, LocalAck[]>;
+  held: ReadonlyMap<string, TodaySection>;
+  now: Date;
   onAcknowledge(briefing: LocalBriefing): void;
 }) {
   const headingId = `today-${name}`;
@@ -180,16 +221,26 @@ function BriefingSection({
       <ul className="briefing-list">
         {items.map(({ briefing, state }) => (
           <li key={briefing.id}>
-            <BriefingCard
+            <BriefingSummaryCard
               briefing={briefing}
               state={state}
               ackedVersion={supersededAckVersion(briefing, acks.get(briefing.id) ?? [])}
               onAcknowledge={onAcknowledge}
-              linked
+              justAcknowledged={held.has(briefing.id)}
+              now={now}
             />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+function SearchIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+      <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.5" />
+      <path d="M15.5 15.5 21 21" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+    </svg>
   );
 }

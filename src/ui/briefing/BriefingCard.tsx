@@ -2,26 +2,10 @@ import { memo } from 'react';
 import type { LocalBriefing } from '../../data/db';
 import type { AckState } from '../../domain/briefing-status';
 import { useI18n } from '../i18n/I18nProvider';
-import type { PlainKey } from '../i18n/messages';
 import { Markdown } from '../Markdown';
-import { Link } from '../router/Link';
+import { ACK_STATE_LABEL, PRIORITY_LABEL } from './briefing-words';
 import { shiftText } from './shift-text';
 import { WhatChanged } from './WhatChanged';
-
-const STATE_LABEL: Record<AckState, PlainKey | null> = {
-  not_required: null,
-  acknowledged: 'briefing.state.acknowledged',
-  waiting: 'briefing.state.waiting',
-  rejected: 'briefing.state.rejected',
-  needed: 'briefing.state.needed',
-  overdue: 'briefing.state.overdue',
-};
-
-const PRIORITY_LABEL: Record<LocalBriefing['priority'], PlainKey | null> = {
-  normal: null,
-  important: 'briefing.priority.important',
-  critical: 'briefing.priority.critical',
-};
 
 export interface BriefingCardProps {
   briefing: LocalBriefing;
@@ -30,14 +14,12 @@ export interface BriefingCardProps {
   ackedVersion: number | null;
   /** Absent in a preview: the button shows, as staff will see it, but does nothing. */
   onAcknowledge?(briefing: LocalBriefing): void;
-  /** In a list, the title links to the briefing's own address. */
-  linked?: boolean;
 }
 
-/** One briefing as staff see it (Today, and the compose preview); memoised so a sync that changes other rows does not re-render it. */
-export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedVersion, onAcknowledge, linked = false }: BriefingCardProps) {
+/** One briefing in full as staff see it (its own screen, and the compose preview); memoised so a sync that changes other rows does not re-render it. */
+export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedVersion, onAcknowledge }: BriefingCardProps) {
   const { t, date } = useI18n();
-  const label = STATE_LABEL[state];
+  const label = ACK_STATE_LABEL[state];
   const priority = PRIORITY_LABEL[briefing.priority];
   const open = state === 'needed' || state === 'overdue';
   const askedAgain = open && ackedVersion !== null;
@@ -48,7 +30,7 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
       aria-labelledby={`b-${briefing.id}`}
       data-testid="briefing"
     >
-      <h3 id={`b-${briefing.id}`}>{linked ? <Link to={`/briefings/${encodeURIComponent(briefing.id)}`}>{briefing.title}</Link> : briefing.title}</h3>
+      <h3 id={`b-${briefing.id}`}>{briefing.title}</h3>
       <p className="meta">
         {briefing.author_name ?? t('briefing.headOffice')} · {date(briefing.publish_at)}
         {priority ? (

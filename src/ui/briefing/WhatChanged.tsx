@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { LocalBriefing } from '../../data/db';
+import { markdownLines, parseMarkdown } from '../../domain/markdown';
 import { diffLines } from '../../domain/text-diff';
 import { useT } from '../i18n/I18nProvider';
 
@@ -7,12 +8,13 @@ type Previous = NonNullable<LocalBriefing['previous']>;
 
 /**
  * "What changed" between the version on screen and the one before, as the
- * lines taken out and the lines put in. Open at once when the person had
+ * lines taken out and the lines put in, in plain words. Open at once when the person had
  * acknowledged the old text, so they see why they are asked again.
  */
 export function WhatChanged({ briefing, previous, open }: { briefing: LocalBriefing; previous: Previous; open: boolean }) {
   const t = useT();
-  const lines = useMemo(() => diffLines(previous.body, briefing.body), [previous.body, briefing.body]);
+  // Compared as read, not as typed: "**Lock**" and "Lock" differ only in looks, and no "**" reaches the reader.
+  const lines = useMemo(() => diffLines(readLines(previous.body), readLines(briefing.body)), [previous.body, briefing.body]);
   // A blank line put in or taken out changes nothing a reader would notice.
   const changes = lines.filter((line) => line.kind !== 'same' && line.text.trim() !== '');
   return (
@@ -46,4 +48,8 @@ export function WhatChanged({ briefing, previous, open }: { briefing: LocalBrief
       ) : null}
     </details>
   );
+}
+
+function readLines(body: string): string {
+  return markdownLines(parseMarkdown(body)).join('\n');
 }

@@ -44,10 +44,10 @@ export class TodayPage {
   /** The acknowledgement line of a card, e.g. "Please acknowledge", "Acknowledged · waiting to send", "Acknowledged". */
   async ackLabel(title: string): Promise<string> {
     const label = this.briefing(title).locator('.ack-state');
-    return (await label.count()) === 0 ? '' : (await label.innerText()).trim();
+    return (await label.count()) === 0 ? '' : (await label.innerText()).replace(/^✓\s*/, '').trim();
   }
 
-  /** Which group the card is in: pinned, today, news, earlier or results. */
+  /** Which group the card is in: pinned, today, done, news, earlier or results. */
   async sectionOf(title: string): Promise<string | null> {
     return this.page
       .locator('[data-section]')
@@ -55,16 +55,39 @@ export class TodayPage {
       .getAttribute('data-section');
   }
 
-  /** The "N of M acknowledged today" line as numbers. */
-  async counter(): Promise<{ acknowledged: number; required: number }> {
-    const text = await this.page.getByTestId('today-counter').innerText();
-    const [acknowledged, required] = (text.match(/\d+/g) ?? []).map(Number);
-    if (acknowledged === undefined || required === undefined) throw new Error(`no counter in "${text}"`);
-    return { acknowledged, required };
+  /** How many the "N left to acknowledge today" line says are left (0 when it says nothing is). */
+  async left(): Promise<number> {
+    const counter = this.page.getByTestId('today-counter');
+    const text = await counter.innerText();
+    const left = Number(await counter.getAttribute('data-left'));
+    // The number on screen is the one read out, not only an attribute.
+    if (left > 0 && !text.includes(String(left))) throw new Error(`counter "${text}" does not say ${left}`);
+    return left;
   }
 
+  /** Opens search from the header if it is closed, then types. */
   async search(query: string): Promise<void> {
-    await this.page.getByRole('searchbox', { name: this.text.search }).fill(query);
+    const box = this.page.getByRole('searchbox', { name: this.text.search });
+    if ((await box.count()) === 0) await this.page.getByRole('button', { name: this.text.search, exact: true }).click();
+    await box.fill(query);
+  }
+
+  /** Taps a card on Today to open the briefing at its own address, where the whole text and what changed are. */
+  async openBriefing(title: string): Promise<void> {
+    await this.briefing(title).getByRole('link', { name: title, exact: true }).click();
+    await this.page.waitForURL(/\/briefings\//);
+    await this.briefing(title).locator('.body').waitFor();
+  }
+
+  /** The confirmation a card announces right after it was acknowledged on this screen, or ''. */
+  async confirmation(title: string): Promise<string> {
+    const status = this.briefing(title).getByRole('status');
+    return (await status.count()) === 0 ? '' : (await status.innerText()).replace(/^✓\s*/, '').trim();
+  }
+
+  /** Where a card is on the page (not the viewport, which a tap may scroll), to show that answering it does not move it. */
+  async top(title: string): Promise<number> {
+    return this.briefing(title).evaluate((card) => Math.round(card.getBoundingClientRect().top + window.scrollY));
   }
 
   /** Titles of the cards on screen, in order. */
