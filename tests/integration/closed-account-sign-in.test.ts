@@ -6,10 +6,17 @@
  * the person who left, with their password and their old refresh token.
  */
 
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import { signInFailure } from '../../src/data/supabase/sign-in-errors';
+import { type AccessTokenHook, AccessTokenRefused, accessTokenHookFrom, runAccessTokenHook } from '../../supabase/local/auth-hook';
 import { anonClient, createMember, DEMO, DEMO_PASSWORD, db, SEED, signIn, sql, type TestMember } from './support/fixtures';
 
 async function setActive(hr: SupabaseClient, person: TestMember, active: boolean): Promise<void> {
@@ -149,5 +156,89 @@ describe('public.custom_access_token_hook', () => {
       { role: 'service_role', execute: false },
       { role: 'supabase_auth_admin', execute: true },
     ]);
+  });
+});
+
+describe('the local stack’s hook call (supabase/local/auth-hook.ts)', () => {
+  const claims = {
+    iss: 'i',
+    aud: 'authenticated',
+    exp: 2,
+    iat: 1,
+    sub: 's',
+    role: 'authenticated',
+    aal: 'aal1',
+    session_id: 'x',
+    email: '',
+    phone: '',
+    is_anonymous: false,
+  };
+
+  /** Runs `body` as a throwaway hook function, in a transaction that is rolled back. */
+  async function withHook(body: string, run: (hook: AccessTokenHook, client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await db().connect();
+    try {
+      await client.query('begin');
+      await client.query(`create function public.hook_under_test(event jsonb) returns jsonb language plpgsql as $$ begin ${body} end $$`);
+      await run({ uri: 'pg-functions://postgres/public/hook_under_test', functionName: '"public"."hook_under_test"' }, client);
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  }
+
+  async function refusal(hook: AccessTokenHook, client: pg.PoolClient): Promise<[number, string, string] | null> {
+    try {
+      await runAccessTokenHook(client, hook, { userId: randomUUID(), claims, method: 'password' });
+      return null;
+    } catch (error) {
+      if (!(error instanceof AccessTokenRefused)) throw error;
+      return [error.status, error.errorCode, error.message];
+    }
+  }
+
+  it('signs what the hook answers, and answers its error, a failure or missing claims as GoTrue does', async () => {
+    await withHook(
+      `return jsonb_build_object('claims', event -> 'claims' || jsonb_build_object('store', event ->> 'authentication_method'));`,
+      async (hook, client) => {
+        expect(await runAccessTokenHook(client, hook, { userId: randomUUID(), claims, method: 'token_refresh' })).toEqual({
+          ...claims,
+          store: 'token_refresh',
+        });
+      },
+    );
+    await withHook(`return '{"error": {"message": "no"}}';`, async (hook, client) => {
+      expect(await refusal(hook, client)).toEqual([500, 'unexpected_failure', 'no']);
+    });
+    await withHook(`return '{"error": {"http_code": 429, "message": "later"}}';`, async (hook, client) => {
+      expect(await refusal(hook, client)).toEqual([429, 'unknown', 'later']);
+    });
+    await withHook(`raise exception 'boom';`, async (hook, client) => {
+      expect(await refusal(hook, client)).toEqual([500, 'unexpected_failure', `Error running hook URI: ${hook.uri}`]);
+    });
+    await withHook(`return jsonb_build_object('claims', (event -> 'claims') - 'session_id');`, async (hook, client) => {
+      expect(await refusal(hook, client)).toEqual([500, 'unexpected_failure', 'output claims do not conform to the expected schema: missing session_id']);
+    });
+  });
+
+  it('runs as supabase_auth_admin, so a hook Auth may not execute fails', async () => {
+    await withHook(`return jsonb_build_object('claims', event -> 'claims');`, async (hook, client) => {
+      await client.query('revoke execute on function public.hook_under_test(jsonb) from public');
+      expect(await refusal(hook, client)).toEqual([500, 'unexpected_failure', `Error running hook URI: ${hook.uri}`]);
+    });
+  });
+
+  it('reads config.toml’s hook, and refuses to start on one it cannot run', async () => {
+    expect(await accessTokenHookFrom(fileURLToPath(new URL('../../supabase/config.toml', import.meta.url)))).toEqual({
+      uri: 'pg-functions://postgres/public/custom_access_token_hook',
+      functionName: '"public"."custom_access_token_hook"',
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'frontline-hook-'));
+    const config = async (section: string) => {
+      await writeFile(join(dir, 'config.toml'), `[auth]\nenabled = true\n\n[auth.hook.custom_access_token]\n${section}\n`);
+      return accessTokenHookFrom(join(dir, 'config.toml'));
+    };
+    expect(await config('enabled = false\nuri = "pg-functions://postgres/public/x"')).toBeNull();
+    await expect(config('enabled = true\nuri = "https://example.test/hook"')).rejects.toThrow(/pg-functions:\/\/postgres\/<schema>\/<function>/);
   });
 });
