@@ -837,6 +837,12 @@ export const ActivationSheet = z.object({
 });
 export type ActivationSheet = z.infer<typeof ActivationSheet>;
 
+/** activation_email_preview: whom emailing activation codes would reach (ready), and why not the others. */
+export const ActivationEmailPreview = z.object({
+  people: z.array(z.object({ member_id: uuid, status: z.enum(['ready', 'no_email', 'already_active', 'out_of_scope', 'no_employee_id']) })),
+});
+export type ActivationEmailPreview = z.infer<typeof ActivationEmailPreview>;
+
 /** admin_people's key for the following page; pass it back as p_after. */
 export const AdminPeopleCursor = z.object({ display_name: z.string(), id: uuid });
 export type AdminPeopleCursor = z.infer<typeof AdminPeopleCursor>;
@@ -1015,6 +1021,7 @@ export const RPC = {
   // Activation codes (#12 item 3).
   issue_activation_code: { result: z.extend(ActivationCode, { sign_in_code: z.string() }) },
   store_activation_sheet: { result: ActivationSheet },
+  activation_email_preview: { result: ActivationEmailPreview },
   // Roster import (#12 item 2).
   roster_start: { result: z.string() },
   roster_dry_run: { result: RosterDryRunResult },
@@ -1193,6 +1200,8 @@ export interface RpcArgs {
   issue_activation_code: { p_member_id: string };
   /** p_all: everyone, not only those without a login. Errors: 42501 forbidden, store_not_managed; 22023 unknown_store. */
   store_activation_sheet: { p_store_id: string; p_all?: boolean };
+  /** Either argument; issues nothing (send-activation does). Errors: 42501 forbidden, store_not_managed; 22023 missing_field, invalid_limit, unknown_store. */
+  activation_email_preview: { p_member_ids?: string[] | null; p_store_id?: string | null };
   /** Managers and HR; a day to live. Errors: 42501 forbidden. */
   roster_start: Record<string, never>;
   /** At most 1000 rows. Errors: 22023 unknown_import, invalid_type, too_many_rows (row problems are answers, not errors). */

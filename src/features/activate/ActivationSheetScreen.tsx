@@ -6,19 +6,42 @@
  * codes exist only on this page and on paper; nothing keeps them.
  */
 import { useEffect, useState } from 'react';
+import { type EmailCodesFailure, type EmailCodesResult, type EmailReach, emailActivationCodes, storeEmailReach } from '../../data/activation/email-codes';
 import { activationSheet } from '../../data/admin/activation';
 import type { AdminFailure } from '../../data/admin/outcome';
 import { adminStores } from '../../data/admin/stores';
 import type { ActivationSheet, AdminStore } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
+import type { PlainKey, Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { QrCode } from './QrCode';
 import './activate.css';
+import '../admin/activation-email.css';
 
 function failureKey(failure: AdminFailure) {
   if (failure.kind === 'offline') return 'activate.sheet.error.offline' as const;
   if (failure.kind === 'forbidden') return 'activate.sheet.error.forbidden' as const;
   return 'activate.sheet.error.failed' as const;
+}
+
+const EMAIL_FAILURE_WORDS = {
+  offline: 'activate.sheet.emailError.offline',
+  forbidden: 'activate.sheet.emailError.forbidden',
+  store_not_managed: 'activate.sheet.emailError.forbidden',
+  unauthorized: 'activate.sheet.emailError.unauthorized',
+  mail_not_configured: 'activate.sheet.emailError.mail_not_configured',
+  failed: 'activate.sheet.emailError.failed',
+} as const satisfies Record<EmailCodesFailure, PlainKey>;
+
+/** "Sent to 12 · 3 have no email": what a store's email came to, only the parts that happened. */
+export function emailedSummary(t: Translate, counts: EmailCodesResult['counts']): string {
+  const parts = [
+    counts.sent > 0 || counts.failed > 0 ? t('activate.sheet.emailed.sent', { count: counts.sent }) : null,
+    counts.no_email > 0 ? t('activate.sheet.emailed.no_email', { count: counts.no_email }) : null,
+    counts.no_employee_id > 0 ? t('activate.sheet.emailed.no_employee_id', { count: counts.no_employee_id }) : null,
+    counts.failed > 0 ? t('activate.sheet.emailed.failed', { count: counts.failed }) : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join(' · ') : t('activate.sheet.emailed.nobody');
 }
 
 export function ActivationSheetScreen() {
@@ -30,6 +53,9 @@ export function ActivationSheetScreen() {
   const [busy, setBusy] = useState(false);
   const [sheet, setSheet] = useState<ActivationSheet | null>(null);
   const [failure, setFailure] = useState<AdminFailure | null>(null);
+  const [reach, setReach] = useState<EmailReach | null>(null);
+  const [emailing, setEmailing] = useState(false);
+  const [emailed, setEmailed] = useState<{ storeId: string; counts: EmailCodesResult['counts'] } | { failure: EmailCodesFailure } | null>(null);
 
   useEffect(() => {
     if (!api) return;
@@ -44,6 +70,27 @@ export function ActivationSheetScreen() {
       current = false;
     };
   }, [api]);
+
+  // How many of the chosen store's people an email would reach; asked again after each send.
+  useEffect(() => {
+    if (!api || !storeId || emailing) return;
+    const abort = new AbortController();
+    setReach(null);
+    void storeEmailReach(api, storeId, abort.signal).then((found) => {
+      if (!abort.signal.aborted) setReach(found);
+    });
+    return () => abort.abort();
+  }, [api, storeId, emailing]);
+
+  async function email() {
+    if (!api || !storeId || emailing) return;
+    setEmailed(null);
+    if (!navigator.onLine) return setEmailed({ failure: 'offline' });
+    setEmailing(true);
+    const outcome = await emailActivationCodes(api, { storeId });
+    setEmailing(false);
+    setEmailed(outcome.ok ? { storeId, counts: outcome.data.counts } : { failure: outcome.failure });
+  }
 
   async function make() {
     if (!api || !storeId) return;
@@ -90,6 +137,27 @@ export function ActivationSheetScreen() {
                 <button type="button" onClick={() => window.print()}>
                   {t('activate.sheet.print')}
                 </button>
+              ) : null}
+            </div>
+            <div className="sheet__email">
+              {reach && reach.ready > 0 ? (
+                <>
+                  <button type="button" onClick={() => void email()} disabled={emailing || busy}>
+                    {emailing ? t('activate.sheet.emailBusy') : t('activate.sheet.email', { count: reach.ready })}
+                  </button>
+                  <p className="muted">{t('activate.sheet.emailHint')}</p>
+                </>
+              ) : null}
+              {reach && reach.ready === 0 && !emailed ? <p className="muted">{t('activate.sheet.emailNobody')}</p> : null}
+              {emailed && 'counts' in emailed && emailed.storeId === storeId ? (
+                <p role="status" data-testid="sheet-emailed">
+                  {emailedSummary(t, emailed.counts)}
+                </p>
+              ) : null}
+              {emailed && 'failure' in emailed ? (
+                <p role="alert" className="error">
+                  {t(EMAIL_FAILURE_WORDS[emailed.failure])}
+                </p>
               ) : null}
             </div>
           </form>

@@ -50,6 +50,21 @@ export const activateEn = {
   'activate.sheet.error.forbidden': 'You can make codes only for the stores you run.',
   'activate.sheet.error.offline': 'No connection. Making codes needs the network.',
   'activate.sheet.error.failed': 'The codes could not be made.',
+  'activate.sheet.email': { one: 'Email codes to {count} person with an email', other: 'Email codes to {count} people with an email' },
+  'activate.sheet.emailNobody': 'Nobody here who has not activated has an email: print their codes.',
+  'activate.sheet.emailBusy': 'Sending codes…',
+  'activate.sheet.emailHint':
+    'Each gets a new code by email, in their language; codes printed for them before stop working, and a sheet made afterwards replaces the emailed codes.',
+  'activate.sheet.emailed.sent': { one: 'Sent to {count}', other: 'Sent to {count}' },
+  'activate.sheet.emailed.no_email': { one: '{count} has no email', other: '{count} have no email' },
+  'activate.sheet.emailed.no_employee_id': { one: '{count} has no employee ID', other: '{count} have no employee ID' },
+  'activate.sheet.emailed.failed': { one: '{count} could not be sent: try again', other: '{count} could not be sent: try again' },
+  'activate.sheet.emailed.nobody': 'Nobody to send to: everyone at this store has activated.',
+  'activate.sheet.emailError.offline': 'No connection. Nothing was sent.',
+  'activate.sheet.emailError.forbidden': 'You can send codes only for the stores you run.',
+  'activate.sheet.emailError.unauthorized': 'Your sign-in has expired. Sign in again, then try again.',
+  'activate.sheet.emailError.mail_not_configured': 'Email is not set up on this server. Nothing was sent: print the sheet instead.',
+  'activate.sheet.emailError.failed': 'The codes could not be sent. Try again in a moment.',
 } as const;
 
 export const activateEs = {
@@ -98,6 +113,21 @@ export const activateEs = {
   'activate.sheet.error.forbidden': 'Solo puedes crear códigos para las tiendas que gestionas.',
   'activate.sheet.error.offline': 'Sin conexión. Para crear códigos hace falta la red.',
   'activate.sheet.error.failed': 'No se pudieron crear los códigos.',
+  'activate.sheet.email': { one: 'Enviar códigos por correo a {count} persona con correo', other: 'Enviar códigos por correo a {count} personas con correo' },
+  'activate.sheet.emailNobody': 'Aquí nadie sin activar tiene correo: imprime sus códigos.',
+  'activate.sheet.emailBusy': 'Enviando códigos…',
+  'activate.sheet.emailHint':
+    'Cada persona recibe un código nuevo por correo, en su idioma; los códigos impresos antes dejan de servirle, y una hoja hecha después sustituye los códigos enviados.',
+  'activate.sheet.emailed.sent': { one: 'Enviado a {count}', other: 'Enviado a {count}' },
+  'activate.sheet.emailed.no_email': { one: '{count} no tiene correo', other: '{count} no tienen correo' },
+  'activate.sheet.emailed.no_employee_id': { one: '{count} no tiene número de empleado', other: '{count} no tienen número de empleado' },
+  'activate.sheet.emailed.failed': { one: '{count} no se pudo enviar: inténtalo de nuevo', other: '{count} no se pudieron enviar: inténtalo de nuevo' },
+  'activate.sheet.emailed.nobody': 'No hay a quién enviar: todos en esta tienda han activado su cuenta.',
+  'activate.sheet.emailError.offline': 'Sin conexión. No se envió nada.',
+  'activate.sheet.emailError.forbidden': 'Solo puedes enviar códigos para las tiendas que diriges.',
+  'activate.sheet.emailError.unauthorized': 'Tu sesión ha caducado. Vuelve a entrar e inténtalo de nuevo.',
+  'activate.sheet.emailError.mail_not_configured': 'El correo no está configurado en este servidor. No se envió nada: imprime la hoja.',
+  'activate.sheet.emailError.failed': 'No se pudieron enviar los códigos. Inténtalo de nuevo en un momento.',
 } as const satisfies SectionCatalog<typeof activateEn>;
 
 export default { en: activateEn, es: activateEs };

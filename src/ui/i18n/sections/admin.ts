@@ -193,6 +193,20 @@ export const adminEn = {
   'admin.code.error.cannot_change_self': 'You cannot make a code for yourself. Ask someone else in HR.',
   'admin.code.error.unknown_person': 'This person is deactivated or no longer exists, so they cannot get a code.',
   'admin.code.error.no_employee_id': 'This person has no employee ID yet. Add one and save, then make a code.',
+  'admin.code.email': 'Email activation code',
+  'admin.code.emailBusy': 'Sending the code…',
+  'admin.code.emailWhat': 'Or email {name} a new code at {email}, in their language.',
+  'admin.code.emailed.sent': 'A new code was emailed to {email}. Earlier codes no longer work.',
+  'admin.code.emailed.no_email': '{name} has no email. Make a code to show them, or print the store sheet.',
+  'admin.code.emailed.already_active': '{name} has already activated. To reset their password, make a code to show them.',
+  'admin.code.emailed.out_of_scope': 'You cannot send {name} a code.',
+  'admin.code.emailed.no_employee_id': '{name} has no employee ID yet. Add one and save, then send a code.',
+  'admin.code.emailed.failed': 'The email could not be sent. A new code was made, so earlier codes no longer work: try again, or make a code to show them.',
+  'admin.code.emailError.offline': 'No connection. Nothing was sent; try again when you are online.',
+  'admin.code.emailError.forbidden': 'You are not allowed to send activation codes.',
+  'admin.code.emailError.unauthorized': 'Your sign-in has expired. Sign in again, then try again.',
+  'admin.code.emailError.mail_not_configured': 'Email is not set up on this server. Nothing was sent: make a code to show them instead.',
+  'admin.code.emailError.failed': 'The code could not be sent. Try again in a moment.',
 } as const;
 
 export const adminEs = {
@@ -385,6 +399,21 @@ export const adminEs = {
   'admin.code.error.cannot_change_self': 'No puedes crear un código para ti. Pídeselo a otra persona de Recursos Humanos.',
   'admin.code.error.unknown_person': 'Esta persona está desactivada o ya no existe, así que no puede recibir un código.',
   'admin.code.error.no_employee_id': 'Esta persona aún no tiene número de empleado. Añádelo y guarda, y luego crea el código.',
+  'admin.code.email': 'Enviar código por correo',
+  'admin.code.emailBusy': 'Enviando el código…',
+  'admin.code.emailWhat': 'O envía a {name} un código nuevo a {email}, en su idioma.',
+  'admin.code.emailed.sent': 'Se envió un código nuevo a {email}. Los códigos anteriores ya no sirven.',
+  'admin.code.emailed.no_email': '{name} no tiene correo. Crea un código para mostrárselo o imprime la hoja de la tienda.',
+  'admin.code.emailed.already_active': '{name} ya activó su cuenta. Para cambiar su contraseña, crea un código y muéstraselo.',
+  'admin.code.emailed.out_of_scope': 'No puedes enviar un código a {name}.',
+  'admin.code.emailed.no_employee_id': '{name} aún no tiene número de empleado. Añádelo y guarda, y luego envía el código.',
+  'admin.code.emailed.failed':
+    'No se pudo enviar el correo. Se creó un código nuevo, así que los anteriores ya no sirven: inténtalo de nuevo o crea un código para mostrárselo.',
+  'admin.code.emailError.offline': 'Sin conexión. No se envió nada; inténtalo cuando tengas conexión.',
+  'admin.code.emailError.forbidden': 'No tienes permiso para enviar códigos de activación.',
+  'admin.code.emailError.unauthorized': 'Tu sesión ha caducado. Vuelve a entrar e inténtalo de nuevo.',
+  'admin.code.emailError.mail_not_configured': 'El correo no está configurado en este servidor. No se envió nada: crea un código para mostrárselo.',
+  'admin.code.emailError.failed': 'No se pudo enviar el código. Inténtalo de nuevo en un momento.',
 } as const satisfies SectionCatalog<typeof adminEn>;
 
 export default { en: adminEn, es: adminEs };
