@@ -22,7 +22,7 @@ export const LOCAL_MAIL_FROM = 'Frontline <no-reply@frontline.localhost>';
 function localMailEnv(runtime: FunctionRuntime): (name: string) => string | undefined {
   if (runtime.env('MAIL_API_URL')) return runtime.env;
   const local: Record<string, string | undefined> = {
-    MAIL_API_URL: `${runtime.env('SUPABASE_URL')}/functions/v1/${MAIL_CATCHER_NAME}`,
+    MAIL_API_URL: mailCatcherUrl(runtime.env('SUPABASE_URL') ?? ''),
     MAIL_API_KEY: LOCAL_MAIL_KEY,
     MAIL_FROM: LOCAL_MAIL_FROM,
   };
@@ -38,6 +38,17 @@ export const sendActivationFunction: LocalFunction = (runtime) =>
     // link goes back to the page that asked (else npm start's app), unless APP_URL says otherwise.
     appUrlFallback: (request) => request.headers.get('origin') ?? LOCAL_APP_URL,
   });
+
+/** The mail settings `npm start` hands the function when the environment has them (a real provider instead of the catcher). */
+export function mailSecretsFrom(env: NodeJS.ProcessEnv): Record<string, string> {
+  const names = ['MAIL_API_URL', 'MAIL_API_KEY', 'MAIL_FROM', 'APP_URL'] as const;
+  return Object.fromEntries(names.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
+}
+
+/** Where the catcher lists the demo emails of a stack at apiUrl. */
+export function mailCatcherUrl(apiUrl: string): string {
+  return `${apiUrl}/functions/v1/${MAIL_CATCHER_NAME}`;
+}
 
 /** Every function the local stack serves for activation, by name. */
 export const ACTIVATE_FUNCTIONS = {

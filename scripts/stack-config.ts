@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PUSH_SENDER_NAME } from '../supabase/functions/push-sender/handler';
 import type { JwtSigning } from '../supabase/local/jwt';
 import { type Stack, startStack } from '../supabase/local/stack';
-import { ACTIVATE_FUNCTIONS } from './local-activate';
+import { ACTIVATE_FUNCTIONS, mailCatcherUrl, mailSecretsFrom } from './local-activate';
 import { LOCAL_VAPID_SUBJECT, localVapidKeys, type PushSchedule, pushSenderFunction, schedulePushSender, vapidSecrets } from './local-push-sender';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -99,7 +99,7 @@ export async function runLocal(startApp: (stack: Stack, config: LocalConfig) => 
       jwtSigning: config.jwtSigning,
       log,
       functions: { [PUSH_SENDER_NAME]: pushSenderFunction, ...ACTIVATE_FUNCTIONS },
-      functionSecrets: vapidSecrets(vapid),
+      functionSecrets: { ...vapidSecrets(vapid), ...mailSecretsFrom(process.env) },
     });
     let app: AppServer;
     let pushSchedule: PushSchedule;
@@ -143,6 +143,7 @@ function printBanner(stack: Stack, appUrl: string, config: LocalConfig): void {
     [stack.jwtSigning === 'es256' ? 'publishable key' : 'anon key', stack.anonKey],
     [stack.jwtSigning === 'es256' ? 'secret key' : 'service_role key', stack.serviceRoleKey],
     ['VAPID public key', process.env.VITE_VAPID_PUBLIC_KEY ?? ''],
+    ['Emails sent', process.env.MAIL_API_URL ? `through ${process.env.MAIL_API_URL}` : mailCatcherUrl(stack.apiUrl)],
   ];
   const accounts = [['email', 'role', 'store', 'department'] as const, ...DEMO_ACCOUNTS];
   const width = (column: 0 | 1 | 2) => Math.max(...accounts.map((account) => account[column].length)) + 3;
