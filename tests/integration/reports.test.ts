@@ -90,7 +90,7 @@ function httpStatus(outcome: { ok: boolean; error?: unknown }): number | null {
  *   Pier:    managerB, b1 (Floor)
  *   P1 org-wide, due an hour ago: acked by a1, a2, b1, b2 (+ x1, hr: not counted)
  *   P2 org-wide for Floor, due in a week: acked by a1
- *   S1 Harbour shift briefing: a1 and a2 acked v1, then it was edited; a1 acked v2
+ *   S1 Harbour shift briefing by managerA (not its own audience): a1 and a2 acked v1, then it was edited; a1 acked v2
  *   N1 needs no acknowledgement, R1 was retracted: neither is reported
  */
 beforeAll(async () => {
@@ -179,17 +179,18 @@ describe('compose_directory', () => {
 describe('compliance_report', () => {
   it('HR: by briefing, by store, overdue people and per day, exactly', async () => {
     const r = await report(hr.client);
-    expect(r).toMatchObject({ days: 30, total: 15, acked: 6, overdue: 3, rate: 0.4, briefing_count: 3, store_count: 2 });
+    // managerA wrote S1 and is not its audience (issue 13): S1 counts Harbour's four others.
+    expect(r).toMatchObject({ days: 30, total: 14, acked: 6, overdue: 3, rate: 0.4286, briefing_count: 3, store_count: 2 });
     // Worst first: most overdue, then lowest rate.
     expect(r.by_briefing.map(({ id, version, total, acked, overdue }) => ({ id, version, total, acked, overdue }))).toEqual([
       { id: briefing.p1, version: 1, total: 7, acked: 4, overdue: 3 },
-      { id: briefing.s1, version: 2, total: 5, acked: 1, overdue: 0 },
+      { id: briefing.s1, version: 2, total: 4, acked: 1, overdue: 0 },
       { id: briefing.p2, version: 1, total: 3, acked: 1, overdue: 0 },
     ]);
     expect(r.by_briefing[0]).toMatchObject({ title: 'Cash handling', kind: 'policy' });
     expect(r.by_store).toEqual([
       { store_id: org.pier, name: 'Pier', total: 3, acked: 1 },
-      { store_id: org.harbour, name: 'Harbour', total: 12, acked: 5 },
+      { store_id: org.harbour, name: 'Harbour', total: 11, acked: 5 },
     ]);
     expect(r.next).toEqual({ briefings: null, stores: null });
     expect(r.overdue_people.map((p) => p.member_id).sort()).toEqual([managerA.memberId, a3.memberId, managerB.memberId].sort());
@@ -205,11 +206,11 @@ describe('compliance_report', () => {
 
   it('a manager sees only their stores, with the same numbers HR sees there', async () => {
     const a = await report(managerA.client);
-    expect(a).toMatchObject({ total: 12, acked: 5, overdue: 2 });
-    expect(a.by_store).toEqual([{ store_id: org.harbour, name: 'Harbour', total: 12, acked: 5 }]);
+    expect(a).toMatchObject({ total: 11, acked: 5, overdue: 2 });
+    expect(a.by_store).toEqual([{ store_id: org.harbour, name: 'Harbour', total: 11, acked: 5 }]);
     expect(a.by_briefing.map((b) => [b.id, b.total, b.acked])).toEqual([
       [briefing.p1, 5, 3],
-      [briefing.s1, 5, 1],
+      [briefing.s1, 4, 1],
       [briefing.p2, 2, 1],
     ]);
     expect(a.overdue_people.map((p) => p.member_id).sort()).toEqual([managerA.memberId, a3.memberId].sort());
@@ -248,7 +249,7 @@ describe('compliance_report', () => {
     try {
       const r = await report(hr.client, 3);
       expect(r.by_briefing.map((b) => b.id)).toEqual([briefing.s1, briefing.p2]);
-      expect(r).toMatchObject({ total: 8, acked: 2, overdue: 0 });
+      expect(r).toMatchObject({ total: 7, acked: 2, overdue: 0 });
       expect(r.by_store.reduce((n, s) => n + s.acked, 0)).toBe(2);
       expect((await report(managerA.client, 3)).by_briefing.map((b) => [b.id, b.acked])).toEqual([
         [briefing.s1, 1],
@@ -381,8 +382,9 @@ describe('tallies in one transaction with the change they depend on', () => {
     const other = await createOrg();
     const boss = await createMember({ orgId: other.orgId, storeId: other.storeId, departmentId: null, role: 'manager', manages: [other.storeId] });
     const chief = await createMember({ orgId: other.orgId, storeId: null, departmentId: null, role: 'hr' });
-    const before = await publishBriefing(boss.client, { store_ids: [other.storeId], title: 'Before', body: 'v1' });
-    const after = await publishBriefing(boss.client, { store_ids: [other.storeId], title: 'After', body: 'v1' });
+    // HR writes them, so the store's manager who edits and acknowledges is their audience (an author is not).
+    const before = await publishBriefing(chief.client, { store_ids: [other.storeId], title: 'Before', body: 'v1' });
+    const after = await publishBriefing(chief.client, { store_ids: [other.storeId], title: 'After', body: 'v1' });
     const edit = (id: string, title: string) =>
       mutation('briefing', {
         action: 'edit',
