@@ -545,6 +545,45 @@ export type Database = {
         };
         Returns: Json;
       };
+      report_pending_csv_page: {
+        Args: {
+          p_briefing_id: string | null;
+          p_store_id?: string | null;
+          p_department_id?: string | null;
+          p_search?: string | null;
+          p_after_name?: string | null;
+          p_after_id?: string | null;
+          p_limit?: number | null;
+        };
+        Returns: {
+          member_id: string | null;
+          display_name: string | null;
+          person: string | null;
+          employee_id: string | null;
+          email: string | null;
+          store: string | null;
+          department: string | null;
+          notifications: string | null;
+        }[];
+      };
+      report_pending_people: {
+        Args: {
+          p_briefing_id: string | null;
+          p_store_id?: string | null;
+          p_department_id?: string | null;
+          p_search?: string | null;
+          p_after_name?: string | null;
+          p_after_id?: string | null;
+          p_limit?: number | null;
+        };
+        Returns: Json;
+      };
+      report_stores: {
+        Args: {
+          p_search?: string | null;
+        };
+        Returns: Json;
+      };
       roster_apply: {
         Args: {
           p_import_id: string | null;

@@ -956,6 +956,67 @@ export const AdminAuditExportRow = z.object({
 });
 export type AdminAuditExportRow = z.infer<typeof AdminAuditExportRow>;
 
+/**
+ * Who has not acknowledged a briefing (issue 13, point 4). report_pending_people
+ * (managers: their stores; HR: all) answers a page of the people still to
+ * acknowledge its current version (never its author), by name, filtered by store,
+ * department and a name part or employee ID; `next` is the key of the following
+ * page (null on the last); the first page (no key) adds `summary`: how many match,
+ * how many of them have a device with notifications on, their devices, and the 20
+ * stores with most pending. report_pending_csv_page is the same people as CSV
+ * cells (formula-neutralised), up to 1,000 a page: walk it with the last row's
+ * display_name and member_id until an empty page. Errors: 42501 forbidden (staff),
+ * unknown_briefing (unknown, not must-acknowledge, out of scope, or a store the
+ * manager does not run); 22023 invalid_limit, invalid_cursor, invalid_search.
+ */
+export const PendingPerson = z.object({
+  member_id: uuid,
+  display_name: z.string(),
+  employee_id: z.nullable(z.string()),
+  store_id: uuid,
+  store_name: z.string(),
+  department_name: z.nullable(z.string()),
+  devices: z.number(),
+});
+export type PendingPerson = z.infer<typeof PendingPerson>;
+export const PendingPeopleKey = z.object({ name: z.string(), id: uuid });
+export type PendingPeopleKey = z.infer<typeof PendingPeopleKey>;
+export const PendingPeoplePage = z.object({
+  briefing: z.object({
+    id: uuid,
+    title: z.string(),
+    kind: z.enum(['shift', 'news', 'policy']),
+    version: z.number(),
+    ack_due_at: z.nullable(isoTime),
+    publish_at: isoTime,
+  }),
+  people: z.array(PendingPerson),
+  next: z.nullable(PendingPeopleKey),
+  summary: z.nullable(
+    z.object({
+      pending: z.number(),
+      people_with_devices: z.number(),
+      devices: z.number(),
+      stores: z.array(z.object({ store_id: uuid, name: z.string(), pending: z.number() })),
+    }),
+  ),
+});
+export type PendingPeoplePage = z.infer<typeof PendingPeoplePage>;
+export const PENDING_CSV_COLUMNS = ['person', 'employee_id', 'email', 'store', 'department', 'notifications'] as const;
+export const PendingCsvRow = z.object({
+  member_id: uuid,
+  display_name: z.string(),
+  person: z.string(),
+  employee_id: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  store: z.nullable(z.string()),
+  department: z.nullable(z.string()),
+  notifications: z.enum(['yes', 'no']),
+});
+export type PendingCsvRow = z.infer<typeof PendingCsvRow>;
+/** report_stores(p_search): the store filter's choices in the caller's scope, at most 20, by name. */
+export const ReportStore = z.object({ id: uuid, name: z.string() });
+
 /** PostgREST's error body; `details` carries our stable machine code when there is one. */
 export const ApiError = z.object({
   code: z.string(),
@@ -1028,6 +1089,10 @@ export const RPC = {
   roster_missing: { result: RosterMissing },
   roster_apply: { result: RosterApplyResult },
   roster_deactivate_missing: { result: z.object({ deactivated: z.number() }) },
+  // Who has not acknowledged (#13 item 4).
+  report_pending_people: { result: PendingPeoplePage },
+  report_pending_csv_page: { result: z.array(PendingCsvRow) },
+  report_stores: { result: z.array(ReportStore) },
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
@@ -1212,6 +1277,20 @@ export interface RpcArgs {
   roster_apply: { p_import_id: string; p_first_row: number; p_last_row: number };
   /** Only ids still missing from the import are deactivated; at most 1000. */
   roster_deactivate_missing: { p_import_id: string; p_member_ids: string[] };
+  /** p_limit 1..200 (default 50); the key (both or neither) is the previous answer's next. */
+  report_pending_people: PendingPeopleArgs & { p_limit?: number };
+  /** p_limit 1..1000 (default 1000); the key is the last row's display_name and member_id. */
+  report_pending_csv_page: PendingPeopleArgs & { p_limit?: number };
+  report_stores: { p_search?: string | null };
+}
+/** The filters and key report_pending_people and report_pending_csv_page share. */
+export interface PendingPeopleArgs {
+  p_briefing_id: string;
+  p_store_id?: string | null;
+  p_department_id?: string | null;
+  p_search?: string | null;
+  p_after_name?: string | null;
+  p_after_id?: string | null;
 }
 export type RpcName = keyof typeof RPC;
 export type RpcResult<N extends RpcName> = z.infer<(typeof RPC)[N]['result']>;
