@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { acknowledgeBriefing } from './briefings/commands';
 import { saveBriefing } from './compose/commands';
-import { dismissRejected, retryRejected } from './outbox';
+import { deliveryOf, dismissRejected, retryRejected } from './outbox';
 import { commandContext } from './testing/command-context';
 
 const t = commandContext();
@@ -78,5 +78,22 @@ describe('retryRejected', () => {
     expect((entries[0]!.payload as { message: string }).message).toBe('Greatjob');
     expect((await db.acks.get('a'))?.local_state).toBe('pending');
     expect(t.writes()).toBe(2);
+  });
+});
+
+describe('deliveryOf', () => {
+  it('is "on the phone" until the server confirms, "refused" when it refused, "sent" once the entry is gone', async () => {
+    const ack = await acknowledgeBriefing(t.ctx(), { ...briefing, id: crypto.randomUUID() });
+    if (!ack.ok) throw new Error('setup');
+    expect(await deliveryOf(t.db(), ack.id)).toBe('on_phone');
+    await t
+      .db()
+      .outbox.where('id')
+      .equals(ack.id)
+      .modify({ state: 'rejected', rejection: { code: 'x', message: 'y' } });
+    expect(await deliveryOf(t.db(), ack.id)).toBe('refused');
+    // What the sync engine does when the server confirms: the entry leaves the outbox.
+    await t.db().outbox.where('id').equals(ack.id).delete();
+    expect(await deliveryOf(t.db(), ack.id)).toBe('sent');
   });
 });

@@ -53,7 +53,7 @@ describe('one bad item in the outbox', () => {
     await today.status.waitForWaiting(0, 30_000);
     await expect.poll(() => db.ackCounts(SEED.alexMember, ids)).toEqual(new Map(ids.map((id) => [id, 1])));
     await today.waitForBriefing(later);
-    for (const title of titles) await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged');
+    for (const title of titles) await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged · Sent');
 
     await today.status.refusedLink().click();
     await expect.poll(() => account.refusedItems()).toEqual(['Kudos to Sam Patel: “Great job with the queue today”']);

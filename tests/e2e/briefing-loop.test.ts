@@ -51,7 +51,7 @@ describe('the briefing loop', () => {
     });
     await compose.preview();
     await compose.send();
-    await expect.poll(() => compose.sendState(title)).toBe('Will send');
+    await expect.poll(() => compose.sendState(title)).toBe('Saved on this phone, will send');
     await manager.context.setOffline(false);
     await expect.poll(() => compose.sendState(title), { timeout: 20_000 }).toBe('Sent (version 1)');
 
@@ -62,10 +62,10 @@ describe('the briefing loop', () => {
     await expect.poll(() => today.sectionOf(title)).toBe('pinned');
     await alex.context.setOffline(true);
     await today.acknowledge(title);
-    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged · waiting to send');
+    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged · Saved on this phone, will send');
     await alex.context.setOffline(false);
     await today.status.waitForWaiting(0);
-    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged');
+    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged · Sent');
 
     // The manager's reach view: alex has, sam has not.
     await compose.openReach(title);

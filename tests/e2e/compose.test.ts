@@ -1,6 +1,6 @@
 /**
  * The Briefings tab end to end, as Downtown's manager on a phone: a
- * must-acknowledge briefing composed offline waits as "Will send" with its
+ * must-acknowledge briefing composed offline waits as "Saved on this phone, will send" with its
  * reach counted from the cached directory, lands in Postgres exactly once when
  * the network is back, becomes version 2 when edited, shows who has not
  * acknowledged it (as Postgres says), and disappears when retracted. A manager
@@ -82,7 +82,7 @@ describe('Briefings tab', () => {
     await compose.snapshot('compose-preview');
     await expectAccessible(page, 'compose preview');
     await compose.send();
-    await expect.poll(() => compose.sendState(title)).toBe('Will send');
+    await expect.poll(() => compose.sendState(title)).toBe('Saved on this phone, will send');
     await compose.status.waitForWaiting(1);
     await compose.snapshot('compose-list-will-send');
     expect(await briefings.titled(title)).toEqual([]);

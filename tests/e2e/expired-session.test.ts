@@ -97,7 +97,7 @@ describe('expired session', () => {
     await today.status.waitForPhase('offline');
     await today.acknowledge(toAck);
     await today.status.waitForWaiting(1);
-    await expect.poll(() => today.ackLabel(toAck)).toBe('Acknowledged · waiting to send');
+    await expect.poll(() => today.ackLabel(toAck)).toBe('Acknowledged · Saved on this phone, will send');
     // Alex keeps using the app offline for a while; the refresh attempts fail and keep the session.
     await page.waitForTimeout(restartedAt + OFFLINE_FOR_MS - Date.now());
     expect(failedRefreshes).toBeGreaterThan(0);
@@ -114,7 +114,7 @@ describe('expired session', () => {
     await expect.poll(() => refreshes.filter((response) => response.status() === 200).length, { timeout: RESUME_WITHIN_MS }).toBeGreaterThanOrEqual(1);
     await today.status.waitForWaiting(0, Math.max(1, onlineAt + RESUME_WITHIN_MS - Date.now()));
     await today.status.waitForPhase('idle');
-    await expect.poll(() => today.ackLabel(toAck)).toBe('Acknowledged');
+    await expect.poll(() => today.ackLabel(toAck)).toBe('Acknowledged · Sent');
     const acks = await db.acks(SEED.alexMember, [toAckId!]);
     expect(acks).toHaveLength(1);
     expect(acks[0]).toMatchObject({ briefing_id: toAckId, version: 1 });

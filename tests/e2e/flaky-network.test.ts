@@ -79,7 +79,7 @@ describe('flaky network', () => {
     expect(await today.status.waiting()).toBe(0);
     expect(await page.getByText(/items? (was|were) refused/).count()).toBe(0);
     // The cards re-render from IndexedDB after the last verdict, on their own schedule.
-    for (const title of titles) await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged');
+    for (const title of titles) await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged · Sent');
     console.log(
       `flaky network: ${network.calls.length} API calls, ${network.count('failed_before_server')} failed before and ` +
         `${network.count('failed_after_server')} after the server; sync_push fates: ${pushes.map((c) => c.fate).join(', ')}`,

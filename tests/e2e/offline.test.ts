@@ -46,14 +46,14 @@ describe('offline', () => {
     await today.acknowledge(toAck);
     await today.status.waitForWaiting(1);
     expect(await today.status.text()).toContain('Offline · 1 waiting to send');
-    expect(await today.ackLabel(toAck)).toBe('Acknowledged · waiting to send');
+    expect(await today.ackLabel(toAck)).toBe('Acknowledged · Saved on this phone, will send');
     expect(await db.ackCounts(SEED.alexMember, [toAckId!])).toEqual(new Map([[toAckId!, 0]]));
 
     await context.setOffline(false);
     await today.status.waitForWaiting(0);
     await today.status.waitForPhase('idle');
     expect(await today.status.text()).toContain('Everything sent');
-    await expect.poll(() => today.ackLabel(toAck)).toBe('Acknowledged');
+    await expect.poll(() => today.ackLabel(toAck)).toBe('Acknowledged · Sent');
     const acks = await db.acks(SEED.alexMember, [toAckId!]);
     expect(acks).toHaveLength(1);
     expect(acks[0]).toMatchObject({ briefing_id: toAckId, version: 1 });

@@ -74,13 +74,13 @@ describe('shared phone', () => {
     await signIn.signIn(DEMO.alex);
     await today.waitForBriefing(forAlex);
     await today.status.waitForWaiting(1);
-    await expect.poll(() => today.ackLabel(forAlex)).toBe('Acknowledged · waiting to send');
+    await expect.poll(() => today.ackLabel(forAlex)).toBe('Acknowledged · Saved on this phone, will send');
     expect(await today.isListed(forSam)).toBe(false);
     await expect.poll(() => pushes.held()).toBeGreaterThan(0);
     await pushes.open();
     await today.status.waitForWaiting(0);
     await today.status.waitForPhase('idle');
-    await expect.poll(() => today.ackLabel(forAlex)).toBe('Acknowledged');
+    await expect.poll(() => today.ackLabel(forAlex)).toBe('Acknowledged · Sent');
     const acks = await db.acks(SEED.alexMember, [forAlexId!]);
     expect(acks).toHaveLength(1);
     expect(acks[0]).toMatchObject({ briefing_id: forAlexId, version: 1 });

@@ -74,7 +74,7 @@ describe('sign in to sync', () => {
     await signIn.signIn(DEMO.alex);
     await today.status.waitForWaiting(0, 30_000);
     await today.status.waitForPhase('idle');
-    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged');
+    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged · Sent');
     await expect.poll(() => db.ackCounts(SEED.alexMember, [briefingId!])).toEqual(new Map([[briefingId!, 1]]));
   });
 });

@@ -50,7 +50,7 @@ describe('Today', () => {
     await today.acknowledge(mustRead);
     await expect.poll(() => today.left()).toBe(before - 1);
     // Answered, the card says so where the thumb is and does not move; the next visit files it under "Acknowledged today".
-    await expect.poll(() => today.confirmation(mustRead)).toBe('Acknowledged · waiting to send');
+    await expect.poll(() => today.confirmation(mustRead)).toBe('Acknowledged · Saved on this phone, will send');
     await screenshot(page, 'today-after-ack', today.briefing(mustRead));
     await expect.poll(() => today.sectionOf(mustRead)).toBe('pinned');
     await expect.poll(() => today.top(mustRead)).toBe(top);
@@ -79,7 +79,7 @@ describe('Today', () => {
     await today.waitForBriefing(title);
     await today.acknowledge(title);
     await today.status.waitForWaiting(0);
-    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged');
+    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged · Sent');
     expect(await today.askedAgainNote(title)).toBe('');
 
     await db.editBody(id!, 'Count the tills.\nLock the back door and set the alarm.');

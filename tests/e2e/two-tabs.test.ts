@@ -77,7 +77,7 @@ describe('two tabs', () => {
     expect(new Set(stored.map((row) => row.briefing_id))).toEqual(new Set(briefingIds));
     expect(new Set(senders.keys())).toEqual(new Set(stored.map((row) => row.id)));
     for (const tab of tabs) {
-      for (const title of titles) await expect.poll(() => tab.ackLabel(title)).toBe('Acknowledged');
+      for (const title of titles) await expect.poll(() => tab.ackLabel(title)).toBe('Acknowledged · Sent');
     }
   });
 });

@@ -107,7 +107,7 @@ describe('update prompt', () => {
     // Read once on purpose, with B running and its sync settled: B is the newest, nothing to offer.
     expect(await prompt.count()).toBe(0);
     // The list renders from IndexedDB after the reload, on its own schedule: wait for the card.
-    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged');
+    await expect.poll(() => today.ackLabel(title)).toBe('Acknowledged · Sent');
 
     const acks = await db.acks(SEED.alexMember, [briefingId!]);
     expect(acks).toHaveLength(1);

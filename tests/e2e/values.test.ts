@@ -170,7 +170,7 @@ describe('Values tab', () => {
 
     await expect
       .poll(async () => (await values.wall()).filter((k) => k.message === message))
-      .toEqual([{ from: 'Alex Kim', to: 'Sam Patel', value: 'Value: One team', message, state: 'Waiting to send' }]);
+      .toEqual([{ from: 'Alex Kim', to: 'Sam Patel', value: 'Value: One team', message, state: 'Saved on this phone, will send' }]);
     await values.snapshot('values-wall-pending');
     await expectAccessible(page, 'kudos wall');
     const stored = () =>

@@ -129,16 +129,19 @@ describe('Voice tab', () => {
       await snapshot(alex.page, 'form-anonymous', alex.page.getByLabel('Your message', { exact: true }));
       await expectAccessible(alex.page, 'feedback form');
       await alex.page.getByRole('button', { name: 'Send feedback' }).click();
-      await expect.poll(() => alex.page.getByTestId('feedback-sent').innerText()).toMatch(/^Sent anonymously\./);
+      // Offline, nothing has left the phone, and the confirmation says exactly that.
+      await expect.poll(() => alex.page.getByTestId('feedback-sent').innerText()).toMatch(/^Saved on this phone, will send\s+Anonymous: nothing on this phone/);
       await alex.page.getByRole('button', { name: 'Write another' }).click();
-      expect(await alex.voice.sendFeedback({ text: namedText, anonymous: false, kind: 'question' })).toMatch(/^Sent\. You can follow it in “My feedback”\./);
+      expect(await alex.voice.sendFeedback({ text: namedText, anonymous: false, kind: 'question' })).toMatch(
+        /^Saved on this phone, will send\s+With your name: follow it/,
+      );
 
       await snapshot(alex.page, 'pulse', alex.page.getByTestId('pulse'));
       await expectAccessible(alex.page, 'pulse');
-      expect(await alex.voice.answerPulse(8, 'Good team')).toMatch(/^Thanks, your answer is anonymous\./);
+      expect(await alex.voice.answerPulse(8, 'Good team')).toMatch(/^Saved on this phone, will send\s+Thanks\. Your answer is anonymous\./);
       await alex.voice.status.waitForWaiting(3);
 
-      await expect.poll(() => alex.voice.myFeedback(namedText)).toEqual({ status: 'Waiting to send', replies: [] });
+      await expect.poll(() => alex.voice.myFeedback(namedText)).toEqual({ status: 'Saved on this phone, will send', replies: [] });
       expect(await alex.page.getByTestId('my-feedback').filter({ hasText: anonymousText }).count()).toBe(0);
       expect(await feedbackRows(anonymousText)).toEqual([]);
 

@@ -3,8 +3,8 @@ import type { AuthoredBriefing } from '../../data/compose/queries';
 import type { LocalBriefing } from '../../data/db';
 import type { SendState } from '../../domain/send-state';
 import { shiftText } from '../../ui/briefing/shift-text';
+import { DeliveryNote } from '../../ui/DeliveryNote';
 import { useI18n } from '../../ui/i18n/I18nProvider';
-import type { Translate } from '../../ui/i18n/messages';
 
 export interface AuthoredListProps {
   rows: readonly AuthoredBriefing[] | undefined;
@@ -13,14 +13,15 @@ export interface AuthoredListProps {
   onRetract(briefing: LocalBriefing): void;
 }
 
-function stateText(t: Translate, state: SendState): string {
+function SendStateText({ state }: { state: SendState }) {
+  const { t } = useI18n();
   switch (state.kind) {
     case 'will_send':
-      return t('compose.state.willSend');
+      return <DeliveryNote delivery="on_phone" />;
     case 'sent':
-      return t('compose.state.sent', { version: state.version });
+      return <DeliveryNote delivery="sent">{t('compose.state.sent', { version: state.version })}</DeliveryNote>;
     case 'rejected':
-      return t('compose.state.rejected', { reason: state.message || state.code });
+      return <DeliveryNote delivery="refused">{t('compose.state.rejected', { reason: state.message || state.code })}</DeliveryNote>;
   }
 }
 
@@ -55,9 +56,8 @@ function AuthoredCard({ row: { briefing, state }, onReach, onEdit, onRetract }: 
         {briefing.title}
       </h3>
       <p className={`send-state send-state--${state.kind}`} data-testid="send-state">
-        {stateText(t, state)}
+        <SendStateText state={state} />
       </p>
-      {state.kind === 'will_send' ? <p className="meta">{t('compose.state.willSendHint')}</p> : null}
       <p className="meta">{t('compose.meta.updated', { when: date(briefing.updated_at) })}</p>
       {shift ? <p className="meta">{t('compose.meta.shift', { when: shift })}</p> : null}
       {briefing.requires_ack && briefing.ack_due_at ? <p className="meta">{t('compose.meta.due', { when: date(briefing.ack_due_at) })}</p> : null}

@@ -43,6 +43,7 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
     return { ...point, startedAt: resumed ? saved.started_at : commands.now().toISOString() };
   });
   const [score, setScore] = useState<QuizScore | null>(null);
+  const [attemptId, setAttemptId] = useState<string | null>(null);
   const [failure, setFailure] = useState<CommandFailure<AttemptProblem> | null>(null);
   const stepRef = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
@@ -75,6 +76,7 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
     setFailure(null);
     moved.current = true;
     setScore(result.score);
+    setAttemptId(result.id);
   }
 
   function retry() {
@@ -99,7 +101,7 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
       </h1>
       {score ? (
         <div ref={stepRef} tabIndex={-1} className="lesson__step">
-          <LessonResult lesson={lesson} answers={run.answers} score={score} onRetry={retry} onBack={onBack} />
+          <LessonResult lesson={lesson} answers={run.answers} score={score} attemptId={attemptId} onRetry={retry} onBack={onBack} />
         </div>
       ) : (
         <>

@@ -1,25 +1,27 @@
 import type { Lesson } from '../../data/supabase/types';
 import { isAnswerCorrect, type QuizScore } from '../../domain/quiz';
+import { LiveDelivery } from '../../ui/DeliveryNote';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { formatPercent } from '../../ui/i18n/report-format';
-import { useOnline } from '../../ui/use-online';
 
 /** The end of a lesson: the score, the pass mark, passed or not, what to look at again, and a retry. */
 export function LessonResult({
   lesson,
   answers,
   score,
+  attemptId,
   onRetry,
   onBack,
 }: {
   lesson: Lesson;
   answers: Readonly<Record<string, readonly string[]>>;
   score: QuizScore;
+  /** The attempt's outbox entry: the result says whether it has left the phone. */
+  attemptId: string | null;
   onRetry(): void;
   onBack(): void;
 }) {
   const { t, locale } = useI18n();
-  const online = useOnline();
   const missed = lesson.quiz.filter((q) => !isAnswerCorrect(q, answers[q.id] ?? []));
   return (
     <div className="lesson-result" data-testid="lesson-result" data-percent={score.percent} data-passed={score.passed}>
@@ -31,7 +33,7 @@ export function LessonResult({
         {' · '}
         {t('learn.result.passMark', { percent: lesson.pass_mark })}
       </p>
-      {online ? null : <p className="muted">{t('learn.result.queued')}</p>}
+      {attemptId ? <LiveDelivery entryId={attemptId} /> : null}
       {missed.length > 0 ? (
         <section aria-labelledby="lesson-missed" className="lesson-result__missed">
           <h3 id="lesson-missed">{t('learn.result.missed')}</h3>

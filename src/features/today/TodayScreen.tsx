@@ -101,7 +101,7 @@ export function TodayScreen() {
       <div className="screen-header">
         <h1 id="today-heading">{t('today.title')}</h1>
         {plan && !searching ? (
-          <button type="button" className="icon-button" aria-label={t('today.search')} aria-controls={searchId} onClick={() => setSearching(true)}>
+          <button type="button" className="icon-button" aria-label={t('today.search')} onClick={() => setSearching(true)}>
             <SearchIcon />
           </button>
         ) : null}

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { kudosOnWall, type WallKudos } from '../../data/values/queries';
 import { receivedBy } from '../../domain/kudos';
+import { DeliveryNote } from '../../ui/DeliveryNote';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { refusalText } from './problem-text';
@@ -68,7 +69,7 @@ function KudosItem({ kudos }: { kudos: WallKudos }) {
       </p>
       {state === 'pending' ? (
         <p className="kudos__state" data-testid="kudos-state">
-          {t('values.wall.pending')}
+          <DeliveryNote delivery="on_phone" />
         </p>
       ) : null}
       {state === 'rejected' ? (

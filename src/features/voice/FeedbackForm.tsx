@@ -5,13 +5,15 @@ import { sendFeedback } from '../../data/voice/commands';
 import { type BriefingChoice, briefingChoices } from '../../data/voice/queries';
 import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, type FeedbackDraft, type FeedbackProblem, feedbackProblems } from '../../domain/feedback-draft';
 import { commandFailureText } from '../../ui/command-failure-text';
+import { LiveDelivery } from '../../ui/DeliveryNote';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { useOnline } from '../../ui/use-online';
 import { KIND_LABEL } from './labels';
 import { feedbackProblemText } from './problem-text';
 
-type Sent = { anonymous: boolean; online: boolean };
+/** The action just taken: how it was sent, and its outbox entry, followed until the server has it. */
+type Sent = { anonymous: boolean; entryId: string };
 
 /**
  * Said before sending, offline too: the server drops the briefing link of an
@@ -63,16 +65,17 @@ export function FeedbackForm() {
     }
     setError(null);
     setProblems(null);
-    setSent({ anonymous: draft.anonymous, online });
+    setSent({ anonymous: draft.anonymous, entryId: result.id });
     setDraft(emptyFeedbackDraft(hasStore));
   }
 
   if (sent) {
     return (
       <div className="voice-card voice-sent" role="status" data-testid="feedback-sent">
-        <p className="voice-sent__headline">{sent.anonymous ? t('voice.sent.anonymous') : t('voice.sent.named')}</p>
-        {sent.anonymous ? <p>{t('voice.sent.anonymousHint')}</p> : null}
-        {sent.online ? null : <p>{t('voice.sent.waiting')}</p>}
+        <div className="voice-sent__headline">
+          <LiveDelivery entryId={sent.entryId} />
+        </div>
+        <p>{sent.anonymous ? t('voice.sent.anonymous') : t('voice.sent.named')}</p>
         <button type="button" onClick={() => setSent(null)}>
           {t('voice.sent.another')}
         </button>

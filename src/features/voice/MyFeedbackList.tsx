@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { LocalFeedback } from '../../data/db';
 import { briefingChoices, myFeedbackItems } from '../../data/voice/queries';
+import { DeliveryNote } from '../../ui/DeliveryNote';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { KIND_LABEL, RECIPIENT_LABEL, STATUS_LABEL } from './labels';
@@ -31,13 +32,11 @@ export function MyFeedbackList() {
 
 function MyFeedbackCard({ item, briefingTitle }: { item: LocalFeedback; briefingTitle: string | undefined }) {
   const { t, date } = useI18n();
-  const state =
-    item.local_state === 'pending' ? t('voice.status.pending') : item.local_state === 'rejected' ? t('voice.status.rejected') : t(STATUS_LABEL[item.status]);
   const tone = item.local_state ?? item.status;
   return (
     <li className="voice-card" data-testid="my-feedback">
       <p className={`voice-state voice-state--${tone}`} data-testid="feedback-status">
-        {state}
+        {item.local_state ? <DeliveryNote delivery={item.local_state === 'pending' ? 'on_phone' : 'refused'} /> : t(STATUS_LABEL[item.status])}
       </p>
       <p className="voice-meta">
         {t(KIND_LABEL[item.kind])} · {t(RECIPIENT_LABEL[item.recipient])} · {t('voice.mine.sent', { when: date(item.created_at) })}

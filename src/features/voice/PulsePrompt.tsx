@@ -12,45 +12,46 @@ import { pulsesOnPhone } from '../../data/voice/queries';
 import { LIMITS } from '../../domain/limits';
 import { pulsesToAnswer, scaleScores } from '../../domain/pulse-selection';
 import { commandFailureText } from '../../ui/command-failure-text';
+import { LiveDelivery } from '../../ui/DeliveryNote';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
-import { useOnline } from '../../ui/use-online';
 import { pulseAnswerProblemText } from './problem-text';
 
 export function PulsePrompt() {
   const { db, me } = useSession();
   const now = useMinuteClock();
   const pulses = useLiveQuery(() => pulsesOnPhone(db), [db]);
-  const [thanked, setThanked] = useState<ReadonlyArray<{ pulse: Pulse; online: boolean }>>([]);
+  const [thanked, setThanked] = useState<ReadonlyArray<{ pulse: Pulse; entryId: string }>>([]);
   if (!pulses || !me) return null;
   const open = pulsesToAnswer(pulses, me.answered_pulse_ids, now);
   return (
     <>
-      {thanked.map(({ pulse, online }) => (
-        <PulseThanks key={pulse.id} online={online} />
+      {thanked.map(({ pulse, entryId }) => (
+        <PulseThanks key={pulse.id} entryId={entryId} />
       ))}
       {open.map((pulse) => (
-        <PulseCard key={pulse.id} pulse={pulse} onAnswered={(online) => setThanked((done) => [...done, { pulse, online }])} />
+        <PulseCard key={pulse.id} pulse={pulse} onAnswered={(entryId) => setThanked((done) => [...done, { pulse, entryId }])} />
       ))}
     </>
   );
 }
 
-function PulseThanks({ online }: { online: boolean }) {
+function PulseThanks({ entryId }: { entryId: string }) {
   const { t } = useI18n();
   return (
     <div className="voice-card voice-pulse voice-sent" role="status" data-testid="pulse-thanks">
-      <p className="voice-sent__headline">{t('voice.pulse.thanks')}</p>
-      {online ? null : <p>{t('voice.pulse.thanksWaiting')}</p>}
+      <div className="voice-sent__headline">
+        <LiveDelivery entryId={entryId} />
+      </div>
+      <p>{t('voice.pulse.thanks')}</p>
     </div>
   );
 }
 
-function PulseCard({ pulse, onAnswered }: { pulse: Pulse; onAnswered(online: boolean): void }) {
+function PulseCard({ pulse, onAnswered }: { pulse: Pulse; onAnswered(entryId: string): void }) {
   const { commands } = useSession();
   const { t, date } = useI18n();
-  const online = useOnline();
   const id = useId();
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
@@ -64,7 +65,7 @@ function PulseCard({ pulse, onAnswered }: { pulse: Pulse; onAnswered(online: boo
     }
     const text = comment.trim();
     const result = await answerPulse(commands, { pulse_id: pulse.id, score, comment: pulse.allow_comment && text ? text : null });
-    if (result.ok) onAnswered(online);
+    if (result.ok) onAnswered(result.id);
     else setError(commandFailureText(t, result, (problem) => pulseAnswerProblemText(t, problem)));
   }
 

@@ -3,7 +3,8 @@ import type { LocalBriefing } from '../../data/db';
 import type { AckState } from '../../domain/briefing-status';
 import { useI18n } from '../i18n/I18nProvider';
 import { Markdown } from '../Markdown';
-import { ACK_STATE_LABEL, PRIORITY_LABEL } from './briefing-words';
+import { AckStateLine } from './AckStateLine';
+import { PRIORITY_LABEL } from './briefing-words';
 import { shiftText } from './shift-text';
 import { WhatChanged } from './WhatChanged';
 
@@ -19,7 +20,6 @@ export interface BriefingCardProps {
 /** One briefing in full as staff see it (its own screen, and the compose preview); memoised so a sync that changes other rows does not re-render it. */
 export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedVersion, onAcknowledge }: BriefingCardProps) {
   const { t, date } = useI18n();
-  const label = ACK_STATE_LABEL[state];
   const priority = PRIORITY_LABEL[briefing.priority];
   const open = state === 'needed' || state === 'overdue';
   const askedAgain = open && ackedVersion !== null;
@@ -51,7 +51,7 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
       ) : null}
       {briefing.previous ? <WhatChanged briefing={briefing} previous={briefing.previous} open={askedAgain} /> : null}
       <Markdown className="body" source={briefing.body} headingLevel={4} />
-      {label ? <p className={`ack-state ack-state--${state}`}>{t(label)}</p> : null}
+      <AckStateLine state={state} />
       {open ? (
         <button type="button" className="primary" disabled={!onAcknowledge} onClick={() => onAcknowledge?.(briefing)}>
           {t('briefing.acknowledge')}

@@ -4,7 +4,8 @@ import type { AckState } from '../../domain/briefing-status';
 import { markdownLines, parseMarkdown } from '../../domain/markdown';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router/Link';
-import { ACK_STATE_LABEL, PRIORITY_LABEL } from './briefing-words';
+import { AckStateLine } from './AckStateLine';
+import { PRIORITY_LABEL } from './briefing-words';
 import { shiftText } from './shift-text';
 
 export interface BriefingSummaryCardProps {
@@ -41,7 +42,6 @@ export const BriefingSummaryCard = memo(function BriefingSummaryCard({
         .join(' · '),
     [briefing.body],
   );
-  const label = ACK_STATE_LABEL[state];
   const priority = PRIORITY_LABEL[briefing.priority];
   const open = state === 'needed' || state === 'overdue';
   const shift = shiftText(date, briefing.shift_date, briefing.shift_start, briefing.shift_end);
@@ -70,14 +70,9 @@ export const BriefingSummaryCard = memo(function BriefingSummaryCard({
           {t('briefing.changed.askAgain', { version: ackedVersion })}
         </p>
       ) : null}
-      {/* A live region only for the card just answered, so a screen reader hears the confirmation once. */}
-      {label ? (
-        // "Please acknowledge" above the button that says "Read and understood" is read out, not shown twice.
-        <p className={`ack-state ack-state--${state}${state === 'needed' ? ' visually-hidden' : ''}`} role={justAcknowledged ? 'status' : undefined}>
-          {state === 'acknowledged' || state === 'waiting' ? <span aria-hidden="true">✓ </span> : null}
-          {t(label)}
-        </p>
-      ) : null}
+      {/* A live region only for the card just answered, so a screen reader hears the confirmation once. "Please acknowledge"
+          above the button that says "Read and understood" is read out, not shown twice. */}
+      <AckStateLine state={state} announce={justAcknowledged} hidden={state === 'needed'} />
       {open ? (
         <button type="button" className="primary" onClick={() => onAcknowledge(briefing)}>
           {t('briefing.acknowledge')}

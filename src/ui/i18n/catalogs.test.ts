@@ -147,6 +147,7 @@ describe('t()', () => {
     const { t } = i18nFor('en');
     expect(t('sync.waiting', { count: 1 })).toBe('1 waiting to send');
     expect(t('account.signOutWarning', { count: 1 })).toMatch(/^1 item has not been sent yet/);
-    expect(t('briefing.state.waiting')).toBe('Acknowledged · waiting to send');
+    expect(t('delivery.onPhone')).toBe('Saved on this phone, will send');
+    expect(t('delivery.sent')).toBe('Sent');
   });
 });

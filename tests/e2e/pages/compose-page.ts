@@ -130,7 +130,7 @@ export class ComposePage {
     return this.page.getByTestId('authored-briefing').filter({ has: this.page.getByRole('heading', { level: 3, name: title, exact: true }) });
   }
 
-  /** "Will send", "Sent (version 2)", or "" when the briefing is not listed. */
+  /** "Saved on this phone, will send", "Sent (version 2)", or "" when the briefing is not listed. */
   async sendState(title: string): Promise<string> {
     const state = this.card(title).getByTestId('send-state');
     return (await state.count()) === 0 ? '' : (await state.innerText()).trim();

@@ -41,7 +41,7 @@ export class TodayPage {
     await button.waitFor({ state: 'detached' });
   }
 
-  /** The acknowledgement line of a card, e.g. "Please acknowledge", "Acknowledged · waiting to send", "Acknowledged". */
+  /** The acknowledgement line of a card, e.g. "Please acknowledge", "Acknowledged · Saved on this phone, will send", "Acknowledged · Sent". */
   async ackLabel(title: string): Promise<string> {
     const label = this.briefing(title).locator('.ack-state');
     return (await label.count()) === 0 ? '' : (await label.innerText()).replace(/^✓\s*/, '').trim();

@@ -88,7 +88,7 @@ export interface KudosInput {
   message: string;
 }
 
-/** One kudos as the wall shows it; state is "" once the server has it, else "Waiting to send" or "Not sent: …". */
+/** One kudos as the wall shows it; state is "" once the server has it, else "Saved on this phone, will send" or "Not sent: …". */
 export interface ShownKudos {
   from: string;
   to: string;

@@ -79,6 +79,8 @@ export class VoicePage {
     await this.fillFeedback(input);
     await this.page.getByRole('button', { name: VOICE_TEXT.send }).click();
     const confirmation = this.page.getByTestId('feedback-sent');
+    // The confirmation says where the item is once the phone has looked at its outbox.
+    await confirmation.locator('[data-delivery]').waitFor();
     const text = (await confirmation.innerText()).trim();
     await confirmation.getByRole('button', { name: VOICE_TEXT.another }).click();
     return text;
@@ -95,6 +97,13 @@ export class VoicePage {
   }
 
   /** Answers the first offered pulse and returns the thank-you text. */
+  /** The thank-you of the pulse answered last, once it says whether the answer has left the phone. */
+  async pulseThanks(): Promise<string> {
+    const thanks = this.page.getByTestId('pulse-thanks').first();
+    await thanks.locator('[data-delivery]').waitFor();
+    return (await thanks.innerText()).trim();
+  }
+
   async answerPulse(score: number, comment?: string): Promise<string> {
     const pulse = this.page.getByTestId('pulse').first();
     await pulse
@@ -103,7 +112,7 @@ export class VoicePage {
       .check();
     if (comment !== undefined) await pulse.getByRole('textbox').fill(comment);
     await pulse.getByRole('button', { name: VOICE_TEXT.sendAnswer }).click();
-    return (await this.page.getByTestId('pulse-thanks').first().innerText()).trim();
+    return this.pulseThanks();
   }
 
   /** Answers the offered pulse with this question; returns the thank-you text. */
@@ -114,7 +123,7 @@ export class VoicePage {
       .getByRole('radio', { name: String(score), exact: true })
       .check();
     await pulse.getByRole('button', { name: VOICE_TEXT.sendAnswer }).click();
-    return (await this.page.getByTestId('pulse-thanks').first().innerText()).trim();
+    return this.pulseThanks();
   }
 
   /** The board's items as shown: each item's whole text (feedback, day and public replies). */
@@ -127,7 +136,7 @@ export class VoicePage {
     return this.page.getByTestId('my-feedback').filter({ hasText: text });
   }
 
-  /** Status ("Open", "Answered", "Waiting to send"…) and replies of one of my named items, as shown. */
+  /** Status ("Open", "Answered", "Saved on this phone, will send"…) and replies of one of my named items, as shown. */
   async myFeedback(text: string): Promise<{ status: string; replies: string[] }> {
     await this.show('mine');
     const item = this.myFeedbackItem(text);
