@@ -107,8 +107,24 @@ describe('send-activation as the attacker', () => {
     expect([anonymous.status, anonymous.body]).toEqual([401, { ok: false, error: 'unauthorized' }]);
     const forged = await send('not.a.jwt', { member_ids: [person.id] });
     expect([forged.status, forged.body]).toEqual([401, { ok: false, error: 'unauthorized' }]);
+    // The project's public key as the bearer is no session either.
+    const anonBearer = await send(env.anonKey, { member_ids: [person.id] });
+    expect([anonBearer.status, anonBearer.body]).toEqual([401, { ok: false, error: 'unauthorized' }]);
     expect(await openCodes(person.id)).toBe(0);
     expect(await mailTo(person.email!)).toEqual([]);
+  });
+
+  it('has a mail catcher that, like the provider, takes messages only with its key', async () => {
+    const message = { from: 'x@example.test', to: ['y@example.test'], subject: 's', text: 't' };
+    const post = (authorization?: string) =>
+      fetch(`${env.apiUrl}/functions/v1/mail-catcher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify(message),
+      });
+    expect((await post()).status).toBe(401);
+    expect((await post(`Bearer ${env.anonKey}`)).status).toBe(401);
+    expect(await mailTo('y@example.test')).toEqual([]);
   });
 
   it("keeps a manager of store A away from store B's people", async () => {
