@@ -120,7 +120,7 @@ export function ActivateForm({ onActivated, initialCode = '' }: ActivateFormProp
         </form>
       )}
       {done && !error ? null : (
-        <p>
+        <p className="activate__to-sign-in">
           <a href="/">{t('activate.toSignIn')}</a>
         </p>
       )}

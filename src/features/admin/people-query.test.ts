@@ -110,4 +110,19 @@ describe('admin log', () => {
       { field: 'locale', before: 'en', after: 'Spanish' },
     ]);
   });
+
+  it('words an activation code entry’s facts: its true/false fields and its expiry time', () => {
+    const words = {
+      role: () => null,
+      locale: () => null,
+      active: (a: boolean) => (a ? 'Active' : 'Deactivated'),
+      yesNo: (yes: boolean) => (yes ? 'Yes' : 'No'),
+      when: (iso: string) => `at ${iso.slice(0, 10)}`,
+    };
+    expect(changeLines({ before: null, after: { expires_at: '2026-12-19T23:40:00+00:00', replaced_code: true, has_login: false } }, words)).toEqual([
+      { field: 'expires_at', before: null, after: 'at 2026-12-19' },
+      { field: 'replaced_code', before: null, after: 'Yes' },
+      { field: 'has_login', before: null, after: 'No' },
+    ]);
+  });
 });
