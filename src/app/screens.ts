@@ -58,6 +58,8 @@ const admin = () => import('../features/admin/AdminScreens');
 const adminMessages = () => import('../ui/i18n/sections/admin');
 
 const activateMessages = () => import('../ui/i18n/sections/activate');
+const insightsMessages = () => import('../ui/i18n/sections/insights');
+const pending = () => import('../features/insights/PendingScreen');
 
 export const SCREENS = {
   today: { path: '/today', label: 'app.tab.today', roles: EVERYONE, bar: [...EVERYONE, 'unknown'], component: TodayScreen },
@@ -131,7 +133,22 @@ export const SCREENS = {
     bar: MANAGERS,
     manage: MANAGERS,
     load: () => import('../features/insights/InsightsScreen').then((m) => m.InsightsScreen),
-    messages: () => import('../ui/i18n/sections/insights'),
+    messages: insightsMessages,
+  },
+  // Who has not acknowledged a briefing (#13 item 4), in all the viewer's stores or one; the server refuses another's store.
+  pendingPeople: {
+    path: '/reports/briefings/:id/pending',
+    roles: MANAGERS,
+    within: 'reports',
+    load: () => pending().then((m) => m.PendingScreen),
+    messages: insightsMessages,
+  },
+  pendingStore: {
+    path: '/reports/briefings/:id/stores/:storeId',
+    roles: MANAGERS,
+    within: 'reports',
+    load: () => pending().then((m) => m.PendingScreen),
+    messages: insightsMessages,
   },
   // Roster import (#12 item 2): HR for the organisation, a manager for staff of their stores (the server decides).
   rosterImport: {

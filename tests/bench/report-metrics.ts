@@ -18,6 +18,14 @@
  *   server's side and the exporting client together; Postgres' own memory is
  *   not in it (each page is an index walk from its key, no sort).
  *
+ * - db.pending_people_page_ms: "who has not acknowledged this policy in this store"
+ *   (issue 13): report_pending_people(first policy, staff.1's store) as HR, the
+ *   first page with its summary, as the Reports screen asks it after two taps;
+ *   median round trip, as above.
+ * - db.pending_people_org_page_ms: the same policy across all 2,000 stores (no store
+ *   filter): the first 50 by name plus the summary, which counts all ~50,000 of its
+ *   audience and the 20 stores with most still to acknowledge.
+ *
  * Runs before the db group, which adds acknowledgements to Bench Retail.
  */
 import { performance } from 'node:perf_hooks';
@@ -26,7 +34,7 @@ import type { PoolClient } from 'pg';
 import ws from 'ws';
 import { type CsvSink, exportAuditCsv } from '../../src/data/insights/audit-export';
 import { supabaseOnlineApi } from '../../src/data/online-api';
-import { AUDIT_EXPORT_COLUMNS, type ComplianceReport } from '../../src/data/supabase/types';
+import { AUDIT_EXPORT_COLUMNS, type ComplianceReport, type PendingPeoplePage } from '../../src/data/supabase/types';
 import { BENCH_PASSWORD, SIZE } from './generate-org';
 import { type BenchContext, type Metric, type MetricGroup, median, medianOf, metric, progress, round, timed } from './measure';
 import { asUser, rawQuery } from './user-session';
@@ -41,7 +49,7 @@ export const reportMetrics: MetricGroup = {
   async run(context) {
     const client = await context.pool.connect();
     try {
-      return [...(await complianceDashboard(context, client)), ...(await csvExport(context))];
+      return [...(await complianceDashboard(context, client)), ...(await pendingPeople(context, client)), ...(await csvExport(context))];
     } finally {
       client.release();
     }
@@ -74,6 +82,41 @@ async function complianceDashboard({ org }: BenchContext, client: PoolClient): P
     return ms;
   });
   return [metric('db.compliance_dashboard_ms', ms, 'ms', 300), metric('db.compliance_dashboard_kb', bytes / 1024, 'KB', null)];
+}
+
+async function pendingPeople({ org }: BenchContext, client: PoolClient): Promise<Metric[]> {
+  const policy = org.policies[0]!.id;
+  const [store] = (await client.query<{ store_id: string }>('select store_id from public.members where id = $1', [org.staff.memberId])).rows;
+  const page = async (storeId: string | null) => {
+    const { ms, result } = await asUser(client, org.hr.userId, () =>
+      timed(() =>
+        client.query<{ r: string }>(rawQuery(`select public.report_pending_people('${policy}'::uuid, ${storeId ? `'${storeId}'::uuid` : 'null'}) as r`)),
+      ),
+    );
+    const answer = JSON.parse(result.rows[0]!.r) as PendingPeoplePage;
+    // The measured case must be a real list: people still to acknowledge, counted.
+    if (!answer.summary || answer.summary.pending < 1 || answer.people.length < 1) {
+      throw new Error(`report_pending_people answered ${answer.people.length} people, summary ${JSON.stringify(answer.summary)}`);
+    }
+    return { ms, answer };
+  };
+  progress(`db.pending_people_page_ms: report_pending_people(first policy, store of ${org.staff.email}) as ${org.hr.email}`);
+  let inStore = 0;
+  const storeMs = await medianOf('db.pending_people_page_ms', async () => {
+    const { ms, answer } = await page(store!.store_id);
+    inStore = answer.summary!.pending;
+    return ms;
+  });
+  progress(`  ${inStore} people still to acknowledge in that store`);
+  progress('db.pending_people_org_page_ms: the same policy in every store');
+  let everywhere = 0;
+  const orgMs = await medianOf('db.pending_people_org_page_ms', async () => {
+    const { ms, answer } = await page(null);
+    everywhere = answer.summary!.pending;
+    return ms;
+  });
+  progress(`  ${everywhere} people still to acknowledge in all stores`);
+  return [metric('db.pending_people_page_ms', storeMs, 'ms', 100), metric('db.pending_people_org_page_ms', orgMs, 'ms', 500)];
 }
 
 async function csvExport({ api, org }: BenchContext): Promise<Metric[]> {

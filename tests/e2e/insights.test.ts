@@ -23,6 +23,7 @@ import { newPhone } from './support/browser';
 import { DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { findOverflow, type Overflow, pseudoLocalize } from './support/layout';
 import { phonePerTest } from './support/phone-per-test';
+import { screenshot } from './support/screenshot';
 import { waitForServiceWorker } from './support/service-worker';
 
 const { appUrl, databaseUrl } = inject('e2e');
@@ -357,5 +358,104 @@ describe('Reports tab', () => {
       await spanish.close();
       await demo.setMemberLocale(hr!.id, 'en');
     }
+  });
+});
+
+describe('Who has not acknowledged (issue 13, point 4)', () => {
+  const HR_MEMBER = '3e000000-0000-4000-8000-000000000001';
+  const RIVERSIDE = '5a000000-0000-4000-8000-000000000002';
+  let policyTitle: string;
+  let policy: string;
+
+  /** What report_pending_people answers this user for these filters: the names the screen must list. */
+  const pendingFor = (email: string, storeId: string | null, departmentId: string | null = null) =>
+    asUser<{ people: { display_name: string }[]; summary: { pending: number } }>(email, 'select public.report_pending_people($1, $2, $3) as value', [
+      policy,
+      storeId,
+      departmentId,
+    ]);
+
+  beforeAll(async () => {
+    // A policy from HR to staff in every store, so both stores' staff are its audience; Alex has acknowledged it.
+    policyTitle = uniqueTitle('Cash policy');
+    const {
+      rows: [row],
+    } = await pool.query<{ id: string }>(
+      `insert into public.briefings (id, org_id, author_id, kind, title, body, store_ids, roles, requires_ack, ack_due_at, publish_at)
+       values (gen_random_uuid(), $1, $2, 'policy', $3, 'Count the till twice.', '{}', '{staff}', true, now() + interval '2 days', now() - interval '1 minute')
+       returning id`,
+      [SEED.org, HR_MEMBER, policyTitle],
+    );
+    policy = row!.id;
+    await acknowledge(policy, [SEED.alexMember]);
+  });
+
+  it('HR: Reports, the policy, Downtown: the people still to acknowledge, by department, as CSV', async () => {
+    const { page } = phone();
+    const insights = await signInAndOpenReports(page, HR);
+    await insights.waitForDashboard();
+    // Two taps from Reports: the briefing, then the store.
+    const started = performance.now();
+    const list = await insights.openBriefing(policyTitle);
+    const everywhere = await pendingFor(HR, null);
+    await expect.poll(() => list.count.innerText()).toBe(`${everywhere.summary.pending} people have not acknowledged`);
+    expect(await list.scope.innerText()).toBe('All stores');
+    await expect.poll(() => list.names()).toEqual(everywhere.people.map((p) => p.display_name));
+    await expect.poll(() => list.remindReach.innerText()).toContain(`in all stores: ${everywhere.summary.pending} people`);
+    await expectAccessible(page, 'Still to acknowledge 390');
+    await screenshot(page, 'insights-pending-all-phone');
+
+    await list.openStore('Downtown');
+    const downtown = await pendingFor(HR, SEED.downtown);
+    await expect.poll(() => list.names()).toEqual(downtown.people.map((p) => p.display_name));
+    const seconds = (performance.now() - started) / 1000;
+    console.info(`HR: Reports -> "${policyTitle}" -> Downtown: 2 taps, people listed after ${seconds.toFixed(2)} s`);
+    expect(page.url()).toContain(`/reports/briefings/${policy}/stores/${SEED.downtown}`);
+    expect(await list.names()).toContain('Sam Patel');
+    expect(await list.names()).not.toContain('Alex Kim');
+    expect(await list.names()).not.toContain('Riley Chen');
+
+    await list.filterDepartment('Checkout');
+    const checkout = await pendingFor(HR, SEED.downtown, SEED.checkout);
+    await expect.poll(() => list.names()).toEqual(checkout.people.map((p) => p.display_name));
+    expect(await list.names()).toEqual(['Sam Patel']);
+    await expect.poll(() => list.count.innerText()).toBe('1 person has not acknowledged');
+    await expectAccessible(page, 'Still to acknowledge, one store 390');
+    await screenshot(page, 'insights-pending-store-phone');
+
+    const csv = await list.downloadCsv('pending.csv', 'Saved: 1 person.');
+    const [header, ...records] = parseCsv(csv);
+    expect(header).toEqual(['person', 'employee_id', 'email', 'store', 'department', 'notifications']);
+    expect(records).toEqual([['Sam Patel', 'E1005', 'sam@demo.test', 'Downtown', 'Checkout', expect.stringMatching(/^(yes|no)$/)]]);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectAccessible(page, 'Still to acknowledge 1280');
+    await screenshot(page, 'insights-pending-store-wide');
+  });
+
+  it('a Downtown manager lists Downtown’s people; Riverside’s address says it is not theirs and shows no one', async () => {
+    const { page } = phone();
+    const insights = await signInAndOpenReports(page, MANAGER_DOWNTOWN);
+    await insights.waitForDashboard();
+    const list = await insights.openBriefing(policyTitle);
+    await expect.poll(() => list.stores.allInnerTexts()).toEqual([expect.stringContaining('Downtown')]);
+    await list.openStore('Downtown');
+    const mine = await pendingFor(MANAGER_DOWNTOWN, SEED.downtown);
+    await expect.poll(() => list.names()).toEqual(mine.people.map((p) => p.display_name));
+    expect(await list.scope.innerText()).toBe('Store: Downtown');
+    await list.filterDepartment('Checkout');
+    await expect.poll(() => list.names()).toEqual(['Sam Patel']);
+    await expect.poll(() => list.remindReach.innerText()).toContain('in your stores');
+    await screenshot(page, 'insights-pending-manager-phone');
+
+    await page.goto(`${appUrl}/reports/briefings/${policy}/stores/${RIVERSIDE}`);
+    const other = insights.pendingList();
+    await other.notYours.waitFor({ timeout: 15_000 });
+    expect(await other.people.count()).toBe(0);
+    expect(await page.getByText('Riley Chen').count()).toBe(0);
+    await expectAccessible(page, 'Not yours 390');
+    await screenshot(page, 'insights-pending-not-yours-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, 'insights-pending-not-yours-wide');
   });
 });

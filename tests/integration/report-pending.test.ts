@@ -237,4 +237,15 @@ describe('report_stores', () => {
     expect(await of(managerA.client, null)).toEqual(['Harbour']);
     expect(await of(managerA.client, 'pier')).toEqual([]);
   });
+
+  it('report_departments: the organisation’s departments for managers and HR, nothing for staff or another organisation', async () => {
+    const departments = await callRpc(managerA.client, 'report_departments', {});
+    expect(departments.ok && departments.data).toEqual([
+      { id: org.floor, name: 'Floor' },
+      { id: org.till, name: 'Till' },
+    ]);
+    expect(failure(await callRpc(staff.client, 'report_departments', {}))).toMatchObject({ status: 403 });
+    const theirs = await callRpc(outsider.client, 'report_departments', {});
+    expect(theirs.ok && theirs.data.map((d) => d.id)).not.toContain(org.floor);
+  });
 });

@@ -119,7 +119,7 @@ export function csvLine(row: AuditExportPageRow): string {
   return `${AUDIT_EXPORT_COLUMNS.map((column) => csvField(row[column])).join(',')}\n`;
 }
 
-function csvField(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
   return text === '' || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

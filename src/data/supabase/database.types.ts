@@ -545,6 +545,10 @@ export type Database = {
         };
         Returns: Json;
       };
+      report_departments: {
+        Args: Record<string, never>;
+        Returns: Json;
+      };
       report_pending_csv_page: {
         Args: {
           p_briefing_id: string | null;

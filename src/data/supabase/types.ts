@@ -1014,7 +1014,7 @@ export const PendingCsvRow = z.object({
   notifications: z.enum(['yes', 'no']),
 });
 export type PendingCsvRow = z.infer<typeof PendingCsvRow>;
-/** report_stores(p_search): the store filter's choices in the caller's scope, at most 20, by name. */
+/** report_stores(p_search): the store filter's choices in the caller's scope, at most 20, by name; report_departments the same shape. */
 export const ReportStore = z.object({ id: uuid, name: z.string() });
 
 /** PostgREST's error body; `details` carries our stable machine code when there is one. */
@@ -1093,6 +1093,8 @@ export const RPC = {
   report_pending_people: { result: PendingPeoplePage },
   report_pending_csv_page: { result: z.array(PendingCsvRow) },
   report_stores: { result: z.array(ReportStore) },
+  /** Managers and HR: the organisation's departments by name. Errors: 42501 forbidden. */
+  report_departments: { result: z.array(ReportStore) },
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
@@ -1282,6 +1284,7 @@ export interface RpcArgs {
   /** p_limit 1..1000 (default 1000); the key is the last row's display_name and member_id. */
   report_pending_csv_page: PendingPeopleArgs & { p_limit?: number };
   report_stores: { p_search?: string | null };
+  report_departments: Record<string, never>;
 }
 /** The filters and key report_pending_people and report_pending_csv_page share. */
 export interface PendingPeopleArgs {

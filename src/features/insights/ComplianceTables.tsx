@@ -5,6 +5,9 @@ import { useI18n } from '../../ui/i18n/I18nProvider';
 import type { I18n } from '../../ui/i18n/i18n';
 import { formatPercent } from '../../ui/i18n/report-format';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
+import { Link } from '../../ui/router/Link';
+import { pendingPath } from './paths';
+import { RateBand } from './RateBand';
 import type { MoreRows } from './use-more-rows';
 
 function rateText({ t, locale }: I18n, acked: number, total: number): string {
@@ -59,6 +62,7 @@ function AckedCell({ acked, total, children }: { acked: number; total: number; c
     <td className="num">
       {rateText(i18n, acked, total)}
       <span className="cell-note">{i18n.t('insights.kpi.ackedOfTotal', { acked, total })}</span>
+      <RateBand acked={acked} total={total} />
       {children}
     </td>
   );
@@ -163,7 +167,9 @@ export function ByBriefingTable({ briefings, count }: { briefings: MoreRows<Comp
         {briefings.rows.map((briefing) => (
           <tr key={briefing.id} data-testid="briefing-row">
             <th scope="row">
-              <span className="cell-title">{briefing.title}</span>
+              <Link to={pendingPath(briefing.id)} className="cell-title">
+                {briefing.title}
+              </Link>
               <span className="cell-note">{briefing.ack_due_at ? t('insights.dueOn', { when: i18n.date(briefing.ack_due_at) }) : t('insights.noDueDate')}</span>
             </th>
             <AckedCell acked={briefing.acked} total={briefing.total}>

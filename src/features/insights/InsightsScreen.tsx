@@ -113,6 +113,7 @@ function Dashboard({ report, busy, organisationWide }: { report: ComplianceRepor
         {t('insights.range', { from: formatDay(locale, report.first_day, true), to: formatDay(locale, report.last_day, true) })}
       </p>
       <KpiTiles report={report} />
+      <p className="muted dashboard__legend">{t('insights.band.legend')}</p>
       <div className="dashboard__grid">
         <ComplianceChart report={report} />
         <ByStoreTable stores={stores} count={report.store_count} />

@@ -12,6 +12,11 @@ const TEXT = {
     retry: 'Try again',
     cancel: 'Cancel export',
     done: 'Done:',
+    pendingHeading: 'Still to acknowledge',
+    department: 'Department',
+    search: 'Name or ID',
+    csv: 'Download CSV',
+    notYours: 'This briefing or store is not one you can report on.',
   },
   es: {
     nav: 'Principal',
@@ -23,6 +28,11 @@ const TEXT = {
     retry: 'Reintentar',
     cancel: 'Cancelar la exportación',
     done: 'Listo:',
+    pendingHeading: 'Pendientes de confirmar',
+    department: 'Departamento',
+    search: 'Nombre o n.º',
+    csv: 'Descargar CSV',
+    notYours: 'No puedes ver informes de este comunicado o de esta tienda.',
   },
 } as const;
 
@@ -112,5 +122,72 @@ export class InsightsPage {
 
   async retry(): Promise<void> {
     await this.problem.getByRole('button', { name: this.text.retry }).click();
+  }
+
+  /** Taps a briefing's title in "By briefing": the people still to acknowledge it. */
+  async openBriefing(title: string): Promise<PendingList> {
+    await this.page.locator('#by-briefing').locator('..').getByRole('link', { name: title }).click();
+    const list = new PendingList(this.page, this.text);
+    await list.heading.waitFor();
+    return list;
+  }
+
+  /** The list as if opened from an address (a pasted or bookmarked link). */
+  pendingList(): PendingList {
+    return new PendingList(this.page, this.text);
+  }
+}
+
+/** Who has not acknowledged a briefing: in all stores or one, with filters, CSV and remind. */
+export class PendingList {
+  readonly heading: Locator;
+  readonly count: Locator;
+  readonly scope: Locator;
+  readonly people: Locator;
+  readonly stores: Locator;
+  readonly csvOutcome: Locator;
+  readonly notYours: Locator;
+  readonly remindReach: Locator;
+
+  constructor(
+    private readonly page: Page,
+    private readonly text: (typeof TEXT)[keyof typeof TEXT],
+  ) {
+    this.heading = page.getByRole('heading', { level: 1, name: text.pendingHeading });
+    this.count = page.getByTestId('pending-count');
+    this.scope = page.getByTestId('pending-scope');
+    this.people = page.getByTestId('pending-person');
+    this.stores = page.getByTestId('pending-store');
+    this.csvOutcome = page.getByTestId('pending-csv-outcome');
+    this.notYours = page.getByTestId('pending-not-yours');
+    this.remindReach = page.getByTestId('remind-reach');
+  }
+
+  async names(): Promise<string[]> {
+    return (await this.people.locator('th .cell-title').allInnerTexts()).map((s) => s.trim());
+  }
+
+  /** Taps a store in "Stores with most still to acknowledge". */
+  async openStore(name: string): Promise<void> {
+    await this.stores.filter({ hasText: name }).getByRole('link').click();
+    await this.scope.getByText(name).waitFor();
+  }
+
+  async filterDepartment(name: string): Promise<void> {
+    await this.page.getByLabel(this.text.department).selectOption({ label: name });
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel(this.text.search).fill(text);
+  }
+
+  /** Downloads the CSV into a real file (Chromium's origin-private file system stands in for the save dialog) and returns its text. */
+  async downloadCsv(fileName: string, done: string): Promise<string> {
+    await this.page.evaluate((name) => {
+      window.showSaveFilePicker = async () => (await navigator.storage.getDirectory()).getFileHandle(name, { create: true });
+    }, fileName);
+    await this.page.getByRole('button', { name: this.text.csv }).click();
+    await this.csvOutcome.getByText(done).waitFor({ timeout: 15_000 });
+    return this.page.evaluate(async (name) => (await (await (await navigator.storage.getDirectory()).getFileHandle(name)).getFile()).text(), fileName);
   }
 }
