@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { acknowledgeBriefing } from './briefings/commands';
 import { saveBriefing } from './compose/commands';
-import { deliveryOf, dismissRejected, retryRejected } from './outbox';
+import { deliveryOf } from './delivery';
+import { dismissRejected, retryRejected } from './outbox';
 import { commandContext } from './testing/command-context';
 
 const t = commandContext();

@@ -178,6 +178,10 @@ describe('Voice tab', () => {
       await manager.page.getByRole('button', { name: 'Send reply' }).click();
       await manager.page.getByLabel('Your reply').waitFor({ state: 'detached' });
       await manager.voice.reply(namedText, privateReply, { public: false });
+      // Answered, both stay where they were, marked answered with the reply under them; a refresh files them away.
+      await expect.poll(async () => (await manager.voice.inboxItem(anonymousText).locator('.voice-state').innerText()).trim()).toBe('Answered');
+      await expect.poll(async () => (await manager.voice.inboxItem(namedText).innerText()).includes(privateReply)).toBe(true);
+      await manager.page.getByRole('button', { name: 'Refresh' }).click();
       await expect.poll(async () => (await manager.voice.inboxItems()).some((i) => i.text.includes(anonymousText) || i.text.includes(namedText))).toBe(false);
       expect((await feedbackRows(anonymousText))[0]!.status).toBe('answered');
       expect((await feedbackRows(namedText))[0]!.status).toBe('answered');

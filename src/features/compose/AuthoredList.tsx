@@ -17,11 +17,19 @@ function SendStateText({ state }: { state: SendState }) {
   const { t } = useI18n();
   switch (state.kind) {
     case 'will_send':
-      return <DeliveryNote delivery="on_phone" />;
+      return <DeliveryNote t={t} delivery="on_phone" />;
     case 'sent':
-      return <DeliveryNote delivery="sent">{t('compose.state.sent', { version: state.version })}</DeliveryNote>;
+      return (
+        <DeliveryNote t={t} delivery="sent">
+          {t('compose.state.sent', { version: state.version })}
+        </DeliveryNote>
+      );
     case 'rejected':
-      return <DeliveryNote delivery="refused">{t('compose.state.rejected', { reason: state.message || state.code })}</DeliveryNote>;
+      return (
+        <DeliveryNote t={t} delivery="refused">
+          {t('compose.state.rejected', { reason: state.message || state.code })}
+        </DeliveryNote>
+      );
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Lesson } from '../../data/supabase/types';
 import { isAnswerCorrect, type QuizScore } from '../../domain/quiz';
-import { LiveDelivery } from '../../ui/DeliveryNote';
+import { DeliveryLine } from '../../ui/DeliveryLine';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { formatPercent } from '../../ui/i18n/report-format';
 
@@ -33,7 +33,7 @@ export function LessonResult({
         {' · '}
         {t('learn.result.passMark', { percent: lesson.pass_mark })}
       </p>
-      {attemptId ? <LiveDelivery entryId={attemptId} /> : null}
+      {attemptId ? <DeliveryLine entryId={attemptId} /> : null}
       {missed.length > 0 ? (
         <section aria-labelledby="lesson-missed" className="lesson-result__missed">
           <h3 id="lesson-missed">{t('learn.result.missed')}</h3>

@@ -69,7 +69,7 @@ function KudosItem({ kudos }: { kudos: WallKudos }) {
       </p>
       {state === 'pending' ? (
         <p className="kudos__state" data-testid="kudos-state">
-          <DeliveryNote delivery="on_phone" />
+          <DeliveryNote t={t} delivery="on_phone" />
         </p>
       ) : null}
       {state === 'rejected' ? (

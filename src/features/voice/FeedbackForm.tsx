@@ -5,7 +5,7 @@ import { sendFeedback } from '../../data/voice/commands';
 import { type BriefingChoice, briefingChoices } from '../../data/voice/queries';
 import { charactersLeft, emptyFeedbackDraft, FEEDBACK_KINDS, type FeedbackDraft, type FeedbackProblem, feedbackProblems } from '../../domain/feedback-draft';
 import { commandFailureText } from '../../ui/command-failure-text';
-import { LiveDelivery } from '../../ui/DeliveryNote';
+import { DeliveryLine } from '../../ui/DeliveryLine';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { useOnline } from '../../ui/use-online';
@@ -73,7 +73,7 @@ export function FeedbackForm() {
     return (
       <div className="voice-card voice-sent" role="status" data-testid="feedback-sent">
         <div className="voice-sent__headline">
-          <LiveDelivery entryId={sent.entryId} />
+          <DeliveryLine entryId={sent.entryId} />
         </div>
         <p>{sent.anonymous ? t('voice.sent.anonymous') : t('voice.sent.named')}</p>
         <button type="button" onClick={() => setSent(null)}>

@@ -11,7 +11,8 @@ import { type OnlineFailure, onlineFailure } from '../../ui/use-online-call';
 import { KIND_LABEL, RECIPIENT_LABEL, STATUS_LABEL } from './labels';
 import { ReplyList } from './ReplyList';
 
-export function InboxItem({ item, onChanged }: { item: FeedbackInboxItem; onChanged(): void }) {
+/** `onChanged` gets the item as the server now holds it (from the call's own answer), so the list can keep it in place. */
+export function InboxItem({ item, onChanged }: { item: FeedbackInboxItem; onChanged(updated: FeedbackInboxItem): void }) {
   const { api } = useSession();
   const { t, date, locale } = useI18n();
   const id = useId();
@@ -23,7 +24,10 @@ export function InboxItem({ item, onChanged }: { item: FeedbackInboxItem; onChan
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<OnlineFailure | null>(null);
 
-  async function act(call: (online: OnlineApi) => Promise<{ ok: true } | { ok: false; error: RpcFailure }>) {
+  async function act<R>(
+    call: (online: OnlineApi) => Promise<{ ok: true; data: R } | { ok: false; error: RpcFailure }>,
+    updated: (data: R) => FeedbackInboxItem,
+  ) {
     if (!api) return setFailure({ kind: 'offline' });
     setBusy(true);
     const outcome = await call(api);
@@ -32,24 +36,29 @@ export function InboxItem({ item, onChanged }: { item: FeedbackInboxItem; onChan
     setFailure(null);
     setReplying(false);
     setBody('');
-    onChanged();
+    onChanged(updated(outcome.data));
   }
 
   function sendReply() {
     if (!body.trim()) return setProblem(t('voice.inbox.replyRequired'));
     setProblem(null);
-    void act((online) =>
-      online.call('reply_feedback', {
-        p_feedback_id: item.id,
-        p_body: body.trim(),
-        p_public: isPublic,
-        p_mark: markAnswered ? 'answered' : item.status,
-      }),
+    void act(
+      (online) =>
+        online.call('reply_feedback', {
+          p_feedback_id: item.id,
+          p_body: body.trim(),
+          p_public: isPublic,
+          p_mark: markAnswered ? 'answered' : item.status,
+        }),
+      ({ status, feedback_id: _, ...reply }) => ({ ...item, status, replies: [...item.replies, reply] }),
     );
   }
 
   const setStatus = (status: FeedbackInboxItem['status']) =>
-    void act((online) => online.call('set_feedback_status', { p_feedback_id: item.id, p_status: status }));
+    void act(
+      (online) => online.call('set_feedback_status', { p_feedback_id: item.id, p_status: status }),
+      (answer) => ({ ...item, status: answer.status }),
+    );
   const where = item.store_name ?? t('voice.inbox.noStore');
   const who =
     item.is_anonymous || !item.author_name

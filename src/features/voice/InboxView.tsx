@@ -1,7 +1,9 @@
 /**
  * Managers (their stores' feedback) and HR (the organisation's): the inbox
- * with a status filter. Online only: it is fetched when shown and again after
- * every reply or status change, so what is on screen is what the server holds.
+ * with a status filter. Online only: fetched when shown and on Refresh. An
+ * item answered or closed here stays where it was, marked with the status the
+ * server answered, until the next refresh: it does not vanish from under the
+ * person who just answered it.
  */
 import { useState } from 'react';
 import type { FeedbackInboxItem } from '../../data/supabase/types';
@@ -25,7 +27,11 @@ export function InboxView() {
   const t = useT();
   const [filter, setFilter] = useState<Filter>('open');
   const inbox = useOnlineCall(api, filter, (online) => online.call('feedback_inbox', { p_status: filter === 'all' ? null : filter }));
-  const items = inbox.failure ? null : inbox.data;
+  // Keyed by the fetch they belong to: a refresh or another filter starts from the server's list again.
+  const [changed, setChanged] = useState<{ of: unknown; items: ReadonlyMap<string, FeedbackInboxItem> }>({ of: null, items: new Map() });
+  const kept = changed.of === inbox.data ? changed.items : null;
+  const items = inbox.failure ? null : (inbox.data?.map((item) => kept?.get(item.id) ?? item) ?? null);
+  const keep = (updated: FeedbackInboxItem) => setChanged({ of: inbox.data, items: new Map(kept ?? []).set(updated.id, updated) });
 
   return (
     <section aria-labelledby="voice-inbox-heading" className="voice-inbox">
@@ -54,7 +60,7 @@ export function InboxView() {
       {items?.length === 0 ? <p className="empty">{t('voice.inbox.empty')}</p> : null}
       <ul className="voice-list" aria-busy={inbox.loading}>
         {items?.map((item) => (
-          <InboxItem key={item.id} item={item} onChanged={inbox.reload} />
+          <InboxItem key={item.id} item={item} onChanged={keep} />
         ))}
       </ul>
     </section>

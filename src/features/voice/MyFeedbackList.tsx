@@ -36,7 +36,7 @@ function MyFeedbackCard({ item, briefingTitle }: { item: LocalFeedback; briefing
   return (
     <li className="voice-card" data-testid="my-feedback">
       <p className={`voice-state voice-state--${tone}`} data-testid="feedback-status">
-        {item.local_state ? <DeliveryNote delivery={item.local_state === 'pending' ? 'on_phone' : 'refused'} /> : t(STATUS_LABEL[item.status])}
+        {item.local_state ? <DeliveryNote t={t} delivery={item.local_state === 'pending' ? 'on_phone' : 'refused'} /> : t(STATUS_LABEL[item.status])}
       </p>
       <p className="voice-meta">
         {t(KIND_LABEL[item.kind])} · {t(RECIPIENT_LABEL[item.recipient])} · {t('voice.mine.sent', { when: date(item.created_at) })}

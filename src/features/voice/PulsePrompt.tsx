@@ -12,7 +12,7 @@ import { pulsesOnPhone } from '../../data/voice/queries';
 import { LIMITS } from '../../domain/limits';
 import { pulsesToAnswer, scaleScores } from '../../domain/pulse-selection';
 import { commandFailureText } from '../../ui/command-failure-text';
-import { LiveDelivery } from '../../ui/DeliveryNote';
+import { DeliveryLine } from '../../ui/DeliveryLine';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
@@ -42,7 +42,7 @@ function PulseThanks({ entryId }: { entryId: string }) {
   return (
     <div className="voice-card voice-pulse voice-sent" role="status" data-testid="pulse-thanks">
       <div className="voice-sent__headline">
-        <LiveDelivery entryId={entryId} />
+        <DeliveryLine entryId={entryId} />
       </div>
       <p>{t('voice.pulse.thanks')}</p>
     </div>

@@ -26,7 +26,7 @@ export function AckStateLine({ state, announce = false, hidden = false }: { stat
         <>
           {t('briefing.state.acknowledged')}
           {' · '}
-          <DeliveryNote delivery={state === 'waiting' ? 'on_phone' : 'sent'} />
+          <DeliveryNote t={t} delivery={state === 'waiting' ? 'on_phone' : 'sent'} />
         </>
       )}
     </p>

@@ -177,13 +177,13 @@ export class VoicePage {
     await item.getByRole('checkbox', { name: VOICE_TEXT.markAnswered }).setChecked(options.markAnswered ?? true);
   }
 
-  /** Replies to the item containing `itemText` (public and marked answered unless told otherwise); waits for the inbox to reload. */
+  /** Replies to the item containing `itemText` (public and marked answered unless told otherwise); waits until the reply shows under it. */
   async reply(itemText: string, text: string, options: { public?: boolean; markAnswered?: boolean } = {}): Promise<void> {
     await this.startReply(itemText, text, options);
     const item = this.inboxItem(itemText);
     await item.getByRole('button', { name: VOICE_TEXT.sendReply }).click();
     await item.getByLabel(VOICE_TEXT.replyLabel).waitFor({ state: 'detached' });
-    await this.page.locator('.voice-inbox .voice-list[aria-busy="false"]').waitFor({ state: 'attached' });
+    await item.getByTestId('reply').filter({ hasText: text }).waitFor();
   }
 
   /** HR: creates a 0-10 pulse for everyone, closing in a week (the form's defaults); returns what the screen says. */

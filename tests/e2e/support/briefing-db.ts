@@ -46,7 +46,7 @@ export class BriefingDb {
     return rows[0]!.n;
   }
 
-  /** Names, by store then name, of active audience members without an acknowledgement of the current version. */
+  /** Names, by store then name, of active audience members, the author not among them, without an acknowledgement of the current version. */
   async notAcknowledged(briefingId: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ display_name: string }>(
       `select m.display_name
@@ -54,6 +54,7 @@ export class BriefingDb {
        join public.members m on m.org_id = b.org_id and m.active and m.store_id is not null
        join public.stores s on s.id = m.store_id
        where b.id = $1
+         and m.id is distinct from b.author_id
          and (cardinality(b.store_ids) = 0 or m.store_id = any (b.store_ids))
          and (cardinality(b.department_ids) = 0 or m.department_id = any (b.department_ids))
          and (cardinality(b.roles) = 0 or m.role = any (b.roles))
