@@ -273,6 +273,59 @@ describe('compliance_report', () => {
   });
 });
 
+describe('compliance_report filters (issue 13)', () => {
+  const filtered = async (client: SupabaseClient, filters: { p_store_id?: string; p_department_id?: string }) => {
+    const outcome = await callRpc(client, 'compliance_report', { p_days: 30, ...filters });
+    if (!outcome.ok) throw new Error(`compliance_report failed: ${JSON.stringify(outcome.error)}`);
+    return outcome.data;
+  };
+  const numbers = (r: ComplianceReport) => ({
+    total: r.total,
+    acked: r.acked,
+    overdue: r.overdue,
+    by_briefing: r.by_briefing.map((b) => [b.id, b.total, b.acked, b.overdue]),
+    by_store: r.by_store,
+    overdue_people: r.overdue_people.map((p) => p.member_id).sort(),
+  });
+
+  it("HR narrowed to one store counts exactly what that store's manager sees", async () => {
+    const pier = await filtered(hr.client, { p_store_id: org.pier });
+    expect(pier).toMatchObject({ store_id: org.pier, department_id: null, total: 3, acked: 1, overdue: 1 });
+    expect(numbers(pier)).toEqual(numbers(await report(managerB.client)));
+    expect(numbers(await filtered(managerA.client, { p_store_id: org.harbour }))).toEqual(numbers(await report(managerA.client)));
+  });
+
+  it('one department: its members only, in every store, for HR and within a manager’s stores', async () => {
+    const floor = await filtered(hr.client, { p_department_id: org.floor });
+    // Floor: a1, a2 (Harbour), b1 (Pier). P1: 3, all acked; P2: 3, a1 acked; S1 (Harbour): a1, a2, a1 acked v2.
+    expect(floor).toMatchObject({ department_id: org.floor, total: 8, acked: 5, overdue: 0 });
+    expect(floor.by_store).toEqual([
+      { store_id: org.pier, name: 'Pier', total: 2, acked: 1 },
+      { store_id: org.harbour, name: 'Harbour', total: 6, acked: 4 },
+    ]);
+    const till = await filtered(managerA.client, { p_department_id: org.till });
+    // Till in Harbour: a3, b2. P1: both, b2 acked, due: a3 overdue; S1: both, neither acked.
+    expect(till).toMatchObject({ total: 4, acked: 1, overdue: 1 });
+    expect(till.overdue_people.map((p) => p.member_id)).toEqual([a3.memberId]);
+    const pages = await callRpc(hr.client, 'compliance_stores', { p_days: 30, p_department_id: org.floor, p_limit: 1 });
+    expect(pages.ok && pages.data.stores).toEqual([floor.by_store[0]]);
+    const briefings = await callRpc(hr.client, 'compliance_briefings', { p_days: 30, p_store_id: org.pier });
+    expect(briefings.ok && briefings.data.briefings.map((b) => b.id).sort()).toEqual([briefing.p1, briefing.p2].sort());
+  });
+
+  it("refuses a store the manager does not run and another organisation's department, as unknown", async () => {
+    const other = await callRpc(managerA.client, 'compliance_report', { p_store_id: org.pier });
+    expect(!other.ok && other.error.kind === 'http' && [other.error.status, other.error.details]).toEqual([403, 'unknown_store']);
+    const paged = await callRpc(managerA.client, 'compliance_briefings', { p_store_id: org.pier });
+    expect(httpStatus(paged)).toBe(403);
+    const demoHr = await signIn(DEMO.hr);
+    expect(httpStatus(await callRpc(demoHr, 'compliance_report', { p_store_id: org.harbour }))).toBe(403);
+    const foreign = await callRpc(demoHr, 'compliance_report', { p_department_id: org.floor });
+    expect(!foreign.ok && foreign.error.kind === 'http' && foreign.error.details).toBe('unknown_department');
+    expect(httpStatus(await callRpc(a1.client, 'compliance_report', { p_store_id: org.harbour }))).toBe(403);
+  });
+});
+
 describe('audit_export', () => {
   it('streams every acknowledgement as CSV with the exact version and hash acknowledged', async () => {
     const { data, error, status } = await hr.client.rpc('audit_export', {}).csv();

@@ -440,6 +440,8 @@ export type Database = {
           p_after_total?: number | null;
           p_after_id?: string | null;
           p_limit?: number | null;
+          p_store_id?: string | null;
+          p_department_id?: string | null;
         };
         Returns: Json;
       };
@@ -447,6 +449,8 @@ export type Database = {
         Args: {
           p_days?: number | null;
           p_limit?: number | null;
+          p_store_id?: string | null;
+          p_department_id?: string | null;
         };
         Returns: Json;
       };
@@ -458,6 +462,8 @@ export type Database = {
           p_after_name?: string | null;
           p_after_store_id?: string | null;
           p_limit?: number | null;
+          p_store_id?: string | null;
+          p_department_id?: string | null;
         };
         Returns: Json;
       };

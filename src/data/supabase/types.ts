@@ -370,6 +370,9 @@ export type ComplianceStoreKey = z.infer<typeof ComplianceStoreKey>;
 
 export const ComplianceReport = z.object({
   days: z.number(),
+  /** The filters the report answers for: one store, one department, or null for all in scope. */
+  store_id: z.nullable(uuid),
+  department_id: z.nullable(uuid),
   first_day: z.string(),
   last_day: z.string(),
   total: z.number(),
@@ -1105,7 +1108,7 @@ export interface RpcArgs {
   /** Errors: 42501 forbidden (staff). */
   compose_directory: Record<string, never>;
   /** p_days 1..366 (default 30), p_limit 1..200 (default 50). Errors: 42501 forbidden (staff), 22023 invalid_days, invalid_limit. */
-  compliance_report: { p_days?: number; p_limit?: number };
+  compliance_report: { p_days?: number; p_limit?: number } & ComplianceFilters;
   /** The key (all or none) is the previous page's next. Errors: as compliance_report, and 22023 invalid_cursor. */
   compliance_briefings: {
     p_days?: number;
@@ -1114,7 +1117,7 @@ export interface RpcArgs {
     p_after_total?: number | null;
     p_after_id?: string | null;
     p_limit?: number;
-  };
+  } & ComplianceFilters;
   /** The key (all or none) is the previous page's next. Errors: as compliance_report, and 22023 invalid_cursor. */
   compliance_stores: {
     p_days?: number;
@@ -1123,7 +1126,7 @@ export interface RpcArgs {
     p_after_name?: string | null;
     p_after_store_id?: string | null;
     p_limit?: number;
-  };
+  } & ComplianceFilters;
   /** ISO times; [p_from, p_to), null or absent = open. Errors: 42501 forbidden (anyone but HR/admin). */
   audit_export_start: { p_from?: string | null; p_to?: string | null };
   /** The key (both or neither) is the last row's received_at and id; p_limit 1..1000 (default 1000). */
@@ -1285,6 +1288,11 @@ export interface RpcArgs {
   report_pending_csv_page: PendingPeopleArgs & { p_limit?: number };
   report_stores: { p_search?: string | null };
   report_departments: Record<string, never>;
+}
+/** One store (the caller's; else 42501 unknown_store) and/or one department (the organisation's; else 42501 unknown_department). */
+export interface ComplianceFilters {
+  p_store_id?: string | null;
+  p_department_id?: string | null;
 }
 /** The filters and key report_pending_people and report_pending_csv_page share. */
 export interface PendingPeopleArgs {
