@@ -433,6 +433,38 @@ describe('Who has not acknowledged (issue 13, point 4)', () => {
     await screenshot(page, 'insights-pending-store-wide');
   });
 
+  it('HR: a store row narrows Reports to that store, and a briefing row then lists its people; a department narrows the figures', async () => {
+    const { page } = phone();
+    const insights = await signInAndOpenReports(page, HR);
+    await insights.waitForDashboard();
+    await insights.narrowToStore('Riverside');
+    const riverside = await asUser<ComplianceReport>(HR, 'select public.compliance_report(30, 50, $1) as value', [RIVERSIDE]);
+    await expect.poll(() => insights.ackedOfTotal.innerText()).toBe(`${count(riverside.acked)} of ${count(riverside.total)}`);
+    await expect.poll(() => insights.storeNames()).toEqual(['Riverside']);
+    expect(await page.getByTestId('report-scope').innerText()).toBe('Store: Riverside');
+    await expectAccessible(page, 'Reports, one store 390');
+    await screenshot(page, 'insights-store-filter-phone');
+
+    const list = await insights.openBriefing(policyTitle);
+    expect(page.url()).toContain(`/reports/briefings/${policy}/stores/${RIVERSIDE}`);
+    const pending = await pendingFor(HR, RIVERSIDE);
+    await expect.poll(() => list.names()).toEqual(pending.people.map((p) => p.display_name));
+    expect(await list.names()).toContain('Riley Chen');
+
+    // Back finds Reports as it was left: still narrowed to Riverside.
+    await page.goBack();
+    await insights.waitForDashboard();
+    await page.getByTestId('report-store').getByText('Riverside').waitFor();
+    await page.getByRole('button', { name: 'All stores' }).click();
+    await insights.filterDepartment('Checkout');
+    const checkout = await asUser<ComplianceReport>(HR, 'select public.compliance_report(30, 50, null, $1) as value', [SEED.checkout]);
+    await expect.poll(() => insights.ackedOfTotal.innerText()).toBe(`${count(checkout.acked)} of ${count(checkout.total)}`);
+    expect(await page.getByTestId('report-scope').innerText()).toBe('Whole organisation, Checkout department');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectAccessible(page, 'Reports, one department 1280');
+    await screenshot(page, 'insights-department-filter-wide');
+  });
+
   it('a Downtown manager lists Downtown’s people; Riverside’s address says it is not theirs and shows no one', async () => {
     const { page } = phone();
     const insights = await signInAndOpenReports(page, MANAGER_DOWNTOWN);

@@ -99,7 +99,16 @@ export function KpiTiles({ report }: { report: ComplianceReport }) {
 }
 
 /** Worst first, as the server orders them; "Show more stores" appends the next page. */
-export function ByStoreTable({ stores, count }: { stores: MoreRows<ComplianceReport['by_store'][number]>; count: number }) {
+/** A store's name narrows the report to it, so its briefings' rows open that store's people: two taps to who has not acknowledged. */
+export function ByStoreTable({
+  stores,
+  count,
+  onStore,
+}: {
+  stores: MoreRows<ComplianceReport['by_store'][number]>;
+  count: number;
+  onStore(store: { id: string; name: string }): void;
+}) {
   const { t } = useI18n();
   return (
     <ScrollTable
@@ -125,7 +134,11 @@ export function ByStoreTable({ stores, count }: { stores: MoreRows<ComplianceRep
       <tbody>
         {stores.rows.map((store) => (
           <tr key={store.store_id} data-testid="store-row">
-            <th scope="row">{store.name}</th>
+            <th scope="row">
+              <button type="button" className="link-button" onClick={() => onStore({ id: store.store_id, name: store.name })}>
+                {store.name}
+              </button>
+            </th>
             <AckedCell acked={store.acked} total={store.total} />
           </tr>
         ))}
@@ -135,7 +148,15 @@ export function ByStoreTable({ stores, count }: { stores: MoreRows<ComplianceRep
 }
 
 /** Most overdue first, then lowest rate, as the server orders them; "Show more briefings" appends the next page. */
-export function ByBriefingTable({ briefings, count }: { briefings: MoreRows<ComplianceReport['by_briefing'][number]>; count: number }) {
+export function ByBriefingTable({
+  briefings,
+  count,
+  storeId,
+}: {
+  briefings: MoreRows<ComplianceReport['by_briefing'][number]>;
+  count: number;
+  storeId: string | null;
+}) {
   const i18n = useI18n();
   const { t, number } = i18n;
   if (count === 0) return <p className="panel muted">{t('insights.noBriefings')}</p>;
@@ -167,7 +188,7 @@ export function ByBriefingTable({ briefings, count }: { briefings: MoreRows<Comp
         {briefings.rows.map((briefing) => (
           <tr key={briefing.id} data-testid="briefing-row">
             <th scope="row">
-              <Link to={pendingPath(briefing.id)} className="cell-title">
+              <Link to={pendingPath(briefing.id, storeId ?? undefined)} className="cell-title">
                 {briefing.title}
               </Link>
               <span className="cell-note">{briefing.ack_due_at ? t('insights.dueOn', { when: i18n.date(briefing.ack_due_at) }) : t('insights.noDueDate')}</span>

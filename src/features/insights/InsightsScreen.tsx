@@ -4,7 +4,8 @@
  * admins, the audit CSV export. Online only: every figure comes from the
  * server when asked, nothing is cached on the device.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { OnlineApi } from '../../data/online-api';
 import type { ComplianceReport } from '../../data/supabase/types';
 import { REPORT_PERIODS, type ReportPeriod } from '../../domain/compliance';
 import { useI18n } from '../../ui/i18n/I18nProvider';
@@ -18,15 +19,44 @@ import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './C
 import { useMoreRows } from './use-more-rows';
 import './insights.css';
 
+export interface StoreChoice {
+  id: string;
+  name: string;
+}
+
+interface Chosen {
+  days: ReportPeriod;
+  store: StoreChoice | null;
+  departmentId: string | null;
+}
+/** The filters last chosen, by whom: back from a briefing's people finds Reports as it was left, for that person only. */
+let remembered: { memberId: string; chosen: Chosen } | null = null;
+
 export function InsightsScreen() {
   const { api, me } = useSession();
   const { t } = useI18n();
-  const [days, setDays] = useState<ReportPeriod>(30);
-  const { data: report, loading, failure, reload: retry } = useOnlineCall(api, String(days), (online) => online.call('compliance_report', { p_days: days }));
+  const kept = remembered && me && remembered.memberId === me.member_id ? remembered.chosen : null;
+  const [days, setDays] = useState<ReportPeriod>(kept?.days ?? 30);
+  const [store, setStore] = useState<StoreChoice | null>(kept?.store ?? null);
+  const [departmentId, setDepartmentId] = useState<string | null>(kept?.departmentId ?? null);
+  useEffect(() => {
+    if (me) remembered = { memberId: me.member_id, chosen: { days, store, departmentId } };
+  }, [me, days, store, departmentId]);
+  const filters = { p_store_id: store?.id ?? null, p_department_id: departmentId };
+  const departments = useOnlineCall(api, 'departments', (online) => online.call('report_departments', {}));
+  const {
+    data: report,
+    loading,
+    failure,
+    reload: retry,
+  } = useOnlineCall(api, JSON.stringify([days, filters]), (online) => online.call('compliance_report', { p_days: days, ...filters }));
   // HR and admins see the organisation and may export; managers see their stores (the server enforces both).
   const headOffice = me?.role === 'hr' || me?.role === 'admin';
   // A report for another period stays up only while the new one loads, never beside an error.
-  const shown = report && (!failure || report.days === days) ? report : null;
+  const shown =
+    report && (!failure || (report.days === days && report.store_id === filters.p_store_id && report.department_id === filters.p_department_id))
+      ? report
+      : null;
 
   return (
     <section className="insights" aria-labelledby="insights-heading">
@@ -42,6 +72,20 @@ export function InsightsScreen() {
           ))}
         </div>
       </fieldset>
+      <div className="insights__filters">
+        <StoreFilter api={api} store={store} onChange={setStore} />
+        <label className="field">
+          <span>{t('insights.filter.department')}</span>
+          <select value={departmentId ?? ''} onChange={(event) => setDepartmentId(event.target.value || null)} data-testid="report-department">
+            <option value="">{t('insights.filter.anyDepartment')}</option>
+            {(departments.data ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
 
       {failure ? <OnlineCallProblem failure={failure} onRetry={retry} /> : null}
       {!shown && loading && !failure ? (
@@ -49,7 +93,16 @@ export function InsightsScreen() {
           {t('insights.loading')}
         </p>
       ) : null}
-      {shown ? <Dashboard report={shown} busy={loading} organisationWide={headOffice} /> : null}
+      {shown ? (
+        <Dashboard
+          report={shown}
+          busy={loading}
+          organisationWide={headOffice}
+          store={store}
+          onStore={setStore}
+          department={departments.data?.find((d) => d.id === shown.department_id)?.name ?? null}
+        />
+      ) : null}
       {headOffice ? <AuditExport api={api} /> : null}
     </section>
   );
@@ -59,7 +112,76 @@ type StoreRow = ComplianceReport['by_store'][number];
 type BriefingRow = ComplianceReport['by_briefing'][number];
 const NO_API = { ok: false, error: { kind: 'network', message: 'offline' } } as const;
 
-function Dashboard({ report, busy, organisationWide }: { report: ComplianceReport; busy: boolean; organisationWide: boolean }) {
+/** One store of the caller's, found by name or code (HR may have 2,000), or all of them. */
+function StoreFilter({ api, store, onChange }: { api: OnlineApi | null; store: StoreChoice | null; onChange(store: StoreChoice | null): void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [asked, setAsked] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(text.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const found = useOnlineCall(asked && !store ? api : null, asked, (online) => online.call('report_stores', { p_search: asked }));
+  if (store) {
+    return (
+      <div className="field insights__store">
+        <span>{t('insights.filter.store')}</span>
+        <p className="insights__chosen">
+          <strong data-testid="report-store">{store.name}</strong>
+          <button type="button" onClick={() => onChange(null)}>
+            {t('insights.filter.allStores')}
+          </button>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="insights__store">
+      <label className="field">
+        <span>{t('insights.filter.store')}</span>
+        <input
+          type="search"
+          value={text}
+          maxLength={100}
+          placeholder={t('insights.pending.findStoreHint')}
+          onChange={(event) => setText(event.target.value)}
+          data-testid="report-store-search"
+        />
+      </label>
+      {asked && found.data ? (
+        found.data.length > 0 ? (
+          <ul className="insights__found">
+            {found.data.map((s) => (
+              <li key={s.id}>
+                <button type="button" onClick={() => onChange(s)} data-testid="report-store-choice">
+                  {s.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('insights.pending.noStoreFound')}</p>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+function Dashboard({
+  report,
+  busy,
+  organisationWide,
+  store,
+  onStore,
+  department,
+}: {
+  report: ComplianceReport;
+  busy: boolean;
+  organisationWide: boolean;
+  store: StoreChoice | null;
+  onStore(store: StoreChoice): void;
+  department: string | null;
+}) {
   const { api } = useSession();
   const { t, locale } = useI18n();
   // The summary holds the worst rows of each list; the rest come a page at a time, for the period it answered.
@@ -75,6 +197,8 @@ function Dashboard({ report, busy, organisationWide }: { report: ComplianceRepor
         p_after_total: key.total,
         p_after_name: key.name,
         p_after_store_id: key.store_id,
+        p_store_id: report.store_id,
+        p_department_id: report.department_id,
       });
       return outcome.ok ? { ok: true, data: { rows: outcome.data.stores, next: outcome.data.next } } : outcome;
     },
@@ -91,24 +215,28 @@ function Dashboard({ report, busy, organisationWide }: { report: ComplianceRepor
         p_after_acked: key.acked,
         p_after_total: key.total,
         p_after_id: key.id,
+        p_store_id: report.store_id,
+        p_department_id: report.department_id,
       });
       return outcome.ok ? { ok: true, data: { rows: outcome.data.briefings, next: outcome.data.next } } : outcome;
     },
   );
   // The server decides the scope; this only names it: a manager's stores are the ones the report has rows for,
   // named while the summary holds them all.
-  const scope = organisationWide
-    ? t('insights.scope.organisation')
-    : report.store_count > report.by_store.length
-      ? t('insights.scope.storeCount', { count: report.store_count })
-      : t('insights.scope.stores', {
-          stores: new Intl.ListFormat(locale).format(report.by_store.map((s) => s.name).sort((a, b) => a.localeCompare(b, locale))),
-        });
+  const scope = store
+    ? t('insights.scope.store', { store: store.name })
+    : organisationWide
+      ? t('insights.scope.organisation')
+      : report.store_count > report.by_store.length
+        ? t('insights.scope.storeCount', { count: report.store_count })
+        : t('insights.scope.stores', {
+            stores: new Intl.ListFormat(locale).format(report.by_store.map((s) => s.name).sort((a, b) => a.localeCompare(b, locale))),
+          });
   return (
     <div className="dashboard" aria-busy={busy}>
       <h2 className="dashboard__heading">{t('insights.compliance')}</h2>
       <p className="muted dashboard__scope">
-        <span data-testid="report-scope">{scope}</span>
+        <span data-testid="report-scope">{department ? t('insights.scope.department', { scope, department }) : scope}</span>
         <br />
         {t('insights.range', { from: formatDay(locale, report.first_day, true), to: formatDay(locale, report.last_day, true) })}
       </p>
@@ -116,8 +244,8 @@ function Dashboard({ report, busy, organisationWide }: { report: ComplianceRepor
       <p className="muted dashboard__legend">{t('insights.band.legend')}</p>
       <div className="dashboard__grid">
         <ComplianceChart report={report} />
-        <ByStoreTable stores={stores} count={report.store_count} />
-        <ByBriefingTable briefings={briefings} count={report.briefing_count} />
+        <ByStoreTable stores={stores} count={report.store_count} onStore={onStore} />
+        <ByBriefingTable briefings={briefings} count={report.briefing_count} storeId={report.store_id} />
         <OverduePeopleTable people={report.overdue_people} overdue={report.overdue} />
       </div>
     </div>

@@ -124,6 +124,17 @@ export class InsightsPage {
     await this.problem.getByRole('button', { name: this.text.retry }).click();
   }
 
+  /** Taps a store's name in "By store": the report narrows to that store. */
+  async narrowToStore(name: string): Promise<void> {
+    await this.storeRows.getByRole('button', { name, exact: true }).click();
+    await this.page.getByTestId('report-store').getByText(name).waitFor();
+  }
+
+  /** The report's department filter. */
+  async filterDepartment(name: string): Promise<void> {
+    await this.page.getByTestId('report-department').selectOption({ label: name });
+  }
+
   /** Taps a briefing's title in "By briefing": the people still to acknowledge it. */
   async openBriefing(title: string): Promise<PendingList> {
     await this.page.locator('#by-briefing').locator('..').getByRole('link', { name: title }).click();
