@@ -126,6 +126,19 @@ export type Database = {
           clock_flag: string | null;
         };
       };
+      lesson_requirements: {
+        Row: {
+          id: string;
+          org_id: string;
+          lesson_id: string;
+          due_on: string;
+          store_ids: string[];
+          department_ids: string[];
+          roles: string[];
+          set_by: string;
+          created_at: string;
+        };
+      };
       lesson_versions: {
         Row: {
           lesson_id: string;
@@ -594,6 +607,16 @@ export type Database = {
         };
         Returns: Json;
       };
+      require_lesson: {
+        Args: {
+          p_lesson_id: string | null;
+          p_due_on: string | null;
+          p_store_ids?: string[] | null;
+          p_department_ids?: string[] | null;
+          p_roles?: string[] | null;
+        };
+        Returns: Json;
+      };
       roster_apply: {
         Args: {
           p_import_id: string | null;
@@ -743,6 +766,15 @@ export type Database = {
       sync_push: {
         Args: {
           p_mutations: Json | null;
+        };
+        Returns: Json;
+      };
+      training_overdue: {
+        Args: {
+          p_after_name?: string | null;
+          p_after_member_id?: string | null;
+          p_after_lesson_id?: string | null;
+          p_limit?: number | null;
         };
         Returns: Json;
       };

@@ -98,6 +98,8 @@ export const Lesson = z.object({
   quiz: z.array(QuizQuestion),
   pass_mark: z.number(),
   version: z.number(),
+  /** The earliest date (YYYY-MM-DD) a requirement that applies to this person sets; null or absent when not required. */
+  required_by: z.optional(z.nullable(z.string())),
   updated_at: isoTime,
   sync_seq: z.number(),
 });
@@ -559,6 +561,42 @@ export const TrainingReport = z.object({
   ),
 });
 export type TrainingReport = z.infer<typeof TrainingReport>;
+
+/** require_lesson: the requirement as stored (audience sorted, duplicates dropped). */
+export const LessonRequirement = z.object({
+  id: uuid,
+  lesson_id: uuid,
+  due_on: z.string(),
+  store_ids: z.array(uuid),
+  department_ids: z.array(uuid),
+  roles: z.array(z.string()),
+});
+export type LessonRequirement = z.infer<typeof LessonRequirement>;
+
+/**
+ * training_overdue(p_after_name, p_after_member_id, p_after_lesson_id, p_limit):
+ * people in the caller's scope past the date of a required lesson they have
+ * not passed, by name; total counts them all, next is the key of the
+ * following page (null on the last). Errors: 42501 forbidden; 22023
+ * invalid_limit, invalid_cursor.
+ */
+export const TrainingOverdue = z.object({
+  total: z.number(),
+  next: z.nullable(z.object({ name: z.string(), member_id: uuid, lesson_id: uuid })),
+  people: z.array(
+    z.object({
+      member_id: uuid,
+      display_name: z.string(),
+      store_id: z.nullable(uuid),
+      store_name: z.nullable(z.string()),
+      lesson_id: uuid,
+      lesson_title: z.string(),
+      due_on: z.string(),
+      days_overdue: z.number(),
+    }),
+  ),
+});
+export type TrainingOverdue = z.infer<typeof TrainingOverdue>;
 
 // Voice calls: feedback and pulses (#5): schemas.
 const feedbackKind = z.enum(['suggestion', 'question', 'concern', 'praise']);
@@ -1054,6 +1092,8 @@ export const RPC = {
   /** HR: every live lesson with its audience, by title. Errors: 42501 forbidden. */
   authored_lessons: { result: z.array(AuthoredLesson) },
   training_report: { result: TrainingReport },
+  require_lesson: { result: LessonRequirement },
+  training_overdue: { result: TrainingOverdue },
   // Voice (#5).
   my_feedback: { result: z.array(MyFeedbackItem) },
   feedback_inbox: { result: z.array(FeedbackInboxItem) },
@@ -1189,6 +1229,13 @@ export interface RpcArgs {
   authored_lessons: Record<string, never>;
   /** The key (both or neither) is the last page's next. */
   training_report: { p_after_store_name?: string | null; p_after_store_id?: string | null; p_limit?: number };
+  /**
+   * HR: any audience; managers: only stores they run (at least one). p_due_on YYYY-MM-DD, today .. two years.
+   * Errors: 42501 forbidden, not_your_store; 22023 unknown_lesson, unknown_store, unknown_department, invalid_roles, invalid_due_date.
+   */
+  require_lesson: { p_lesson_id: string; p_due_on: string; p_store_ids?: string[]; p_department_ids?: string[]; p_roles?: z.infer<typeof role>[] };
+  /** The key (all three or none) is the last page's next. */
+  training_overdue: { p_after_name?: string | null; p_after_member_id?: string | null; p_after_lesson_id?: string | null; p_limit?: number };
   // Voice (#5).
   my_feedback: Record<string, never>;
   /** p_status: open | answered | closed | null (all); p_limit 1..1000 (default 500). */
