@@ -122,8 +122,51 @@ describe('payloadFields', () => {
         shiftEnd: '17:30',
       }),
     );
-    const back = draftFrom({ ...fields, shift_start: '09:00:00', shift_end: '17:30:00' });
+    const back = draftFrom({ ...fields, shift_start: '09:00:00', shift_end: '17:30:00' }, NOW);
     expect(payloadFields('b1', back)).toEqual(fields);
+  });
+});
+
+describe('publish time', () => {
+  const DAY = 24 * 3_600_000;
+
+  it('is refused when it is not a date-time or not in the future', () => {
+    expect(codes(draft({ publishAt: '2026-11-31T09:00' }))).toEqual(['publish_invalid']);
+    expect(codes(draft({ publishAt: '2026-11-22T10:00' }))).toEqual(['publish_in_past']);
+    expect(codes(draft({ publishAt: '2026-11-22T09:59' }))).toEqual(['publish_in_past']);
+    expect(codes(draft({ publishAt: '2026-11-22T10:01' }))).toEqual([]);
+  });
+
+  it('is judged by the server clock: a phone a day behind cannot schedule for a time already past', () => {
+    // The phone reads yesterday 10:00; the server (phone + offset) reads today 10:00.
+    const phoneNow = new Date(NOW.getTime() - DAY);
+    const serverNow = new Date(phoneNow.getTime() + DAY);
+    const eveningYesterday = '2026-11-21T18:00';
+    expect(fromLocalInput(eveningYesterday)!.getTime()).toBeGreaterThan(phoneNow.getTime());
+    expect(codes(draft({ publishAt: eveningYesterday }), { ...managerRules, now: serverNow })).toEqual(['publish_in_past']);
+  });
+
+  it('is judged by the server clock: a phone a day ahead may still schedule for this evening', () => {
+    const serverNow = NOW;
+    const thisEvening = '2026-11-22T18:00';
+    expect(fromLocalInput(thisEvening)!.getTime()).toBeLessThan(NOW.getTime() + DAY);
+    expect(codes(draft({ publishAt: thisEvening }), { ...managerRules, now: serverNow })).toEqual([]);
+  });
+
+  it('needs an acknowledgement due time after it', () => {
+    expect(codes(draft({ publishAt: '2026-11-23T09:00', requiresAck: true, ackDue: '2026-11-23T08:00' }))).toEqual(['due_before_publish']);
+    expect(codes(draft({ publishAt: '2026-11-23T09:00', requiresAck: true, ackDue: '2026-11-23T12:00' }))).toEqual([]);
+  });
+
+  it('goes to the server as an instant, and is left out for "as soon as it is sent"', () => {
+    expect(payloadFields('b1', draft({ publishAt: '2026-11-23T06:30' })).publish_at).toBe(new Date(2026, 10, 23, 6, 30).toISOString());
+    expect(payloadFields('b1', draft())).not.toHaveProperty('publish_at');
+  });
+
+  it('comes back into an edit only while it is still ahead', () => {
+    const saved = { ...payloadFields('b1', draft()), publish_at: new Date(2026, 10, 23, 6, 30).toISOString() };
+    expect(draftFrom(saved, NOW).publishAt).toBe('2026-11-23T06:30');
+    expect(draftFrom(saved, new Date(2026, 10, 23, 7, 0)).publishAt).toBe('');
   });
 });
 

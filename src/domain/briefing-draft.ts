@@ -26,6 +26,8 @@ export interface BriefingDraft {
   requiresAck: boolean;
   /** datetime-local text in the phone's time zone, or '' for no due time. */
   ackDue: string;
+  /** When staff see it and are notified: datetime-local text, or '' for as soon as it is sent. */
+  publishAt: string;
 }
 
 /** The saved briefing fields a draft is prefilled from when editing. */
@@ -42,9 +44,11 @@ export interface BriefingFields {
   shift_end: string | null;
   requires_ack: boolean;
   ack_due_at: string | null;
+  /** Kept when editing a briefing that is still scheduled. */
+  publish_at?: string;
 }
 
-export type DraftField = 'title' | 'body' | 'stores' | 'shift' | 'ackDue';
+export type DraftField = 'title' | 'body' | 'stores' | 'shift' | 'ackDue' | 'publishAt';
 
 export type DraftProblemCode =
   | 'title_required'
@@ -56,7 +60,10 @@ export type DraftProblemCode =
   | 'shift_time_needs_date'
   | 'shift_end_before_start'
   | 'due_invalid'
-  | 'due_in_past';
+  | 'due_in_past'
+  | 'due_before_publish'
+  | 'publish_invalid'
+  | 'publish_in_past';
 
 export interface DraftProblem {
   field: DraftField;
@@ -67,6 +74,7 @@ export interface DraftProblem {
 export type BriefingTextProblem = Extract<DraftProblemCode, 'title_required' | 'title_too_long' | 'body_required' | 'body_too_long'>;
 
 export interface DraftRules {
+  /** The server's now (the phone's clock corrected by the offset learned at sync), so a wrong phone clock neither refuses nor lets through a time. */
   now: Date;
   /** Managers must pick at least one store, and only from these; HR and admin may pick any (or none: everyone). */
   role: MemberRole;
@@ -89,10 +97,12 @@ export function emptyDraft(role: MemberRole, managedStoreIds: readonly string[])
     shiftEnd: '',
     requiresAck: false,
     ackDue: '',
+    publishAt: '',
   };
 }
 
-export function draftFrom(briefing: BriefingFields): BriefingDraft {
+/** A saved briefing as the form edits it; its publish time only while it is still ahead of now (server time). */
+export function draftFrom(briefing: BriefingFields, now: Date): BriefingDraft {
   return {
     kind: briefing.kind,
     title: briefing.title,
@@ -107,6 +117,7 @@ export function draftFrom(briefing: BriefingFields): BriefingDraft {
     shiftEnd: briefing.shift_end?.slice(0, 5) ?? '',
     requiresAck: briefing.requires_ack,
     ackDue: briefing.ack_due_at ? toLocalInput(new Date(briefing.ack_due_at)) : '',
+    publishAt: briefing.publish_at && Date.parse(briefing.publish_at) > now.getTime() ? toLocalInput(new Date(briefing.publish_at)) : '',
   };
 }
 
@@ -130,10 +141,16 @@ export function draftProblems(draft: BriefingDraft, rules: DraftRules): DraftPro
   }
   if ((draft.shiftStart || draft.shiftEnd) && !draft.shiftDate) problems.push({ field: 'shift', code: 'shift_time_needs_date' });
   else if (draft.shiftStart && draft.shiftEnd && draft.shiftEnd <= draft.shiftStart) problems.push({ field: 'shift', code: 'shift_end_before_start' });
+  const publish = draft.publishAt ? fromLocalInput(draft.publishAt) : null;
   if (draft.requiresAck && draft.ackDue) {
     const due = fromLocalInput(draft.ackDue);
     if (!due) problems.push({ field: 'ackDue', code: 'due_invalid' });
     else if (due.getTime() <= rules.now.getTime()) problems.push({ field: 'ackDue', code: 'due_in_past' });
+    else if (publish && due.getTime() <= publish.getTime()) problems.push({ field: 'ackDue', code: 'due_before_publish' });
+  }
+  if (draft.publishAt) {
+    if (!publish) problems.push({ field: 'publishAt', code: 'publish_invalid' });
+    else if (publish.getTime() <= rules.now.getTime()) problems.push({ field: 'publishAt', code: 'publish_in_past' });
   }
   return problems;
 }
@@ -152,11 +169,14 @@ export interface BriefingPayloadFields {
   shift_end: string | null;
   requires_ack: boolean;
   ack_due_at: string | null;
+  /** Absent: as soon as the server has it (or, for an edit, unchanged). */
+  publish_at?: string;
 }
 
 /** What publish and edit send: every field, since an edit replaces the whole briefing. */
 export function payloadFields(briefingId: string, draft: BriefingDraft): BriefingPayloadFields {
   const due = draft.requiresAck && draft.ackDue ? fromLocalInput(draft.ackDue) : null;
+  const publish = draft.publishAt ? fromLocalInput(draft.publishAt) : null;
   return {
     briefing_id: briefingId,
     title: draft.title.trim(),
@@ -171,6 +191,7 @@ export function payloadFields(briefingId: string, draft: BriefingDraft): Briefin
     shift_end: draft.shiftDate && draft.shiftEnd ? draft.shiftEnd : null,
     requires_ack: draft.requiresAck,
     ack_due_at: due ? due.toISOString() : null,
+    ...(publish ? { publish_at: publish.toISOString() } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ export interface BriefingPreviewProps {
 
 /** The briefing as a staff phone will show it, who it reaches, and the button that queues it. */
 export function BriefingPreview({ draft, authorName, directory, editing, sending, error, onSend, onBack }: BriefingPreviewProps) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const online = useOnline();
   const briefing = useMemo(() => asStaffWillSeeIt(draft, authorName), [draft, authorName]);
   return (
@@ -31,6 +31,7 @@ export function BriefingPreview({ draft, authorName, directory, editing, sending
       <div className="compose-preview__card">
         <BriefingCard briefing={briefing} state={briefing.requires_ack ? 'needed' : 'not_required'} ackedVersion={null} />
       </div>
+      {draft.publishAt ? <p className="compose-preview__when">{t('compose.preview.scheduled', { when: date(briefing.publish_at) })}</p> : null}
       <ReachLine directory={directory} audience={{ store_ids: draft.storeIds, department_ids: draft.departmentIds, roles: draft.roles }} />
       {!online ? <p className="field-hint">{t('compose.preview.offline')}</p> : null}
       {error ? (
@@ -38,12 +39,12 @@ export function BriefingPreview({ draft, authorName, directory, editing, sending
           {error}
         </p>
       ) : null}
-      <div className="compose-actions">
-        <button type="button" className="primary" disabled={sending} onClick={onSend}>
-          {t(editing ? 'compose.preview.saveEdit' : 'compose.preview.send')}
-        </button>
+      <div className="compose-bar">
         <button type="button" onClick={onBack}>
           {t('compose.preview.back')}
+        </button>
+        <button type="button" className="primary" disabled={sending} onClick={onSend}>
+          {t(editing ? 'compose.preview.saveEdit' : 'compose.preview.send')}
         </button>
       </div>
     </section>
@@ -53,12 +54,13 @@ export function BriefingPreview({ draft, authorName, directory, editing, sending
 /** The draft as the card a staff phone renders: the same component, so the preview cannot drift from it. */
 function asStaffWillSeeIt(draft: BriefingDraft, authorName: string | null): LocalBriefing {
   const now = new Date().toISOString();
+  const fields = payloadFields('preview', draft);
   return {
-    ...payloadFields('preview', draft),
+    ...fields,
     id: 'preview',
     author_id: '',
     author_name: authorName,
-    publish_at: now,
+    publish_at: fields.publish_at ?? now,
     expires_at: null,
     version: 1,
     content_hash: '',

@@ -4,8 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { oneBriefing } from '../../data/briefings/queries';
 import { saveBriefing } from '../../data/compose/commands';
 import { authoredBriefings } from '../../data/compose/queries';
-import type { LocalBriefing } from '../../data/db';
+import { type LocalBriefing, readMeta } from '../../data/db';
 import type { MemberProfile } from '../../data/supabase/types';
+import { serverNow } from '../../data/sync/server-clock';
 import {
   type BriefingDraft,
   type DraftProblem,
@@ -16,6 +17,7 @@ import {
   payloadFields,
   saveAction,
 } from '../../domain/briefing-draft';
+import { audienceChoices } from '../../domain/briefing-start';
 import { LIMITS } from '../../domain/limits';
 import { commandFailureText } from '../../ui/command-failure-text';
 import { useT } from '../../ui/i18n/I18nProvider';
@@ -53,6 +55,8 @@ function ComposeScreen({ mode }: { mode: ComposeMode }) {
   const memberId = me?.member_id ?? null;
   const rows = useLiveQuery(() => (memberId ? authoredBriefings(db, memberId) : []), [db, memberId]);
   const [error, setError] = useState<string | null>(null);
+  const now = useServerNow();
+  const past = useMemo(() => (rows ?? []).map((row) => row.briefing).sort((a, b) => b.updated_at.localeCompare(a.updated_at)), [rows]);
 
   if (!me) {
     return (
@@ -94,10 +98,14 @@ function ComposeScreen({ mode }: { mode: ComposeMode }) {
           />
         </>
       ) : null}
-      {mode.name === 'new' ? <FormFlow key="new" profile={me} editing={null} initial={emptyDraft(me.role, me.managed_store_ids)} /> : null}
+      {mode.name === 'new' ? (
+        <FormFlow key="new" profile={me} editing={null} initial={emptyDraft(me.role, me.managed_store_ids)} now={now} past={past} />
+      ) : null}
       {mode.name === 'edit' && editing === undefined ? <p className="muted">{t('compose.list.loading')}</p> : null}
       {mode.name === 'edit' && editing === null ? <Unavailable reason="missing" /> : null}
-      {mode.name === 'edit' && editing ? <FormFlow key={editing.id} profile={me} editing={editing} initial={draftFrom(editing)} /> : null}
+      {mode.name === 'edit' && editing ? (
+        <FormFlow key={editing.id} profile={me} editing={editing} initial={draftFrom(editing, now())} now={now} past={[]} />
+      ) : null}
       {mode.name === 'status' ? <StatusFlow briefingId={mode.briefingId} /> : null}
     </section>
   );
@@ -114,8 +122,27 @@ function StatusFlow({ briefingId }: { briefingId: string }) {
   return <AckStatusView briefingId={briefingId} title={briefing.title} onBack={() => back(LIST)} />;
 }
 
-/** The form, then its preview, then sending: one briefing, new or edited. */
-function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editing: LocalBriefing | null; initial: BriefingDraft }) {
+/**
+ * Now as the server counts it: this phone's clock corrected by the offset the
+ * last sync learned (kept offline too), so a phone a day off neither refuses a
+ * good publish or due time nor lets a past one through.
+ */
+function useServerNow(): () => Date {
+  const { db } = useSession();
+  const offset = useLiveQuery(async () => (await readMeta(db)).clock_offset_ms ?? null, [db]);
+  return useMemo(() => () => serverNow(Date.now(), offset), [offset]);
+}
+
+interface FormFlowProps {
+  profile: MemberProfile;
+  editing: LocalBriefing | null;
+  initial: BriefingDraft;
+  now(): Date;
+  past: readonly LocalBriefing[];
+}
+
+/** The form, its preview, and sending from either: one briefing, new or edited. */
+function FormFlow({ profile, editing, initial, now, past }: FormFlowProps) {
   const { commands } = useSession();
   const t = useT();
   const directory = useComposeDirectory();
@@ -124,7 +151,11 @@ function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editi
   const [problems, setProblems] = useState<readonly DraftProblem[] | null>(null);
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
-  const stores = useMemo(() => storeOptions(profile, directory?.directory.stores), [profile, directory]);
+  const choices = useMemo(
+    () => audienceChoices(profile.role, profile.managed_store_ids, directory?.directory.stores, profile.store, directory?.directory.roles),
+    [profile, directory],
+  );
+  const stores = useMemo(() => choices.stores.map((s): Option<string> => ({ value: s.id, label: s.name })), [choices]);
 
   // Each step starts at its heading, so a screen reader and a thumb both land at the top of what changed.
   const shown = useRef<string | null>(null);
@@ -135,7 +166,7 @@ function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editi
     focusStep();
   }, [step]);
 
-  const rules = () => ({ now: commands.now(), limits: LIMITS, role: profile.role, managedStoreIds: profile.managed_store_ids });
+  const rules = () => ({ now: now(), limits: LIMITS, role: profile.role, managedStoreIds: profile.managed_store_ids });
 
   function preview(): readonly DraftProblem[] {
     const found = draftProblems(draft, rules());
@@ -144,15 +175,18 @@ function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editi
     return found;
   }
 
-  async function send() {
-    const found = draftProblems(draft, rules());
+  async function send(): Promise<readonly DraftProblem[]> {
+    const checked = rules();
+    const found = draftProblems(draft, checked);
     if (found.length > 0) {
       setProblems(found);
       setStep('edit');
-      return;
+      return found;
     }
     setSending(true);
     const fields = payloadFields(editing?.id ?? commands.newId(), draft);
+    // An edit without a publish time keeps the server's; one that was still scheduled goes out now instead.
+    if (editing && !fields.publish_at && Date.parse(editing.publish_at) > checked.now.getTime()) fields.publish_at = checked.now.toISOString();
     const result = await saveBriefing(
       commands,
       !editing || saveAction(editing) === 'publish' ? { action: 'publish', ...fields } : { action: 'edit', base_version: editBaseVersion(editing), ...fields },
@@ -160,6 +194,7 @@ function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editi
     setSending(false);
     if (result.ok) back(LIST);
     else setSendError(commandFailureText(t, result, (problem) => problemText(t, problem)));
+    return [];
   }
 
   return step === 'edit' ? (
@@ -171,11 +206,18 @@ function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editi
       }}
       problems={problems}
       onPreview={preview}
+      onSend={send}
       onCancel={() => back(LIST)}
       editing={editing !== null}
+      sending={sending}
+      sendError={sendError}
       role={profile.role}
+      managedStoreIds={profile.managed_store_ids}
       stores={stores}
+      wholeOrganisation={choices.wholeOrganisation}
+      roles={choices.roles}
       directory={directory}
+      past={past}
     />
   ) : (
     <BriefingPreview
@@ -189,16 +231,4 @@ function FormFlow({ profile, editing, initial }: { profile: MemberProfile; editi
       onBack={() => setStep('edit')}
     />
   );
-}
-
-/**
- * The stores this person may address: a manager only those they manage (even
- * if a directory says more); HR and admin every store in the directory. Before
- * the directory first arrives, a manager's own store is known from the profile.
- */
-function storeOptions(me: MemberProfile | null, stores: ReadonlyArray<{ id: string; name: string }> | undefined): Option<string>[] {
-  if (!me) return [];
-  const known = stores ?? (me.store ? [me.store] : []);
-  const allowed = me.role === 'manager' ? known.filter((s) => me.managed_store_ids.includes(s.id)) : known;
-  return allowed.map((s) => ({ value: s.id, label: s.name }));
 }

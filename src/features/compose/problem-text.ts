@@ -11,6 +11,9 @@ const PLAIN = {
   shift_end_before_start: 'compose.problem.shiftEndBeforeStart',
   due_invalid: 'compose.problem.dueInvalid',
   due_in_past: 'compose.problem.dueInPast',
+  due_before_publish: 'compose.problem.dueBeforePublish',
+  publish_invalid: 'compose.problem.publishInvalid',
+  publish_in_past: 'compose.problem.publishInPast',
 } as const satisfies Record<Exclude<DraftProblemCode, 'title_too_long' | 'body_too_long'>, string>;
 
 /** A draft's problem, or the briefing command's, in the person's language. */

@@ -26,6 +26,18 @@ export const COMPOSE_TEXT = {
     reach: 'Who has read it',
     refresh: 'Refresh',
     back: 'Back to your briefings',
+    audience: 'Who gets it',
+    formatting: 'Formatting',
+    bold: 'Bold',
+    list: 'List',
+    link: 'Link',
+    linkUrl: 'Link address',
+    linkAdd: 'Add link',
+    templates: { shiftHuddle: 'Shift huddle', safetyAlert: 'Safety alert', policyUpdate: 'Policy update' },
+    repeat: 'Repeat a past briefing',
+    publishLater: 'Publish later',
+    publishAt: 'Publish at',
+    previewBack: 'Back to editing',
   },
   es: {
     nav: 'Principal',
@@ -47,20 +59,38 @@ export const COMPOSE_TEXT = {
     reach: 'Quién lo ha leído',
     refresh: 'Actualizar',
     back: 'Volver a tus comunicados',
+    audience: 'Quién lo recibe',
+    formatting: 'Formato',
+    bold: 'Negrita',
+    list: 'Lista',
+    link: 'Enlace',
+    linkUrl: 'Dirección del enlace',
+    linkAdd: 'Añadir enlace',
+    templates: { shiftHuddle: 'Reunión de turno', safetyAlert: 'Alerta de seguridad', policyUpdate: 'Cambio de normativa' },
+    repeat: 'Repetir un comunicado anterior',
+    publishLater: 'Publicar más tarde',
+    publishAt: 'Publicar el',
+    previewBack: 'Volver a editar',
   },
-} as const satisfies Record<UiLocale, Record<string, string>>;
+} as const satisfies Record<UiLocale, Record<string, string | Record<string, string>>>;
+
+export type TemplateName = keyof (typeof COMPOSE_TEXT)['en']['templates'];
 
 export interface DraftInput {
   title?: string;
   body?: string;
   /** datetime-local text; ticks "must acknowledge" first. */
   ackDue?: string;
+  /** datetime-local text; ticks "publish later" first. */
+  publishAt?: string;
 }
 
 /** The Briefings tab of a manager or HR: their briefings, the compose form, its preview and the reach view. */
 export class ComposePage {
   readonly status: SyncStatus;
   private readonly text: (typeof COMPOSE_TEXT)[UiLocale];
+  /** Taps a person would make for what this page model did (a field typed into counts one, for focusing it). */
+  taps = 0;
 
   constructor(
     private readonly page: Page,
@@ -70,29 +100,141 @@ export class ComposePage {
     this.text = COMPOSE_TEXT[locale];
   }
 
+  private async tap(target: Locator): Promise<void> {
+    await target.click();
+    this.taps++;
+  }
+
+  private async type(field: Locator, text: string): Promise<void> {
+    await field.fill(text);
+    this.taps++;
+  }
+
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: this.text.nav }).getByRole('button', { name: this.text.tab, exact: true }).click();
+    await this.tap(this.page.getByRole('navigation', { name: this.text.nav }).getByRole('button', { name: this.text.tab, exact: true }));
     await this.page.getByRole('button', { name: this.text.newBriefing }).waitFor();
   }
 
   async startNew(): Promise<void> {
-    await this.page.getByRole('button', { name: this.text.newBriefing }).click();
+    await this.tap(this.page.getByRole('button', { name: this.text.newBriefing }));
     await this.page.getByLabel(this.text.title, { exact: true }).waitFor();
   }
 
   async fill(draft: DraftInput): Promise<void> {
-    if (draft.title !== undefined) await this.page.getByLabel(this.text.title, { exact: true }).fill(draft.title);
-    if (draft.body !== undefined) await this.page.getByLabel(this.text.body, { exact: true }).fill(draft.body);
+    if (draft.title !== undefined) await this.type(this.page.getByLabel(this.text.title, { exact: true }), draft.title);
+    if (draft.body !== undefined) await this.type(this.body(), draft.body);
     if (draft.ackDue !== undefined) {
-      await this.page.getByLabel(this.text.requiresAck).check();
-      await this.page.getByLabel(this.text.ackDue).fill(draft.ackDue);
+      await this.check(this.page.getByLabel(this.text.requiresAck));
+      await this.type(this.page.getByLabel(this.text.ackDue), draft.ackDue);
+    }
+    if (draft.publishAt !== undefined) {
+      await this.check(this.page.getByLabel(this.text.publishLater));
+      await this.type(this.page.getByLabel(this.text.publishAt, { exact: true }), draft.publishAt);
     }
   }
 
-  /** The names of the stores the form offers. */
+  /** Ticks a box unless it is ticked already (a template may have). */
+  private async check(box: Locator): Promise<void> {
+    if (await box.isChecked()) return;
+    await box.check();
+    this.taps++;
+  }
+
+  body(): Locator {
+    return this.page.getByLabel(this.text.body, { exact: true });
+  }
+
+  /** The body's text as it stands. */
+  async bodyText(): Promise<string> {
+    return this.body().inputValue();
+  }
+
+  async title(): Promise<string> {
+    return this.page.getByLabel(this.text.title, { exact: true }).inputValue();
+  }
+
+  async startFromTemplate(name: TemplateName): Promise<void> {
+    const label = this.text.templates[name];
+    await this.tap(this.page.getByRole('button', { name: label, exact: true }));
+  }
+
+  /** Repeats one of this person's past briefings from the "repeat" list. */
+  async repeat(title: string): Promise<void> {
+    await this.page.getByLabel(this.text.repeat).selectOption({ label: title });
+    // A native list on a phone: one tap to open it, one to pick.
+    this.taps += 2;
+  }
+
+  /** Selects these words in the body (the first place they occur), as a long press would. */
+  async selectInBody(words: string): Promise<void> {
+    await this.body().evaluate((area, w) => {
+      const el = area as HTMLTextAreaElement;
+      const at = el.value.indexOf(w);
+      if (at < 0) throw new Error(`"${w}" is not in the text`);
+      el.focus();
+      el.setSelectionRange(at, at + w.length);
+    }, words);
+    this.taps++;
+  }
+
+  /** Puts the caret at the end of the body, then types a new last line. */
+  async appendLine(text: string): Promise<void> {
+    await this.body().evaluate((area) => {
+      const el = area as HTMLTextAreaElement;
+      el.focus();
+      el.setSelectionRange(el.value.length, el.value.length);
+    });
+    this.taps++;
+    await this.page.keyboard.type(`\n${text}`);
+  }
+
+  /** Bold or List from the formatting toolbar. */
+  async format(button: 'bold' | 'list'): Promise<void> {
+    await this.tap(this.page.getByRole('toolbar', { name: this.text.formatting }).getByRole('button', { name: this.text[button] }));
+  }
+
+  /** Link from the toolbar, its address typed, then "Add link". */
+  async link(url: string): Promise<void> {
+    await this.tap(this.page.getByRole('toolbar', { name: this.text.formatting }).getByRole('button', { name: this.text.link }));
+    await this.type(this.page.getByLabel(this.text.linkUrl), url);
+    await this.tap(this.page.getByRole('button', { name: this.text.linkAdd }));
+  }
+
+  /** The one-line audience, e.g. "Downtown · everyone". */
+  async audience(): Promise<string> {
+    return (await this.audienceLine().innerText()).replace('▸', '').trim();
+  }
+
+  private audienceLine(): Locator {
+    return this.page.locator('.compose-audience__line');
+  }
+
+  /** Opens the audience line to its choices (stores, departments, roles). */
+  async openAudience(): Promise<void> {
+    if ((await this.audienceLine().getAttribute('aria-expanded')) === 'true') return;
+    await this.tap(this.audienceLine());
+    await this.page.getByRole('group', { name: this.text.stores }).waitFor();
+  }
+
+  /** Whether the Preview and Send bar is inside the viewport (the thumb can reach it without scrolling). */
+  async barInView(): Promise<boolean> {
+    return this.page.locator('.compose-bar').evaluate((bar) => {
+      const box = bar.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+    });
+  }
+
+  /** The names of the stores the form offers (the audience opened to show them). */
   async storeOptions(): Promise<string[]> {
+    await this.openAudience();
     const group = this.page.getByRole('group', { name: this.text.stores });
     return (await group.locator('label.choice__option').allInnerTexts()).map((s) => s.trim());
+  }
+
+  /** The labels of one audience group's choices ("Roles", "Departments"), the audience opened to show them. */
+  async groupOptions(legend: string): Promise<string[]> {
+    await this.openAudience();
+    return (await this.page.getByRole('group', { name: legend }).locator('label.choice__option').allInnerTexts()).map((s) => s.trim());
   }
 
   /** The kind of briefing chosen (HR only), e.g. "Policy". */
@@ -108,21 +250,18 @@ export class ComposePage {
   }
 
   async preview(): Promise<void> {
-    await this.page.getByRole('button', { name: this.text.preview, exact: true }).click();
+    await this.tap(this.page.locator('.compose-bar').getByRole('button', { name: this.text.preview, exact: true }));
     await this.page.getByRole('heading', { level: 2, name: this.text.preview }).waitFor();
   }
 
   async cancel(): Promise<void> {
-    await this.page.getByRole('button', { name: this.text.cancel }).click();
+    await this.tap(this.page.getByRole('button', { name: this.text.cancel }));
     await this.page.getByRole('button', { name: this.text.newBriefing }).waitFor();
   }
 
-  /** Sends from the preview (a new briefing or a new version) and waits for the list. */
+  /** Sends from the bar (on the form or the preview: a new briefing or a new version) and waits for the list. */
   async send(): Promise<void> {
-    await this.page
-      .getByRole('button', { name: this.text.send })
-      .or(this.page.getByRole('button', { name: this.text.sendEdit }))
-      .click();
+    await this.tap(this.page.getByRole('button', { name: this.text.send }).or(this.page.getByRole('button', { name: this.text.sendEdit })));
     await this.page.getByRole('button', { name: this.text.newBriefing }).waitFor();
   }
 
@@ -137,26 +276,26 @@ export class ComposePage {
   }
 
   async edit(title: string): Promise<void> {
-    await this.card(title).getByRole('button', { name: this.text.edit }).click();
+    await this.tap(this.card(title).getByRole('button', { name: this.text.edit }));
     await this.page.getByLabel(this.text.title, { exact: true }).waitFor();
   }
 
   /** Retract, confirm, and wait until the card has left the list. */
   async retract(title: string): Promise<void> {
     const card = this.card(title);
-    await card.getByRole('button', { name: this.text.retract, exact: true }).click();
-    await card.getByRole('button', { name: this.text.confirmRetract }).click();
+    await this.tap(card.getByRole('button', { name: this.text.retract, exact: true }));
+    await this.tap(card.getByRole('button', { name: this.text.confirmRetract }));
     await card.waitFor({ state: 'detached' });
   }
 
   /** Opens who has read it; the figures need the network, so this waits only for the view. */
   async openReach(title: string): Promise<void> {
-    await this.card(title).getByRole('button', { name: this.text.reach }).click();
+    await this.tap(this.card(title).getByRole('button', { name: this.text.reach }));
     await this.page.getByTestId('ack-status').waitFor();
   }
 
   async refreshReach(): Promise<void> {
-    await this.page.getByTestId('ack-status').getByRole('button', { name: this.text.refresh }).click();
+    await this.tap(this.page.getByTestId('ack-status').getByRole('button', { name: this.text.refresh }));
   }
 
   /** What the reach view says about the connection, or "" when it says nothing. */
@@ -166,7 +305,7 @@ export class ComposePage {
   }
 
   async closeReach(): Promise<void> {
-    await this.page.getByRole('button', { name: this.text.back }).click();
+    await this.tap(this.page.getByRole('button', { name: this.text.back }));
     await this.page.getByRole('button', { name: this.text.newBriefing }).waitFor();
   }
 
@@ -178,6 +317,14 @@ export class ComposePage {
   /** The people the reach view lists as not having acknowledged, as shown. */
   async pendingNames(): Promise<string[]> {
     return (await this.page.getByTestId('ack-pending').locator('.compose-reach__name').allInnerTexts()).map((s) => s.trim());
+  }
+
+  /** What the phone shows right now (not the whole page: the bar's place on screen is the point), into SCREENSHOT_DIR. */
+  async screen(name: string): Promise<void> {
+    const dir = process.env.SCREENSHOT_DIR;
+    if (!dir) return;
+    await mkdir(dir, { recursive: true });
+    await this.page.screenshot({ path: join(dir, `${name}.png`) });
   }
 
   /** The whole page, into SCREENSHOT_DIR when it is set, for a person to look at. */
