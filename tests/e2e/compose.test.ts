@@ -8,27 +8,41 @@
  * SCREENSHOT_DIR when it is set.
  */
 
+import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { ComposePage } from './pages/compose-page';
 import { SignInPage } from './pages/signin-page';
+import { TodayPage } from './pages/today-page';
 import { blockingViolations, describeViolations, runAxe } from './support/axe';
 import { BriefingDb } from './support/briefing-db';
-import { DemoDb, SEED, uniqueTitle } from './support/demo-db';
+import { newPhone } from './support/browser';
+import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
 import { findOverflow, pseudoLocalize } from './support/layout';
 import { phonePerTest } from './support/phone-per-test';
 import { waitForServiceWorker } from './support/service-worker';
 
-const { appUrl } = inject('e2e');
+const { appUrl, databaseUrl } = inject('e2e');
 const MANAGER = 'manager.downtown@demo.test';
 const briefings = new BriefingDb();
 const demo = new DemoDb();
 const titles: string[] = [];
+/** For what BriefingDb does not read: a briefing's publish time, and moving it to now (its time has come). */
+const sql = new pg.Pool({ connectionString: databaseUrl, max: 1 });
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const violations = blockingViolations(await runAxe(page));
   if (violations.length > 0) console.error(`axe: ${screen}\n${describeViolations(violations)}`);
   expect(violations.map((v) => `${screen}: [${v.impact}] ${v.id} (${v.nodes.length} elements)`)).toEqual([]);
+}
+
+/** Minutes from now on the phone's clock, as its datetime-local inputs take it. */
+function inMinutes(page: Page, minutes: number): Promise<string> {
+  return page.evaluate((m) => {
+    const d = new Date(Date.now() + m * 60_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, minutes);
 }
 
 /** A due time two days ahead, as the phone's datetime-local input takes it (the phone's own time zone). */
@@ -48,6 +62,7 @@ describe('Briefings tab', () => {
   afterAll(async () => {
     await briefings.close(titles);
     await demo.close();
+    await sql.end();
   });
 
   it('composes offline, sends once online, edits to version 2, shows who has not acknowledged, and retracts', async () => {
@@ -155,5 +170,160 @@ describe('Briefings tab', () => {
     await expect.poll(() => compose.chosenKind()).toBe('Policy');
     await expect.poll(() => compose.storeOptions()).toEqual(['Downtown', 'Riverside']);
     await compose.snapshot('compose-form-hr');
+  });
+  it('a manager starts from a template offline, formats with the buttons, schedules it; staff see it only at its time', { timeout: 120_000 }, async () => {
+    const title = uniqueTitle('Compose: scheduled huddle');
+    titles.push(title);
+    const { context, page } = phone();
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn(MANAGER);
+    await waitForServiceWorker(page);
+    const compose = new ComposePage(page);
+    await compose.open();
+    await compose.status.waitForPhase('idle');
+    // Online once, so the directory (stores, reach) is on the phone for the offline start below.
+    await compose.startNew();
+    await expect.poll(() => compose.reach()).toMatch(/^Reaches \d+ people at Downtown$/);
+    await compose.cancel();
+
+    await context.setOffline(true);
+    await page.reload();
+    await compose.open();
+    await compose.status.waitForPhase('offline');
+    await compose.startNew();
+    await compose.startFromTemplate('shiftHuddle');
+    await expect.poll(() => compose.title()).toBe('Shift huddle');
+    await expect.poll(() => compose.bodyText()).toMatch(/^## Today\n- Deliveries: /);
+    await compose.fill({ title });
+
+    // Formatting with the buttons: the body gets exactly the safe markdown subset.
+    await compose.appendLine('Clear bay 2 before 9');
+    await compose.selectInBody('bay 2');
+    await compose.format('bold');
+    await compose.appendLine('Pallets to the stockroom');
+    await compose.format('list');
+    await compose.appendLine('Rota');
+    await compose.selectInBody('Rota');
+    await compose.link('shop.example.com/rota');
+    await expect
+      .poll(() => compose.bodyText())
+      .toMatch(/\*\*Safety:\*\* \nClear \*\*bay 2\*\* before 9\n- Pallets to the stockroom\n\[Rota\]\(https:\/\/shop\.example\.com\/rota\)$/);
+
+    // The audience: one line, and only what Postgres lets a manager send to.
+    await expect.poll(() => compose.audience()).toBe('Downtown · everyone');
+    await expect.poll(() => compose.storeOptions()).toEqual(['Downtown']);
+    await expect.poll(() => page.getByText('None ticked: the whole organisation.').count()).toBe(0);
+    await expect.poll(() => compose.groupOptions('Roles')).toEqual(['Staff', 'Managers', 'HR', 'Admins']);
+
+    await compose.fill({ publishAt: await inMinutes(page, 30) });
+    await expect.poll(() => compose.barInView()).toBe(true);
+    await compose.screen('compose-form-bar-390');
+    await compose.snapshot('compose-form-template');
+    await expectAccessible(page, 'compose form from a template');
+
+    await compose.preview();
+    await expect.poll(() => page.getByText(/^Staff see it /).count()).toBe(1);
+    await expect.poll(() => compose.barInView()).toBe(true);
+    await compose.screen('compose-preview-bar-390');
+    await compose.send();
+    await expect.poll(() => compose.sendState(title)).toBe('Saved on this phone, will send');
+    await expect.poll(() => compose.card(title).getByTestId('scheduled').count()).toBe(1);
+    expect(await briefings.titled(title)).toEqual([]);
+
+    await context.setOffline(false);
+    await expect.poll(() => compose.sendState(title), { timeout: 20_000 }).toBe('Sent (version 1)');
+    await compose.snapshot('compose-list-scheduled');
+    const [sent] = await briefings.titled(title);
+    expect(sent).toMatchObject({ requires_ack: true, store_ids: [SEED.downtown] });
+    const row = await sql.query<{ minutes: number; body: string }>(
+      'select extract(epoch from publish_at - now()) / 60 as minutes, body from public.briefings where id = $1',
+      [sent!.id],
+    );
+    expect(Number(row.rows[0]!.minutes)).toBeGreaterThan(25);
+    expect(row.rows[0]!.body).toContain('Clear **bay 2** before 9\n- Pallets to the stockroom\n[Rota](https://shop.example.com/rota)');
+
+    // Staff: not on Today before its time, there once its time has come.
+    const staff = await newPhone();
+    try {
+      const staffSignIn = new SignInPage(staff.page);
+      await staffSignIn.open(appUrl);
+      await staffSignIn.signIn(DEMO.alex);
+      const today = new TodayPage(staff.page);
+      await today.status.waitForPhase('idle');
+      await expect.poll(() => today.isListed(title)).toBe(false);
+      await staff.page.reload();
+      await today.status.waitForPhase('idle');
+      await expect.poll(() => today.isListed(title)).toBe(false);
+
+      await sql.query("update public.briefings set publish_at = now() - interval '1 second' where id = $1", [sent!.id]);
+      await staff.page.reload();
+      await today.waitForBriefing(title, 20_000);
+    } finally {
+      await staff.close();
+    }
+  });
+
+  it('measures a must-acknowledge shift briefing from a template, thumb only; then repeats it as a new briefing', { timeout: 90_000 }, async () => {
+    const title = uniqueTitle('Huddle');
+    const again = uniqueTitle('Huddle again');
+    titles.push(title, again);
+    const { page } = phone();
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn(MANAGER);
+    const compose = new ComposePage(page);
+    await compose.status.waitForPhase('idle');
+
+    // From Today to sent: every tap counted by the page model, the time only printed.
+    const started = Date.now();
+    await compose.open();
+    await compose.startNew();
+    await compose.startFromTemplate('shiftHuddle');
+    await compose.fill({ title });
+    await compose.appendLine('Truck at 9: clear bay 2');
+    const seconds = (Date.now() - started) / 1000;
+    await compose.screen('compose-form-top-390');
+    const resumed = Date.now();
+    await compose.send();
+    const total = seconds + (Date.now() - resumed) / 1000;
+    console.info(`compose.manager_template_send: ${compose.taps} taps, ${total.toFixed(1)} s (page model at 390x844; typing is machine speed)`);
+    await expect.poll(() => compose.sendState(title), { timeout: 20_000 }).toBe('Sent (version 1)');
+    const [first] = await briefings.titled(title);
+    expect(first).toMatchObject({ requires_ack: true, store_ids: [SEED.downtown], version: 1 });
+
+    // Repeat: a copy in a new draft; sending it leaves the old one as it was.
+    await compose.startNew();
+    await compose.repeat(title);
+    await expect.poll(() => compose.title()).toBe(title);
+    await expect.poll(() => compose.bodyText()).toMatch(/Truck at 9: clear bay 2$/);
+    await expect.poll(() => compose.audience()).toBe('Downtown · everyone');
+    await compose.fill({ title: again });
+    await compose.send();
+    await expect.poll(() => compose.sendState(again), { timeout: 20_000 }).toBe('Sent (version 1)');
+    expect(await briefings.titled(title)).toEqual([first]);
+    expect((await briefings.titled(again))[0]).toMatchObject({ requires_ack: true, store_ids: [SEED.downtown] });
+  });
+
+  it('keeps Preview and Send in reach on a desktop screen', async () => {
+    const desktop = await newPhone({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
+    try {
+      const signIn = new SignInPage(desktop.page);
+      await signIn.open(appUrl);
+      await signIn.signIn(MANAGER);
+      const compose = new ComposePage(desktop.page);
+      await compose.status.waitForPhase('idle');
+      await desktop.page.goto(new URL('/briefings/new', appUrl).href);
+      await desktop.page.getByLabel('Title', { exact: true }).waitFor();
+      await compose.startFromTemplate('policyUpdate');
+      await expect.poll(() => compose.barInView()).toBe(true);
+      await compose.screen('compose-form-bar-1280');
+      await compose.openAudience();
+      await expect.poll(() => compose.barInView()).toBe(true);
+      await compose.screen('compose-form-audience-1280');
+      await expectAccessible(desktop.page, 'compose form at 1280');
+    } finally {
+      await desktop.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { SendState } from '../../domain/send-state';
 import { shiftText } from '../../ui/briefing/shift-text';
 import { DeliveryNote } from '../../ui/DeliveryNote';
 import { useI18n } from '../../ui/i18n/I18nProvider';
+import { useMinuteClock } from '../../ui/use-minute-clock';
 
 export interface AuthoredListProps {
   rows: readonly AuthoredBriefing[] | undefined;
@@ -51,6 +52,7 @@ export function AuthoredList({ rows, onReach, onEdit, onRetract }: AuthoredListP
 
 function AuthoredCard({ row: { briefing, state }, onReach, onEdit, onRetract }: { row: AuthoredBriefing } & Omit<AuthoredListProps, 'rows'>) {
   const { t, date } = useI18n();
+  const now = useMinuteClock();
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -66,6 +68,11 @@ function AuthoredCard({ row: { briefing, state }, onReach, onEdit, onRetract }: 
       <p className={`send-state send-state--${state.kind}`} data-testid="send-state">
         <SendStateText state={state} />
       </p>
+      {Date.parse(briefing.publish_at) > now.getTime() ? (
+        <p className="compose-scheduled" data-testid="scheduled">
+          {t('compose.meta.scheduled', { when: date(briefing.publish_at) })}
+        </p>
+      ) : null}
       <p className="meta">{t('compose.meta.updated', { when: date(briefing.updated_at) })}</p>
       {shift ? <p className="meta">{t('compose.meta.shift', { when: shift })}</p> : null}
       {briefing.requires_ack && briefing.ack_due_at ? <p className="meta">{t('compose.meta.due', { when: date(briefing.ack_due_at) })}</p> : null}

@@ -79,7 +79,7 @@ export function FormatBar({ bodyId, formatting }: { bodyId: string; formatting: 
           aria-controls="compose-link"
           onClick={() => (linkRange ? close() : setLinkRange(formatting.selection()))}
         >
-          <span aria-hidden="true">🔗</span> {t('compose.format.link')}
+          <LinkIcon /> {t('compose.format.link')}
         </button>
       </div>
       {linkRange ? (
@@ -121,5 +121,20 @@ export function FormatBar({ bodyId, formatting }: { bodyId: string; formatting: 
         </div>
       ) : null}
     </>
+  );
+}
+
+/** Drawn, not an emoji: phones without a colour emoji font showed a box. */
+function LinkIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" className="format-bar__icon">
+      <path
+        d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }
