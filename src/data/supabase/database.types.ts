@@ -194,6 +194,7 @@ export type Database = {
           name: string;
           created_at: string;
           sign_in_code: string;
+          time_zone: string;
         };
       };
       pulse_participation: {

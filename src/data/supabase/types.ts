@@ -338,7 +338,7 @@ export type ComposeDirectory = z.infer<typeof ComposeDirectory>;
  * the worst p_limit (1..200, default 50) rows of by_briefing and by_store;
  * compliance_briefings and compliance_stores page through the rest from `next`.
  * Briefings counted: must-acknowledge, not retracted, published on one of the
- * last p_days UTC days (first_day..last_day) or due on last_day or later.
+ * last p_days days of the organisation's time_zone (first_day..last_day) or due on last_day or later.
  * total = active audience members in scope (members with a store; head office
  * is not counted); acked = of those, who acknowledged the current version;
  * overdue = total - acked once ack_due_at has passed, else 0.
@@ -347,7 +347,7 @@ export type ComposeDirectory = z.infer<typeof ComposeDirectory>;
  * rate first, then name and id; summed over all briefings.
  * next: the key of each list's following page, null when the list is complete.
  * overdue_people: the first 100 (earliest due, then name) person x briefing pairs.
- * daily: one entry per UTC day first_day..last_day; acked = acknowledgements
+ * daily: one entry per day (in time_zone) first_day..last_day; acked = acknowledgements
  * received that day (counting as above), cumulative = received by its end, so
  * cumulative / total is the rate over time. rate = acked / total, null when total is 0.
  */
@@ -377,6 +377,8 @@ export const ComplianceReport = z.object({
   department_id: z.nullable(uuid),
   first_day: z.string(),
   last_day: z.string(),
+  /** The organisation's time zone: first_day, last_day and daily's days are its days. */
+  time_zone: z.string(),
   total: z.number(),
   acked: z.number(),
   overdue: z.number(),

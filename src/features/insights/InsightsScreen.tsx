@@ -238,7 +238,11 @@ function Dashboard({
       <p className="muted dashboard__scope">
         <span data-testid="report-scope">{department ? t('insights.scope.department', { scope, department }) : scope}</span>
         <br />
-        {t('insights.range', { from: formatDay(locale, report.first_day, true), to: formatDay(locale, report.last_day, true) })}
+        {t('insights.range', {
+          from: formatDay(locale, report.first_day, true),
+          to: formatDay(locale, report.last_day, true),
+          zone: report.time_zone.replaceAll('_', ' '),
+        })}
       </p>
       <KpiTiles report={report} />
       <p className="muted dashboard__legend">{t('insights.band.legend')}</p>
