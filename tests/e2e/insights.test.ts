@@ -465,6 +465,33 @@ describe('Who has not acknowledged (issue 13, point 4)', () => {
     await screenshot(page, 'insights-department-filter-wide');
   });
 
+  it('in Spanish, and with 40% longer words, the list fits the phone without serious accessibility findings', async () => {
+    const {
+      rows: [hrMember],
+    } = await pool.query<{ id: string }>('select m.id from public.members m join auth.users u on u.id = m.user_id where u.email = $1', [HR]);
+    await demo.setMemberLocale(hrMember!.id, 'es');
+    const spanish = await newPhone({ locale: 'es-ES' });
+    try {
+      const insights = await signInAndOpenReports(spanish.page, HR, 'es');
+      await insights.waitForDashboard();
+      const list = await insights.openBriefing(policyTitle);
+      const everywhere = await pendingFor(HR, null);
+      await expect.poll(() => list.count.innerText()).toBe(`${everywhere.summary.pending} personas no han confirmado`);
+      expect(await list.scope.innerText()).toBe('Todas las tiendas');
+      await list.openStore('Downtown');
+      await list.filterDepartment('Checkout');
+      await expect.poll(() => list.names()).toEqual(['Sam Patel']);
+      await expect.poll(() => list.count.innerText()).toBe('1 persona no ha confirmado');
+      await expectAccessible(spanish.page, 'Pendientes 390');
+      await screenshot(spanish.page, 'insights-pending-es-phone');
+      await pseudoLocalize(spanish.page);
+      expect(await screenOverflow(spanish.page)).toEqual([]);
+    } finally {
+      await spanish.close();
+      await demo.setMemberLocale(hrMember!.id, 'en');
+    }
+  });
+
   it('a Downtown manager lists Downtown’s people; Riverside’s address says it is not theirs and shows no one', async () => {
     const { page } = phone();
     const insights = await signInAndOpenReports(page, MANAGER_DOWNTOWN);
