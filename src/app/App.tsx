@@ -11,8 +11,7 @@ import { outboxSummary } from '../data/outbox';
 import type { MemberProfile } from '../data/supabase/types';
 import type { SyncEngine } from '../data/sync/engine';
 import { requestPersistence } from '../features/account/storage-state';
-import { AccountClosedScreen } from '../features/closed-account/AccountClosedScreen';
-import { type SignInResult, SignInScreen } from '../features/signin/SignInScreen';
+import type { SignInResult } from '../features/signin/SignInScreen';
 import { I18nProvider } from '../ui/i18n/I18nProvider';
 import { browserLocale } from '../ui/i18n/locale';
 import { useLocaleChoice } from '../ui/i18n/use-locale-choice';
@@ -37,6 +36,11 @@ const SideNav = lazy(() =>
     () => ({ default: () => <div className="sidenav-missing" /> }),
   ),
 );
+
+// A phone that is signed in (almost every start) never shows these two, so they are not in the first download;
+// offline, the service worker's precache has them.
+const SignInScreen = lazy(() => import('../features/signin/SignInScreen').then((m) => ({ default: m.SignInScreen })));
+const AccountClosedScreen = lazy(() => import('../features/closed-account/AccountClosedScreen').then((m) => ({ default: m.AccountClosedScreen })));
 
 // /activate signed out: the activation form, its words and what follows it, loaded only at that address.
 const SignedOutActivate = lazy(() => import('../features/activate/ActivateScreen').then((m) => ({ default: m.SignedOutActivate })));
@@ -70,14 +74,16 @@ export function App() {
   if (closed) {
     return (
       <I18nProvider locale={closed.locale}>
-        <AccountClosedScreen
-          onDone={() => {
-            clearClosedNotice();
-            setClosed(null);
-            // Another tab showed the notice with its identity still in memory; it was cleared.
-            setIdentity(readIdentity());
-          }}
-        />
+        <Suspense fallback={null}>
+          <AccountClosedScreen
+            onDone={() => {
+              clearClosedNotice();
+              setClosed(null);
+              // Another tab showed the notice with its identity still in memory; it was cleared.
+              setIdentity(readIdentity());
+            }}
+          />
+        </Suspense>
       </I18nProvider>
     );
   }
@@ -89,7 +95,9 @@ export function App() {
             <SignedOutActivate signIn={signIn} />
           </Suspense>
         ) : (
-          <SignInScreen onSignIn={signIn} />
+          <Suspense fallback={null}>
+            <SignInScreen onSignIn={signIn} />
+          </Suspense>
         )}
         <SignedOutUpdatePrompt />
       </I18nProvider>

@@ -13,6 +13,7 @@ import { usePath } from '../ui/router/history';
 import { Link } from '../ui/router/Link';
 import { useSession } from '../ui/session-context';
 import { labelOf, route } from './navigation';
+import { PlaceIcon } from './PlaceIcon';
 import { SCREENS } from './screens';
 import { currentPlace, sideNavFor } from './side-navigation';
 
@@ -65,6 +66,7 @@ export function SideNav() {
               {screens.map((id) => (
                 <li key={id}>
                   <Link to={SCREENS[id].path} tab current={id === current}>
+                    <PlaceIcon id={id} />
                     {t(labelOf(id))}
                   </Link>
                 </li>

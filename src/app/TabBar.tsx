@@ -1,18 +1,50 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { countToAcknowledge } from '../data/briefings/queries';
 import { useT } from '../ui/i18n/I18nProvider';
 import { openTab } from '../ui/router/history';
+import { useSession } from '../ui/session-context';
+import { useMinuteClock } from '../ui/use-minute-clock';
 import { labelOf } from './navigation';
+import { PlaceIcon } from './PlaceIcon';
 import { SCREENS, type ScreenId } from './screens';
 
-/** The bottom bar: one large button per place, the current one marked for screen readers too. */
+/**
+ * The bottom bar: one large button per place, icon above word, the current one
+ * marked for screen readers too. Today carries how many are left to acknowledge,
+ * from the phone's copy (offline too): a badge for the eye, a description for
+ * the ear, while the button's name stays its place ("Today").
+ */
 export function TabBar({ tabs, current }: { tabs: ScreenId[]; current: ScreenId }) {
   const t = useT();
+  const { db } = useSession();
+  const now = useMinuteClock();
+  // Re-counted each minute too (something may fall due); the count itself corrects the device clock.
+  const left = useLiveQuery(() => countToAcknowledge(db, Date.now()), [db, now]) ?? 0;
   return (
     <nav className="tabbar" aria-label={t('app.nav')}>
-      {tabs.map((id) => (
-        <button key={id} type="button" aria-current={current === id ? 'page' : undefined} onClick={() => openTab(SCREENS[id].path)}>
-          {t(labelOf(id))}
-        </button>
-      ))}
+      {tabs.map((id) => {
+        const count = id === 'today' ? left : 0;
+        const countId = `tab-count-${id}`;
+        return (
+          <div key={id} className="tabbar__place">
+            <button
+              type="button"
+              aria-current={current === id ? 'page' : undefined}
+              aria-describedby={count > 0 ? countId : undefined}
+              onClick={() => openTab(SCREENS[id].path)}
+            >
+              <PlaceIcon id={id} />
+              <span className="tabbar__label">{t(labelOf(id))}</span>
+            </button>
+            {count > 0 ? (
+              <span className="tabbar__count" id={countId} aria-hidden="true">
+                {count > 99 ? '99+' : count}
+                <span className="visually-hidden"> {t('today.counter', { count })}</span>
+              </span>
+            ) : null}
+          </div>
+        );
+      })}
     </nav>
   );
 }

@@ -42,6 +42,8 @@ describe('Today', () => {
     await expect.poll(() => today.sectionOf(forInfo)).toBe('today');
     const before = await today.left();
     expect(before).toBeGreaterThan(0);
+    // The bar's Today tab carries the same number, seen and spoken.
+    await expect.poll(() => today.tabCount()).toBe(before);
     await context.setOffline(true);
     // The offline bar is in the flow: measure once it is there, so only the tap could move the card.
     await today.status.waitForPhase('offline');
@@ -49,6 +51,7 @@ describe('Today', () => {
     const top = await today.top(mustRead);
     await today.acknowledge(mustRead);
     await expect.poll(() => today.left()).toBe(before - 1);
+    await expect.poll(() => today.tabCount()).toBe(before - 1);
     // Answered, the card says so where the thumb is and does not move; the next visit files it under "Acknowledged today".
     await expect.poll(() => today.confirmation(mustRead)).toBe('Acknowledged · Saved on this phone, will send');
     await screenshot(page, 'today-after-ack', today.briefing(mustRead));

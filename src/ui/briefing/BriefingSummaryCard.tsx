@@ -39,6 +39,7 @@ export const BriefingSummaryCard = memo(function BriefingSummaryCard({
     () =>
       markdownLines(parseMarkdown(briefing.body))
         .filter((line) => line !== '')
+        .map((line) => line.replace(/^• /, ''))
         .join(' · '),
     [briefing.body],
   );

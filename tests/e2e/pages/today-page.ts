@@ -65,6 +65,17 @@ export class TodayPage {
     return left;
   }
 
+  /** The badge on the bar's Today tab (0 when there is none), checked against what the tab says to a screen reader. */
+  async tabCount(): Promise<number> {
+    const tab = this.page.getByRole('navigation', { name: this.text.nav }).getByRole('button', { name: this.text.today, exact: true });
+    const description = (await tab.getAttribute('aria-describedby')) ?? '';
+    if (!description) return 0;
+    const spoken = await this.page.locator(`[id="${description}"]`).textContent();
+    const count = Number(spoken?.match(/^\d+/)?.[0] ?? Number.NaN);
+    if (!spoken?.includes(`${count} left to acknowledge`) && !spoken?.includes(`${count} por confirmar`)) throw new Error(`tab says "${spoken}"`);
+    return count;
+  }
+
   /** Opens search from the header if it is closed, then types. */
   async search(query: string): Promise<void> {
     const box = this.page.getByRole('searchbox', { name: this.text.search });

@@ -1,7 +1,8 @@
 /**
  * Layout checks for long text: a pseudo-locale that makes every word on screen
  * about 40% longer (and accented), a check that nothing spills past the phone's
- * width or is clipped (screenshots: support/screenshot.ts).
+ * width or is clipped, except inside a row made to scroll sideways
+ * (screenshots: support/screenshot.ts).
  */
 import type { Page } from 'playwright-core';
 
@@ -43,6 +44,17 @@ export async function findOverflow(page: Page): Promise<Overflow[]> {
       if (rect.width === 0 || rect.height === 0) continue;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
+      // Text for screen readers only is clipped to 1 px on purpose.
+      if (el.classList.contains('visually-hidden')) continue;
+      // A row that scrolls sideways by design (Voice's tabs) may hold more than the screen; the row itself may not.
+      let inScroller = false;
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) {
+          inScroller = true;
+          break;
+        }
+      }
+      if (inScroller) continue;
       if (rect.left < -1 || rect.right > width + 1)
         found.push({ element: describe(el), problem: `spans ${Math.round(rect.left)}..${Math.round(rect.right)}px of ${width}px` });
       const clips = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
