@@ -135,7 +135,7 @@ describe('Briefings tab', () => {
     await expect.poll(async () => (await briefings.titled(title))[0]?.retracted_at ?? null, { timeout: 20_000 }).not.toBeNull();
   });
 
-  it('offers a manager only the stores they manage (in Spanish too)', async () => {
+  it('in Spanish: a Spanish template, and a manager offered only the stores they manage', async () => {
     await demo.setMemberLocale(SEED.managerDowntownMember, 'es');
     const { page } = phone();
     const signIn = new SignInPage(page);
@@ -146,6 +146,10 @@ describe('Briefings tab', () => {
     await compose.status.waitForPhase('idle');
     await compose.startNew();
     await expect.poll(() => compose.reach()).toMatch(/^Llega a \d+ personas en Downtown$/);
+    await compose.startFromTemplate('shiftHuddle');
+    await expect.poll(() => compose.title()).toBe('Reunión de turno');
+    await expect.poll(() => compose.bodyText()).toMatch(/^## Hoy\n- Entregas: /);
+    await expect.poll(() => compose.audience()).toBe('Downtown · todo el equipo');
     await expect.poll(() => compose.storeOptions()).toEqual(['Downtown']);
     await compose.snapshot('compose-form-es');
 
@@ -206,9 +210,12 @@ describe('Briefings tab', () => {
     await compose.appendLine('Rota');
     await compose.selectInBody('Rota');
     await compose.link('shop.example.com/rota');
+    // From a keyboard: Ctrl+B in the text.
+    await compose.selectInBody('stockroom');
+    await page.keyboard.press('Control+b');
     await expect
       .poll(() => compose.bodyText())
-      .toMatch(/\*\*Safety:\*\* \nClear \*\*bay 2\*\* before 9\n- Pallets to the stockroom\n\[Rota\]\(https:\/\/shop\.example\.com\/rota\)$/);
+      .toMatch(/\*\*Safety:\*\* \nClear \*\*bay 2\*\* before 9\n- Pallets to the \*\*stockroom\*\*\n\[Rota\]\(https:\/\/shop\.example\.com\/rota\)$/);
 
     // The audience: one line, and only what Postgres lets a manager send to.
     await expect.poll(() => compose.audience()).toBe('Downtown · everyone');
@@ -241,7 +248,7 @@ describe('Briefings tab', () => {
       [sent!.id],
     );
     expect(Number(row.rows[0]!.minutes)).toBeGreaterThan(25);
-    expect(row.rows[0]!.body).toContain('Clear **bay 2** before 9\n- Pallets to the stockroom\n[Rota](https://shop.example.com/rota)');
+    expect(row.rows[0]!.body).toContain('Clear **bay 2** before 9\n- Pallets to the **stockroom**\n[Rota](https://shop.example.com/rota)');
 
     // Staff: not on Today before its time, there once its time has come.
     const staff = await newPhone();
