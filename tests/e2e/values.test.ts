@@ -113,6 +113,8 @@ describe('Values tab', () => {
     const titles = await liveCardTitles();
     await expect.poll(() => values.cardTitle()).toBe(titles[0]);
     await expect.poll(() => values.position()).toBe(`1 of ${titles.length}`);
+    // A phone is told to swipe or tap, not about keyboard arrows it does not have.
+    await expect.poll(() => page.locator('.value-deck__hint').innerText()).toBe('Swipe the card, or tap Next, to see the next value.');
     await values.snapshot('values-cards');
     await expectAccessible(page, 'values cards');
 

@@ -39,7 +39,8 @@ export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string
   return (
     // The arrow keys work wherever focus is in the deck: on the card or its buttons.
     <section className="value-deck" aria-label={t('values.section.cards')} onKeyDown={onKeyDown}>
-      <p className="muted value-deck__hint">{t('values.deck.hint')}</p>
+      {/* A phone is swiped and tapped; arrow keys are only worth mentioning where there is a pointer and, likely, a keyboard. */}
+      <p className="muted value-deck__hint">{t(finePointer() ? 'values.deck.hintKeys' : 'values.deck.hint')}</p>
       <p className="value-deck__announce" aria-live="polite" aria-atomic="true">
         {t('values.deck.announce', { position: index + 1, count, title: card.title })}
       </p>
@@ -93,4 +94,8 @@ function ValueCardView({ card, swipe, onGiveKudos }: { card: ValueCard; swipe: R
       </button>
     </section>
   );
+}
+
+function finePointer(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(pointer: fine)').matches;
 }
