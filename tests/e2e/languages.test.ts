@@ -132,8 +132,15 @@ describe('UI language', () => {
       await page.reload();
       await today.open();
       await today.waitForBriefing(title);
+      await expect
+        .poll(() => page.getByTestId('today-counter').innerText())
+        .toMatch(locale === 'es' ? /^Te quedan? \d+ por confirmar hoy$/ : /^\d+ left to acknowledge today$/);
       await context.setOffline(true);
       await today.acknowledge(title);
+      // Said in the reader's language: acknowledged, and still on the phone rather than sent.
+      await expect
+        .poll(() => today.confirmation(title))
+        .toBe(locale === 'es' ? 'Confirmado · Guardado en este teléfono, se enviará' : 'Acknowledged · Saved on this phone, will send');
       await account.open();
       await account.tapSignOut();
       await account.signOutWarning.waitFor();
