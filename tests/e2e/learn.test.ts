@@ -83,6 +83,60 @@ const LESSON = {
   ],
 };
 
+/** Failed, then retaken: pass mark 100, so one wrong answer fails it. */
+const FAILABLE = {
+  id: randomUUID(),
+  title: uniqueTitle('E2E lesson Cash drawer'),
+  cards: [{ title: 'Close the drawer', body: 'Close the drawer **between** every sale.' }],
+  quiz: [
+    {
+      id: 'q1',
+      prompt: 'When do you close the drawer?',
+      kind: 'single',
+      options: [
+        { id: 'a', text: 'Between every sale' },
+        { id: 'b', text: 'At the end of the day' },
+      ],
+      correct: ['a'],
+      explanation: 'An open drawer invites mistakes.',
+    },
+    {
+      id: 'q2',
+      prompt: 'Who may open the drawer?',
+      kind: 'single',
+      options: [
+        { id: 'a', text: 'The cashier on the till' },
+        { id: 'b', text: 'Anyone nearby' },
+      ],
+      correct: ['a'],
+      explanation: 'One person per till.',
+    },
+  ],
+};
+
+/** Made required by Downtown's manager from the report. */
+const REQUIRED = { id: randomUUID(), title: uniqueTitle('E2E lesson Fire exits') };
+
+/** A calendar day `days` from today in Downtown's time zone, by the server's clock (as the phone and the report count). */
+async function dayFromToday(days: number): Promise<string> {
+  const { rows } = await pool.query<{ day: string }>(
+    `select to_char((now() at time zone s.time_zone)::date + $1::int, 'YYYY-MM-DD') as day from public.stores s where s.id = $2`,
+    [days, SEED.downtown],
+  );
+  return rows[0]!.day;
+}
+
+/** A calendar day as the phone writes it (medium date in its language). */
+function shownDate(page: Page, day: string, locale: 'en' | 'es'): Promise<string> {
+  return page.evaluate(
+    ([d, loc]) => {
+      const tag = navigator.languages.find((x) => x.toLowerCase() === loc || x.toLowerCase().startsWith(`${loc}-`)) ?? loc;
+      return new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }).format(new Date(`${d}T12:00:00`));
+    },
+    [day, locale] as const,
+  );
+}
+
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const violations = blockingViolations(await runAxe(page));
   if (violations.length > 0) console.error(`axe: ${screen}\n${describeViolations(violations)}`);
@@ -129,6 +183,17 @@ beforeAll(async () => {
     JSON.stringify(LESSON.cards.slice(0, 1)),
     JSON.stringify(LESSON.quiz.slice(0, 1)),
   ]);
+});
+beforeAll(async () => {
+  for (const lesson of [
+    { ...FAILABLE, passMark: 100 },
+    { id: REQUIRED.id, title: REQUIRED.title, cards: FAILABLE.cards, quiz: FAILABLE.quiz.slice(0, 1), passMark: 100 },
+  ]) {
+    await pool.query(
+      `insert into public.lessons (id, org_id, title, summary, minutes, cards, quiz, pass_mark, store_ids) values ($1, $2, $3, '', 2, $4, $5, $6, array[$7::uuid])`,
+      [lesson.id, SEED.org, lesson.title, JSON.stringify(lesson.cards), JSON.stringify(lesson.quiz), lesson.passMark, SEED.downtown],
+    );
+  }
 });
 afterAll(async () => {
   await pool.query(`update public.lessons set archived_at = now() where (id = $1 or title like 'E2E lesson %') and archived_at is null`, [LESSON.id]);
@@ -366,6 +431,91 @@ describe('Learn', () => {
     await expectRoomForLongerText(page, 'training report');
   });
 
+  it('a failed lesson says so and offers Retake the quiz, which opens at question 1; a passed one shows its score; the score heading clears the status bar', async () => {
+    const { page } = phone();
+    const learn = await signIn(page, DEMO.alex);
+    await learn.open();
+    await learn.waitForLesson(FAILABLE.title);
+    expect(await learn.completeLesson(FAILABLE.title, [['Between every sale'], ['Anyone nearby']])).toEqual({ percent: 50, passed: false });
+    // The score heading has focus and sits below the sticky sync bar, not under it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.contains(document.querySelector('[data-testid=lesson-result-heading]')))).toBe(true);
+    await expect.poll(() => learn.resultHeadingClearance()).toBeGreaterThanOrEqual(0);
+    await expect.poll(() => learn.resultPanel().getByTestId('lesson-retry').innerText()).toBe('Retake the quiz');
+    await shot(page, 'result-failed');
+    await expectAccessible(page, 'failed result');
+
+    await learn.backToLessons();
+    await expect.poll(() => learn.standing(FAILABLE.title)).toBe('Best score 50% · not passed yet');
+    await expect.poll(() => learn.action(FAILABLE.title)).toBe('Retake the quiz');
+    await shot(page, 'list-failed');
+    await learn.retakeQuiz(FAILABLE.title);
+    await expect.poll(() => learn.step()).toBe('Question 1 of 2');
+    await expect.poll(() => learn.prompt()).toBe('When do you close the drawer?');
+    await learn.answer(['Between every sale']);
+    await learn.nextQuestion();
+    await learn.answer(['The cashier on the till']);
+    expect(await learn.finish()).toEqual({ percent: 100, passed: true });
+    await expect.poll(() => learn.resultHeadingClearance()).toBeGreaterThanOrEqual(0);
+    await learn.backToLessons();
+    await expect.poll(() => learn.standing(FAILABLE.title)).toBe('Passed · best score 100%');
+    await expect.poll(() => learn.action(FAILABLE.title)).toBe('Take it again');
+  });
+
+  it("Downtown's manager makes a lesson required; alex sees the date at the top of his list, then overdue, and the report lists him overdue", async () => {
+    const manager = phone();
+    const report = await signIn(manager.page, MANAGER_DOWNTOWN);
+    await report.open('more');
+    await report.openReport();
+    const dueOn = await dayFromToday(7);
+    const notice = await report.requireLesson(REQUIRED.title, dueOn);
+    expect(notice).toBe(`“${REQUIRED.title}” is now required by ${await shownDate(manager.page, dueOn, 'en')}. Phones get it at their next sync.`);
+    expect((await pool.query('select due_on::text as due_on, store_ids from public.lesson_requirements where lesson_id = $1', [REQUIRED.id])).rows).toEqual([
+      { due_on: dueOn, store_ids: [SEED.downtown] },
+    ]);
+
+    const alex = await newPhone();
+    try {
+      const learn = await signIn(alex.page, DEMO.alex);
+      await learn.open();
+      await learn.waitForLesson(REQUIRED.title);
+      await expect.poll(() => learn.required(REQUIRED.title)).toEqual({ kind: 'due', text: `Required by ${await shownDate(alex.page, dueOn, 'en')}` });
+      await expect.poll(async () => (await learn.titles())[0]).toBe(REQUIRED.title);
+      await shot(alex.page, 'list-required');
+      await expectAccessible(alex.page, 'list with a required lesson');
+
+      // The date passes: moved on the server (never a sleep), and the lesson touched so the phone pulls it again.
+      const past = await dayFromToday(-2);
+      await pool.query('update public.lesson_requirements set due_on = $2 where lesson_id = $1', [REQUIRED.id, past]);
+      await pool.query('update public.lessons set updated_at = now() where id = $1', [REQUIRED.id]);
+      await alex.page.reload();
+      await learn.status.waitForPhase('idle', 20_000);
+      await learn.open();
+      await expect
+        .poll(() => learn.required(REQUIRED.title), { timeout: 15_000 })
+        .toEqual({ kind: 'overdue', text: `Overdue: was required by ${await shownDate(alex.page, past, 'en')} (2 days ago)` });
+      await shot(alex.page, 'list-overdue');
+      await expectAccessible(alex.page, 'list with an overdue lesson');
+    } finally {
+      await alex.close();
+    }
+
+    await manager.page.reload();
+    await report.status.waitForPhase('idle', 20_000);
+    await expect
+      .poll(async () => (await report.overdueRows()).filter((r) => r.lessonId === REQUIRED.id).map((r) => r.memberId), { timeout: 15_000 })
+      .toContain(SEED.alexMember);
+    const rows = (await report.overdueRows()).filter((r) => r.lessonId === REQUIRED.id);
+    expect(rows.find((r) => r.memberId === SEED.alexMember)?.text).toContain('2 days late');
+    // Only Downtown's people: the manager's scope.
+    const { rows: inScope } = await pool.query<{ id: string }>('select id from public.members where store_id = $1 and active', [SEED.downtown]);
+    expect(rows.every((r) => inScope.some((m) => m.id === r.memberId))).toBe(true);
+    await shot(manager.page, 'report-overdue');
+    await expectAccessible(manager.page, 'training report with overdue people');
+    await manager.page.setViewportSize({ width: 1280, height: 800 });
+    await shot(manager.page, 'report-overdue-1280');
+    await expectAccessible(manager.page, 'training report at 1280');
+  });
+
   it('speaks Spanish to a member whose account says so', async () => {
     await demo.setMemberLocale(SEED.samMember, 'es');
     try {
@@ -378,7 +528,23 @@ describe('Learn', () => {
       await learn.open();
       await learn.waitForLesson(LESSON.title);
       await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Lecciones' }).count()).toBe(1);
+
+      // Failed in Spanish: the list offers the quiz again, which opens at its first question.
+      await learn.waitForLesson(FAILABLE.title);
+      expect(await learn.completeLesson(FAILABLE.title, [['At the end of the day'], ['The cashier on the till']])).toEqual({ percent: 50, passed: false });
+      await expect.poll(() => learn.resultHeadingClearance()).toBeGreaterThanOrEqual(0);
+      await shot(page, 'result-failed-es');
+      await learn.backToLessons();
+      await expect.poll(() => learn.standing(FAILABLE.title)).toBe('Mejor nota 50 % · aún sin aprobar');
+      await expect.poll(() => learn.action(FAILABLE.title)).toBe('Repetir el test');
+      await learn.retakeQuiz(FAILABLE.title);
+      await expect.poll(() => learn.step()).toBe('Pregunta 1 de 2');
+      await learn.backToLessons();
+      // Required of Downtown by the previous test and now past its date: overdue, in words.
+      await expect.poll(async () => (await learn.required(REQUIRED.title))?.kind).toBe('overdue');
+      await expect.poll(async () => (await learn.required(REQUIRED.title))?.text).toMatch(/^Atrasada: era obligatoria antes del .+ \(hace 2 días\)$/);
       await shot(page, 'list-es');
+      await expectAccessible(page, 'lesson list in Spanish');
       await expectRoomForLongerText(page, 'lesson list');
     } finally {
       await demo.setMemberLocale(SEED.samMember, 'en');

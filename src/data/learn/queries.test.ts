@@ -55,13 +55,24 @@ describe('learn queries', () => {
   it('lists lessons by title with how far this person got', async () => {
     await db.attempts.put({ id: crypto.randomUUID(), lesson_id: B, lesson_version: 1, percent: 100, passed: true, completed_at: now.toISOString() });
     await db.lessonProgress.put({ lesson_id: A, lesson_version: 1, step: 2, answers: {}, started_at: now.toISOString(), updated_at: now.toISOString() });
-    const list = await lessonList(db);
+    const list = await lessonList(db, '2026-11-22');
     expect(list.map((i) => [i.lesson.title, i.standing])).toEqual([
       ['Greeting', { kind: 'in_progress' }],
       ['Safe lifting', { kind: 'passed', best: 100 }],
     ]);
     expect((await lessonWithProgress(db, A)).progress?.step).toBe(2);
-    expect(await lessonWithProgress(db, crypto.randomUUID())).toEqual({ lesson: null, progress: null });
+    expect(await lessonWithProgress(db, crypto.randomUUID())).toEqual({ lesson: null, progress: null, standing: { kind: 'not_started' } });
+  });
+
+  it('puts a lesson required of this person first, overdue from the day after its date, and says a failed one was failed', async () => {
+    await db.lessons.put({ ...lesson(B, 'Safe lifting', 2), required_by: '2026-11-21' });
+    await db.attempts.put({ id: crypto.randomUUID(), lesson_id: B, lesson_version: 1, percent: 0, passed: false, completed_at: now.toISOString() });
+    const list = await lessonList(db, '2026-11-22');
+    expect(list.map((i) => [i.lesson.title, i.standing.kind, i.requirement])).toEqual([
+      ['Safe lifting', 'tried', { kind: 'overdue', dueOn: '2026-11-21', daysLate: 1 }],
+      ['Greeting', 'not_started', { kind: 'none' }],
+    ]);
+    expect((await lessonWithProgress(db, B)).standing).toEqual({ kind: 'tried', best: 0 });
   });
 
   it('finds due questions of lessons still on the phone, most overdue first, five per session', async () => {

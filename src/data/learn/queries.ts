@@ -1,9 +1,11 @@
 /**
  * Read-only views of learning on this phone, for screens to use with
- * useLiveQuery: the lessons with how far this person got, one lesson with its
- * saved progress, and the review questions due now (only those whose lesson
- * and question are still on the phone).
+ * useLiveQuery: the lessons with how far this person got and whether they are
+ * required of them by a date, one lesson with its saved progress, and the
+ * review questions due now (only those whose lesson and question are still on
+ * the phone). All from the phone's own copy, so offline too.
  */
+import { lessonRequirement, orderForList, type Requirement } from '../../domain/lesson-status';
 import { type LessonStanding, lessonStanding } from '../../domain/lesson-steps';
 import { dueForReview, REVIEW_SESSION_SIZE, type ReviewItem } from '../../domain/spaced-review';
 import type { FrontlineDb, LessonProgress } from '../db';
@@ -12,30 +14,39 @@ import type { Lesson, QuizQuestion } from '../supabase/types';
 export interface LessonListItem {
   lesson: Lesson;
   standing: LessonStanding;
+  requirement: Requirement;
 }
 
-export async function lessonList(db: FrontlineDb): Promise<LessonListItem[]> {
+/** today: this person's calendar day (YYYY-MM-DD) in their store's time zone. Required and not passed first, then by title. */
+export async function lessonList(db: FrontlineDb, today: string): Promise<LessonListItem[]> {
   const [lessons, attempts, progress] = await Promise.all([db.lessons.toArray(), db.attempts.toArray(), db.lessonProgress.toArray()]);
   const started = new Set(progress.map((p) => p.lesson_id));
-  return lessons
-    .sort((a, b) => a.title.localeCompare(b.title))
-    .map((lesson) => ({
-      lesson,
-      standing: lessonStanding(
-        attempts.filter((a) => a.lesson_id === lesson.id),
-        started.has(lesson.id),
-      ),
-    }));
+  return orderForList(
+    lessons
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .map((lesson) => {
+        const standing = lessonStanding(
+          attempts.filter((a) => a.lesson_id === lesson.id),
+          started.has(lesson.id),
+        );
+        return { lesson, standing, requirement: lessonRequirement(lesson.required_by, standing, today) };
+      }),
+  );
 }
 
 export interface LessonWithProgress {
   lesson: Lesson | null;
   progress: LessonProgress | null;
+  standing: LessonStanding;
 }
 
 export async function lessonWithProgress(db: FrontlineDb, lessonId: string): Promise<LessonWithProgress> {
-  const [lesson, progress] = await Promise.all([db.lessons.get(lessonId), db.lessonProgress.get(lessonId)]);
-  return { lesson: lesson ?? null, progress: progress ?? null };
+  const [lesson, progress, attempts] = await Promise.all([
+    db.lessons.get(lessonId),
+    db.lessonProgress.get(lessonId),
+    db.attempts.where('lesson_id').equals(lessonId).toArray(),
+  ]);
+  return { lesson: lesson ?? null, progress: progress ?? null, standing: lessonStanding(attempts, progress !== undefined) };
 }
 
 export interface DueQuestion {

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useComposeDirectory } from '../../ui/use-compose-directory';
 
@@ -10,8 +11,21 @@ export interface Audience {
 const ROLES = ['staff', 'manager', 'hr', 'admin'] as const;
 
 /** Who a lesson is for: stores, departments and roles from the compose directory on this phone; none ticked = everyone. */
-export function AudiencePicker({ audience, onChange }: { audience: Audience; onChange(audience: Audience): void }) {
+export function AudiencePicker({
+  audience,
+  onChange,
+  headingLevel = 2,
+  everyone = true,
+}: {
+  audience: Audience;
+  onChange(audience: Audience): void;
+  headingLevel?: 2 | 4;
+  /** Whether none ticked means everyone (a manager's requirement must name stores). */
+  everyone?: boolean;
+}) {
   const t = useT();
+  const headingId = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h4';
   const cached = useComposeDirectory();
   const directory = cached?.directory;
   const roleLabel = {
@@ -21,9 +35,9 @@ export function AudiencePicker({ audience, onChange }: { audience: Audience; onC
     admin: t('learn.editor.role.admin'),
   };
   return (
-    <section className="editor-section" aria-labelledby="editor-audience">
-      <h2 id="editor-audience">{t('learn.editor.audience')}</h2>
-      <p className="field-hint">{t('learn.editor.noneTicked')}</p>
+    <section className="editor-section" aria-labelledby={headingId}>
+      <Heading id={headingId}>{t('learn.editor.audience')}</Heading>
+      {everyone ? <p className="field-hint">{t('learn.editor.noneTicked')}</p> : null}
       {directory ? (
         <>
           <Checks

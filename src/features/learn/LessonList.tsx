@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { dueQuestionCount, type LessonListItem, lessonList } from '../../data/learn/queries';
+import { lessonAction, type Requirement } from '../../domain/lesson-status';
 import type { LessonStanding } from '../../domain/lesson-steps';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { dayIn } from '../../domain/today-plan';
+import { useI18n, useT } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
@@ -19,12 +21,20 @@ function standingText(t: Translate, standing: LessonStanding): string {
   }
 }
 
-function actionText(t: Translate, standing: LessonStanding): string {
-  if (standing.kind === 'in_progress') return t('learn.action.continue');
-  return standing.kind === 'not_started' ? t('learn.action.start') : t('learn.action.again');
-}
+/** Shapes as well as colour: a tick for passed, a cross for not passed, a half circle for started, an empty circle for new. */
+const STANDING_ICON: Record<LessonStanding['kind'], string> = { passed: '✓', tried: '✗', in_progress: '◐', not_started: '○' };
 
-/** The lessons on this phone with how far this person got, and the review when questions are due. */
+const ACTION_KEY = {
+  start: 'learn.action.start',
+  continue: 'learn.action.continue',
+  retake_quiz: 'learn.action.retakeQuiz',
+  again: 'learn.action.again',
+} as const;
+
+/** A calendar day (YYYY-MM-DD) read at local noon, so no time zone moves it to the day before. */
+export const calendarDay = (day: string) => `${day}T12:00:00`;
+
+/** The lessons on this phone with how far this person got, the ones required of them first, and the review when questions are due. */
 export function LessonList({
   onOpen,
   onReview,
@@ -35,10 +45,11 @@ export function LessonList({
   /** HR only: edit a lesson. */
   onEdit?: (lessonId: string) => void;
 }) {
-  const { db } = useSession();
+  const { db, me } = useSession();
   const t = useT();
   const now = useMinuteClock();
-  const items = useLiveQuery(() => lessonList(db), [db]);
+  const today = dayIn(now, me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const items = useLiveQuery(() => lessonList(db, today), [db, today]);
   const due = useLiveQuery(() => dueQuestionCount(db, now), [db, now]);
   return (
     <>
@@ -63,17 +74,51 @@ export function LessonList({
   );
 }
 
-function LessonRow({ item: { lesson, standing }, onOpen, onEdit }: { item: LessonListItem; onOpen(id: string): void; onEdit?: (id: string) => void }) {
+function RequirementLine({ requirement }: { requirement: Requirement }) {
+  const { t, date } = useI18n();
+  if (requirement.kind === 'none' || requirement.kind === 'done') return null;
+  const when = date(calendarDay(requirement.dueOn), 'date');
+  const overdue = requirement.kind === 'overdue';
+  return (
+    <p className={`lesson-row__required lesson-row__required--${requirement.kind}`} data-testid="lesson-required" data-kind={requirement.kind}>
+      <span aria-hidden="true" className="lesson-row__icon">
+        {overdue ? '⚠' : '📅'}
+      </span>
+      <span data-testid="lesson-required-text">
+        {overdue ? t('learn.required.overdue', { date: when, count: requirement.daysLate }) : t('learn.required.by', { date: when })}
+      </span>
+    </p>
+  );
+}
+
+function LessonRow({
+  item: { lesson, standing, requirement },
+  onOpen,
+  onEdit,
+}: {
+  item: LessonListItem;
+  onOpen(id: string): void;
+  onEdit?: (id: string) => void;
+}) {
   const t = useT();
   const titleId = `lesson-${lesson.id}`;
   return (
-    <li className={`lesson-row lesson-row--${standing.kind}`} data-testid="lesson-row" data-lesson-id={lesson.id}>
+    <li
+      className={`lesson-row lesson-row--${standing.kind} lesson-row--req-${requirement.kind}`}
+      data-testid="lesson-row"
+      data-lesson-id={lesson.id}
+      data-standing={standing.kind}
+    >
       <h3 id={titleId}>{lesson.title}</h3>
+      <RequirementLine requirement={requirement} />
       {lesson.summary ? <p className="lesson-row__summary">{lesson.summary}</p> : null}
       <p className="lesson-row__meta">
         <span>{t('learn.list.minutes', { count: lesson.minutes })}</span>
-        <span className={`lesson-row__standing lesson-row__standing--${standing.kind}`} data-testid="lesson-standing">
-          {standingText(t, standing)}
+        <span className={`lesson-row__standing lesson-row__standing--${standing.kind}`}>
+          <span aria-hidden="true" className="lesson-row__icon">
+            {STANDING_ICON[standing.kind]}
+          </span>
+          <span data-testid="lesson-standing">{standingText(t, standing)}</span>
         </span>
       </p>
       <div className="learn-actions">
@@ -82,8 +127,8 @@ function LessonRow({ item: { lesson, standing }, onOpen, onEdit }: { item: Lesso
             {t('learn.action.edit')}
           </button>
         ) : null}
-        <button type="button" className="primary" aria-describedby={titleId} onClick={() => onOpen(lesson.id)}>
-          {actionText(t, standing)}
+        <button type="button" className="primary" aria-describedby={titleId} onClick={() => onOpen(lesson.id)} data-testid="lesson-open">
+          {t(ACTION_KEY[lessonAction(standing)])}
         </button>
       </div>
     </li>

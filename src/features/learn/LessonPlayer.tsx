@@ -6,7 +6,7 @@ import type { AttemptProblem } from '../../data/learn/commands';
 import { recordLessonAttempt, saveLessonProgress } from '../../data/learn/commands';
 import { lessonWithProgress } from '../../data/learn/queries';
 import type { Lesson } from '../../data/supabase/types';
-import { resumePoint, stepAt, stepCount } from '../../domain/lesson-steps';
+import { type LessonStanding, resumePoint, stepAt, stepCount } from '../../domain/lesson-steps';
 import type { QuizScore } from '../../domain/quiz';
 import { commandFailureText } from '../../ui/command-failure-text';
 import { useT } from '../../ui/i18n/I18nProvider';
@@ -16,7 +16,11 @@ import { LessonResult } from './LessonResult';
 import { attemptProblemText } from './problem-text';
 import { QuestionForm } from './QuestionForm';
 
-/** A lesson from the phone's copy, resumed where this person left it. */
+/**
+ * A lesson from the phone's copy, resumed where this person left it. A lesson
+ * failed before and not started again opens at its first question: a retake
+ * is of the quiz, with the cards one tap away.
+ */
 export function LessonPlayer({ lessonId, onBack }: { lessonId: string; onBack(): void }) {
   const { db } = useSession();
   const t = useT();
@@ -31,16 +35,29 @@ export function LessonPlayer({ lessonId, onBack }: { lessonId: string; onBack():
       </section>
     );
   // A new version arriving mid-lesson starts a fresh run: its questions may differ.
-  return <LessonRun key={data.lesson.version} lesson={data.lesson} saved={data.progress} back={back} onBack={onBack} />;
+  return <LessonRun key={data.lesson.version} lesson={data.lesson} saved={data.progress} standing={data.standing} back={back} onBack={onBack} />;
 }
 
-function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: LessonProgress | null; back: ReactNode; onBack(): void }) {
+function LessonRun({
+  lesson,
+  saved,
+  standing,
+  back,
+  onBack,
+}: {
+  lesson: Lesson;
+  saved: LessonProgress | null;
+  standing: LessonStanding;
+  back: ReactNode;
+  onBack(): void;
+}) {
   const { commands } = useSession();
   const t = useT();
   const [run, setRun] = useState(() => {
     const point = resumePoint(lesson, saved ?? undefined);
     const resumed = saved && saved.lesson_version === lesson.version;
-    return { ...point, startedAt: resumed ? saved.started_at : commands.now().toISOString() };
+    const retake = !resumed && standing.kind === 'tried' && lesson.quiz.length > 0;
+    return { ...(retake ? { step: lesson.cards.length, answers: {} } : point), startedAt: resumed ? saved.started_at : commands.now().toISOString() };
   });
   const [score, setScore] = useState<QuizScore | null>(null);
   const [attemptId, setAttemptId] = useState<string | null>(null);
@@ -50,7 +67,13 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: run.step and score are triggers: once the next step or the result has rendered, focus moves to it if a button moved there.
   useEffect(() => {
-    if (moved.current) stepRef.current?.focus();
+    const step = stepRef.current;
+    // Scrolled explicitly: focus() alone leaves a step that is already on screen where it is, which can be
+    // under the sticky sync bar; scrollIntoView honours the page's scroll-padding-top, which clears the bar.
+    if (moved.current && step) {
+      step.scrollIntoView?.({ block: 'start' });
+      step.focus({ preventScroll: true });
+    }
     moved.current = false;
   }, [run.step, score]);
 
@@ -79,10 +102,11 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
     setAttemptId(result.id);
   }
 
-  function retry() {
+  /** After a fail the quiz again; after a pass the whole lesson. */
+  function retry(passed: boolean) {
     moved.current = true;
     setScore(null);
-    setRun({ step: 0, answers: {}, startedAt: commands.now().toISOString() });
+    setRun({ step: passed ? 0 : lesson.cards.length, answers: {}, startedAt: commands.now().toISOString() });
   }
 
   const total = stepCount(lesson);
@@ -101,7 +125,7 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
       </h1>
       {score ? (
         <div ref={stepRef} tabIndex={-1} className="lesson__step">
-          <LessonResult lesson={lesson} answers={run.answers} score={score} attemptId={attemptId} onRetry={retry} onBack={onBack} />
+          <LessonResult lesson={lesson} answers={run.answers} score={score} attemptId={attemptId} onRetry={() => retry(score.passed)} onBack={onBack} />
         </div>
       ) : (
         <>
@@ -128,23 +152,30 @@ function LessonRun({ lesson, saved, back, onBack }: { lesson: Lesson; saved: Les
                 </div>
               </article>
             ) : current.kind === 'question' ? (
-              <QuestionForm
-                key={current.question.id}
-                question={current.question}
-                answered={run.answers[current.question.id] ?? null}
-                onCheck={(chosen) => void go(run.step, { ...run.answers, [current.question.id]: chosen })}
-                next={
-                  current.index === lesson.quiz.length - 1 ? (
-                    <button type="button" className="primary" onClick={() => void finish()}>
-                      {t('learn.quiz.finish')}
-                    </button>
-                  ) : (
-                    <button type="button" className="primary" onClick={() => void go(run.step + 1, run.answers)}>
-                      {t('learn.quiz.next')}
-                    </button>
-                  )
-                }
-              />
+              <>
+                {current.index === 0 && lesson.cards.length > 0 ? (
+                  <button type="button" className="link-button lesson__cards-again" onClick={() => void go(0, run.answers)}>
+                    {t('learn.quiz.readCards')}
+                  </button>
+                ) : null}
+                <QuestionForm
+                  key={current.question.id}
+                  question={current.question}
+                  answered={run.answers[current.question.id] ?? null}
+                  onCheck={(chosen) => void go(run.step, { ...run.answers, [current.question.id]: chosen })}
+                  next={
+                    current.index === lesson.quiz.length - 1 ? (
+                      <button type="button" className="primary" onClick={() => void finish()}>
+                        {t('learn.quiz.finish')}
+                      </button>
+                    ) : (
+                      <button type="button" className="primary" onClick={() => void go(run.step + 1, run.answers)}>
+                        {t('learn.quiz.next')}
+                      </button>
+                    )
+                  }
+                />
+              </>
             ) : (
               <div className="learn-actions">
                 <button type="button" className="primary" onClick={() => void finish()}>

@@ -4,7 +4,7 @@ import { DeliveryLine } from '../../ui/DeliveryLine';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { formatPercent } from '../../ui/i18n/report-format';
 
-/** The end of a lesson: the score, the pass mark, passed or not, what to look at again, and a retry. */
+/** The end of a lesson: the score, the pass mark, passed or not, what to look at again, and a retry (of the quiz alone after a fail). */
 export function LessonResult({
   lesson,
   answers,
@@ -25,7 +25,7 @@ export function LessonResult({
   const missed = lesson.quiz.filter((q) => !isAnswerCorrect(q, answers[q.id] ?? []));
   return (
     <div className="lesson-result" data-testid="lesson-result" data-percent={score.percent} data-passed={score.passed}>
-      <h2>{t('learn.result.heading')}</h2>
+      <h2 data-testid="lesson-result-heading">{t('learn.result.heading')}</h2>
       <p className="lesson-result__score">{formatPercent(locale, score.percent / 100)}</p>
       <p className="lesson-result__count">{t('learn.result.count', { correct: score.correct, total: score.total })}</p>
       <p className={`lesson-result__verdict lesson-result__verdict--${score.passed ? 'passed' : 'failed'}`}>
@@ -56,8 +56,8 @@ export function LessonResult({
         </section>
       ) : null}
       <div className="learn-actions">
-        <button type="button" onClick={onRetry}>
-          {t('learn.result.retry')}
+        <button type="button" onClick={onRetry} data-testid="lesson-retry">
+          {score.passed ? t('learn.result.retry') : t('learn.action.retakeQuiz')}
         </button>
         <button type="button" className="primary" onClick={onBack}>
           {t('learn.back')}

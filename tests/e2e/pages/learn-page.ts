@@ -19,6 +19,10 @@ const LEARN_TEXT = {
     reviewNext: 'Next',
     reviewFinish: 'Finish review',
     retry: 'Try again',
+    retakeQuiz: 'Retake the quiz',
+    requireOpen: 'Make it required',
+    requireDate: 'Required by',
+    requireSave: 'Make required',
   },
   es: {
     learn: 'Aprender',
@@ -35,6 +39,10 @@ const LEARN_TEXT = {
     reviewNext: 'Siguiente',
     reviewFinish: 'Terminar el repaso',
     retry: 'Reintentar',
+    retakeQuiz: 'Repetir el test',
+    requireOpen: 'Hacerla obligatoria',
+    requireDate: 'Obligatoria antes del',
+    requireSave: 'Hacerla obligatoria',
   },
 } as const satisfies Record<UiLocale, Record<string, string>>;
 
@@ -103,6 +111,61 @@ export class LearnPage {
   /** "Not started", "In progress", "Passed · best score 67%"… */
   async standing(title: string): Promise<string> {
     return (await this.row(title).getByTestId('lesson-standing').innerText()).trim();
+  }
+
+  /** The row's main button as labelled: Start, Continue, Retake the quiz, Take it again. */
+  async action(title: string): Promise<string> {
+    return (await this.row(title).getByTestId('lesson-open').innerText()).trim();
+  }
+
+  /** "Required by 13 Dec 2026", "Overdue: was required by …", or null when the lesson is not required (or passed). */
+  async required(title: string): Promise<{ kind: string; text: string } | null> {
+    const line = this.row(title).getByTestId('lesson-required');
+    if ((await line.count()) === 0) return null;
+    return { kind: (await line.getAttribute('data-kind')) ?? '', text: (await line.getByTestId('lesson-required-text').innerText()).trim() };
+  }
+
+  /** The lessons' titles in list order. */
+  async titles(): Promise<string[]> {
+    return this.page.getByTestId('lesson-row').locator('h3').allInnerTexts();
+  }
+
+  /** Taps a failed lesson's "Retake the quiz". */
+  async retakeQuiz(title: string): Promise<void> {
+    await this.row(title).getByRole('button', { name: this.text.retakeQuiz, exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+  }
+
+  /** How far the result's score heading sits below the sticky sync bar's bottom edge (negative: hidden under it). */
+  async resultHeadingClearance(): Promise<number> {
+    const heading = await this.page.getByTestId('lesson-result-heading').boundingBox();
+    const bar = await this.page.locator('.sync-bar').boundingBox();
+    if (!heading) return Number.NaN;
+    return heading.y - (bar ? bar.y + bar.height : 0);
+  }
+
+  /** Report: opens a lesson's "Make it required" form, sets the date (YYYY-MM-DD) and saves; answers the notice. */
+  async requireLesson(lessonTitle: string, dueOn: string): Promise<string> {
+    const lesson = this.page.getByTestId('report-lesson').filter({ has: this.page.getByRole('heading', { level: 2, name: lessonTitle, exact: true }) });
+    await lesson.getByRole('button', { name: this.text.requireOpen, exact: true }).click();
+    const form = this.page.getByTestId('require-form');
+    await form.getByLabel(this.text.requireDate, { exact: true }).fill(dueOn);
+    await form.getByRole('button', { name: this.text.requireSave, exact: true }).click();
+    const notice = this.page.locator('.training-report .learn-notice');
+    await notice.waitFor();
+    return (await notice.innerText()).trim();
+  }
+
+  /** Report: who is overdue, as shown (name, lesson). */
+  async overdueRows(): Promise<Array<{ memberId: string; lessonId: string; text: string }>> {
+    await this.page.getByTestId('report-overdue').waitFor();
+    return this.page.getByTestId('overdue-row').evaluateAll((rows) =>
+      rows.map((r) => ({
+        memberId: r.getAttribute('data-member-id') ?? '',
+        lessonId: r.getAttribute('data-lesson-id') ?? '',
+        text: (r as HTMLElement).innerText,
+      })),
+    );
   }
 
   /** Taps the row's Start / Continue / Take it again. */
