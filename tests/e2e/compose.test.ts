@@ -18,6 +18,7 @@ import { blockingViolations, describeViolations, runAxe } from './support/axe';
 import { BriefingDb } from './support/briefing-db';
 import { newPhone } from './support/browser';
 import { DEMO, DemoDb, SEED, uniqueTitle } from './support/demo-db';
+import { setDeviceClockOff } from './support/device-clock';
 import { findOverflow, pseudoLocalize } from './support/layout';
 import { phonePerTest } from './support/phone-per-test';
 import { waitForServiceWorker } from './support/service-worker';
@@ -43,6 +44,18 @@ function inMinutes(page: Page, minutes: number): Promise<string> {
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
   }, minutes);
+}
+
+/** Real (server) time plus minutes, as datetime-local text, on a phone whose clock is `phoneOffMs` off. */
+function realInMinutes(page: Page, minutes: number, phoneOffMs: number): Promise<string> {
+  return page.evaluate(
+    ([m, off]) => {
+      const d = new Date(Date.now() - off + m * 60_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    },
+    [minutes, phoneOffMs] as const,
+  );
 }
 
 /** A due time two days ahead, as the phone's datetime-local input takes it (the phone's own time zone). */
@@ -310,6 +323,37 @@ describe('Briefings tab', () => {
     await expect.poll(() => compose.sendState(again), { timeout: 20_000 }).toBe('Sent (version 1)');
     expect(await briefings.titled(title)).toEqual([first]);
     expect((await briefings.titled(again))[0]).toMatchObject({ requires_ack: true, store_ids: [SEED.downtown] });
+  });
+
+  it('on a phone a day behind, the publish time is judged by the server clock', async () => {
+    const title = uniqueTitle('Compose: clock behind');
+    titles.push(title);
+    const behind = -24 * 3_600_000;
+    const { context, page } = phone();
+    await setDeviceClockOff(context, behind);
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn(MANAGER);
+    const compose = new ComposePage(page);
+    await compose.status.waitForPhase('idle');
+    await compose.open();
+    await compose.startNew();
+    await compose.startFromTemplate('safetyAlert');
+    await compose.fill({ title });
+
+    // An hour ago is a day ahead of this phone's clock, yet past: refused before it is queued.
+    await compose.fill({ publishAt: await realInMinutes(page, -60, behind) });
+    expect(await compose.sendRefused()).toEqual(['The publish time must be in the future.']);
+
+    await compose.fill({ publishAt: await realInMinutes(page, 30, behind) });
+    await compose.send();
+    await expect.poll(() => compose.sendState(title), { timeout: 20_000 }).toBe('Sent (version 1)');
+    const [sent] = await briefings.titled(title);
+    const row = await sql.query<{ minutes: number }>('select extract(epoch from publish_at - now()) / 60 as minutes from public.briefings where id = $1', [
+      sent!.id,
+    ]);
+    expect(Number(row.rows[0]!.minutes)).toBeGreaterThan(25);
+    expect(Number(row.rows[0]!.minutes)).toBeLessThan(31);
   });
 
   it('keeps Preview and Send in reach on a desktop screen', async () => {

@@ -265,6 +265,13 @@ export class ComposePage {
     await this.page.getByRole('button', { name: this.text.newBriefing }).waitFor();
   }
 
+  /** Taps Send on a draft the form refuses, and answers the problems it then shows by its fields. */
+  async sendRefused(): Promise<string[]> {
+    await this.tap(this.page.locator('.compose-bar').getByRole('button', { name: this.text.send }));
+    await this.page.locator('.compose-form [role="alert"]').waitFor();
+    return (await this.page.locator('.compose-form .field-error').allInnerTexts()).map((s) => s.trim());
+  }
+
   card(title: string): Locator {
     return this.page.getByTestId('authored-briefing').filter({ has: this.page.getByRole('heading', { level: 3, name: title, exact: true }) });
   }
