@@ -38,6 +38,18 @@ export function LessonPlayer({ lessonId, onBack }: { lessonId: string; onBack():
   return <LessonRun key={data.lesson.version} lesson={data.lesson} saved={data.progress} standing={data.standing} back={back} onBack={onBack} />;
 }
 
+/**
+ * Puts the top of the step (the score heading, the next card) just below the
+ * sticky sync bar. The page's scroll-padding-top is a fixed 5rem, but the bar
+ * grows with its message (offline, waiting, a sync problem, longer languages)
+ * and then covered the score heading; so the bar is measured, not assumed.
+ */
+function scrollBelowStickyBar(element: HTMLElement): void {
+  const bar = document.querySelector('.sync-bar');
+  const clear = (bar ? bar.getBoundingClientRect().bottom : 0) + 12;
+  window.scrollTo({ top: Math.max(0, window.scrollY + element.getBoundingClientRect().top - clear) });
+}
+
 function LessonRun({
   lesson,
   saved,
@@ -68,11 +80,9 @@ function LessonRun({
   // biome-ignore lint/correctness/useExhaustiveDependencies: run.step and score are triggers: once the next step or the result has rendered, focus moves to it if a button moved there.
   useEffect(() => {
     const step = stepRef.current;
-    // Scrolled explicitly: focus() alone leaves a step that is already on screen where it is, which can be
-    // under the sticky sync bar; scrollIntoView honours the page's scroll-padding-top, which clears the bar.
     if (moved.current && step) {
-      step.scrollIntoView?.({ block: 'start' });
       step.focus({ preventScroll: true });
+      scrollBelowStickyBar(step);
     }
     moved.current = false;
   }, [run.step, score]);
