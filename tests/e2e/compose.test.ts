@@ -304,10 +304,13 @@ describe('Briefings tab', () => {
     await compose.appendLine('Truck at 9: clear bay 2');
     const seconds = (Date.now() - started) / 1000;
     await compose.screen('compose-form-top-390');
+    const screens = await page.evaluate(() => document.documentElement.scrollHeight / window.innerHeight);
     const resumed = Date.now();
     await compose.send();
     const total = seconds + (Date.now() - resumed) / 1000;
-    console.info(`compose.manager_template_send: ${compose.taps} taps, ${total.toFixed(1)} s (page model at 390x844; typing is machine speed)`);
+    console.info(
+      `compose.manager_template_send: ${compose.taps} taps, ${total.toFixed(1)} s (page model at 390x844; typing is machine speed); the form is ${screens.toFixed(1)} screens tall`,
+    );
     await expect.poll(() => compose.sendState(title), { timeout: 20_000 }).toBe('Sent (version 1)');
     const [first] = await briefings.titled(title);
     expect(first).toMatchObject({ requires_ack: true, store_ids: [SEED.downtown], version: 1 });
@@ -367,6 +370,7 @@ describe('Briefings tab', () => {
       await desktop.page.goto(new URL('/briefings/new', appUrl).href);
       await desktop.page.getByLabel('Title', { exact: true }).waitFor();
       await compose.startFromTemplate('policyUpdate');
+      await expect.poll(() => compose.details()).toBe('Important · no shift');
       await expect.poll(() => compose.barInView()).toBe(true);
       await compose.screen('compose-form-bar-1280');
       await compose.openAudience();

@@ -2,7 +2,8 @@ import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { CachedComposeDirectory, LocalBriefing } from '../../data/db';
 import type { BriefingDraft, BriefingKind, BriefingPriority, DraftField, DraftProblem, MemberRole } from '../../domain/briefing-draft';
 import { draftFromTemplate, repeatDraft, TEMPLATES } from '../../domain/briefing-start';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { shiftText } from '../../ui/briefing/shift-text';
+import { useI18n, useT } from '../../ui/i18n/I18nProvider';
 import { CheckboxGroup, type Option, RadioGroup } from './choice-groups';
 import { FormatBar, useFormatting } from './FormatBar';
 import { problemText } from './problem-text';
@@ -44,7 +45,7 @@ const FIELD_ID: Record<DraftField, string> = {
 
 export function BriefingForm(props: BriefingFormProps) {
   const { draft, onChange, problems, onPreview, onSend, onCancel, editing, sending, sendError, role, stores, directory } = props;
-  const t = useT();
+  const { t, date } = useI18n();
   const form = useRef<HTMLFormElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const set = <K extends keyof BriefingDraft>(key: K, value: BriefingDraft[K]) => onChange({ ...draft, [key]: value });
@@ -57,12 +58,15 @@ export function BriefingForm(props: BriefingFormProps) {
   const shiftCode = problemOf('shift')?.code;
   // The audience opens by itself when something in it needs fixing.
   const [audienceOpen, setAudienceOpen] = useState(false);
+  // Priority and shift: set by a template or left as they are most of the time, so folded into a line too.
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const [scheduling, setScheduling] = useState(draft.publishAt !== '');
 
   const focusFirst = (found: readonly DraftProblem[]) => {
     const first = found[0];
     if (!first) return;
     if (first.field === 'stores') setAudienceOpen(true);
+    if (first.field === 'shift') setDetailsOpen(true);
     // After the audience has opened, so its group exists to take focus.
     window.requestAnimationFrame(() => form.current?.querySelector<HTMLElement>(`#${FIELD_ID[first.field]}`)?.focus());
   };
@@ -81,6 +85,8 @@ export function BriefingForm(props: BriefingFormProps) {
   const roles: Option<MemberRole>[] = props.roles.map((value) => ({ value, label: t(`compose.role.${value}`) }));
   const departments: Option<string>[] = (directory?.directory.departments ?? []).map((d) => ({ value: d.id, label: d.name }));
   const audience = audienceSummary(t, draft, stores, departments, roles, props.wholeOrganisation);
+  const shift = shiftText(date, draft.shiftDate || null, draft.shiftStart || null, draft.shiftEnd || null);
+  const details = `${t(`compose.priority.${draft.priority}`)} · ${shift ? t('compose.details.shift', { when: shift }) : t('compose.details.noShift')}`;
 
   return (
     <form ref={form} className="compose-form" noValidate onSubmit={submit} aria-labelledby="compose-form-heading">
@@ -128,20 +134,20 @@ export function BriefingForm(props: BriefingFormProps) {
         )}
       </TextField>
 
-      <div className="compose-audience">
-        <p className="compose-audience__label" id="compose-audience-label">
+      <div className="compose-fold">
+        <p className="compose-fold__label" id="compose-audience-label">
           {t('compose.audience.heading')}
         </p>
         <button
           type="button"
-          className="compose-audience__line"
+          className="compose-fold__line"
           aria-expanded={audienceOpen}
           aria-controls="compose-audience-choices"
           aria-describedby="compose-audience-label"
           onClick={() => setAudienceOpen(!audienceOpen)}
         >
           <span>{audience}</span>
-          <span aria-hidden="true" className="compose-audience__arrow">
+          <span aria-hidden="true" className="compose-fold__arrow">
             ▸
           </span>
         </button>
@@ -217,42 +223,69 @@ export function BriefingForm(props: BriefingFormProps) {
         </TextField>
       ) : null}
 
-      <RadioGroup id="compose-priority" legend={t('compose.form.priority')} options={priorities} value={draft.priority} onChange={(v) => set('priority', v)} />
+      <div className="compose-fold">
+        <p className="compose-fold__label" id="compose-details-label">
+          {t('compose.details.heading')}
+        </p>
+        <button
+          type="button"
+          className="compose-fold__line"
+          aria-expanded={detailsOpen}
+          aria-controls="compose-details"
+          aria-describedby="compose-details-label"
+          onClick={() => setDetailsOpen(!detailsOpen)}
+        >
+          <span>{details}</span>
+          <span aria-hidden="true" className="compose-fold__arrow">
+            ▸
+          </span>
+        </button>
+        {error('shift') && !detailsOpen ? <p className="field-error">{error('shift')}</p> : null}
+        <div id="compose-details" hidden={!detailsOpen}>
+          <RadioGroup
+            id="compose-priority"
+            legend={t('compose.form.priority')}
+            options={priorities}
+            value={draft.priority}
+            onChange={(v) => set('priority', v)}
+          />
 
-      <fieldset className="choice compose-group" aria-describedby={error('shift') ? 'compose-shift-error' : undefined}>
-        <legend>{t('compose.form.shift')}</legend>
-        {error('shift') ? (
-          <p id="compose-shift-error" className="field-error">
-            {error('shift')}
-          </p>
-        ) : null}
-        <div className="compose-shift">
-          <div className="compose-shift__date">
-            <label htmlFor={FIELD_ID.shift}>{t('compose.form.shiftDate')}</label>
-            <input
-              id={FIELD_ID.shift}
-              type="date"
-              value={draft.shiftDate}
-              aria-invalid={shiftCode === 'shift_time_needs_date' ? true : undefined}
-              onChange={(e) => set('shiftDate', e.target.value)}
-            />
-          </div>
-          <div>
-            <label htmlFor="compose-shift-start">{t('compose.form.shiftStart')}</label>
-            <input id="compose-shift-start" type="time" value={draft.shiftStart} onChange={(e) => set('shiftStart', e.target.value)} />
-          </div>
-          <div>
-            <label htmlFor="compose-shift-end">{t('compose.form.shiftEnd')}</label>
-            <input
-              id="compose-shift-end"
-              type="time"
-              value={draft.shiftEnd}
-              aria-invalid={shiftCode === 'shift_end_before_start' ? true : undefined}
-              onChange={(e) => set('shiftEnd', e.target.value)}
-            />
-          </div>
+          <fieldset className="choice compose-group" aria-describedby={error('shift') ? 'compose-shift-error' : undefined}>
+            <legend>{t('compose.form.shift')}</legend>
+            {error('shift') ? (
+              <p id="compose-shift-error" className="field-error">
+                {error('shift')}
+              </p>
+            ) : null}
+            <div className="compose-shift">
+              <div className="compose-shift__date">
+                <label htmlFor={FIELD_ID.shift}>{t('compose.form.shiftDate')}</label>
+                <input
+                  id={FIELD_ID.shift}
+                  type="date"
+                  value={draft.shiftDate}
+                  aria-invalid={shiftCode === 'shift_time_needs_date' ? true : undefined}
+                  onChange={(e) => set('shiftDate', e.target.value)}
+                />
+              </div>
+              <div>
+                <label htmlFor="compose-shift-start">{t('compose.form.shiftStart')}</label>
+                <input id="compose-shift-start" type="time" value={draft.shiftStart} onChange={(e) => set('shiftStart', e.target.value)} />
+              </div>
+              <div>
+                <label htmlFor="compose-shift-end">{t('compose.form.shiftEnd')}</label>
+                <input
+                  id="compose-shift-end"
+                  type="time"
+                  value={draft.shiftEnd}
+                  aria-invalid={shiftCode === 'shift_end_before_start' ? true : undefined}
+                  onChange={(e) => set('shiftEnd', e.target.value)}
+                />
+              </div>
+            </div>
+          </fieldset>
         </div>
-      </fieldset>
+      </div>
 
       <div className="compose-actions compose-actions--end">
         <button type="button" onClick={onCancel}>

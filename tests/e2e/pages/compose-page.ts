@@ -205,8 +205,13 @@ export class ComposePage {
     return (await this.audienceLine().innerText()).replace('▸', '').trim();
   }
 
+  /** The folded priority and shift line, e.g. "Important · no shift". */
+  async details(): Promise<string> {
+    return (await this.page.locator('button[aria-controls="compose-details"]').innerText()).replace('▸', '').trim();
+  }
+
   private audienceLine(): Locator {
-    return this.page.locator('.compose-audience__line');
+    return this.page.locator('button[aria-controls="compose-audience-choices"]');
   }
 
   /** Opens the audience line to its choices (stores, departments, roles). */
@@ -216,11 +221,13 @@ export class ComposePage {
     await this.page.getByRole('group', { name: this.text.stores }).waitFor();
   }
 
-  /** Whether the Preview and Send bar is inside the viewport (the thumb can reach it without scrolling). */
+  /** Whether the Preview and Send bar is inside the viewport and clear of the tab bar (the thumb reaches it without scrolling). */
   async barInView(): Promise<boolean> {
     return this.page.locator('.compose-bar').evaluate((bar) => {
       const box = bar.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+      const tabbar = document.querySelector('nav.tabbar');
+      const tabTop = tabbar && getComputedStyle(tabbar).display !== 'none' ? tabbar.getBoundingClientRect().top : window.innerHeight;
+      return box.height > 0 && box.top >= 0 && box.bottom <= tabTop + 0.5;
     });
   }
 
