@@ -11,7 +11,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callRpc } from '../../src/data/supabase/rpc';
 import type { RpcArgs, TrainingOverdue } from '../../src/data/supabase/types';
-import { asUserInSql, createMember, createOrg, pullAll, sql, type TestMember } from './support/fixtures';
+import { asUserInSql, createMember, createOrg, mutation, pullAll, push, sql, type TestMember } from './support/fixtures';
 
 let org: { orgId: string; storeId: string; departmentId: string };
 let otherStore: string;
@@ -143,6 +143,29 @@ describe('a requirement reaches the phones it applies to', () => {
     expect((await callRpc(hr.client, 'require_lesson', { p_lesson_id: lessonId, p_due_on: due, p_store_ids: [otherStore] })).ok).toBe(true);
     const { pages } = await pullAll(staffThere.client, 500, cursor);
     expect(pages.flatMap((p) => p.lessons).find((l) => l.id === lessonId)?.required_by).toBe(due);
+  });
+});
+
+describe("a person's own attempts come back to their phones", () => {
+  it('an attempt pushed from one phone arrives on a fresh one as the server scored it; nobody else gets it', async () => {
+    const attempt = mutation('lesson_attempt', {
+      lesson_id: lessonId,
+      lesson_version: 1,
+      answers: { q1: ['b'] },
+      started_at: new Date(Date.now() - 60_000).toISOString(),
+      completed_at: new Date().toISOString(),
+    });
+    expect((await push(staffThere.client, [attempt]))[0]?.status).toBe('applied');
+    const { pages } = await pullAll(staffThere.client);
+    expect(pages.flatMap((p) => p.attempts ?? []).filter((a) => a.lesson_id === lessonId)).toEqual([
+      { id: attempt.id, lesson_id: lessonId, lesson_version: 1, percent: 0, passed: false, completed_at: expect.any(String) },
+    ]);
+    expect(pages[0]!.total).toBeGreaterThanOrEqual(2);
+    const others = await pullAll(otherManager.client);
+    expect(others.pages.flatMap((p) => p.attempts ?? []).map((a) => a.id)).not.toContain(attempt.id);
+    // Once caught up, a pull brings it no more: the cursor has moved past it.
+    const { pages: again } = await pullAll(staffThere.client, 500, (await pullAll(staffThere.client)).cursor);
+    expect(again.flatMap((p) => p.attempts ?? [])).toEqual([]);
   });
 });
 

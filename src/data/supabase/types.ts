@@ -142,6 +142,10 @@ export const SyncPullResult = z.object({
   lessons: z.array(Lesson),
   pulses: z.array(Pulse),
   acks: z.array(Ack),
+  /** The caller's own lesson attempts as the server scored them (absent from servers before 2026-12-06). */
+  attempts: z.optional(
+    z.array(z.object({ id: uuid, lesson_id: uuid, lesson_version: z.number(), percent: z.number(), passed: z.boolean(), completed_at: isoTime })),
+  ),
   removed: z.array(uuid),
 });
 export type SyncPullResult = z.infer<typeof SyncPullResult>;

@@ -10,7 +10,7 @@ import type { PushVerdict } from './push-plan';
 
 export async function applyPullPage(db: FrontlineDb, page: SyncPullResult, now: Date, clockOffsetMs: number | null = null): Promise<void> {
   const tables = CONTENT_TABLES.map((name) => db[name]);
-  await db.transaction('rw', [...tables, db.meta], async () => {
+  await db.transaction('rw', [...tables, db.attempts, db.meta], async () => {
     const meta = await readMeta(db);
     if (page.removed.length > 0) {
       await Promise.all(tables.map((table) => table.bulkDelete(page.removed)));
@@ -21,8 +21,11 @@ export async function applyPullPage(db: FrontlineDb, page: SyncPullResult, now: 
       db.lessons.bulkPut(page.lessons),
       db.pulses.bulkPut(page.pulses),
       db.acks.bulkPut(page.acks),
+      // The server's copy of this person's attempts (same id as the phone's own): its score is the one that counts.
+      db.attempts.bulkPut(page.attempts ?? []),
     ]);
-    const rows = page.briefings.length + page.value_cards.length + page.lessons.length + page.pulses.length + page.acks.length;
+    const attempts = page.attempts?.length ?? 0;
+    const rows = page.briefings.length + page.value_cards.length + page.lessons.length + page.pulses.length + page.acks.length + attempts;
     const starting = meta.cursor === 0 || page.reset === true;
     const firstSync = page.reset
       ? { done: 0, total: null }
