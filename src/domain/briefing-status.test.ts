@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ackState, acksByBriefing, type BriefingLike, isLive, supersededAckVersion } from './briefing-status';
+import { ackState, acksByBriefing, type BriefingLike, isLive, isOpenTo, supersededAckVersion } from './briefing-status';
 
 const now = new Date('2026-11-22T12:00:00Z');
 function briefing(over: Partial<BriefingLike> = {}): BriefingLike {
@@ -75,5 +75,15 @@ describe('supersededAckVersion', () => {
 
   it('counts an ack still waiting to send: the person did read that version', () => {
     expect(supersededAckVersion(current, [{ briefing_id: 'b1', version: 1, content_hash: 'h1', local_state: 'pending' }])).toBe(1);
+  });
+});
+
+describe('isOpenTo', () => {
+  const scheduled = briefing({ publish_at: '2026-11-22T15:00:00Z', author_id: 'author' });
+  it('keeps a scheduled briefing closed to readers until its time, and open to its author', () => {
+    expect(isOpenTo(scheduled, 'reader', now)).toBe(false);
+    expect(isOpenTo(scheduled, null, now)).toBe(false);
+    expect(isOpenTo(scheduled, 'author', now)).toBe(true);
+    expect(isOpenTo(scheduled, 'reader', new Date('2026-11-22T15:00:00Z'))).toBe(true);
   });
 });

@@ -30,6 +30,15 @@ export function isLive(briefing: Pick<BriefingLike, 'publish_at' | 'expires_at'>
   return Date.parse(briefing.publish_at) <= t && (briefing.expires_at === null || Date.parse(briefing.expires_at) > t);
 }
 
+/**
+ * Whether this reader may open it yet: once its publish time has come (server time), or at any
+ * time for its author, whose scheduled briefing is theirs to check. A phone holds scheduled
+ * briefings early so they appear on time offline; nothing may show them before then.
+ */
+export function isOpenTo(briefing: Pick<BriefingLike, 'publish_at' | 'author_id'>, readerId: string | null, now: Date): boolean {
+  return Date.parse(briefing.publish_at) <= now.getTime() || (readerId !== null && briefing.author_id === readerId);
+}
+
 /** Acks grouped by briefing, so checking a list of briefings stays linear. */
 export function acksByBriefing<A extends AckLike>(acks: readonly A[]): Map<string, A[]> {
   const map = new Map<string, A[]>();

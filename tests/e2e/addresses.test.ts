@@ -121,6 +121,26 @@ describe('addresses', () => {
     await expect.poll(() => pathOf(page)).toBe('/today');
   });
 
+  it('a briefing scheduled for later is on the phone but its address shows nothing until its time', async () => {
+    const title = uniqueTitle('Address: scheduled');
+    const [id] = await db.createBriefings([{ title }]);
+    await db.publishIn(id!, 60);
+    const { page } = phone();
+    const today = new TodayPage(page);
+    await new SignInPage(page).open(appUrl);
+    await new SignInPage(page).signIn(DEMO.alex);
+    await today.status.waitForPhase('idle');
+    await page.goto(`${appUrl}/briefings/${id}`);
+    await page.getByRole('heading', { name: 'Not on this phone' }).waitFor();
+    await expect.poll(() => page.getByText(title).count()).toBe(0);
+    // Its time comes: the same address opens it.
+    await db.publishIn(id!, -1);
+    await page.goto(`${appUrl}/today`);
+    await today.status.waitForPhase('idle');
+    await page.goto(`${appUrl}/briefings/${id}`);
+    await expect.poll(() => page.getByRole('heading', { level: 3, name: title }).count(), { timeout: 20_000 }).toBe(1);
+  });
+
   it("a manager's address opened as staff says it is not available to them", async () => {
     const { page } = phone();
     await new SignInPage(page).open(appUrl);

@@ -4,8 +4,10 @@
  * pulses synced to this phone, the briefings feedback can be about, and the
  * cached compose directory a pulse's audience is picked from.
  */
-import type { FrontlineDb, LocalFeedback } from '../db';
+import { isOpenTo } from '../../domain/briefing-status';
+import { type FrontlineDb, type LocalFeedback, readMeta } from '../db';
 import type { Pulse, StoreBoardItem } from '../supabase/types';
+import { serverNow } from '../sync/server-clock';
 
 /** Newest first, the ones still waiting to send included. */
 export async function myFeedbackItems(db: FrontlineDb): Promise<LocalFeedback[]> {
@@ -31,8 +33,14 @@ export interface BriefingChoice {
   narrowAudience: boolean;
 }
 
-/** Briefings the server sent to this phone (not drafts waiting to send), newest first: what feedback can be about. */
-export async function briefingChoices(db: FrontlineDb): Promise<BriefingChoice[]> {
-  const rows = await db.briefings.orderBy('publish_at').reverse().toArray();
-  return rows.filter((b) => b.local_state === undefined).map((b) => ({ id: b.id, title: b.title, narrowAudience: b.narrow_audience === true }));
+/**
+ * Briefings the server sent to this phone (not drafts waiting to send) that are published by
+ * server time, newest first: what feedback can be about. A scheduled one is not named before its time.
+ */
+export async function briefingChoices(db: FrontlineDb, deviceNow: number = Date.now()): Promise<BriefingChoice[]> {
+  const [{ me, clock_offset_ms }, rows] = await Promise.all([readMeta(db), db.briefings.orderBy('publish_at').reverse().toArray()]);
+  const now = serverNow(deviceNow, clock_offset_ms);
+  return rows
+    .filter((b) => b.local_state === undefined && isOpenTo(b, me?.member_id ?? null, now))
+    .map((b) => ({ id: b.id, title: b.title, narrowAudience: b.narrow_audience === true }));
 }

@@ -6,7 +6,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { acksOf, oneBriefing } from '../../data/briefings/queries';
-import { ackState, supersededAckVersion } from '../../domain/briefing-status';
+import { ackState, isOpenTo, supersededAckVersion } from '../../domain/briefing-status';
 import { BriefingCard } from '../../ui/briefing/BriefingCard';
 import { useAcknowledge } from '../../ui/briefing/use-acknowledge';
 import { commandFailureText } from '../../ui/command-failure-text';
@@ -26,7 +26,8 @@ export function BriefingScreen({ params }: { params: Params }) {
   const { acknowledge, failure: error } = useAcknowledge();
 
   if (briefing === undefined || acks === undefined) return <p className="muted">{t('today.loading')}</p>;
-  if (briefing === null) return <Unavailable reason="missing" />;
+  // Scheduled for later: on the phone already, but not anyone's to read before its time (its author's excepted).
+  if (briefing === null || !isOpenTo(briefing, me?.member_id ?? null, now)) return <Unavailable reason="missing" />;
   return (
     <section aria-label={briefing.title}>
       {error ? (

@@ -8,6 +8,7 @@ import { commandFailureText } from '../../ui/command-failure-text';
 import { DeliveryLine } from '../../ui/DeliveryLine';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
+import { useMinuteClock } from '../../ui/use-minute-clock';
 import { useOnline } from '../../ui/use-online';
 import { KIND_LABEL } from './labels';
 import { feedbackProblemText } from './problem-text';
@@ -36,7 +37,9 @@ export function FeedbackForm() {
   const online = useOnline();
   const id = useId();
   const hasStore = Boolean(me?.store);
-  const briefings = useLiveQuery(() => briefingChoices(db), [db]) ?? [];
+  // Re-read each minute too: a scheduled briefing becomes something to write about at its time.
+  const now = useMinuteClock();
+  const briefings = useLiveQuery(() => briefingChoices(db), [db, now]) ?? [];
   const [draft, setDraft] = useState<FeedbackDraft>(() => emptyFeedbackDraft(hasStore));
   const [problems, setProblems] = useState<FeedbackProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);

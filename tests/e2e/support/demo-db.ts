@@ -82,6 +82,11 @@ export class DemoDb {
     await this.pool.query('update public.briefings set body = $2 where id = $1', [briefingId, body]);
   }
 
+  /** Moves a briefing's publish time (server clock) by this many minutes from now: later schedules it, earlier publishes it. */
+  async publishIn(briefingId: string, minutes: number): Promise<void> {
+    await this.pool.query('update public.briefings set publish_at = now() + make_interval(mins => $2) where id = $1', [briefingId, minutes]);
+  }
+
   /** The content hash of each version of a briefing, by version number. */
   async versionHashes(briefingId: string): Promise<Map<number, string>> {
     const { rows } = await this.pool.query<{ version: number; content_hash: string }>(
