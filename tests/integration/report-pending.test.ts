@@ -238,6 +238,20 @@ describe('report_stores', () => {
     expect(await of(managerA.client, 'pier')).toEqual([]);
   });
 
+  it('report_briefings: a briefing of the period by its title, within what the caller may report on', async () => {
+    const titles = async (client: SupabaseClient, search: string | null) => {
+      const outcome = await callRpc(client, 'report_briefings', { p_search: search, p_days: 30 });
+      return outcome.ok ? outcome.data.map((b) => b.title) : outcome.error;
+    };
+    expect(await titles(hr.client, 'cash')).toEqual(['Cash policy']);
+    expect(await titles(hr.client, 'rota')).toEqual(['Harbour rota']);
+    // Harbour's rota is for Harbour: Pier's manager may not report on it, nor find it.
+    expect(await titles(managerB.client, 'rota')).toEqual([]);
+    expect(await titles(managerB.client, 'cash')).toEqual(['Cash policy']);
+    expect(await titles(outsider.client, 'cash')).toEqual([]);
+    expect(failure(await callRpc(staff.client, 'report_briefings', { p_search: 'cash' }))).toMatchObject({ status: 403 });
+  });
+
   it('report_departments: the organisation’s departments for managers and HR, nothing for staff or another organisation', async () => {
     const departments = await callRpc(managerA.client, 'report_departments', {});
     expect(departments.ok && departments.data).toEqual([

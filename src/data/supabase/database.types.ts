@@ -565,6 +565,13 @@ export type Database = {
         };
         Returns: Json;
       };
+      report_briefings: {
+        Args: {
+          p_search?: string | null;
+          p_days?: number | null;
+        };
+        Returns: Json;
+      };
       report_departments: {
         Args: Record<string, never>;
         Returns: Json;

@@ -1063,6 +1063,14 @@ export const PendingCsvRow = z.object({
 export type PendingCsvRow = z.infer<typeof PendingCsvRow>;
 /** report_stores(p_search): the store filter's choices in the caller's scope, at most 20, by name; report_departments the same shape. */
 export const ReportStore = z.object({ id: uuid, name: z.string() });
+/** report_briefings(p_search, p_days): up to 20 must-acknowledge briefings of the period the caller may report on, title containing p_search, newest first. */
+export const ReportBriefing = z.object({
+  id: uuid,
+  title: z.string(),
+  kind: z.enum(['shift', 'news', 'policy']),
+  publish_at: isoTime,
+  ack_due_at: z.nullable(isoTime),
+});
 
 /** PostgREST's error body; `details` carries our stable machine code when there is one. */
 export const ApiError = z.object({
@@ -1144,6 +1152,8 @@ export const RPC = {
   report_stores: { result: z.array(ReportStore) },
   /** Managers and HR: the organisation's departments by name. Errors: 42501 forbidden. */
   report_departments: { result: z.array(ReportStore) },
+  /** Errors: 42501 forbidden; 22023 invalid_search, invalid_days. */
+  report_briefings: { result: z.array(ReportBriefing) },
 } as const;
 export interface RpcArgs {
   sync_pull: { p_cursor?: number; p_limit?: number };
@@ -1341,6 +1351,7 @@ export interface RpcArgs {
   report_pending_csv_page: PendingPeopleArgs & { p_limit?: number };
   report_stores: { p_search?: string | null };
   report_departments: Record<string, never>;
+  report_briefings: { p_search?: string | null; p_days?: number };
 }
 /** One store (the caller's; else 42501 unknown_store) and/or one department (the organisation's; else 42501 unknown_department). */
 export interface ComplianceFilters {

@@ -11,11 +11,13 @@ import { REPORT_PERIODS, type ReportPeriod } from '../../domain/compliance';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { formatDay } from '../../ui/i18n/report-format';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
+import { Link } from '../../ui/router/Link';
 import { useSession } from '../../ui/session-context';
 import { useOnlineCall } from '../../ui/use-online-call';
 import { AuditExport } from './AuditExport';
 import { ComplianceChart } from './ComplianceChart';
 import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './ComplianceTables';
+import { pendingPath } from './paths';
 import { useMoreRows } from './use-more-rows';
 import './insights.css';
 
@@ -167,6 +169,43 @@ function StoreFilter({ api, store, onChange }: { api: OnlineApi | null; store: S
   );
 }
 
+/** A briefing by its title, whatever its place in the worst-first list: its people are one tap away. */
+function BriefingFinder({ days, storeId }: { days: number; storeId: string | null }) {
+  const { api } = useSession();
+  const { t, date } = useI18n();
+  const [text, setText] = useState('');
+  const [asked, setAsked] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(text.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const found = useOnlineCall(asked ? api : null, `${days}:${asked}`, (online) => online.call('report_briefings', { p_search: asked, p_days: days }));
+  return (
+    <div className="panel insights__finder">
+      <label className="field">
+        <span>{t('insights.findBriefing')}</span>
+        <input type="search" value={text} maxLength={100} onChange={(event) => setText(event.target.value)} data-testid="briefing-finder" />
+      </label>
+      {asked && found.data ? (
+        found.data.length > 0 ? (
+          <ul className="insights__found">
+            {found.data.map((b) => (
+              <li key={b.id} data-testid="found-briefing">
+                <Link to={pendingPath(b.id, storeId ?? undefined)}>
+                  <span className="cell-title">{b.title}</span>
+                  <span className="cell-note">{b.ack_due_at ? t('insights.dueOn', { when: date(b.ack_due_at) }) : t('insights.noDueDate')}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('insights.noBriefingFound')}</p>
+        )
+      ) : null}
+    </div>
+  );
+}
+
 function Dashboard({
   report,
   busy,
@@ -249,7 +288,10 @@ function Dashboard({
       <div className="dashboard__grid">
         <ComplianceChart report={report} />
         <ByStoreTable stores={stores} count={report.store_count} onStore={onStore} />
-        <ByBriefingTable briefings={briefings} count={report.briefing_count} storeId={report.store_id} />
+        <div className="dashboard__briefings">
+          <BriefingFinder days={report.days} storeId={report.store_id} />
+          <ByBriefingTable briefings={briefings} count={report.briefing_count} storeId={report.store_id} />
+        </div>
         <OverduePeopleTable people={report.overdue_people} overdue={report.overdue} />
       </div>
     </div>

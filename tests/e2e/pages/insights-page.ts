@@ -143,6 +143,15 @@ export class InsightsPage {
     return list;
   }
 
+  /** Types part of a briefing's title in "Find a briefing" and taps the match: the people still to acknowledge it. */
+  async findBriefing(title: string): Promise<PendingList> {
+    await this.page.getByTestId('briefing-finder').fill(title);
+    await this.page.getByTestId('found-briefing').filter({ hasText: title }).getByRole('link').click();
+    const list = new PendingList(this.page, this.text);
+    await list.heading.waitFor();
+    return list;
+  }
+
   /** The list as if opened from an address (a pasted or bookmarked link). */
   pendingList(): PendingList {
     return new PendingList(this.page, this.text);
