@@ -511,7 +511,14 @@ describe('Learn', () => {
     await report.open('more');
     await report.openReport();
     const dueOn = await dayFromToday(7);
-    const notice = await report.requireLesson(REQUIRED.title, dueOn);
+    await report.fillRequirement(REQUIRED.title, dueOn);
+    // A manager is offered their own store only, ticked to start with.
+    await expect.poll(() => manager.page.getByTestId('require-form').getByRole('group', { name: 'Stores' }).getByRole('checkbox').count()).toBe(1);
+    await expect.poll(() => manager.page.getByTestId('require-form').getByLabel('Downtown', { exact: true }).isChecked()).toBe(true);
+    await manager.page.getByTestId('require-form').scrollIntoViewIfNeeded();
+    await shot(manager.page, 'require-form');
+    await expectAccessible(manager.page, 'make a lesson required');
+    const notice = await report.saveRequirement();
     expect(notice).toBe(`“${REQUIRED.title}” is now required by ${await shownDate(manager.page, dueOn, 'en')}. Phones get it at their next sync.`);
     expect((await pool.query('select due_on::text as due_on, store_ids from public.lesson_requirements where lesson_id = $1', [REQUIRED.id])).rows).toEqual([
       { due_on: dueOn, store_ids: [SEED.downtown] },

@@ -144,12 +144,16 @@ export class LearnPage {
     return heading.y - (bar ? bar.y + bar.height : 0);
   }
 
-  /** Report: opens a lesson's "Make it required" form, sets the date (YYYY-MM-DD) and saves; answers the notice. */
-  async requireLesson(lessonTitle: string, dueOn: string): Promise<string> {
+  /** Report: opens a lesson's "Make it required" form and sets the date (YYYY-MM-DD). */
+  async fillRequirement(lessonTitle: string, dueOn: string): Promise<void> {
     const lesson = this.page.getByTestId('report-lesson').filter({ has: this.page.getByRole('heading', { level: 2, name: lessonTitle, exact: true }) });
     await lesson.getByRole('button', { name: this.text.requireOpen, exact: true }).click();
+    await this.page.getByTestId('require-form').getByLabel(this.text.requireDate, { exact: true }).fill(dueOn);
+  }
+
+  /** Report: saves the open requirement form; answers the notice. */
+  async saveRequirement(): Promise<string> {
     const form = this.page.getByTestId('require-form');
-    await form.getByLabel(this.text.requireDate, { exact: true }).fill(dueOn);
     await form.getByRole('button', { name: this.text.requireSave, exact: true }).click();
     const notice = this.page.locator('.training-report .learn-notice');
     await notice.waitFor();
