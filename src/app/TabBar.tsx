@@ -10,20 +10,24 @@ import { SCREENS, type ScreenId } from './screens';
 
 /**
  * The bottom bar: one large button per place, icon above word, the current one
- * marked for screen readers too. Today carries how many are left to acknowledge,
- * from the phone's copy (offline too): a badge for the eye, a description for
- * the ear, while the button's name stays its place ("Today").
+ * marked for screen readers too. Today carries how many are left to acknowledge
+ * (the phone's copy, offline too) and a manager's Voice the feedback waiting
+ * for an answer: a badge for the eye, a description for the ear, while the
+ * button's name stays its place ("Today").
  */
 export function TabBar({ tabs, current }: { tabs: ScreenId[]; current: ScreenId }) {
   const t = useT();
-  const { db } = useSession();
+  const { db, me } = useSession();
   const now = useMinuteClock();
   // Re-counted each minute too (something may fall due); the count itself corrects the device clock.
   const left = useLiveQuery(() => countToAcknowledge(db, Date.now()), [db, now]) ?? 0;
+  // A manager's or HR's open inbox, as last fetched (side data): offline it shows the last count.
+  const inbox = useLiveQuery(() => db.counts.get('inbox_open'), [db]);
+  const unanswered = me && me.role !== 'staff' ? (inbox?.count ?? 0) : 0;
   return (
     <nav className="tabbar" aria-label={t('app.nav')}>
       {tabs.map((id) => {
-        const count = id === 'today' ? left : 0;
+        const count = id === 'today' ? left : id === 'voice' ? unanswered : 0;
         const countId = `tab-count-${id}`;
         return (
           <div key={id} className="tabbar__place">
@@ -39,7 +43,7 @@ export function TabBar({ tabs, current }: { tabs: ScreenId[]; current: ScreenId 
             {count > 0 ? (
               <span className="tabbar__count" id={countId} aria-hidden="true">
                 {count > 99 ? '99+' : count}
-                <span className="visually-hidden"> {t('today.counter', { count })}</span>
+                <span className="visually-hidden"> {id === 'today' ? t('today.counter', { count }) : t('app.tab.voiceCount', { count })}</span>
               </span>
             ) : null}
           </div>

@@ -112,6 +112,10 @@ describe('local database versions', () => {
     await db.delete();
   });
 
+  it('version 4 adds only the table of server counts', () => {
+    expect(SCHEMA_VERSIONS[3]).toEqual({ version: 4, stores: { counts: 'key' } });
+  });
+
   it('keeps each person in their own database', async () => {
     const alex = openDatabase('alex-id');
     const sam = openDatabase('sam-id');

@@ -59,6 +59,13 @@ export interface CachedComposeDirectory {
   fetched_at: string;
 }
 
+/** A count the server keeps, as last fetched: the open feedback in a manager's or HR's inbox. */
+export interface CachedCount {
+  key: 'inbox_open';
+  count: number;
+  fetched_at: string;
+}
+
 /** Kudos on my store's wall, and those I gave or got; a kudos sent from this phone is 'pending' until synced. */
 export type LocalKudos = KudosWallEntry & { local_state?: LocalState };
 
@@ -103,6 +110,7 @@ export type FrontlineDb = Dexie & {
   reviews: EntityTable<ReviewItem, 'key'>;
   myFeedback: EntityTable<LocalFeedback, 'id'>;
   board: EntityTable<StoreBoardItem, 'feedback_id'>;
+  counts: EntityTable<CachedCount, 'key'>;
 };
 
 export const CONTENT_TABLES = ['briefings', 'valueCards', 'lessons', 'pulses', 'acks'] as const;
@@ -139,6 +147,11 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{ version: number; stores: Record<st
       myFeedback: 'id, created_at',
       board: 'feedback_id',
     },
+  },
+  {
+    // Counts shown on the tab bar that only the server knows (a manager's open inbox), as last fetched.
+    version: 4,
+    stores: { counts: 'key' },
   },
 ];
 

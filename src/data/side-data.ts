@@ -10,9 +10,9 @@ import type { FrontlineDb } from './db';
 import type { OnlineApi } from './online-api';
 import type { MemberProfile } from './supabase/types';
 import { refreshKudosWall, refreshStoreRoster } from './values/side-data';
-import { hasStoreBoard, refreshMyFeedback, refreshStoreBoard } from './voice/side-data';
+import { hasStoreBoard, refreshInboxCount, refreshMyFeedback, refreshStoreBoard } from './voice/side-data';
 
-export type SideDataName = 'compose_directory' | 'store_roster' | 'store_kudos' | 'my_feedback' | 'store_board';
+export type SideDataName = 'compose_directory' | 'store_roster' | 'store_kudos' | 'my_feedback' | 'store_board' | 'inbox_open';
 
 export interface SideData {
   name: SideDataName;
@@ -31,6 +31,7 @@ export const SIDE_DATA: readonly SideData[] = [
   // Voice (#5).
   { name: 'my_feedback', appliesTo: () => true, refresh: refreshMyFeedback },
   { name: 'store_board', appliesTo: hasStoreBoard, refresh: refreshStoreBoard },
+  { name: 'inbox_open', appliesTo: (me) => MANAGES.has(me.role), refresh: refreshInboxCount },
 ];
 
 /**

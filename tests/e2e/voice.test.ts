@@ -61,6 +61,15 @@ async function feedbackRows(body: string): Promise<Array<{ author_id: string | n
   return rows;
 }
 
+/** Open store feedback at Downtown, as Postgres counts it: what its manager's Voice tab should say. */
+async function openAtDowntown(): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    "select count(*)::int as n from public.feedback where store_id = $1 and recipient = 'store' and status = 'open'",
+    [SEED.downtown],
+  );
+  return rows[0]!.n;
+}
+
 async function participations(pulseId: string, memberId: string): Promise<number> {
   const { rows } = await sql.query<{ n: string }>('select count(*) as n from public.pulse_participation where pulse_id = $1 and member_id = $2', [
     pulseId,
@@ -165,6 +174,9 @@ describe('Voice tab', () => {
     const manager = await signedIn('manager.downtown@demo.test');
     try {
       await manager.voice.open();
+      // The Voice tab carries the open inbox, as Postgres counts it, seen and spoken.
+      await expect.poll(async () => (await manager.voice.tabCount()) === (await openAtDowntown())).toBe(true);
+      expect(await manager.voice.tabCount()).toBeGreaterThanOrEqual(2);
       await manager.voice.showInbox('open');
       await expect.poll(async () => (await manager.voice.inboxItems()).filter((i) => i.text.includes(anonymousText)).length).toBe(1);
       const inboxItem = async (text: string) => (await manager.voice.inboxItems()).find((i) => i.text.includes(text));
@@ -184,6 +196,8 @@ describe('Voice tab', () => {
       await manager.page.getByRole('button', { name: 'Refresh' }).click();
       await expect.poll(async () => (await manager.voice.inboxItems()).some((i) => i.text.includes(anonymousText) || i.text.includes(namedText))).toBe(false);
       expect((await feedbackRows(anonymousText))[0]!.status).toBe('answered');
+      // Two answered: the tab's count follows at once.
+      await expect.poll(async () => (await manager.voice.tabCount()) === (await openAtDowntown())).toBe(true);
       expect((await feedbackRows(namedText))[0]!.status).toBe('answered');
 
       await manager.voice.show('results');

@@ -498,6 +498,10 @@ export type Database = {
         };
         Returns: Json;
       };
+      feedback_open_count: {
+        Args: Record<string, never>;
+        Returns: number;
+      };
       issue_activation_code: {
         Args: {
           p_member_id: string | null;

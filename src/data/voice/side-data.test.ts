@@ -6,7 +6,7 @@ import type { MemberProfile, MyFeedbackItem, StoreBoardItem } from '../supabase/
 import { fakeOnlineApi } from '../testing/fake-online-api';
 import { freshDatabase } from '../testing/fresh-database';
 import { myFeedbackItems, storeBoardItems } from './queries';
-import { refreshMyFeedback, refreshStoreBoard } from './side-data';
+import { refreshInboxCount, refreshMyFeedback, refreshStoreBoard } from './side-data';
 
 const STORE = { id: crypto.randomUUID(), name: 'Downtown', time_zone: 'Europe/Madrid' };
 
@@ -97,5 +97,21 @@ describe('voice side data in refreshSideData', () => {
     await refreshSideData(db(), hr, member('hr', null), () => new Date());
     expect(hr.calls).toContain('my_feedback');
     expect(hr.calls).not.toContain('store_board');
+  });
+
+  it("keeps a manager's open inbox count for the Voice tab, never asks for a staff member's, and keeps the last count when offline", async () => {
+    const counting = (count: number | null) =>
+      fakeOnlineApi((name) =>
+        name === 'feedback_open_count' && count !== null ? { ok: true, data: count } : { ok: false, error: { kind: 'network', message: 'offline' } },
+      );
+    const staff = counting(7);
+    await refreshSideData(db(), staff, member('staff', STORE), () => new Date());
+    expect(staff.calls).not.toContain('feedback_open_count');
+    expect(await db().counts.get('inbox_open')).toBeUndefined();
+
+    await refreshSideData(db(), counting(3), member('manager', STORE), () => new Date('2026-12-01T10:00:00Z'));
+    expect(await db().counts.get('inbox_open')).toEqual({ key: 'inbox_open', count: 3, fetched_at: '2026-12-01T10:00:00.000Z' });
+    await expect(refreshInboxCount(db(), counting(null), () => new Date())).resolves.toMatchObject({ ok: false });
+    expect((await db().counts.get('inbox_open'))?.count).toBe(3);
   });
 });

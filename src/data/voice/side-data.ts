@@ -1,7 +1,7 @@
 /**
  * The voice copies kept on the phone beside sync_pull: my named feedback with
  * its replies (my_feedback) and my store's "you said, we did" board
- * (store_board). Refreshed after a sync and when the Voice tab opens online;
+ * (store_board), and the count of open items in a manager's inbox (inbox_open). Refreshed after a sync and when the Voice tab opens online;
  * read offline. Feedback written on this phone and not yet confirmed (pending)
  * or refused (rejected) is kept until the server has it, so nothing the person
  * wrote disappears from their list. A failed refresh keeps the copy it has.
@@ -30,6 +30,14 @@ export async function refreshStoreBoard(db: FrontlineDb, api: OnlineApi): Promis
     await db.board.clear();
     await db.board.bulkPut(outcome.data);
   });
+  return { ok: true };
+}
+
+/** The open items in a manager's or HR's inbox, for the Voice tab's count; kept so it shows offline and at start. */
+export async function refreshInboxCount(db: FrontlineDb, api: OnlineApi, now: () => Date): Promise<RefreshOutcome> {
+  const outcome = await api.call('feedback_open_count', {});
+  if (!outcome.ok) return outcome;
+  await db.counts.put({ key: 'inbox_open', count: outcome.data, fetched_at: now().toISOString() });
   return { ok: true };
 }
 

@@ -6,6 +6,7 @@
  * person who just answered it.
  */
 import { useState } from 'react';
+import { refreshSideData } from '../../data/side-data';
 import type { FeedbackInboxItem } from '../../data/supabase/types';
 import { useT } from '../../ui/i18n/I18nProvider';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
@@ -23,7 +24,7 @@ const FILTER_LABEL = {
 } as const;
 
 export function InboxView() {
-  const { api, me } = useSession();
+  const { api, me, db, commands } = useSession();
   const t = useT();
   const [filter, setFilter] = useState<Filter>('open');
   const inbox = useOnlineCall(api, filter, (online) => online.call('feedback_inbox', { p_status: filter === 'all' ? null : filter }));
@@ -31,7 +32,11 @@ export function InboxView() {
   const [changed, setChanged] = useState<{ of: unknown; items: ReadonlyMap<string, FeedbackInboxItem> }>({ of: null, items: new Map() });
   const kept = changed.of === inbox.data ? changed.items : null;
   const items = inbox.failure ? null : (inbox.data?.map((item) => kept?.get(item.id) ?? item) ?? null);
-  const keep = (updated: FeedbackInboxItem) => setChanged({ of: inbox.data, items: new Map(kept ?? []).set(updated.id, updated) });
+  const keep = (updated: FeedbackInboxItem) => {
+    setChanged({ of: inbox.data, items: new Map(kept ?? []).set(updated.id, updated) });
+    // The Voice tab's count follows at once, not at the next sync.
+    if (api && me) void refreshSideData(db, api, me, commands.now, ['inbox_open']);
+  };
 
   return (
     <section aria-labelledby="voice-inbox-heading" className="voice-inbox">

@@ -24,7 +24,7 @@ import { HrPulses, ManagerPulseResults } from './PulseResults';
 import { StoreBoard } from './StoreBoard';
 import './voice.css';
 
-const VOICE_COPIES = ['my_feedback', 'store_board'] as const;
+const VOICE_COPIES = ['my_feedback', 'store_board', 'inbox_open'] as const;
 
 type View = 'give' | 'mine' | 'board' | 'inbox' | 'results' | 'pulses';
 

@@ -11,6 +11,7 @@ export const en = {
   'app.tab.learn': 'Learn',
   'app.tab.voice': 'Voice',
   'app.tab.more': 'More',
+  'app.tab.voiceCount': { one: '{count} feedback item waiting for an answer', other: '{count} feedback items waiting for an answer' },
   'app.tab.briefings': 'Briefings',
   'app.tab.insights': 'Reports',
   'app.tab.account': 'Account',

@@ -8,6 +8,7 @@ export const es = {
   'app.tab.learn': 'Aprender',
   'app.tab.voice': 'Tu voz',
   'app.tab.more': 'Más',
+  'app.tab.voiceCount': { one: '{count} opinión esperando respuesta', other: '{count} opiniones esperando respuesta' },
   'app.tab.briefings': 'Comunicados',
   'app.tab.insights': 'Informes',
   'app.tab.account': 'Cuenta',

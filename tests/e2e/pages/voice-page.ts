@@ -60,6 +60,17 @@ export class VoicePage {
     await this.page.getByRole('navigation', { name: VOICE_TEXT.views }).waitFor();
   }
 
+  /** The badge on the bar's Voice tab (0 when there is none), checked against what the tab says to a screen reader. */
+  async tabCount(): Promise<number> {
+    const tab = this.page.getByRole('navigation', { name: VOICE_TEXT.nav }).getByRole('button', { name: VOICE_TEXT.tab, exact: true });
+    const description = (await tab.getAttribute('aria-describedby')) ?? '';
+    if (!description) return 0;
+    const spoken = (await this.page.locator(`[id="${description}"]`).textContent()) ?? '';
+    const count = Number(spoken.match(/^\d+/)?.[0] ?? Number.NaN);
+    if (!spoken.includes(`${count} feedback item`)) throw new Error(`tab says "${spoken}"`);
+    return count;
+  }
+
   /** Opens one of the tab's sections by its button, e.g. 'My feedback'. */
   async show(view: 'give' | 'mine' | 'board' | 'inbox' | 'results' | 'pulses'): Promise<void> {
     await this.page.getByRole('navigation', { name: VOICE_TEXT.views }).getByRole('button', { name: VOICE_TEXT[view], exact: true }).click();
