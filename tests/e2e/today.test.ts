@@ -44,6 +44,8 @@ describe('Today', () => {
     expect(before).toBeGreaterThan(0);
     // The bar's Today tab carries the same number, seen and spoken.
     await expect.poll(() => today.tabCount()).toBe(before);
+    // Cards scroll under the bar, never over it: every tab takes its tap.
+    await expect.poll(() => today.barTakesEveryTap()).toBe(true);
     await context.setOffline(true);
     // The offline bar is in the flow: measure once it is there, so only the tap could move the card.
     await today.status.waitForPhase('offline');
