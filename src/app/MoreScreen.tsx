@@ -3,6 +3,7 @@ import { registerMessages } from '../ui/i18n/i18n';
 import sidenavMessages from '../ui/i18n/sections/sidenav';
 import { go } from '../ui/router/history';
 import { useSession } from '../ui/session-context';
+import { MANAGE_ICON_PATHS } from './manage-icons';
 import { labelOf, moreFor } from './navigation';
 import { PlaceIcon } from './PlaceIcon';
 import { SCREENS } from './screens';
@@ -33,7 +34,7 @@ export function MoreScreen() {
             {screens.map((id) => (
               <li key={id}>
                 <button type="button" onClick={() => go(SCREENS[id].path)}>
-                  <PlaceIcon id={id} />
+                  <PlaceIcon id={id} paths={MANAGE_ICON_PATHS} />
                   <span>{t(labelOf(id))}</span>
                 </button>
               </li>

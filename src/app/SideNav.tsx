@@ -12,6 +12,7 @@ import sidenavMessages from '../ui/i18n/sections/sidenav';
 import { usePath } from '../ui/router/history';
 import { Link } from '../ui/router/Link';
 import { useSession } from '../ui/session-context';
+import { MANAGE_ICON_PATHS } from './manage-icons';
 import { labelOf, route } from './navigation';
 import { PlaceIcon } from './PlaceIcon';
 import { SCREENS } from './screens';
@@ -66,7 +67,7 @@ export function SideNav() {
               {screens.map((id) => (
                 <li key={id}>
                   <Link to={SCREENS[id].path} tab current={id === current}>
-                    <PlaceIcon id={id} />
+                    <PlaceIcon id={id} paths={MANAGE_ICON_PATHS} />
                     {t(labelOf(id))}
                   </Link>
                 </li>
