@@ -204,3 +204,29 @@ describe('datetime-local text', () => {
     expect(fromLocalInput('')).toBeNull();
   });
 });
+
+describe('the version in the other language', () => {
+  const rules = { now: new Date('2026-11-22T10:00:00Z'), role: 'hr' as const, managedStoreIds: [] };
+  const base = { ...emptyDraft('hr', []), title: 'Freezer', body: 'Close it.' };
+
+  it('sends no translation when both its fields are empty, and removes one an edit cleared', () => {
+    expect(payloadFields('b1', base)).toMatchObject({ language: 'en', translation: null });
+  });
+
+  it('sends the other language, trimmed title, when the author added one', () => {
+    const draft = { ...base, translationTitle: ' Congelador ', translationBody: 'Ciérralo.' };
+    expect(draftProblems(draft, rules)).toEqual([]);
+    expect(payloadFields('b1', draft).translation).toEqual({ language: 'es', title: 'Congelador', body: 'Ciérralo.' });
+    expect(payloadFields('b1', { ...draft, language: 'es' }).translation).toMatchObject({ language: 'en' });
+  });
+
+  it('refuses half a translation, naming the missing field', () => {
+    expect(draftProblems({ ...base, translationTitle: 'Congelador' }, rules)).toEqual([{ field: 'translationBody', code: 'translation_body_required' }]);
+    expect(draftProblems({ ...base, translationBody: 'Ciérralo.' }, rules)).toEqual([{ field: 'translationTitle', code: 'translation_title_required' }]);
+  });
+
+  it('prefills an edit from the saved translation', () => {
+    const saved = { ...payloadFields('b1', { ...base, translationTitle: 'Congelador', translationBody: 'Ciérralo.' }), shift_date: null };
+    expect(draftFrom(saved, rules.now)).toMatchObject({ language: 'en', translationTitle: 'Congelador', translationBody: 'Ciérralo.' });
+  });
+});

@@ -4,6 +4,7 @@
  * datetime-local text ("2026-11-22T15:30", the phone's own time zone: the
  * manager is on the floor), turned into instants only here.
  */
+import type { ContentLanguage } from './briefing-language';
 import { LIMITS } from './limits';
 
 export type BriefingKind = 'shift' | 'news' | 'policy';
@@ -28,6 +29,11 @@ export interface BriefingDraft {
   ackDue: string;
   /** When staff see it and are notified: datetime-local text, or '' for as soon as it is sent. */
   publishAt: string;
+  /** The language title and body are written in (the author's, fixed once published). */
+  language: ContentLanguage;
+  /** The optional version in the other language: both empty for none. */
+  translationTitle: string;
+  translationBody: string;
 }
 
 /** The saved briefing fields a draft is prefilled from when editing. */
@@ -46,9 +52,11 @@ export interface BriefingFields {
   ack_due_at: string | null;
   /** Kept when editing a briefing that is still scheduled. */
   publish_at?: string;
+  language?: ContentLanguage;
+  translation?: { language: ContentLanguage; title: string; body: string } | null;
 }
 
-export type DraftField = 'title' | 'body' | 'stores' | 'shift' | 'ackDue' | 'publishAt';
+export type DraftField = 'title' | 'body' | 'stores' | 'shift' | 'ackDue' | 'publishAt' | 'translationTitle' | 'translationBody';
 
 export type DraftProblemCode =
   | 'title_required'
@@ -63,7 +71,11 @@ export type DraftProblemCode =
   | 'due_in_past'
   | 'due_before_publish'
   | 'publish_invalid'
-  | 'publish_in_past';
+  | 'publish_in_past'
+  | 'translation_title_required'
+  | 'translation_title_too_long'
+  | 'translation_body_required'
+  | 'translation_body_too_long';
 
 export interface DraftProblem {
   field: DraftField;
@@ -82,7 +94,7 @@ export interface DraftRules {
 }
 
 /** HR mostly sends policies; managers mostly send shift briefings. */
-export function emptyDraft(role: MemberRole, managedStoreIds: readonly string[]): BriefingDraft {
+export function emptyDraft(role: MemberRole, managedStoreIds: readonly string[], language: ContentLanguage = 'en'): BriefingDraft {
   return {
     kind: role === 'manager' ? 'shift' : 'policy',
     title: '',
@@ -98,6 +110,9 @@ export function emptyDraft(role: MemberRole, managedStoreIds: readonly string[])
     requiresAck: false,
     ackDue: '',
     publishAt: '',
+    language,
+    translationTitle: '',
+    translationBody: '',
   };
 }
 
@@ -118,6 +133,9 @@ export function draftFrom(briefing: BriefingFields, now: Date): BriefingDraft {
     requiresAck: briefing.requires_ack,
     ackDue: briefing.ack_due_at ? toLocalInput(new Date(briefing.ack_due_at)) : '',
     publishAt: briefing.publish_at && Date.parse(briefing.publish_at) > now.getTime() ? toLocalInput(new Date(briefing.publish_at)) : '',
+    language: briefing.language ?? 'en',
+    translationTitle: briefing.translation?.title ?? '',
+    translationBody: briefing.translation?.body ?? '',
   };
 }
 
@@ -152,6 +170,12 @@ export function draftProblems(draft: BriefingDraft, rules: DraftRules): DraftPro
     if (!publish) problems.push({ field: 'publishAt', code: 'publish_invalid' });
     else if (publish.getTime() <= rules.now.getTime()) problems.push({ field: 'publishAt', code: 'publish_in_past' });
   }
+  // A translation is optional, but half of one (a title with no text, or text with no title) is a mistake.
+  if (hasTranslation(draft)) {
+    for (const code of briefingTextProblems(draft.translationTitle, draft.translationBody)) {
+      problems.push({ field: code.startsWith('title') ? 'translationTitle' : 'translationBody', code: `translation_${code}` });
+    }
+  }
   return problems;
 }
 
@@ -171,6 +195,19 @@ export interface BriefingPayloadFields {
   ack_due_at: string | null;
   /** Absent: as soon as the server has it (or, for an edit, unchanged). */
   publish_at?: string;
+  language: ContentLanguage;
+  /** Null removes a translation the briefing had. */
+  translation: { language: ContentLanguage; title: string; body: string } | null;
+}
+
+/** The other supported language: the one a briefing's translation is in. */
+export function otherLanguage(language: ContentLanguage): ContentLanguage {
+  return language === 'en' ? 'es' : 'en';
+}
+
+/** Whether the author started a version in the other language (either field filled). */
+export function hasTranslation(draft: BriefingDraft): boolean {
+  return draft.translationTitle.trim() !== '' || draft.translationBody.trim() !== '';
 }
 
 /** What publish and edit send: every field, since an edit replaces the whole briefing. */
@@ -192,6 +229,8 @@ export function payloadFields(briefingId: string, draft: BriefingDraft): Briefin
     requires_ack: draft.requiresAck,
     ack_due_at: due ? due.toISOString() : null,
     ...(publish ? { publish_at: publish.toISOString() } : {}),
+    language: draft.language,
+    translation: hasTranslation(draft) ? { language: otherLanguage(draft.language), title: draft.translationTitle.trim(), body: draft.translationBody } : null,
   };
 }
 

@@ -60,7 +60,15 @@ describe('repeatDraft', () => {
       requiresAck: true,
       ackDue: '',
       publishAt: '',
+      language: 'en',
+      translationTitle: '',
+      translationBody: '',
     });
+  });
+
+  it('repeats the version in the other language too', () => {
+    const past = { ...PAST, language: 'en' as const, translation: { language: 'es' as const, title: 'Camión a las 9', body: 'Despeja la bahía 2' } };
+    expect(repeatDraft(past, 'hr', [])).toMatchObject({ language: 'en', translationTitle: 'Camión a las 9', translationBody: 'Despeja la bahía 2' });
   });
 
   it('never shares lists with the past briefing (the old one is never edited through the new draft)', () => {

@@ -55,6 +55,10 @@ export function repeatDraft(past: BriefingFields, role: MemberRole, managedStore
     departmentIds: [...past.department_ids],
     roles: [...past.roles],
     requiresAck: past.requires_ack,
+    // The version in the other language is part of the words repeated.
+    language: past.language ?? fresh.language,
+    translationTitle: past.translation?.title ?? '',
+    translationBody: past.translation?.body ?? '',
   };
 }
 

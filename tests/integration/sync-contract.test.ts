@@ -54,8 +54,12 @@ describeSyncContract('the local stack', async () => {
       await untilPullable(seqs);
       return ids;
     },
-    async editBriefing(id, { title, body }) {
-      const rows = await sql<{ sync_seq: string }>('update public.briefings set title = $2, body = $3 where id = $1 returning sync_seq', [id, title, body]);
+    async editBriefing(id, { title, body, translation = null }) {
+      const rows = await sql<{ sync_seq: string }>(
+        `update public.briefings set title = $2, body = $3, translation_language = $4, translation_title = $5, translation_body = $6
+         where id = $1 returning sync_seq`,
+        [id, title, body, translation?.language ?? null, translation?.title ?? null, translation?.body ?? null],
+      );
       await untilPullable(rows.map((r) => r.sync_seq));
     },
     async retractBriefing(id) {

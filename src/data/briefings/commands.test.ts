@@ -15,3 +15,15 @@ it('acknowledge writes the local ack and its outbox entry together, naming versi
   expect(ack).toMatchObject({ id: entry!.id, local_state: 'pending', version: 3 });
   expect(t.writes()).toBe(1);
 });
+
+it('acknowledge records the language on screen: the translation read, or the original by default', async () => {
+  const spanishOriginal = { ...briefing, id: 'b0000000-0000-4000-8000-000000000002', language: 'es' as const };
+  await acknowledgeBriefing(t.ctx(), briefing, 'es');
+  await acknowledgeBriefing(t.ctx(), spanishOriginal);
+  const entries = await t.db().outbox.toArray();
+  expect(entries.map((e) => (e.payload as { language?: string }).language)).toEqual(['es', 'es']);
+  const acks = await t.db().acks.toArray();
+  expect(acks.find((a) => a.briefing_id === briefing.id)?.language).toBe('es');
+  await acknowledgeBriefing(t.ctx(), { ...briefing, id: 'b0000000-0000-4000-8000-000000000003' });
+  expect((await t.db().outbox.toArray()).at(-1)?.payload).toMatchObject({ language: 'en' });
+});

@@ -51,6 +51,8 @@ export async function saveBriefing(ctx: CommandContext, payload: MutationPayload
       created_at: existing?.created_at ?? now,
       updated_at: now,
       sync_seq: existing?.sync_seq ?? 0,
+      language: p.language ?? existing?.language ?? 'en',
+      translation: p.translation ?? null,
       local_state: 'pending',
     };
     await ctx.db.briefings.put(local);

@@ -21,6 +21,7 @@ function row(n: number, fields: Partial<AuditExportPageRow> = {}): AuditExportPa
     acked_on_device_at: `2026-12-05 10:00:${second}+00`,
     received_by_server_at: `2026-12-05 10:00:${second}+00`,
     clock_flag: null,
+    language: 'en',
     ...fields,
   };
 }
@@ -216,7 +217,9 @@ describe('exportAuditCsv', () => {
 
 describe('csvLine', () => {
   it('quotes as COPY does: only fields with a comma, quote or line break, and empty strings; null stays empty', () => {
-    const line = csvLine(row(1, { person: 'Ana "the boss"', store: null, briefing: 'Two\nlines', content_hash: '', clock_flag: 'device_ahead' }));
-    expect(line).toBe('"Ana ""the boss""",p1@x.test,,"Two\nlines",1,"",2026-12-05 10:00:01+00,2026-12-05 10:00:01+00,device_ahead\n');
+    const line = csvLine(
+      row(1, { person: 'Ana "the boss"', store: null, briefing: 'Two\nlines', content_hash: '', clock_flag: 'device_ahead', language: 'es' }),
+    );
+    expect(line).toBe('"Ana ""the boss""",p1@x.test,,"Two\nlines",1,"",2026-12-05 10:00:01+00,2026-12-05 10:00:01+00,device_ahead,es\n');
   });
 });

@@ -18,6 +18,7 @@ export type Database = {
           received_at: string;
           sync_seq: number;
           clock_flag: string | null;
+          language: string;
         };
       };
       briefing_versions: {
@@ -28,6 +29,10 @@ export type Database = {
           body: string;
           content_hash: string;
           created_at: string;
+          language: string;
+          translation_language: string | null;
+          translation_title: string | null;
+          translation_body: string | null;
         };
       };
       briefings: {
@@ -56,6 +61,10 @@ export type Database = {
           updated_at: string;
           sync_seq: number;
           narrow_audience: boolean;
+          language: string;
+          translation_language: string | null;
+          translation_title: string | null;
+          translation_body: string | null;
         };
       };
       departments: {
@@ -397,6 +406,7 @@ export type Database = {
           acked_on_device_at: string | null;
           received_by_server_at: string | null;
           clock_flag: string | null;
+          language: string | null;
         }[];
       };
       audit_export_count: {
@@ -426,6 +436,7 @@ export type Database = {
           acked_on_device_at: string | null;
           received_by_server_at: string | null;
           clock_flag: string | null;
+          language: string | null;
         }[];
       };
       audit_export_start: {

@@ -12,6 +12,13 @@ import { RosterApplyResult, RosterDryRunResult, RosterMissing, type RosterRowInp
 const uuid = z.string().check(z.uuid());
 const isoTime = z.string();
 const role = z.enum(['staff', 'manager', 'hr', 'admin']);
+/** The languages content can be written and read in (a briefing's original, its translation, an ack's). */
+export const CONTENT_LANGUAGES = ['en', 'es'] as const;
+const contentLanguage = z.enum(CONTENT_LANGUAGES);
+export type ContentLanguage = z.infer<typeof contentLanguage>;
+/** A briefing's one translation: the other supported language's title and body, part of the version (and its hash). */
+export const BriefingTranslation = z.object({ language: contentLanguage, title: z.string(), body: z.string() });
+export type BriefingTranslation = z.infer<typeof BriefingTranslation>;
 
 /** The most mutations one sync_push call takes (the server refuses more with batch_too_large). */
 export const PUSH_BATCH_MAX = 500;
@@ -60,6 +67,10 @@ export const Briefing = z.object({
    * sent by sync_pull; absent on rows written before it was.
    */
   narrow_audience: z.optional(z.boolean()),
+  /** The language title and body are written in; absent on rows written before translations (then 'en'). */
+  language: z.optional(contentLanguage),
+  /** This version's translation into the other language, or null; absent on rows written before translations. */
+  translation: z.optional(z.nullable(BriefingTranslation)),
   created_at: isoTime,
   updated_at: isoTime,
   sync_seq: z.number(),
@@ -125,6 +136,8 @@ export const Ack = z.object({
   acked_at: isoTime,
   received_at: isoTime,
   sync_seq: z.number(),
+  /** Which of the version's texts was on screen; absent on rows written before translations. */
+  language: z.optional(contentLanguage),
 });
 export type Ack = z.infer<typeof Ack>;
 
@@ -155,6 +168,8 @@ export const AckPayload = z.object({
   version: z.number(),
   content_hash: z.string(),
   acked_at: isoTime,
+  /** The text on screen: the version's original language or its translation's (else language_unavailable); absent = the original. */
+  language: z.optional(contentLanguage),
 });
 export type AckPayload = z.infer<typeof AckPayload>;
 
@@ -206,6 +221,10 @@ const BriefingFields = {
   ack_due_at: z.optional(z.nullable(isoTime)),
   publish_at: z.optional(z.nullable(isoTime)),
   expires_at: z.optional(z.nullable(isoTime)),
+  /** The original's language, fixed at publish (default the author's locale). */
+  language: z.optional(contentLanguage),
+  /** The translation into the other language, or null for none; absent on edit keeps it only if title and body are unchanged. */
+  translation: z.optional(z.nullable(BriefingTranslation)),
 };
 export const BriefingPayload = z.discriminatedUnion('action', [
   z.object({ action: z.literal('publish'), ...BriefingFields }),
@@ -258,6 +277,10 @@ export type RejectionCode =
   | 'briefing_retracted'
   | 'unknown_version'
   | 'hash_mismatch'
+  /** An ack naming a language the acknowledged version has no text in. */
+  | 'language_unavailable'
+  /** A briefing translation into the original's own language or an unsupported one. */
+  | 'invalid_language'
   | 'unknown_lesson'
   | 'invalid_answers'
   | 'incomplete_attempt'
@@ -432,8 +455,9 @@ export type ComplianceStoresPage = z.infer<typeof ComplianceStoresPage>;
  * null when the device's time is plausible; 'device_ahead' when
  * acked_on_device_at is more than 5 minutes after received_by_server_at (kept
  * as claimed); 'before_version' when the device claimed a time before that
- * version existed (not recorded: the receipt time stands in). Text cells
- * (person, employee_email, store, briefing) come formula-neutralised: decode
+ * version existed (not recorded: the receipt time stands in). `language`:
+ * which of the version's texts was read (en, es). Text cells
+ * (person, employee_email, store, briefing, language) come formula-neutralised: decode
  * with decodeCsvCell (src/domain/csv-cell.ts); times come as Postgres prints
  * them. Errors: 42501 forbidden (anyone but HR/admin); 22023 invalid_limit,
  * invalid_cursor.
@@ -448,6 +472,7 @@ export const AUDIT_EXPORT_COLUMNS = [
   'acked_on_device_at',
   'received_by_server_at',
   'clock_flag',
+  'language',
 ] as const;
 export const AuditExportStart = z.object({ from: z.nullable(isoTime), to: isoTime, total: z.number() });
 export type AuditExportStart = z.infer<typeof AuditExportStart>;
@@ -464,6 +489,8 @@ export const AuditExportPageRow = z.object({
   acked_on_device_at: z.string(),
   received_by_server_at: z.string(),
   clock_flag: z.nullable(z.enum(['device_ahead', 'before_version'])),
+  /** The text on screen when acknowledged (en, es), formula-neutralised like every text cell. */
+  language: z.nullable(z.string()),
 });
 export type AuditExportPageRow = z.infer<typeof AuditExportPageRow>;
 

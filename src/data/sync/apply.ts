@@ -89,6 +89,6 @@ async function markLocal(db: FrontlineDb, entries: readonly OutboxEntry[], state
 }
 
 function confirmedAck(entry: OutboxEntry<'ack'>): LocalAck {
-  const { briefing_id, version, content_hash, acked_at } = entry.payload;
-  return { id: entry.id, briefing_id, version, content_hash, acked_at, received_at: acked_at, sync_seq: 0 };
+  const { briefing_id, version, content_hash, acked_at, language } = entry.payload;
+  return { id: entry.id, briefing_id, version, content_hash, acked_at, language, received_at: acked_at, sync_seq: 0 };
 }

@@ -1,6 +1,15 @@
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { CachedComposeDirectory, LocalBriefing } from '../../data/db';
-import type { BriefingDraft, BriefingKind, BriefingPriority, DraftField, DraftProblem, MemberRole } from '../../domain/briefing-draft';
+import {
+  type BriefingDraft,
+  type BriefingKind,
+  type BriefingPriority,
+  type DraftField,
+  type DraftProblem,
+  hasTranslation,
+  type MemberRole,
+  otherLanguage,
+} from '../../domain/briefing-draft';
 import { draftFromTemplate, repeatDraft, TEMPLATES } from '../../domain/briefing-start';
 import { shiftText } from '../../ui/briefing/shift-text';
 import { useI18n, useT } from '../../ui/i18n/I18nProvider';
@@ -41,6 +50,8 @@ const FIELD_ID: Record<DraftField, string> = {
   shift: 'compose-shift-date',
   ackDue: 'compose-due',
   publishAt: 'compose-publish',
+  translationTitle: 'compose-translation-title',
+  translationBody: 'compose-translation-body',
 };
 
 export function BriefingForm(props: BriefingFormProps) {
@@ -61,12 +72,16 @@ export function BriefingForm(props: BriefingFormProps) {
   // Priority and shift: set by a template or left as they are most of the time, so folded into a line too.
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [scheduling, setScheduling] = useState(draft.publishAt !== '');
+  // The version in the other language: optional, so folded away unless the briefing has one.
+  const [translationOpen, setTranslationOpen] = useState(() => hasTranslation(draft));
+  const other = otherLanguage(draft.language);
 
   const focusFirst = (found: readonly DraftProblem[]) => {
     const first = found[0];
     if (!first) return;
     if (first.field === 'stores') setAudienceOpen(true);
     if (first.field === 'shift') setDetailsOpen(true);
+    if (first.field.startsWith('translation')) setTranslationOpen(true);
     // After the audience has opened, so its group exists to take focus.
     window.requestAnimationFrame(() => form.current?.querySelector<HTMLElement>(`#${FIELD_ID[first.field]}`)?.focus());
   };
@@ -133,6 +148,46 @@ export function BriefingForm(props: BriefingFormProps) {
           <textarea {...field} ref={body} rows={7} value={draft.body} onChange={(e) => set('body', e.target.value)} onKeyDown={formatting.onKeyDown} />
         )}
       </TextField>
+
+      <div className="compose-fold">
+        <p className="compose-fold__label" id="compose-translation-label">
+          {t('compose.translation.heading')}
+        </p>
+        <button
+          type="button"
+          className="compose-fold__line"
+          aria-expanded={translationOpen}
+          aria-controls="compose-translation"
+          aria-describedby="compose-translation-label"
+          onClick={() => setTranslationOpen(!translationOpen)}
+        >
+          <span>{t(hasTranslation(draft) ? `compose.translation.added.${other}` : `compose.translation.add.${other}`)}</span>
+          <span aria-hidden="true" className="compose-fold__arrow">
+            ▸
+          </span>
+        </button>
+        {(error('translationTitle') || error('translationBody')) && !translationOpen ? (
+          <p className="field-error">{error('translationTitle') ?? error('translationBody')}</p>
+        ) : null}
+        <div id="compose-translation" hidden={!translationOpen}>
+          <p className="field-hint">{t('compose.translation.hint')}</p>
+          <TextField id={FIELD_ID.translationTitle} label={t(`compose.translation.title.${other}`)} error={error('translationTitle')}>
+            {(field) => (
+              <input
+                {...field}
+                type="text"
+                lang={other}
+                value={draft.translationTitle}
+                onChange={(e) => set('translationTitle', e.target.value)}
+                autoComplete="off"
+              />
+            )}
+          </TextField>
+          <TextField id={FIELD_ID.translationBody} label={t(`compose.translation.body.${other}`)} error={error('translationBody')}>
+            {(field) => <textarea {...field} rows={5} lang={other} value={draft.translationBody} onChange={(e) => set('translationBody', e.target.value)} />}
+          </TextField>
+        </div>
+      </div>
 
       <div className="compose-fold">
         <p className="compose-fold__label" id="compose-audience-label">

@@ -99,7 +99,7 @@ function ComposeScreen({ mode }: { mode: ComposeMode }) {
         </>
       ) : null}
       {mode.name === 'new' ? (
-        <FormFlow key="new" profile={me} editing={null} initial={emptyDraft(me.role, me.managed_store_ids)} now={now} past={past} />
+        <FormFlow key="new" profile={me} editing={null} initial={emptyDraft(me.role, me.managed_store_ids, me.locale)} now={now} past={past} />
       ) : null}
       {mode.name === 'edit' && editing === undefined ? <p className="muted">{t('compose.list.loading')}</p> : null}
       {mode.name === 'edit' && editing === null ? <Unavailable reason="missing" /> : null}

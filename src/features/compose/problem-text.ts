@@ -14,11 +14,13 @@ const PLAIN = {
   due_before_publish: 'compose.problem.dueBeforePublish',
   publish_invalid: 'compose.problem.publishInvalid',
   publish_in_past: 'compose.problem.publishInPast',
-} as const satisfies Record<Exclude<DraftProblemCode, 'title_too_long' | 'body_too_long'>, string>;
+  translation_title_required: 'compose.problem.translationTitleRequired',
+  translation_body_required: 'compose.problem.translationBodyRequired',
+} as const satisfies Record<Exclude<DraftProblemCode, `${string}_too_long`>, string>;
 
 /** A draft's problem, or the briefing command's, in the person's language. */
 export function problemText(t: Translate, code: DraftProblemCode): string {
-  if (code === 'title_too_long') return t('compose.problem.titleTooLong', { max: LIMITS.briefingTitle });
-  if (code === 'body_too_long') return t('compose.problem.bodyTooLong', { max: LIMITS.briefingBody });
-  return t(PLAIN[code]);
+  if (code.endsWith('title_too_long')) return t('compose.problem.titleTooLong', { max: LIMITS.briefingTitle });
+  if (code.endsWith('body_too_long')) return t('compose.problem.bodyTooLong', { max: LIMITS.briefingBody });
+  return t(PLAIN[code as keyof typeof PLAIN]);
 }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { allAcks, allBriefings, isForMe } from '../../data/briefings/queries';
 import { type LocalAck, type LocalBriefing, readMeta } from '../../data/db';
+import type { ContentLanguage } from '../../domain/briefing-language';
 import { acksByBriefing, supersededAckVersion } from '../../domain/briefing-status';
 import { matchesSearch, type PlannedBriefing, planToday, type TodaySection } from '../../domain/today-plan';
 import { BriefingSummaryCard } from '../../ui/briefing/BriefingSummaryCard';
@@ -84,10 +85,10 @@ export function TodayScreen() {
 
   const { acknowledge, failure: error } = useAcknowledge();
   const acknowledgeInPlace = useCallback(
-    (briefing: LocalBriefing) => {
+    (briefing: LocalBriefing, language: ContentLanguage) => {
       const where = plan && SECTIONS.find((name) => plan[name].some((item) => item.briefing.id === briefing.id));
       if (where) setHeld((before) => new Map(before).set(briefing.id, where));
-      acknowledge(briefing);
+      acknowledge(briefing, language);
     },
     [plan, acknowledge],
   );
@@ -212,7 +213,7 @@ function BriefingSection({
   acks: Map<string, LocalAck[]>;
   held: ReadonlyMap<string, TodaySection>;
   now: Date;
-  onAcknowledge(briefing: LocalBriefing): void;
+  onAcknowledge(briefing: LocalBriefing, language: ContentLanguage): void;
 }) {
   const headingId = `today-${name}`;
   return (

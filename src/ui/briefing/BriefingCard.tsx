@@ -1,10 +1,12 @@
 import { memo } from 'react';
 import type { LocalBriefing } from '../../data/db';
+import { type ContentLanguage, pickBriefingText } from '../../domain/briefing-language';
 import type { AckState } from '../../domain/briefing-status';
 import { useI18n } from '../i18n/I18nProvider';
 import { Markdown } from '../Markdown';
 import { AckStateLine } from './AckStateLine';
 import { PRIORITY_LABEL } from './briefing-words';
+import { useLanguageChoice } from './language-choice';
 import { shiftText } from './shift-text';
 import { WhatChanged } from './WhatChanged';
 
@@ -14,12 +16,15 @@ export interface BriefingCardProps {
   /** The version this person acknowledged before the text changed, if any. */
   ackedVersion: number | null;
   /** Absent in a preview: the button shows, as staff will see it, but does nothing. */
-  onAcknowledge?(briefing: LocalBriefing): void;
+  /** `language`: the text on screen, which the acknowledgement records. */
+  onAcknowledge?(briefing: LocalBriefing, language: ContentLanguage): void;
 }
 
 /** One briefing in full as staff see it (its own screen, and the compose preview); memoised so a sync that changes other rows does not re-render it. */
 export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedVersion, onAcknowledge }: BriefingCardProps) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
+  const [choice, choose] = useLanguageChoice(briefing.id);
+  const shown = pickBriefingText(briefing, locale, choice);
   const priority = PRIORITY_LABEL[briefing.priority];
   const open = state === 'needed' || state === 'overdue';
   const askedAgain = open && ackedVersion !== null;
@@ -30,7 +35,9 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
       aria-labelledby={`b-${briefing.id}`}
       data-testid="briefing"
     >
-      <h3 id={`b-${briefing.id}`}>{briefing.title}</h3>
+      <h3 id={`b-${briefing.id}`} lang={shown.language}>
+        {shown.title}
+      </h3>
       <p className="meta">
         {briefing.author_name ?? t('briefing.headOffice')} · {date(briefing.publish_at)}
         {priority ? (
@@ -41,6 +48,14 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
         ) : null}
       </p>
       {shift ? <p className="meta">{t('briefing.shift', { when: shift })}</p> : null}
+      {shown.other ? (
+        // One tap between the reader's language and the original; "Ver en español" is said in the language it offers.
+        <button type="button" className="language-switch" lang={shown.other === shown.original ? undefined : shown.other} onClick={() => choose(shown.other!)}>
+          {shown.other === shown.original
+            ? t('briefing.language.original', { language: t(`briefing.language.${shown.original}`) })
+            : t(`briefing.language.readIn.${shown.other}`)}
+        </button>
+      ) : null}
       {briefing.requires_ack && briefing.ack_due_at && (open || state === 'rejected') ? (
         <p className={`due${state === 'overdue' ? ' due--overdue' : ''}`}>{t('briefing.due', { when: date(briefing.ack_due_at) })}</p>
       ) : null}
@@ -50,10 +65,12 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
         </p>
       ) : null}
       {briefing.previous ? <WhatChanged briefing={briefing} previous={briefing.previous} open={askedAgain} /> : null}
-      <Markdown className="body" source={briefing.body} headingLevel={4} />
+      <div lang={shown.language}>
+        <Markdown className="body" source={shown.body} headingLevel={4} />
+      </div>
       <AckStateLine state={state} />
       {open ? (
-        <button type="button" className="primary" disabled={!onAcknowledge} onClick={() => onAcknowledge?.(briefing)}>
+        <button type="button" className="primary" disabled={!onAcknowledge} onClick={() => onAcknowledge?.(briefing, shown.language)}>
           {t('briefing.acknowledge')}
         </button>
       ) : null}

@@ -1,11 +1,13 @@
 import { memo, useMemo } from 'react';
 import type { LocalBriefing } from '../../data/db';
+import { type ContentLanguage, pickBriefingText } from '../../domain/briefing-language';
 import type { AckState } from '../../domain/briefing-status';
 import { markdownLines, parseMarkdown } from '../../domain/markdown';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router/Link';
 import { AckStateLine } from './AckStateLine';
 import { PRIORITY_LABEL } from './briefing-words';
+import { chosenLanguage } from './language-choice';
 import { shiftText } from './shift-text';
 
 export interface BriefingSummaryCardProps {
@@ -13,7 +15,8 @@ export interface BriefingSummaryCardProps {
   state: AckState;
   /** The version this person acknowledged before the text changed, if any. */
   ackedVersion: number | null;
-  onAcknowledge(briefing: LocalBriefing): void;
+  /** `language`: the text the card showed, which the acknowledgement records. */
+  onAcknowledge(briefing: LocalBriefing, language: ContentLanguage): void;
   /** The person acknowledged it a moment ago on this screen: say so where their eyes are. */
   justAcknowledged: boolean;
   /** The clock Today plans with (server-corrected), so "due today" agrees with the groups. */
@@ -33,15 +36,17 @@ export const BriefingSummaryCard = memo(function BriefingSummaryCard({
   justAcknowledged,
   now,
 }: BriefingSummaryCardProps) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
+  // The reader's language when this version has it, or what they switched this briefing to.
+  const shown = pickBriefingText(briefing, locale, chosenLanguage(briefing.id));
   // Lines as read, run together: a heading and the paragraph under it must not fuse into one sentence.
   const preview = useMemo(
     () =>
-      markdownLines(parseMarkdown(briefing.body))
+      markdownLines(parseMarkdown(shown.body))
         .filter((line) => line !== '')
         .map((line) => line.replace(/^• /, ''))
         .join(' · '),
-    [briefing.body],
+    [shown.body],
   );
   const priority = PRIORITY_LABEL[briefing.priority];
   const open = state === 'needed' || state === 'overdue';
@@ -56,8 +61,8 @@ export const BriefingSummaryCard = memo(function BriefingSummaryCard({
       aria-labelledby={`b-${briefing.id}`}
       data-testid="briefing"
     >
-      <h3 id={`b-${briefing.id}`}>
-        <Link to={`/briefings/${encodeURIComponent(briefing.id)}`}>{briefing.title}</Link>
+      <h3 id={`b-${briefing.id}`} lang={shown.language}>
+        <Link to={`/briefings/${encodeURIComponent(briefing.id)}`}>{shown.title}</Link>
       </h3>
       <p className="meta">
         {priority ? <strong className={`chip priority priority--${briefing.priority}`}>{t(priority)}</strong> : null}
@@ -65,7 +70,11 @@ export const BriefingSummaryCard = memo(function BriefingSummaryCard({
         {shift ? <span>{t('briefing.shift', { when: shift })}</span> : null}
         {!showDue && !shift ? <span>{date(briefing.publish_at)}</span> : null}
       </p>
-      {preview ? <p className="preview">{preview}</p> : null}
+      {preview ? (
+        <p className="preview" lang={shown.language}>
+          {preview}
+        </p>
+      ) : null}
       {open && ackedVersion !== null ? (
         <p className="asked-again" role="note">
           {t('briefing.changed.askAgain', { version: ackedVersion })}
@@ -75,7 +84,7 @@ export const BriefingSummaryCard = memo(function BriefingSummaryCard({
           above the button that says "Read and understood" is read out, not shown twice. */}
       <AckStateLine state={state} announce={justAcknowledged} hidden={state === 'needed'} />
       {open ? (
-        <button type="button" className="primary" onClick={() => onAcknowledge(briefing)}>
+        <button type="button" className="primary" onClick={() => onAcknowledge(briefing, shown.language)}>
           {t('briefing.acknowledge')}
         </button>
       ) : null}

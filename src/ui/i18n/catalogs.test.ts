@@ -79,7 +79,8 @@ describe('catalogs', () => {
 
   it('no message is empty or left in English by mistake', () => {
     // Words that are the same in both languages on purpose.
-    const same = new Set(['account.megabytes']);
+    // The language switch offers a text in the words of the language it offers ("Ver en español" on an English screen too).
+    const same = new Set(['account.megabytes', 'briefing.language.readIn.en', 'briefing.language.readIn.es']);
     for (const section of SECTIONS) {
       for (const key of Object.keys(section.en)) {
         const text = JSON.stringify(section.es[key]);

@@ -16,6 +16,7 @@ import type { RpcFailure, RpcOutcome } from '../../supabase/rpc';
 import {
   type Ack,
   type Briefing,
+  type BriefingTranslation,
   type MemberProfile,
   type Mutation,
   type MutationResult,
@@ -43,8 +44,10 @@ const AUTHOR_ID = '00000000-0000-4000-8000-000000000005';
 const OTHER_STORE = { id: '00000000-0000-4000-8000-000000000006', name: 'Riverside', time_zone: 'America/New_York' };
 const MUTATION_TYPES: ReadonlySet<string> = new Set(['ack', 'lesson_attempt', 'feedback', 'pulse_response', 'kudos', 'briefing']);
 
-function contentHash(title: string, body: string): string {
-  return createHash('sha256').update(`${title}\n${body}`).digest('hex');
+/** private.briefing_content_hash: title and body, then the translation (if any) after a unit separator. */
+function contentHash(title: string, body: string, translation: BriefingTranslation | null = null): string {
+  const text = translation ? `${title}\n${body}\n\x1f${translation.language}\n${translation.title}\n${translation.body}` : `${title}\n${body}`;
+  return createHash('sha256').update(text).digest('hex');
 }
 
 export function briefingRow(n: number, seq: number, storeIds: string[] = []): Briefing {
@@ -71,6 +74,8 @@ export function briefingRow(n: number, seq: number, storeIds: string[] = []): Br
     version: 1,
     content_hash: contentHash(title, 'Body'),
     previous: null,
+    language: 'en',
+    translation: null,
     // Only the member and the author can read the fake's briefings: fewer than 5.
     narrow_audience: true,
     created_at: '2026-11-22T08:00:00Z',
@@ -104,7 +109,7 @@ export const MEMBER_INACTIVE: RpcFailure = {
 
 type Failure = RpcFailure | 'throw';
 /** A version's text and when it was made (a sync_seq stands in for the time). */
-type Text = { title: string; body: string; content_hash: string; seq: number };
+type Text = { title: string; body: string; content_hash: string; seq: number; languages: string[] };
 
 export class FakeServer implements SyncApi {
   /** Live briefings (published, not retracted), whoever they are addressed to. */
@@ -140,22 +145,24 @@ export class FakeServer implements SyncApi {
       const n = this.briefings.size + this.retracted.size + 1;
       const row = briefingRow(n, ++this.seq, storeIds);
       this.briefings.set(row.id, row);
-      this.texts.set(row.id, new Map([[1, { title: row.title, body: row.body, content_hash: row.content_hash, seq: row.sync_seq }]]));
+      this.texts.set(row.id, new Map([[1, { title: row.title, body: row.body, content_hash: row.content_hash, seq: row.sync_seq, languages: ['en'] }]]));
       rows.push(row);
     }
     return rows;
   }
 
-  /** A new text makes a new version; the old one stays acknowledgeable. */
-  edit(id: string, text: { title: string; body: string }): void {
+  /** A new text (or translation, which is part of the version) makes a new version; the old one stays acknowledgeable. */
+  edit(id: string, { translation = null, ...text }: { title: string; body: string; translation?: BriefingTranslation | null }): void {
     const row = this.briefings.get(id)!;
     const version = row.version + 1;
-    const content_hash = contentHash(text.title, text.body);
+    const content_hash = contentHash(text.title, text.body, translation);
     const sync_seq = ++this.seq;
-    this.texts.get(id)!.set(version, { ...text, content_hash, seq: sync_seq });
+    const languages = [row.language ?? 'en', ...(translation ? [translation.language] : [])];
+    this.texts.get(id)!.set(version, { ...text, content_hash, seq: sync_seq, languages });
     this.briefings.set(id, {
       ...row,
       ...text,
+      translation,
       version,
       content_hash,
       sync_seq,
@@ -275,6 +282,10 @@ export class FakeServer implements SyncApi {
     const text = this.texts.get(briefing_id)!.get(version);
     if (!text) return { code: 'unknown_version', message: `This briefing has no version ${version}` };
     if (text.content_hash !== content_hash.toLowerCase()) return { code: 'hash_mismatch', message: `The acknowledged text does not match version ${version}` };
+    const language = m.payload.language;
+    if (language && !text.languages.includes(language)) {
+      return { code: 'language_unavailable', message: `Version ${version} of this briefing has no text in ${language}` };
+    }
     return null;
   }
 
@@ -283,7 +294,9 @@ export class FakeServer implements SyncApi {
     const { briefing_id, version, content_hash, acked_at } = m.payload;
     if ([...this.acks.values()].some((a) => a.briefing_id === briefing_id && a.version === version)) return 'duplicate';
     const received_at = new Date(this.serverTime).toISOString();
-    this.acks.set(m.id, { id: m.id, briefing_id, version, content_hash, acked_at, received_at, sync_seq: ++this.seq });
+    // No language named: the phone showed the original.
+    const language = m.payload.language ?? (this.texts.get(briefing_id)!.get(version)!.languages[0] as 'en' | 'es');
+    this.acks.set(m.id, { id: m.id, briefing_id, version, content_hash, acked_at, received_at, sync_seq: ++this.seq, language });
     return 'applied';
   }
 

@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RpcOutcome } from '../../supabase/rpc';
-import type { Briefing, Mutation, SyncPullResult } from '../../supabase/types';
+import type { Briefing, BriefingTranslation, Mutation, SyncPullResult } from '../../supabase/types';
 import type { SyncApi } from '../engine';
 
 /** Who a briefing is addressed to, seen from the member under test. */
@@ -23,8 +23,8 @@ export interface ServerUnderTest {
   now(): number;
   /** Publishes `count` briefings (by someone else) and returns their ids in publish order. */
   addBriefings(count: number, audience: Audience): Promise<string[]>;
-  /** A new title and body: a new version. */
-  editBriefing(id: string, text: { title: string; body: string }): Promise<void>;
+  /** A new title and body, or a translation added or changed: a new version. */
+  editBriefing(id: string, text: { title: string; body: string; translation?: BriefingTranslation | null }): Promise<void>;
   retractBriefing(id: string): Promise<void>;
   /** Moves the member to another store of the organisation. */
   moveToAnotherStore(): Promise<void>;
@@ -57,12 +57,18 @@ function rowCount(page: SyncPullResult): number {
   return page.briefings.length + page.value_cards.length + page.lessons.length + page.pulses.length + page.acks.length;
 }
 
-function ack(briefing: Pick<Briefing, 'id' | 'version' | 'content_hash'>, id: string = randomUUID()): Mutation {
+function ack(briefing: Pick<Briefing, 'id' | 'version' | 'content_hash'>, id: string = randomUUID(), language?: 'en' | 'es'): Mutation {
   return {
     id,
     type: 'ack',
     created_at: new Date().toISOString(),
-    payload: { briefing_id: briefing.id, version: briefing.version, content_hash: briefing.content_hash, acked_at: new Date().toISOString() },
+    payload: {
+      briefing_id: briefing.id,
+      version: briefing.version,
+      content_hash: briefing.content_hash,
+      acked_at: new Date().toISOString(),
+      ...(language ? { language } : {}),
+    },
   };
 }
 
@@ -151,6 +157,18 @@ export function describeSyncContract(name: string, makeServer: () => Promise<Ser
         expect(after.content_hash).toBe(sha256('Fire exits moved\nUse the back door.'));
         expect(after.previous).toEqual({ version: 1, title: before.title, body: before.body });
         expect(after.sync_seq).toBeGreaterThan(before.sync_seq);
+      });
+
+      it('sends a translation with its briefing as part of a new version, hashed with both texts', async () => {
+        const server = await makeServer();
+        const [id] = await server.addBriefings(1, 'my store');
+        const first = await catchUp(server.api);
+        expect(first.briefings[0]).toMatchObject({ language: 'en', translation: null });
+        const translation = { language: 'es' as const, title: 'Salidas movidas', body: 'Usa la puerta trasera.' };
+        await server.editBriefing(id!, { title: 'Exits moved', body: 'Use the back door.', translation });
+        const [after] = (await catchUp(server.api, first.cursor)).briefings;
+        expect(after).toMatchObject({ id, version: 2, language: 'en', translation });
+        expect(after!.content_hash).toBe(sha256('Exits moved\nUse the back door.\n\x1fes\nSalidas movidas\nUsa la puerta trasera.'));
       });
 
       it('lists a retracted briefing in removed for a phone that held it, and no longer sends it', async () => {
@@ -245,6 +263,31 @@ export function describeSyncContract(name: string, makeServer: () => Promise<Ser
             version: 1,
             content_hash: briefing.content_hash,
           }),
+        ]);
+      });
+
+      it('records the language an ack was read in, refusing one the version has no text in with language_unavailable', async () => {
+        const server = await makeServer();
+        const [id] = await server.addBriefings(1, 'my store');
+        const first = await catchUp(server.api);
+        const plain = first.briefings[0]!;
+        // Version 1 has English only: a claim of Spanish is refused, whatever the phone says.
+        const claim = ack(plain, randomUUID(), 'es');
+        expect(ok(await server.api.push([claim])).results).toEqual([
+          { id: claim.id, status: 'rejected', code: 'language_unavailable', message: expect.any(String) },
+        ]);
+        await server.editBriefing(id!, { title: plain.title, body: plain.body, translation: { language: 'es', title: 'T', body: 'B' } });
+        const next = await catchUp(server.api, first.cursor);
+        const translated = next.briefings[0]!;
+        const read = ack(translated, randomUUID(), 'es');
+        expect(ok(await server.api.push([read])).results).toEqual([{ id: read.id, status: 'applied' }]);
+        // A phone from before translations names none: the original is what it showed.
+        const older = ack(plain);
+        expect(ok(await server.api.push([older])).results).toEqual([{ id: older.id, status: 'applied' }]);
+        const acks = (await catchUp(server.api, next.cursor)).pages.flatMap((p) => p.acks);
+        expect(acks.map((a) => [a.version, a.language])).toEqual([
+          [2, 'es'],
+          [1, 'en'],
         ]);
       });
 
