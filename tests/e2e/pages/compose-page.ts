@@ -28,6 +28,9 @@ export const COMPOSE_TEXT = {
     back: 'Back to your briefings',
     audience: 'Who gets it',
     formatting: 'Formatting',
+    addTranslation: 'Add Spanish version',
+    translationTitle: 'Title in Spanish',
+    translationBody: 'Text in Spanish',
     bold: 'Bold',
     list: 'List',
     link: 'Link',
@@ -61,6 +64,9 @@ export const COMPOSE_TEXT = {
     back: 'Volver a tus comunicados',
     audience: 'Quién lo recibe',
     formatting: 'Formato',
+    addTranslation: 'Añadir versión en inglés',
+    translationTitle: 'Título en inglés',
+    translationBody: 'Texto en inglés',
     bold: 'Negrita',
     list: 'Lista',
     link: 'Enlace',
@@ -131,6 +137,14 @@ export class ComposePage {
       await this.check(this.page.getByLabel(this.text.publishLater));
       await this.type(this.page.getByLabel(this.text.publishAt, { exact: true }), draft.publishAt);
     }
+  }
+
+  /** Opens the folded "Add Spanish version" (in Spanish: English) and types the version in the other language. */
+  async addTranslation(title: string, body: string): Promise<void> {
+    const fold = this.page.getByRole('button', { name: this.text.addTranslation });
+    if ((await fold.getAttribute('aria-expanded')) !== 'true') await this.tap(fold);
+    await this.type(this.page.getByLabel(this.text.translationTitle, { exact: true }), title);
+    await this.type(this.page.getByLabel(this.text.translationBody, { exact: true }), body);
   }
 
   /** Ticks a box unless it is ticked already (a template may have). */

@@ -121,6 +121,18 @@ export class TodayPage {
     await this.briefing(title).locator('.body').waitFor();
   }
 
+  /** The one-tap language switch on a briefing's screen ("Ver original (inglés)", "Ver en español"), or '' when it has one text only. */
+  async languageSwitch(title: string): Promise<string> {
+    const button = this.briefing(title).locator('.language-switch');
+    return (await button.count()) === 0 ? '' : (await button.innerText()).trim();
+  }
+
+  /** Taps the switch on the card titled `title` and waits for the card titled `then` (the other language's title). */
+  async switchLanguage(title: string, then: string): Promise<void> {
+    await this.briefing(title).locator('.language-switch').click();
+    await this.briefing(then).waitFor();
+  }
+
   /** The confirmation a card announces right after it was acknowledged on this screen, or ''. */
   async confirmation(title: string): Promise<string> {
     const status = this.briefing(title).getByRole('status');
