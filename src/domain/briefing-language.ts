@@ -38,11 +38,10 @@ export function originalLanguage(briefing: TranslatableBriefing): ContentLanguag
  */
 export function pickBriefingText(briefing: TranslatableBriefing, readerLanguage: string, choice: ContentLanguage | null = null): ShownText {
   const original = originalLanguage(briefing);
-  const translation = briefing.translation ?? null;
-  const other = translation ? translation.language : null;
-  const wanted = choice === original || (choice !== null && choice === other) ? choice : readerLanguage;
-  if (translation && wanted === translation.language && wanted !== original) {
-    return { title: translation.title, body: translation.body, language: translation.language, original, other: original };
-  }
+  const translation = briefing.translation;
+  const other = translation?.language ?? null;
+  const wanted = choice && (choice === original || choice === other) ? choice : readerLanguage;
+  // The translation is never in the original's language (the server refuses that), so the reader's wanting it is enough.
+  if (translation && wanted === other) return { ...translation, original, other: original };
   return { title: briefing.title, body: briefing.body, language: original, original, other };
 }

@@ -139,4 +139,11 @@ describe('search', () => {
     expect(matchesSearch({ title: 'Returns', body: '60 days' }, 'returns lifting')).toBe(false);
     expect(matchesSearch({ title: 'x', body: 'y' }, '   ')).toBe(true);
   });
+
+  it('finds a briefing by the words of its version in the other language', () => {
+    const briefing = { title: 'Freezer door', body: 'Close it.', translation: { title: 'Puerta del congelador', body: 'Ciérrala.' } };
+    expect(matchesSearch(briefing, 'congelador')).toBe(true);
+    expect(matchesSearch(briefing, 'freezer cierrala')).toBe(true);
+    expect(matchesSearch({ ...briefing, translation: null }, 'congelador')).toBe(false);
+  });
 });

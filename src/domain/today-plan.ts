@@ -116,9 +116,14 @@ export function searchKey(text: string): string {
     .toLocaleLowerCase();
 }
 
-export function matchesSearch(briefing: Pick<TodayBriefing, 'title' | 'body'>, query: string): boolean {
+export function matchesSearch(
+  briefing: Pick<TodayBriefing, 'title' | 'body'> & { translation?: { title: string; body: string } | null },
+  query: string,
+): boolean {
   const words = searchKey(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = searchKey(`${briefing.title}\n${briefing.body}`);
+  // The version in the other language too: a Spanish reader searches the words they were shown.
+  const t = briefing.translation;
+  const haystack = searchKey([briefing.title, briefing.body, t?.title, t?.body].join('\n'));
   return words.every((word) => haystack.includes(word));
 }
