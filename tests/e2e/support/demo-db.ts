@@ -132,13 +132,14 @@ export class DemoDb {
     return rows.map((r) => r.endpoint);
   }
 
-  /** How many in a Downtown briefing's audience have not acknowledged its current version and have no push subscription. */
+  /** How many in a Downtown briefing's audience, its author not among them, have not acknowledged its current version and have no push subscription. */
   async pendingWithoutPush(briefingId: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>(
       `select count(*)::int as n
        from public.briefings b
        join public.members m on m.org_id = b.org_id and m.active and m.store_id = any (b.store_ids)
        where b.id = $1
+         and m.id is distinct from b.author_id
          and (cardinality(b.department_ids) = 0 or m.department_id = any (b.department_ids))
          and not exists (select 1 from public.acknowledgements a where a.briefing_id = b.id and a.version = b.version and a.member_id = m.id)
          and not exists (select 1 from public.push_subscriptions s where s.member_id = m.id)`,
