@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { changedTexts } from './briefing-changes';
 import { pickBriefingText, type TranslatableBriefing } from './briefing-language';
 
 const withSpanish: TranslatableBriefing = {
@@ -49,5 +50,34 @@ describe('pickBriefingText', () => {
     };
     expect(pickBriefingText(spanish, 'en')).toMatchObject({ title: 'Stocktake', language: 'en', original: 'es', other: 'es' });
     expect(pickBriefingText(spanish, 'es')).toMatchObject({ title: 'Inventario', language: 'es', other: 'en' });
+  });
+});
+
+describe('changedTexts', () => {
+  const previous = {
+    title: 'Close the freezer',
+    body: 'Check the seal.',
+    translation: { language: 'es' as const, title: 'Cierra el congelador', body: 'Revisa el cierre.' },
+  };
+  const current: TranslatableBriefing = {
+    title: 'Close the freezer',
+    body: 'Check the seal twice.',
+    language: 'en',
+    translation: { language: 'es', title: 'Cierra el congelador', body: 'Revisa el cierre dos veces.' },
+  };
+
+  it('compares the translations for a reader of the translation', () => {
+    const { before, after, language } = changedTexts(current, previous, pickBriefingText(current, 'es'));
+    expect([before.body, after.title, after.body, language]).toEqual(['Revisa el cierre.', 'Cierra el congelador', 'Revisa el cierre dos veces.', 'es']);
+  });
+
+  it('compares the originals for a reader of the original', () => {
+    const { before, after, language } = changedTexts(current, previous, pickBriefingText(current, 'en'));
+    expect([before.body, after.body, language]).toEqual(['Check the seal.', 'Check the seal twice.', 'en']);
+  });
+
+  it('compares the originals when the version before had no translation to compare with', () => {
+    const { before, after, language } = changedTexts(current, { ...previous, translation: null }, pickBriefingText(current, 'es'));
+    expect([before.body, after.body, language]).toEqual(['Check the seal.', 'Check the seal twice.', 'en']);
   });
 });

@@ -122,6 +122,20 @@ describe("a briefing in the reader's language", () => {
     const col = (name: (typeof AUDIT_EXPORT_COLUMNS)[number]) => header!.indexOf(name);
     const samRows = rows.filter((r) => r[col('briefing')] === english && r[col('employee_email')] === DEMO.sam);
     expect(samRows.map((r) => r[col('language')])).toEqual(['es']);
+
+    // The manager fixes only the Spanish: a new version (the Spanish read is no longer what is there), and Sam is
+    // asked again with what changed shown in Spanish.
+    await compose.edit(english);
+    await compose.addTranslation(spanish, 'Cierra la **puerta del congelador** al salir.');
+    await compose.preview();
+    await compose.send();
+    await expect.poll(() => compose.sendState(english), { timeout: 20_000 }).toBe('Sent (version 2)');
+    await sam.reload();
+    await expect.poll(() => today.askedAgainNote(spanish), { timeout: 20_000 }).not.toBe('');
+    await expect
+      .poll(() => today.changes(spanish))
+      .toEqual({ removed: ['Cierra la puerta del congelador después de cada viaje.'], added: ['Cierra la puerta del congelador al salir.'] });
+    await screenshot(sam, 'languages-briefing-changed-spanish');
   });
 });
 

@@ -59,8 +59,10 @@ export const Briefing = z.object({
   expires_at: z.nullable(isoTime),
   version: z.number(),
   content_hash: z.string(),
-  /** The text this version replaced (version - 1), for "what changed"; null or absent at version 1. */
-  previous: z.optional(z.nullable(z.object({ version: z.number(), title: z.string(), body: z.string() }))),
+  /** The text this version replaced (version - 1) with its translation, for "what changed"; null or absent at version 1. */
+  previous: z.optional(
+    z.nullable(z.object({ version: z.number(), title: z.string(), body: z.string(), translation: z.optional(z.nullable(BriefingTranslation)) })),
+  ),
   /**
    * Fewer than 5 people can read it, so anonymous feedback citing it arrives
    * without the link (the server decides; true means it will drop it). Always

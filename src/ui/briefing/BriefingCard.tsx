@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { LocalBriefing } from '../../data/db';
+import { changedTexts } from '../../domain/briefing-changes';
 import { type ContentLanguage, pickBriefingText } from '../../domain/briefing-language';
 import type { AckState } from '../../domain/briefing-status';
 import { useI18n } from '../i18n/I18nProvider';
@@ -64,7 +65,7 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
           {t('briefing.changed.askAgain', { version: ackedVersion })}
         </p>
       ) : null}
-      {briefing.previous ? <WhatChanged briefing={briefing} previous={briefing.previous} open={askedAgain} /> : null}
+      {briefing.previous ? <WhatChanged version={briefing.version} {...changedTexts(briefing, briefing.previous, shown)} open={askedAgain} /> : null}
       <div lang={shown.language}>
         <Markdown className="body" source={shown.body} headingLevel={4} />
       </div>

@@ -29,6 +29,7 @@ export const COMPOSE_TEXT = {
     audience: 'Who gets it',
     formatting: 'Formatting',
     addTranslation: 'Add Spanish version',
+    translationAdded: 'Spanish version added',
     translationTitle: 'Title in Spanish',
     translationBody: 'Text in Spanish',
     bold: 'Bold',
@@ -65,6 +66,7 @@ export const COMPOSE_TEXT = {
     audience: 'Quién lo recibe',
     formatting: 'Formato',
     addTranslation: 'Añadir versión en inglés',
+    translationAdded: 'Versión en inglés añadida',
     translationTitle: 'Título en inglés',
     translationBody: 'Texto en inglés',
     bold: 'Negrita',
@@ -139,9 +141,10 @@ export class ComposePage {
     }
   }
 
-  /** Opens the folded "Add Spanish version" (in Spanish: English) and types the version in the other language. */
+  /** Opens the folded "Add Spanish version" (in Spanish: English) unless open, and types the version in the other language. */
   async addTranslation(title: string, body: string): Promise<void> {
-    const fold = this.page.getByRole('button', { name: this.text.addTranslation });
+    // An edit of a briefing with one says "Spanish version added" and opens unfolded.
+    const fold = this.page.getByRole('button', { name: this.text.addTranslation }).or(this.page.getByRole('button', { name: this.text.translationAdded }));
     if ((await fold.getAttribute('aria-expanded')) !== 'true') await this.tap(fold);
     await this.type(this.page.getByLabel(this.text.translationTitle, { exact: true }), title);
     await this.type(this.page.getByLabel(this.text.translationBody, { exact: true }), body);

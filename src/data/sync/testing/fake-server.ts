@@ -166,7 +166,7 @@ export class FakeServer implements SyncApi {
       version,
       content_hash,
       sync_seq,
-      previous: { version: row.version, title: row.title, body: row.body },
+      previous: { version: row.version, title: row.title, body: row.body, translation: row.translation ?? null },
     });
   }
 

@@ -155,7 +155,7 @@ export function describeSyncContract(name: string, makeServer: () => Promise<Ser
         const after = next.briefings[0]!;
         expect(after).toMatchObject({ id, version: 2, title: 'Fire exits moved', body: 'Use the back door.' });
         expect(after.content_hash).toBe(sha256('Fire exits moved\nUse the back door.'));
-        expect(after.previous).toEqual({ version: 1, title: before.title, body: before.body });
+        expect(after.previous).toEqual({ version: 1, title: before.title, body: before.body, translation: null });
         expect(after.sync_seq).toBeGreaterThan(before.sync_seq);
       });
 
@@ -169,6 +169,10 @@ export function describeSyncContract(name: string, makeServer: () => Promise<Ser
         const [after] = (await catchUp(server.api, first.cursor)).briefings;
         expect(after).toMatchObject({ id, version: 2, language: 'en', translation });
         expect(after!.content_hash).toBe(sha256('Exits moved\nUse the back door.\n\x1fes\nSalidas movidas\nUsa la puerta trasera.'));
+        // The next version's previous carries this one's translation, for "what changed" in the reader's language.
+        await server.editBriefing(id!, { title: 'Exits moved', body: 'Use the back door.', translation: { ...translation, body: 'Usa la puerta de atrás.' } });
+        const [third] = (await catchUp(server.api, first.cursor)).briefings;
+        expect(third!.previous).toEqual({ version: 2, title: 'Exits moved', body: 'Use the back door.', translation });
       });
 
       it('lists a retracted briefing in removed for a phone that held it, and no longer sends it', async () => {
