@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import type { LocalBriefing } from '../../data/db';
 import { markdownLines, parseMarkdown } from '../../domain/markdown';
 import { diffLines } from '../../domain/text-diff';
 import { useT } from '../i18n/I18nProvider';
