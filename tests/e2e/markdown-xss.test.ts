@@ -51,6 +51,8 @@ describe('briefing body markdown', () => {
     await signIn.open(appUrl);
     await signIn.signIn(DEMO.alex);
     await today.waitForBriefing(title);
+    // Today shows a plain preview; the briefing's own screen renders its text.
+    await today.openBriefing(title);
     const card = today.briefing(title);
 
     // The author's HTML and script are on screen, character for character.

@@ -83,27 +83,27 @@ export class TodayPage {
   async barTakesEveryTap(): Promise<boolean> {
     return this.page.evaluate(async () => {
       const nav = document.querySelector('nav.tabbar');
-      if (!nav) return false;
-      const barMiddle = nav.getBoundingClientRect().top + nav.getBoundingClientRect().height / 2;
-      const maxScroll = document.documentElement.scrollHeight - window.innerHeight;
-      // The first card button the page can scroll right under the bar.
-      const button = [...document.querySelectorAll('[data-testid="briefing"] button')].find((candidate) => {
-        const box = candidate.getBoundingClientRect();
-        const target = window.scrollY + box.top + box.height / 2 - barMiddle;
-        return target >= 0 && target <= maxScroll;
-      });
-      if (!button) return false;
-      const b = button.getBoundingClientRect();
-      window.scrollBy(0, b.top + b.height / 2 - barMiddle);
-      await new Promise(requestAnimationFrame);
-      const under = button.getBoundingClientRect();
-      // The page could not scroll far enough to put the button under the bar: nothing was tried.
-      if (Math.abs(under.top + under.height / 2 - barMiddle) > under.height / 2) return false;
-      return [...nav.querySelectorAll('button')].every((tab) => {
-        const box = tab.getBoundingClientRect();
-        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-        return hit !== null && nav.contains(hit);
-      });
+      const button = document.querySelector<HTMLElement>('[data-testid="briefing"] button');
+      if (!nav || !button) return false;
+      // Room above the list, so the card's button can be scrolled down to the bar however short the page.
+      const spacer = document.createElement('div');
+      spacer.style.height = `${window.innerHeight}px`;
+      document.body.prepend(spacer);
+      try {
+        const barMiddle = nav.getBoundingClientRect().top + nav.getBoundingClientRect().height / 2;
+        const b = button.getBoundingClientRect();
+        window.scrollBy(0, b.top + b.height / 2 - barMiddle);
+        await new Promise(requestAnimationFrame);
+        const under = button.getBoundingClientRect();
+        if (Math.abs(under.top + under.height / 2 - barMiddle) > under.height / 2) return false;
+        return [...nav.querySelectorAll('button')].every((tab) => {
+          const box = tab.getBoundingClientRect();
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return hit !== null && nav.contains(hit);
+        });
+      } finally {
+        spacer.remove();
+      }
     });
   }
 
