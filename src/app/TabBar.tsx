@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countToAcknowledge } from '../data/briefings/queries';
+import { readMeta } from '../data/db';
 import { useT } from '../ui/i18n/I18nProvider';
 import { openTab } from '../ui/router/history';
 import { useSession } from '../ui/session-context';
@@ -19,8 +20,11 @@ export function TabBar({ tabs, current }: { tabs: ScreenId[]; current: ScreenId 
   const t = useT();
   const { db, me } = useSession();
   const now = useMinuteClock();
+  // Not while a first sync lands page after page: re-reading every briefing after each page slowed the
+  // sync itself (as Today found), and the count means nothing until it ends.
+  const firstSync = useLiveQuery(async () => (await readMeta(db)).first_sync !== null, [db]) ?? true;
   // Re-counted each minute too (something may fall due); the count itself corrects the device clock.
-  const left = useLiveQuery(() => countToAcknowledge(db, Date.now()), [db, now]) ?? 0;
+  const left = useLiveQuery(() => (firstSync ? 0 : countToAcknowledge(db, Date.now())), [db, now, firstSync]) ?? 0;
   // A manager's or HR's open inbox, as last fetched (side data): offline it shows the last count.
   const inbox = useLiveQuery(() => db.counts.get('inbox_open'), [db]);
   const unanswered = me && me.role !== 'staff' ? (inbox?.count ?? 0) : 0;
