@@ -1,9 +1,18 @@
--- Translations reach phones: each briefing carries language (its original's)
--- and translation {language, title, body} or null, both of its current
--- version, and each of the caller's acknowledgements the language that was
--- read. Redefined from 20261206150300_pull_own_attempts.sql (the latest,
--- keeping lessons' required_by and the caller's attempts) with only those
--- fields added.
+-- sync_pull, redefined once for this change set (it was four successive redefinitions before
+-- landing; folded so the function stands once):
+-- * lesson rows carry required_by: the earliest due date among the lesson requirements
+--   (20261206150000) that apply to the caller, null when none does, so a phone shows
+--   "Required by" and "Overdue" offline; require_lesson moves the lesson's sync_seq, which
+--   brings the row again with the date;
+-- * a person's own lesson attempts come back to their phones (kind 'attempt', like their
+--   acknowledgements), so the lesson list says passed or not passed on every phone they sign in
+--   on; the server's score (scored again against the version taken) replaces the phone's own.
+--   Attempts are append-only and always the caller's, so they need no tombstones and survive an
+--   audience change;
+-- * translations (20261206170000): each briefing carries language (its original's) and
+--   translation {language, title, body} or null of its current version, each of the caller's
+--   acknowledgements the language that was read, and previous carries version - 1's
+--   translation too, so a reader of the translation is shown what changed in their words.
 
 create or replace function public.sync_pull(p_cursor bigint default 0, p_limit int default 500) returns json
 language plpgsql volatile security definer set search_path = '' as $$
@@ -150,7 +159,10 @@ begin
                                                  'body', b.translation_body) end,
                              -- What changed: the text this version replaced, so the phone can show before/after.
                              'previous', case when b.version > 1 then
-                               (select json_build_object('version', v.version, 'title', v.title, 'body', v.body)
+                               (select json_build_object('version', v.version, 'title', v.title, 'body', v.body,
+                                                         'translation', case when v.translation_language is not null then
+                                                           json_build_object('language', v.translation_language,
+                                                                             'title', v.translation_title, 'body', v.translation_body) end)
                                 from public.briefing_versions v where v.briefing_id = b.id and v.version = b.version - 1) end,
                              'created_at', b.created_at, 'updated_at', b.updated_at, 'sync_seq', b.sync_seq) order by b.sync_seq)
                            from public.briefings b
@@ -192,4 +204,4 @@ begin
     'removed', to_json(coalesce(v_removed, '{}'::uuid[]))
   );
 end $$;
-comment on function public.sync_pull(bigint, int) is 'One page (p_limit rows, sync_seq order) of what the caller may hold, changed after p_cursor, plus removed ids; total (first page only) counts every row a first sync will bring; reset=true means drop removed and pull again from 0; briefings past version 1 carry previous {version, title, body}; narrow_audience true means anonymous feedback citing the briefing will lose the link; server_time is the server''s clock when it answered, for phones whose own clock is wrong; lessons carry required_by, the earliest date a requirement that applies to the caller sets, or null; attempts are the caller''s own lesson attempts as the server scored them; briefings carry language (the original''s) and translation {language, title, body} or null, acks the language that was read.';
+comment on function public.sync_pull(bigint, int) is 'One page (p_limit rows, sync_seq order) of what the caller may hold, changed after p_cursor, plus removed ids; total (first page only) counts every row a first sync will bring; reset=true means drop removed and pull again from 0; briefings past version 1 carry previous {version, title, body, translation}; narrow_audience true means anonymous feedback citing the briefing will lose the link; server_time is the server''s clock when it answered, for phones whose own clock is wrong; lessons carry required_by, the earliest date a requirement that applies to the caller sets, or null; attempts are the caller''s own lesson attempts as the server scored them; briefings carry language (the original''s) and translation {language, title, body} or null, acks the language that was read.';
