@@ -26,6 +26,12 @@
 -- person is found by the same lower-cased, trimmed ID the unique index
 -- members_org_employee_id_key holds, so no other person can have it.
 
+--
+-- The person is found by an index probe per item (a hash join read every person of
+-- the organisation), person_fields before/after is built from joined rows instead of
+-- a call per person (its four queries each), and CTEs read more than once are
+-- materialized so their subqueries run once per item.
+
 create function private.roster_plan(p_me public.members, p_items jsonb)
 returns table (
   i int, member_id uuid, problem text,
@@ -40,14 +46,17 @@ declare
   v_scope uuid[] := case when p_me.role in ('hr', 'admin') then null else private.store_ids_managed_by(p_me) end;
 begin
   return query
-  with item as (
-    select (t.x ->> 'i')::int as i, t.x -> 'payload' as p
+  -- The person by employee ID, one index probe per item (a hash join read every person of a large organisation).
+  with item as materialized (
+    select (t.x ->> 'i')::int as i, t.x -> 'payload' as p,
+      (select m from public.members m
+       where m.org_id = p_me.org_id and lower(m.employee_id) = lower(btrim(t.x -> 'payload' ->> 'employee_id'))) as old
     from jsonb_array_elements(p_items) as t(x)
   ),
   -- Each field as admin_text reads it: t = trimmed text (empty = null), bad = not text.
-  fields as (
-    select it.i, it.p, m as old, m.id as mid,
-      (select array_agg(sm.store_id order by sm.store_id) from public.store_managers sm where sm.member_id = m.id) as old_managed,
+  fields as materialized (
+    select it.i, it.p, it.old, (it.old).id as mid,
+      (select array_agg(sm.store_id order by sm.store_id) from public.store_managers sm where sm.member_id = (it.old).id) as old_managed,
       jsonb_typeof(it.p -> 'display_name') not in ('string', 'null') as dn_bad,
       case when jsonb_typeof(it.p -> 'display_name') = 'string' then nullif(btrim(it.p ->> 'display_name'), '') end as dn,
       jsonb_typeof(it.p -> 'employee_id') not in ('string', 'null') as eid_bad,
@@ -79,7 +88,6 @@ begin
       mg.bad as mg_bad,
       mg.ids as managed
     from item it
-    left join public.members m on m.org_id = p_me.org_id and lower(m.employee_id) = lower(btrim(it.p ->> 'employee_id'))
     -- managed_store_ids as admin_save_person reads it: every element a UUID of a store of the organisation, then distinct and sorted.
     left join lateral (
       select bool_or(e.u is null or not exists (select 1 from public.stores s where s.id = e.u and s.org_id = p_me.org_id)) as bad,
@@ -107,7 +115,7 @@ begin
       jsonb_typeof(r.p -> 'managed_store_ids') = 'array' as has_managed
     from fields r
   ),
-  judged as (
+  judged as materialized (
     select n.*,
       case
         when n.mid is not null and not v_hr
@@ -151,21 +159,32 @@ begin
       end as w_managed
     from saved n
   )
+  -- person_fields before and after, built from the joined rows (the same keys and values, without a call per person).
   select j.i, j.mid, j.problem,
     j.n_display_name, j.n_employee_id, j.n_email, j.n_phone, j.n_role, j.n_locale, j.n_store_id, j.n_department_id,
     j.w_managed,
-    case when j.mid is not null then private.person_fields(j.old) end,
-    case when j.problem is null then
-      (select jsonb_build_object(
-         'display_name', j.n_display_name, 'employee_id', j.n_employee_id, 'email', j.n_email, 'phone', j.n_phone,
-         'role', j.n_role, 'locale', j.n_locale,
-         'store_id', j.n_store_id, 'store_code', (select s.code from public.stores s where s.id = j.n_store_id),
-         'department_id', j.n_department_id, 'department_name', (select d.name from public.departments d where d.id = j.n_department_id),
-         'managed_store_ids', coalesce(jsonb_agg(s.id order by s.id), '[]'),
-         'managed_store_codes', coalesce(jsonb_agg(s.code order by s.id), '[]'))
-       from public.stores s where s.id = any (coalesce(j.w_managed, j.old_managed)))
+    case when j.mid is not null then jsonb_build_object(
+      'display_name', (j.old).display_name, 'employee_id', (j.old).employee_id, 'email', (j.old).email, 'phone', (j.old).phone,
+      'role', (j.old).role, 'locale', (j.old).locale,
+      'store_id', (j.old).store_id, 'store_code', os.code,
+      'department_id', (j.old).department_id, 'department_name', od.name,
+      'managed_store_ids', coalesce(to_jsonb(j.old_managed), '[]'),
+      'managed_store_codes', coalesce((select jsonb_agg(s.code order by s.id) from public.stores s where s.id = any (j.old_managed)), '[]'))
+    end,
+    case when j.problem is null then jsonb_build_object(
+      'display_name', j.n_display_name, 'employee_id', j.n_employee_id, 'email', j.n_email, 'phone', j.n_phone,
+      'role', j.n_role, 'locale', j.n_locale,
+      'store_id', j.n_store_id, 'store_code', ns.code,
+      'department_id', j.n_department_id, 'department_name', nd.name,
+      'managed_store_ids', coalesce(to_jsonb(coalesce(j.w_managed, j.old_managed)), '[]'),
+      'managed_store_codes', case when cardinality(coalesce(j.w_managed, j.old_managed)) > 0 then
+        (select jsonb_agg(s.code order by s.id) from public.stores s where s.id = any (coalesce(j.w_managed, j.old_managed))) else '[]' end)
     end
-  from judged j;
+  from judged j
+  left join public.stores os on os.id = (j.old).store_id
+  left join public.departments od on od.id = (j.old).department_id
+  left join public.stores ns on ns.id = j.n_store_id
+  left join public.departments nd on nd.id = j.n_department_id;
 end $$;
 comment on function private.roster_plan(public.members, jsonb) is 'For roster items [{i, payload}] (admin_save_person payloads, the person found by employee ID): what admin_save_person would do as p_me, set-based: the refusal code in its order, or the person''s fields after the save, the stores they would run (null = unchanged) and person_fields before and after. Reads only.';
 revoke execute on function private.roster_plan(public.members, jsonb) from public, anon, authenticated;

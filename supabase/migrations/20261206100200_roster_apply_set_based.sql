@@ -12,6 +12,13 @@
 -- violation), the batch runs as before, admin_save_person row by row, which
 -- writes the same or refuses the whole call with 'row N: ' and the row's code.
 
+--
+-- The before/after diff is written inline rather than through private.jsonb_changes and
+-- private.roster_visible_fields per row (SQL functions with their own search_path are not
+-- inlined; their calls were a third of a 1,000-row dry run), and staged rows are reached by
+-- row number and people by employee ID (a join over every row staged so far made the 50th
+-- batch of a 50,000-row file pay for the 49,000 before it).
+
 create function private.roster_apply_rows(p_me public.members, p_import_id uuid, p_first_row int, p_last_row int) returns jsonb
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -55,30 +62,39 @@ declare
   v_import private.roster_imports := private.roster_import_of(v_me, p_import_id);
   v_items jsonb;
   v_distinct boolean;
+  v_keys text[];
   v_out jsonb;
 begin
   if p_first_row is null or p_last_row is null or p_last_row < p_first_row or p_last_row - p_first_row >= 1000 then
     perform private.invalid_argument('invalid_range', 'Rows p_first_row..p_last_row, at most 1000 of them');
   end if;
-  -- The people the batch names, locked as admin_save_person locks the one it saves, before they are judged.
-  perform 1 from public.members m
-  join private.roster_import_rows r on r.employee_key = lower(m.employee_id)
-  where m.org_id = v_me.org_id and r.import_id = v_import.id and r.row_no between p_first_row and p_last_row and r.outcome in ('add', 'change')
-  for update of m;
   select jsonb_agg(jsonb_build_object('i', r.row_no, 'payload', r.payload) order by r.row_no),
-         count(distinct r.employee_key) = count(*) and count(distinct r.email_key) = count(r.email_key)
-  into v_items, v_distinct
+         count(distinct r.employee_key) = count(*) and count(distinct r.email_key) = count(r.email_key),
+         array_agg(r.employee_key)
+  into v_items, v_distinct, v_keys
   from private.roster_import_rows r
   where r.import_id = v_import.id and r.row_no between p_first_row and p_last_row and r.outcome in ('add', 'change');
   if v_items is null then
     return jsonb_build_object('rows', '[]'::jsonb);
   end if;
+  -- The people the batch names, locked as admin_save_person locks the one it saves, before they are
+  -- judged. By their keys: a join walked every row the import had staged.
+  perform 1 from public.members m
+  where m.org_id = v_me.org_id and lower(m.employee_id) = any (v_keys)
+  for update of m;
 
   if v_distinct then
     begin
       with plan as materialized (
-        select p.*, coalesce(p.member_id, gen_random_uuid()) as id, private.jsonb_changes(p.before, p.after) as changes
+        select p.*, coalesce(p.member_id, gen_random_uuid()) as id, diff.changes
         from private.roster_plan(v_me, v_items) p
+        -- private.jsonb_changes(before, after), inline: the changed fields, null when none.
+        left join lateral (
+          select jsonb_build_object('before', jsonb_object_agg(k.k, p.before -> k.k), 'after', jsonb_object_agg(k.k, p.after -> k.k)) as changes
+          from jsonb_object_keys(p.after) as k(k)
+          where p.member_id is not null and (p.before -> k.k) is distinct from (p.after -> k.k)
+          having count(*) > 0
+        ) diff on true
       ),
       go as (select not exists (select 1 from plan p where p.problem is not null) as ok),
       changed as (
