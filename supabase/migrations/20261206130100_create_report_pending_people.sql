@@ -13,6 +13,9 @@
 
 -- The checks every caller passes: the briefing and store the caller may report on.
 -- Returns the briefing and the stores in scope (null: every store, for HR).
+--
+-- Both check the caller first, then the paging arguments, so a closed account hears
+-- 42501 member_inactive (the phone's cue to say so) rather than a 22023 about a limit.
 create function private.pending_report_target(p_briefing_id uuid, p_store_id uuid, out briefing public.briefings, out scope uuid[])
 language plpgsql stable security definer set search_path = '' as $$
 declare
@@ -83,6 +86,7 @@ create function public.report_pending_people(
 -- Custom plans: whether a store is given decides which index walks the members.
 language plpgsql stable security definer set search_path = '' set plan_cache_mode = force_custom_plan as $$
 declare
+  v_member public.members := private.require_member();
   v_search text := private.pending_arguments(p_search, p_after_name, p_after_id, p_limit, 200);
   v_target record;
   b public.briefings;
@@ -145,6 +149,7 @@ create function public.report_pending_csv_page(
 returns table (member_id uuid, display_name text, person text, employee_id text, email text, store text, department text, notifications text)
 language plpgsql stable security definer set search_path = '' set plan_cache_mode = force_custom_plan as $$
 declare
+  v_member public.members := private.require_member();
   v_search text := private.pending_arguments(p_search, p_after_name, p_after_id, p_limit, 1000);
   v_target record;
   b public.briefings;
