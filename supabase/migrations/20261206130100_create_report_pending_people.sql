@@ -10,12 +10,13 @@
 -- audience is briefing_ack_status's: active members with a store in scope, matching
 -- the briefing's audience, never its author, who have not acknowledged the current
 -- version.
+--
+-- report_pending_people and report_pending_csv_page check the caller first, then the paging
+-- arguments, so a closed account hears
+-- 42501 member_inactive (the phone's cue to say so) rather than a 22023 about a limit.
 
 -- The checks every caller passes: the briefing and store the caller may report on.
 -- Returns the briefing and the stores in scope (null: every store, for HR).
---
--- Both check the caller first, then the paging arguments, so a closed account hears
--- 42501 member_inactive (the phone's cue to say so) rather than a 22023 about a limit.
 create function private.pending_report_target(p_briefing_id uuid, p_store_id uuid, out briefing public.briefings, out scope uuid[])
 language plpgsql stable security definer set search_path = '' as $$
 declare
