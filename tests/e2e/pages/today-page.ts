@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { SyncStatus } from './sync-status';
+import { tabBadge } from './tab-badge';
 import { UI_TEXT, type UiLocale } from './ui-text';
 
 /** The Today screen: briefings from the phone's copy, acknowledged with one tap. */
@@ -66,14 +67,8 @@ export class TodayPage {
   }
 
   /** The badge on the bar's Today tab (0 when there is none), checked against what the tab says to a screen reader. */
-  async tabCount(): Promise<number> {
-    const tab = this.page.getByRole('navigation', { name: this.text.nav }).getByRole('button', { name: this.text.today, exact: true });
-    const description = (await tab.getAttribute('aria-describedby')) ?? '';
-    if (!description) return 0;
-    const spoken = await this.page.locator(`[id="${description}"]`).textContent();
-    const count = Number(spoken?.match(/^\d+/)?.[0] ?? Number.NaN);
-    if (!spoken?.includes(`${count} left to acknowledge`) && !spoken?.includes(`${count} por confirmar`)) throw new Error(`tab says "${spoken}"`);
-    return count;
+  tabCount(): Promise<number> {
+    return tabBadge(this.page, this.text.nav, this.text.today, ['left to acknowledge', 'por confirmar']);
   }
 
   /**

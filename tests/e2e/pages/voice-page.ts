@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { SyncStatus } from './sync-status';
+import { tabBadge } from './tab-badge';
 
 /** The words this page model looks for; literal, so a changed label fails a test instead of following along. */
 export const VOICE_TEXT = {
@@ -61,14 +62,8 @@ export class VoicePage {
   }
 
   /** The badge on the bar's Voice tab (0 when there is none), checked against what the tab says to a screen reader. */
-  async tabCount(): Promise<number> {
-    const tab = this.page.getByRole('navigation', { name: VOICE_TEXT.nav }).getByRole('button', { name: VOICE_TEXT.tab, exact: true });
-    const description = (await tab.getAttribute('aria-describedby')) ?? '';
-    if (!description) return 0;
-    const spoken = (await this.page.locator(`[id="${description}"]`).textContent()) ?? '';
-    const count = Number(spoken.match(/^\d+/)?.[0] ?? Number.NaN);
-    if (!spoken.includes(`${count} feedback item`)) throw new Error(`tab says "${spoken}"`);
-    return count;
+  tabCount(): Promise<number> {
+    return tabBadge(this.page, VOICE_TEXT.nav, VOICE_TEXT.tab, ['feedback item']);
   }
 
   /** Opens one of the tab's sections by its button, e.g. 'My feedback'. */
