@@ -361,11 +361,67 @@ describe('Reports tab', () => {
   });
 });
 
+describe('The organisation time zone (issue 13, point 4)', () => {
+  it('HR changes it from Reports: the setting on Stores saves it, the admin log has it, and Reports counts days in it', async () => {
+    const { page } = phone();
+    const {
+      rows: [{ time_zone: original } = { time_zone: 'UTC' }],
+    } = await pool.query<{ time_zone: string }>('select time_zone from public.organizations where id = $1', [SEED.org]);
+    const next = original === 'Europe/Madrid' ? 'America/Chicago' : 'Europe/Madrid';
+    try {
+      const insights = await signInAndOpenReports(page, HR);
+      await insights.waitForDashboard();
+      await expect.poll(() => insights.scopeLine().innerText()).toContain(`(days in ${original.replaceAll('_', ' ')})`);
+      const saved = await insights.changeZone(next);
+      await expect.poll(() => saved.innerText()).toBe(`Saved. Reports now count days in ${next.replaceAll('_', ' ')}.`);
+      const stored = await pool.query<{ time_zone: string }>('select time_zone from public.organizations where id = $1', [SEED.org]);
+      expect(stored.rows[0]?.time_zone).toBe(next);
+      await expectAccessible(page, 'Stores, organisation time zone 390');
+      await screenshot(page, 'insights-org-zone-phone', page.getByTestId('org-time-zone'));
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await expectAccessible(page, 'Stores, organisation time zone 1280');
+      await screenshot(page, 'insights-org-zone-wide');
+
+      await page.goto(`${appUrl}/admin-log`);
+      const newest = page.locator('.admin-log__entry').first();
+      await expect.poll(() => newest.innerText()).toContain('Organisation time zone changed');
+      expect(await newest.innerText()).toContain(`Time zone: from ${original} to ${next}`);
+
+      await page.goto(`${appUrl}/reports`);
+      await insights.waitForDashboard();
+      await expect.poll(() => insights.scopeLine().innerText()).toContain(`(days in ${next.replaceAll('_', ' ')})`);
+      const report = await reportFor(HR);
+      expect(report.time_zone).toBe(next);
+      await screenshot(page, 'insights-zone-wide');
+    } finally {
+      await pool.query('update public.organizations set time_zone = $2 where id = $1', [SEED.org, original]);
+    }
+  });
+
+  it('a manager’s Reports names the zone but offers no change', async () => {
+    const { page } = phone();
+    const insights = await signInAndOpenReports(page, MANAGER_DOWNTOWN);
+    await insights.waitForDashboard();
+    await expect.poll(() => insights.scopeLine().innerText()).toMatch(/\(days in [^)]+\)$/);
+    expect(await insights.scopeLine().getByRole('link').count()).toBe(0);
+  });
+});
+
 describe('Who has not acknowledged (issue 13, point 4)', () => {
   const HR_MEMBER = '3e000000-0000-4000-8000-000000000001';
   const RIVERSIDE = '5a000000-0000-4000-8000-000000000002';
   let policyTitle: string;
   let policy: string;
+
+  /** The reach line's device words for the people a store (and department) still has to acknowledge `briefing` (the policy by default). */
+  const devicesWord = async (email: string, storeId: string, departmentId: string | null, briefing = policy) => {
+    const { summary } = await asUser<{ summary: { devices: number } }>(email, 'select public.report_pending_people($1, $2, $3) as value', [
+      briefing,
+      storeId,
+      departmentId,
+    ]);
+    return summary.devices === 1 ? '1 device will be notified' : `${summary.devices} devices will be notified`;
+  };
 
   /** What report_pending_people answers this user for these filters: the names the screen must list. */
   const pendingFor = (email: string, storeId: string | null, departmentId: string | null = null) =>
@@ -466,6 +522,129 @@ describe('Who has not acknowledged (issue 13, point 4)', () => {
     await screenshot(page, 'insights-department-filter-wide');
   });
 
+  it('HR: filters live in the address: a reload, a pasted link and back show the same view; what the address cannot mean falls back', async () => {
+    const { page } = phone();
+    const insights = await signInAndOpenReports(page, HR);
+    await insights.waitForDashboard();
+    await insights.choosePeriod('7 days');
+    await insights.narrowToStore('Downtown');
+    await insights.filterDepartment('Checkout');
+    await expect.poll(() => new URL(page.url()).search).toBe(`?days=7&store=${SEED.downtown}&department=${SEED.checkout}`);
+    const wanted = { period: '7 days', store: 'Downtown', department: 'Checkout' };
+    const figures = await asUser<ComplianceReport>(HR, 'select public.compliance_report(7, 50, $1, $2) as value', [SEED.downtown, SEED.checkout]);
+    const shown = `${count(figures.acked)} of ${count(figures.total)}`;
+    await expect.poll(() => insights.ackedOfTotal.innerText()).toBe(shown);
+
+    await page.reload();
+    await insights.waitForDashboard();
+    await expect.poll(() => insights.filters()).toEqual(wanted);
+    await expect.poll(() => insights.ackedOfTotal.innerText()).toBe(shown);
+    expect(await page.getByTestId('report-scope').innerText()).toBe('Store: Downtown, Checkout department');
+    await expectAccessible(page, 'Reports, filtered, reloaded 390');
+    await screenshot(page, 'insights-filtered-phone');
+
+    // The pending list opens as narrow as Reports was; its own filters are in its address too.
+    const list = await insights.openBriefing(policyTitle);
+    await expect
+      .poll(() => new URL(page.url()).pathname + new URL(page.url()).search)
+      .toBe(`/reports/briefings/${policy}/stores/${SEED.downtown}?department=${SEED.checkout}`);
+    await expect.poll(() => list.names()).toEqual(['Sam Patel']);
+    await list.search('sam');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('sam');
+    const entries = await page.evaluate(() => history.length);
+    await list.search('sam p');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('sam p');
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    await page.reload();
+    await list.heading.waitFor();
+    await expect.poll(() => list.filters()).toEqual({ department: 'Checkout', search: 'sam p' });
+    await expect.poll(() => list.names()).toEqual(['Sam Patel']);
+
+    // Its way back returns to Reports as it was left.
+    await list.backToReports();
+    await insights.waitForDashboard();
+    await expect.poll(() => insights.filters()).toEqual(wanted);
+    expect(new URL(page.url()).search).toBe(`?days=7&store=${SEED.downtown}&department=${SEED.checkout}`);
+
+    // A pasted link in a fresh tab of the signed-in app.
+    const pasted = await page.context().newPage();
+    try {
+      await pasted.goto(`${appUrl}/reports?department=${SEED.checkout}&store=${SEED.downtown}&days=7`);
+      const again = new InsightsPage(pasted);
+      await again.waitForDashboard();
+      await expect.poll(() => again.filters()).toEqual(wanted);
+      await expect.poll(() => again.ackedOfTotal.innerText()).toBe(shown);
+
+      // What the address cannot mean (a period not offered, a store and a department that do not exist) reads as the default view.
+      await pasted.goto(`${appUrl}/reports?days=abc&store=${crypto.randomUUID()}&department=${crypto.randomUUID()}`);
+      await again.waitForDashboard();
+      await expect.poll(() => again.filters()).toEqual({ period: '30 days', store: null, department: 'Any department' });
+      await expect.poll(() => new URL(pasted.url()).search).toBe('?days=abc');
+      expect(await pasted.getByTestId('report-scope').innerText()).toBe('Whole organisation');
+      expect(await pasted.locator('.insights').getByRole('alert').count()).toBe(0);
+      await pasted.goto(`${appUrl}/reports/briefings/${policy}/pending?department=Checkout&q=%20`);
+      const loose = again.pendingList();
+      await expect.poll(() => loose.filters()).toEqual({ department: 'Any department', search: '' });
+      await expect.poll(async () => (await loose.names()).length).toBeGreaterThan(0);
+    } finally {
+      await pasted.close();
+    }
+  });
+
+  it('HR reminds Downtown only: the line says whom, the reminder reaches Downtown’s people alone, Riverside is not blocked by it', async () => {
+    const { page } = phone();
+    const briefingTitle = uniqueTitle('Remind one store');
+    const {
+      rows: [row],
+    } = await pool.query<{ id: string }>(
+      `insert into public.briefings (id, org_id, author_id, kind, title, body, store_ids, roles, requires_ack, ack_due_at, publish_at)
+       values (gen_random_uuid(), $1, $2, 'policy', $3, 'Read me.', '{}', '{staff}', true, now() + interval '2 days', now() - interval '1 minute')
+       returning id`,
+      [SEED.org, HR_MEMBER, briefingTitle],
+    );
+    const id = row!.id;
+    await signInAndOpenReports(page, HR);
+    await page.goto(`${appUrl}/reports/briefings/${id}/stores/${SEED.downtown}`);
+    const list = new InsightsPage(page).pendingList();
+    const downtown = await asUser<{ summary: { pending: number } }>(HR, 'select public.report_pending_people($1, $2) as value', [id, SEED.downtown]);
+    const people = downtown.summary.pending === 1 ? '1 person' : `${downtown.summary.pending} people`;
+    await expect
+      .poll(() => list.remindReach.innerText())
+      .toBe(`Reminds only those still to acknowledge in Downtown: ${people}, ${await devicesWord(HR, SEED.downtown, null, id)}.`);
+    await expectAccessible(page, 'Still to acknowledge, remind one store 390');
+    await screenshot(page, 'insights-pending-remind-phone');
+
+    await list.remind();
+    // The demo's staff have no device with notifications on: nothing is sent, and the screen says whom to tell.
+    await expect
+      .poll(() => list.remindResult.innerText())
+      .toBe(`No reminder sent: ${people} ${downtown.summary.pending === 1 ? 'has' : 'have'} notifications off. Tell them in person.`);
+    const reminded = async () =>
+      (
+        await pool.query<{ store_id: string }>(
+          'select m.store_id from private.push_manual_reminders r join public.members m on m.id = r.member_id where r.briefing_id = $1',
+          [id],
+        )
+      ).rows.map((r) => r.store_id);
+    await expect.poll(async () => (await reminded()).length).toBe(downtown.summary.pending);
+    expect(new Set(await reminded())).toEqual(new Set([SEED.downtown]));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, 'insights-pending-remind-wide');
+
+    // Riverside next: its own reminder goes, though Downtown's was a moment ago.
+    await page.goto(`${appUrl}/reports/briefings/${id}/stores/${RIVERSIDE}`);
+    await expect.poll(() => list.remindReach.innerText()).toContain('in Riverside:');
+    await list.remind();
+    await expect.poll(() => list.remindResult.innerText()).toMatch(/^No reminder sent: /);
+    await expect.poll(async () => new Set(await reminded())).toEqual(new Set([SEED.downtown, RIVERSIDE]));
+
+    // Downtown again within the hour: nothing is sent, and the screen says when it can be.
+    await page.goto(`${appUrl}/reports/briefings/${id}/stores/${SEED.downtown}`);
+    await expect.poll(() => list.remindReach.innerText()).toContain('in Downtown:');
+    await list.remind();
+    await expect.poll(() => list.remindResult.innerText()).toMatch(/^Everyone here was reminded in the last hour\. You can remind them again at /);
+  });
+
   it('in Spanish, and with 40% longer words, the list fits the phone without serious accessibility findings', async () => {
     const {
       rows: [hrMember],
@@ -487,6 +666,14 @@ describe('Who has not acknowledged (issue 13, point 4)', () => {
       await screenshot(spanish.page, 'insights-pending-es-phone');
       await pseudoLocalize(spanish.page);
       expect(await screenOverflow(spanish.page)).toEqual([]);
+
+      // The organisation's time zone setting, in Spanish.
+      await spanish.page.goto(`${appUrl}/stores`);
+      const setting = spanish.page.getByTestId('org-time-zone');
+      await setting.getByLabel('Zona horaria').waitFor({ timeout: 15_000 });
+      await expect.poll(() => setting.getByRole('heading').innerText()).toBe('Zona horaria de la organización');
+      await expectAccessible(spanish.page, 'Tiendas, zona horaria 390');
+      await screenshot(spanish.page, 'insights-org-zone-es-phone', setting);
     } finally {
       await spanish.close();
       await demo.setMemberLocale(hrMember!.id, 'en');
@@ -505,7 +692,11 @@ describe('Who has not acknowledged (issue 13, point 4)', () => {
     expect(await list.scope.innerText()).toBe('Store: Downtown');
     await list.filterDepartment('Checkout');
     await expect.poll(() => list.names()).toEqual(['Sam Patel']);
-    await expect.poll(() => list.remindReach.innerText()).toContain('in your stores');
+    await expect
+      .poll(() => list.remindReach.innerText())
+      .toBe(
+        `Reminds only those still to acknowledge in Downtown, Checkout department: 1 person, ${await devicesWord(MANAGER_DOWNTOWN, SEED.downtown, SEED.checkout)}.`,
+      );
     await screenshot(page, 'insights-pending-manager-phone');
 
     await page.goto(`${appUrl}/reports/briefings/${policy}/stores/${RIVERSIDE}`);

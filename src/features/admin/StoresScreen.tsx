@@ -1,6 +1,7 @@
 /**
- * Stores (#12, HR): the list with each store's active people, and the store
- * form at /stores/new and /stores/:id (name, code, time zone, region).
+ * Stores (#12, HR): the organisation's time zone (the days Reports count), the list with
+ * each store's active people, and the store form at /stores/new and /stores/:id (name,
+ * code, time zone, region).
  */
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import type { AdminFailure } from '../../data/admin/outcome';
@@ -16,6 +17,7 @@ import { useSession } from '../../ui/session-context';
 import { AdminProblem } from './AdminProblem';
 import { adminFailureText, fieldProblemText, STORE_FIELD_OF } from './admin-words';
 import { Field } from './Field';
+import { OrgTimeZone, supportedZones } from './OrgTimeZone';
 import { useStores } from './use-directory';
 import './admin.css';
 
@@ -31,6 +33,7 @@ export function StoresScreen() {
           {t('admin.stores.new')}
         </button>
       </div>
+      <OrgTimeZone />
       {stores.failure ? <AdminProblem failure={stores.failure} onRetry={stores.reload} /> : null}
       {!stores.data && stores.loading ? <p role="status">{t('admin.loading')}</p> : null}
       {stores.data?.length === 0 ? <p>{t('admin.stores.none')}</p> : null}
@@ -107,11 +110,6 @@ export function StoreScreen({ params }: { params: Params }) {
 
 /** A store just added: its form, opened at its own address in place of /stores/new, says it was saved. */
 let createdStore: string | null = null;
-
-function supportedZones(): readonly string[] | null {
-  const intl = Intl as { supportedValuesOf?: (key: 'timeZone') => string[] };
-  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : null;
-}
 
 function StoreForm({ store: initial }: { store: AdminStore | null }) {
   const { api } = useSession();

@@ -110,6 +110,7 @@ export const ACTION_WORDS = {
   activation_code_issued: 'admin.action.activation_code_issued',
   person_activated: 'admin.action.person_activated',
   activation_code_emailed: 'admin.action.activation_code_emailed',
+  org_time_zone_changed: 'admin.action.org_time_zone_changed',
 } as const satisfies Record<AdminAction, PlainKey>;
 
 /** The admin log's field names (the keys of its before/after) in words; a field not here is shown as it is. */

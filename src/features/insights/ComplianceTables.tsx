@@ -152,10 +152,12 @@ export function ByBriefingTable({
   briefings,
   count,
   storeId,
+  departmentId,
 }: {
   briefings: MoreRows<ComplianceReport['by_briefing'][number]>;
   count: number;
   storeId: string | null;
+  departmentId: string | null;
 }) {
   const i18n = useI18n();
   const { t, number } = i18n;
@@ -188,7 +190,7 @@ export function ByBriefingTable({
         {briefings.rows.map((briefing) => (
           <tr key={briefing.id} data-testid="briefing-row">
             <th scope="row">
-              <Link to={pendingPath(briefing.id, storeId ?? undefined)} className="cell-title">
+              <Link to={pendingPath(briefing.id, storeId, departmentId)} className="cell-title">
                 {briefing.title}
               </Link>
               <span className="cell-note">{briefing.ack_due_at ? t('insights.dueOn', { when: i18n.date(briefing.ack_due_at) }) : t('insights.noDueDate')}</span>

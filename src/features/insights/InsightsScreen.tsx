@@ -2,7 +2,9 @@
  * Reports for managers, HR and admins: the compliance dashboard (the server
  * scopes it: managers see their stores, HR the organisation) and, for HR and
  * admins, the audit CSV export. Online only: every figure comes from the
- * server when asked, nothing is cached on the device.
+ * server when asked, nothing is cached on the device. The period, store and
+ * department are in the address (/reports?days=7&store=…&department=…), so a
+ * reload, back from a briefing's people or a shared link shows the same report.
  */
 import { useEffect, useState } from 'react';
 import type { OnlineApi } from '../../data/online-api';
@@ -11,14 +13,17 @@ import { REPORT_PERIODS, type ReportPeriod } from '../../domain/compliance';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { formatDay } from '../../ui/i18n/report-format';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
+import { setQuery, useQuery } from '../../ui/router/history';
 import { Link } from '../../ui/router/Link';
 import { useSession } from '../../ui/session-context';
 import { useOnlineCall } from '../../ui/use-online-call';
 import { AuditExport } from './AuditExport';
 import { ComplianceChart } from './ComplianceChart';
 import { ByBriefingTable, ByStoreTable, KpiTiles, OverduePeopleTable } from './ComplianceTables';
+import { readReportFilters, reportQuery } from './filters';
 import { pendingPath } from './paths';
 import { useMoreRows } from './use-more-rows';
+import { useStoreName } from './use-store-name';
 import './insights.css';
 
 export interface StoreChoice {
@@ -26,32 +31,39 @@ export interface StoreChoice {
   name: string;
 }
 
-interface Chosen {
-  days: ReportPeriod;
-  store: StoreChoice | null;
-  departmentId: string | null;
-}
-/** The filters last chosen, by whom: back from a briefing's people finds Reports as it was left, for that person only. */
-let remembered: { memberId: string; chosen: Chosen } | null = null;
-
 export function InsightsScreen() {
   const { api, me } = useSession();
   const { t } = useI18n();
-  const kept = remembered && me && remembered.memberId === me.member_id ? remembered.chosen : null;
-  const [days, setDays] = useState<ReportPeriod>(kept?.days ?? 30);
-  const [store, setStore] = useState<StoreChoice | null>(kept?.store ?? null);
-  const [departmentId, setDepartmentId] = useState<string | null>(kept?.departmentId ?? null);
-  useEffect(() => {
-    if (me) remembered = { memberId: me.member_id, chosen: { days, store, departmentId } };
-  }, [me, days, store, departmentId]);
-  const filters = { p_store_id: store?.id ?? null, p_department_id: departmentId };
+  const { days, storeId, departmentId } = readReportFilters(useQuery());
+  const setDays = (period: ReportPeriod) => setQuery(reportQuery({ days: period }));
+  const setDepartmentId = (id: string | null) => setQuery(reportQuery({ departmentId: id }));
+  // A store chosen here is named at once; one from the address is named by the server.
+  const [chosen, setChosen] = useState<StoreChoice | null>(null);
+  const setStore = (next: StoreChoice | null) => {
+    setChosen(next);
+    setQuery(reportQuery({ storeId: next?.id ?? null }));
+  };
+  const lookedUp = useStoreName(chosen?.id === storeId ? null : api, storeId);
+  const storeName = chosen?.id === storeId ? chosen.name : lookedUp.name;
+  const store = storeId ? { id: storeId, name: storeName ?? '…' } : null;
+  const filters = { p_store_id: storeId, p_department_id: departmentId };
   const departments = useOnlineCall(api, 'departments', (online) => online.call('report_departments', {}));
+  const unknownDepartment = departmentId !== null && departments.data !== null && !departments.data.some((d) => d.id === departmentId);
+  // An address naming a store or department the caller does not report on shows everything they do, never an error.
+  useEffect(() => {
+    if (lookedUp.unknown || unknownDepartment) {
+      setQuery(reportQuery({ ...(lookedUp.unknown ? { storeId: null } : {}), ...(unknownDepartment ? { departmentId: null } : {}) }));
+    }
+  }, [lookedUp.unknown, unknownDepartment]);
   const {
     data: report,
     loading,
     failure,
     reload: retry,
-  } = useOnlineCall(api, JSON.stringify([days, filters]), (online) => online.call('compliance_report', { p_days: days, ...filters }));
+    // A store from the address is asked for once the server has named it: one it does not know is dropped, not reported as refused.
+  } = useOnlineCall(storeId === null || storeName !== null ? api : null, JSON.stringify([days, filters]), (online) =>
+    online.call('compliance_report', { p_days: days, ...filters }),
+  );
   // HR and admins see the organisation and may export; managers see their stores (the server enforces both).
   const headOffice = me?.role === 'hr' || me?.role === 'admin';
   // A report for another period stays up only while the new one loads, never beside an error.
@@ -103,6 +115,7 @@ export function InsightsScreen() {
           store={store}
           onStore={setStore}
           department={departments.data?.find((d) => d.id === shown.department_id)?.name ?? null}
+          departmentId={departmentId}
         />
       ) : null}
       {headOffice ? <AuditExport api={api} /> : null}
@@ -170,7 +183,7 @@ function StoreFilter({ api, store, onChange }: { api: OnlineApi | null; store: S
 }
 
 /** A briefing by its title, whatever its place in the worst-first list: its people are one tap away. */
-function BriefingFinder({ days, storeId }: { days: number; storeId: string | null }) {
+function BriefingFinder({ days, storeId, departmentId }: { days: number; storeId: string | null; departmentId: string | null }) {
   const { api } = useSession();
   const { t, date } = useI18n();
   const [text, setText] = useState('');
@@ -191,7 +204,7 @@ function BriefingFinder({ days, storeId }: { days: number; storeId: string | nul
           <ul className="insights__found">
             {found.data.map((b) => (
               <li key={b.id} data-testid="found-briefing">
-                <Link to={pendingPath(b.id, storeId ?? undefined)}>
+                <Link to={pendingPath(b.id, storeId, departmentId)}>
                   <span className="cell-title">{b.title}</span>
                   <span className="cell-note">{b.ack_due_at ? t('insights.dueOn', { when: date(b.ack_due_at) }) : t('insights.noDueDate')}</span>
                 </Link>
@@ -213,6 +226,7 @@ function Dashboard({
   store,
   onStore,
   department,
+  departmentId,
 }: {
   report: ComplianceReport;
   busy: boolean;
@@ -220,6 +234,7 @@ function Dashboard({
   store: StoreChoice | null;
   onStore(store: StoreChoice): void;
   department: string | null;
+  departmentId: string | null;
 }) {
   const { api } = useSession();
   const { t, locale } = useI18n();
@@ -282,6 +297,12 @@ function Dashboard({
           to: formatDay(locale, report.last_day, true),
           zone: report.time_zone.replaceAll('_', ' '),
         })}
+        {organisationWide ? (
+          <>
+            {' · '}
+            <Link to="/stores">{t('insights.zone.change')}</Link>
+          </>
+        ) : null}
       </p>
       <KpiTiles report={report} />
       <p className="muted dashboard__legend">{t('insights.band.legend')}</p>
@@ -289,8 +310,8 @@ function Dashboard({
         <ComplianceChart report={report} />
         <ByStoreTable stores={stores} count={report.store_count} onStore={onStore} />
         <div className="dashboard__briefings">
-          <BriefingFinder days={report.days} storeId={report.store_id} />
-          <ByBriefingTable briefings={briefings} count={report.briefing_count} storeId={report.store_id} />
+          <BriefingFinder days={report.days} storeId={report.store_id} departmentId={departmentId} />
+          <ByBriefingTable briefings={briefings} count={report.briefing_count} storeId={report.store_id} departmentId={departmentId} />
         </div>
         <OverduePeopleTable people={report.overdue_people} overdue={report.overdue} />
       </div>

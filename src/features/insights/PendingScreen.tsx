@@ -2,9 +2,11 @@
  * Who has not acknowledged a briefing (issue 13, point 4): the people still to
  * acknowledge its current version, in all the stores the viewer reports on
  * (/reports/briefings/:id/pending) or one (/reports/briefings/:id/stores/:storeId),
- * filtered by department and a name or employee ID, a page at a time by name.
+ * filtered by department and a name or employee ID (in the address: ?department=…&q=…),
+ * a page at a time by name.
  * From here: the stores with most still to acknowledge (a tap narrows to one), a CSV
- * of exactly the people the filters give, and a reminder to everyone in reach. The
+ * of exactly the people the filters give, and a reminder to the people of the store and
+ * department chosen (everyone in reach when none is). The
  * server decides what the viewer may see (report_pending_people): a manager asking
  * for a store they do not run gets "not yours", never its people. Online only.
  */
@@ -15,15 +17,20 @@ import type { OnlineApi } from '../../data/online-api';
 import type { PendingPeopleArgs, PendingPeopleKey, PendingPeoplePage, PendingPerson, RemindResult } from '../../data/supabase/types';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { OnlineCallProblem, onlineFailureText } from '../../ui/OnlineCallProblem';
+import { setQuery, useQuery } from '../../ui/router/history';
 import { Link } from '../../ui/router/Link';
 import type { Params } from '../../ui/router/match';
 import { useSession } from '../../ui/session-context';
 import { type OnlineFailure, onlineFailure, useOnlineCall } from '../../ui/use-online-call';
+import { pendingQuery, readPendingFilters, searchOf } from './filters';
 import { pendingPath } from './paths';
 import { useMoreRows } from './use-more-rows';
+import { useStoreName } from './use-store-name';
 import './insights.css';
 
 const PAGE = 50;
+const setDepartmentId = (id: string | null) => setQuery(pendingQuery({ departmentId: id }));
+const setSearch = (text: string | null) => setQuery(pendingQuery({ search: text }));
 const NO_API = { ok: false, error: { kind: 'network', message: 'offline' } } as const;
 
 export function PendingScreen({ params }: { params: Params }) {
@@ -32,33 +39,41 @@ export function PendingScreen({ params }: { params: Params }) {
   const briefingId = params.id ?? '';
   const storeId = params.storeId ?? null;
   const headOffice = me?.role === 'hr' || me?.role === 'admin';
-  const [departmentId, setDepartmentId] = useState<string | null>(null);
-  const [draft, setDraft] = useState('');
-  const [search, setSearch] = useState<string | null>(null);
+  const { departmentId, search } = readPendingFilters(useQuery());
+  const [draft, setDraft] = useState(search ?? '');
   const filters: PendingPeopleArgs = { p_briefing_id: briefingId, p_store_id: storeId, p_department_id: departmentId, p_search: search };
   const key = JSON.stringify(filters);
   const { data, loading, failure, reload } = useOnlineCall(api, key, (online) => online.call('report_pending_people', { ...filters, p_limit: PAGE }));
   const departments = useOnlineCall(api, 'departments', (online) => online.call('report_departments', {}));
+  // A department the caller's organisation does not have (an edited or old address) lists everyone instead of no one.
+  const unknownDepartment = departmentId !== null && departments.data !== null && !departments.data.some((d) => d.id === departmentId);
+  useEffect(() => {
+    if (unknownDepartment) setQuery(pendingQuery({ departmentId: null }));
+  }, [unknownDepartment]);
   // The answer shown must be for these filters: an older one stays only while the new one loads.
   const shown = data && !failure ? data : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSearch(draft.trim() || null);
+    setSearch(searchOf(draft));
   };
-  // Typing narrows the list after a pause, as a search box on a phone is expected to.
+  // Typing narrows the list after a pause, as a search box on a phone is expected to; the address follows in place.
   useEffect(() => {
-    const timer = setTimeout(() => setSearch(draft.trim() || null), 400);
+    const timer = setTimeout(() => setSearch(searchOf(draft)), 400);
     return () => clearTimeout(timer);
   }, [draft]);
+  // Back, forward or a changed address brings its own search into the box.
+  useEffect(() => {
+    setDraft((typed) => (searchOf(typed) === search ? typed : (search ?? '')));
+  }, [search]);
 
-  const storeName = storeId ? (shown?.summary?.stores[0]?.name ?? shown?.people[0]?.store_name ?? null) : null;
+  const storeName = useStoreName(storeId ? api : null, storeId).name;
   const forbidden = failure?.kind === 'forbidden';
 
   return (
     <section className="insights pending" aria-labelledby="pending-heading">
       <p className="pending__back">
-        <Link to="/reports">
+        <Link to="/reports" parent>
           <span aria-hidden="true">← </span>
           {t('insights.pending.back')}
         </Link>
@@ -90,7 +105,7 @@ export function PendingScreen({ params }: { params: Params }) {
           {storeId ? (
             <>
               {' · '}
-              <Link to={pendingPath(briefingId)}>{t('insights.pending.allStores')}</Link>
+              <Link to={pendingPath(briefingId, null, departmentId)}>{t('insights.pending.allStores')}</Link>
             </>
           ) : null}
         </p>
@@ -99,7 +114,7 @@ export function PendingScreen({ params }: { params: Params }) {
       {!storeId && shown?.summary && shown.summary.stores.length > 0 && !departmentId && !search ? (
         <TopStores briefingId={briefingId} stores={shown.summary.stores} />
       ) : null}
-      {!storeId && !forbidden && api ? <StoreFinder api={api} briefingId={briefingId} /> : null}
+      {!storeId && !forbidden && api ? <StoreFinder api={api} briefingId={briefingId} departmentId={departmentId} /> : null}
 
       {!forbidden ? (
         <form className="panel pending__filters" onSubmit={submit} aria-label={t('insights.pending.filters')}>
@@ -134,7 +149,16 @@ export function PendingScreen({ params }: { params: Params }) {
           </p>
           {shown.summary && shown.summary.pending > 0 && api ? (
             <div className="pending__actions">
-              <Remind api={api} briefingId={briefingId} headOffice={headOffice} current={shown} unfiltered={!storeId && !departmentId && !search} />
+              <Remind
+                key={`${storeId}:${departmentId}`}
+                api={api}
+                briefingId={briefingId}
+                headOffice={headOffice}
+                current={shown}
+                store={storeId ? { id: storeId, name: storeName ?? '…' } : null}
+                department={departmentId ? { id: departmentId, name: departments.data?.find((d) => d.id === departmentId)?.name ?? '…' } : null}
+                searching={search !== null}
+              />
               <CsvDownload api={api} filters={filters} title={shown.briefing.title} />
             </div>
           ) : null}
@@ -167,7 +191,7 @@ function TopStores({ briefingId, stores }: { briefingId: string; stores: NonNull
 }
 
 /** Any store in scope by name or code: HR may have 2,000, so they are searched, never listed. */
-function StoreFinder({ api, briefingId }: { api: OnlineApi; briefingId: string }) {
+function StoreFinder({ api, briefingId, departmentId }: { api: OnlineApi; briefingId: string; departmentId: string | null }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [asked, setAsked] = useState('');
@@ -194,7 +218,7 @@ function StoreFinder({ api, briefingId }: { api: OnlineApi; briefingId: string }
           <ul className="pending__stores">
             {found.data.map((store) => (
               <li key={store.id} data-testid="found-store">
-                <Link to={pendingPath(briefingId, store.id)}>{store.name}</Link>
+                <Link to={pendingPath(briefingId, store.id, departmentId)}>{store.name}</Link>
               </li>
             ))}
           </ul>
@@ -321,35 +345,42 @@ function fileSlug(title: string): string {
 }
 
 type RemindState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'answer'; result: RemindResult } | { kind: 'failure'; failure: OnlineFailure };
+type Named = { id: string; name: string };
 
 /**
- * remind_unacknowledged reminds everyone in reach (HR: every store; a manager: their
- * stores), not only the filtered list: so the words say whom, and how many devices,
- * counted over that whole reach before anything is sent.
+ * remind_unacknowledged reminds the people of the store and department chosen (everyone
+ * in reach when none is: HR every store, a manager theirs), never narrowed by the name
+ * search: so the words say whom, and how many devices, counted before anything is sent.
  */
 function Remind({
   api,
   briefingId,
   headOffice,
   current,
-  unfiltered,
+  store,
+  department,
+  searching,
 }: {
   api: OnlineApi;
   briefingId: string;
   headOffice: boolean;
   current: PendingPeoplePage;
-  unfiltered: boolean;
+  store: Named | null;
+  department: Named | null;
+  searching: boolean;
 }) {
   const { t, date } = useI18n();
   const [state, setState] = useState<RemindState>({ kind: 'idle' });
-  const reach = useOnlineCall(unfiltered ? null : api, `reach:${briefingId}`, (online) =>
-    online.call('report_pending_people', { p_briefing_id: briefingId, p_limit: 1 }),
+  const target = { p_briefing_id: briefingId, p_store_id: store?.id ?? null, p_department_id: department?.id ?? null };
+  // The list's own count is the reminder's unless a name search narrows the list further.
+  const reach = useOnlineCall(searching ? api : null, `reach:${JSON.stringify(target)}`, (online) =>
+    online.call('report_pending_people', { ...target, p_limit: 1 }),
   );
-  const summary = unfiltered ? current.summary : reach.data?.summary;
+  const summary = searching ? reach.data?.summary : current.summary;
 
   async function remind() {
     setState({ kind: 'sending' });
-    const outcome = await api.call('remind_unacknowledged', { p_briefing_id: briefingId });
+    const outcome = await api.call('remind_unacknowledged', target);
     setState(outcome.ok ? { kind: 'answer', result: outcome.data } : { kind: 'failure', failure: onlineFailure(outcome.error) });
   }
 
@@ -358,26 +389,48 @@ function Remind({
     const { result } = state;
     answer =
       result.status === 'queued'
-        ? t('insights.pending.remind.sent', {
-            devices: t('insights.pending.deviceCount', { count: result.devices }),
-            people: t('insights.pending.remind.people', { count: result.people }),
-            without: result.without_notifications > 0 ? t('insights.pending.remind.without', { count: result.without_notifications }) : '',
-          }).trim()
+        ? [
+            result.devices === 0 && result.without_notifications > 0
+              ? t('insights.pending.remind.nobody', { count: result.without_notifications })
+              : t('insights.pending.remind.sent', {
+                  devices: t('insights.pending.deviceCount', { count: result.devices }),
+                  people: t('insights.pending.remind.people', { count: result.people }),
+                  without: result.without_notifications > 0 ? t('insights.pending.remind.without', { count: result.without_notifications }) : '',
+                }).trim(),
+            result.recently_reminded > 0 ? t('insights.pending.remind.skipped', { count: result.recently_reminded }) : '',
+          ]
+            .join(' ')
+            .trim()
         : t('insights.pending.remind.tooSoon', { when: date(result.next_allowed_at, 'time') });
   } else if (state.kind === 'failure') {
     answer = onlineFailureText(t, state.failure);
   }
+  const counts = summary
+    ? {
+        people: t('insights.pending.remind.people', { count: summary.pending }),
+        devices: t('insights.pending.remind.devices', { count: summary.devices }),
+      }
+    : null;
+  const reachLine = counts
+    ? store && department
+      ? t('insights.pending.remind.reach.storeDepartment', { ...counts, store: store.name, department: department.name })
+      : store
+        ? t('insights.pending.remind.reach.store', { ...counts, store: store.name })
+        : department
+          ? t(headOffice ? 'insights.pending.remind.reach.allDepartment' : 'insights.pending.remind.reach.mineDepartment', {
+              ...counts,
+              department: department.name,
+            })
+          : t(headOffice ? 'insights.pending.remind.reach.all' : 'insights.pending.remind.reach.mine', counts)
+    : null;
   return (
     <div className="pending__action">
       <button type="button" onClick={() => void remind()} disabled={state.kind === 'sending'} data-testid="pending-remind">
         {t('insights.pending.remind')}
       </button>
-      {summary ? (
+      {reachLine ? (
         <p className="muted pending__note" data-testid="remind-reach">
-          {t(headOffice ? 'insights.pending.remind.reach.all' : 'insights.pending.remind.reach.mine', {
-            people: t('insights.pending.remind.people', { count: summary.pending }),
-            devices: t('insights.pending.remind.devices', { count: summary.devices }),
-          })}
+          {searching ? `${reachLine} ${t('insights.pending.remind.reach.notSearch')}` : reachLine}
         </p>
       ) : null}
       {answer ? (

@@ -17,6 +17,10 @@ const TEXT = {
     search: 'Name or ID',
     csv: 'Download CSV',
     notYours: 'This briefing or store is not one you can report on.',
+    backToReports: 'Reports',
+    changeZone: 'Change time zone',
+    zone: 'Time zone',
+    saveZone: 'Save time zone',
   },
   es: {
     nav: 'Principal',
@@ -33,6 +37,10 @@ const TEXT = {
     search: 'Nombre o n.º',
     csv: 'Descargar CSV',
     notYours: 'No puedes ver informes de este comunicado o de esta tienda.',
+    backToReports: 'Informes',
+    changeZone: 'Cambiar zona horaria',
+    zone: 'Zona horaria',
+    saveZone: 'Guardar zona horaria',
   },
 } as const;
 
@@ -124,6 +132,20 @@ export class InsightsPage {
     await this.problem.getByRole('button', { name: this.text.retry }).click();
   }
 
+  /** The line under the heading that says the dates and the zone whose days they are. */
+  scopeLine(): Locator {
+    return this.page.locator('.dashboard__scope');
+  }
+
+  /** HR: "Change time zone" beside the zone, then a zone chosen and saved on the setting it opens. */
+  async changeZone(zone: string): Promise<Locator> {
+    await this.scopeLine().getByRole('link', { name: this.text.changeZone }).click();
+    const setting = this.page.getByTestId('org-time-zone');
+    await setting.getByLabel(this.text.zone).selectOption(zone);
+    await setting.getByRole('button', { name: this.text.saveZone }).click();
+    return setting.getByTestId('org-zone-saved');
+  }
+
   /** Taps a store's name in "By store": the report narrows to that store. */
   async narrowToStore(name: string): Promise<void> {
     await this.storeRows.getByRole('button', { name, exact: true }).click();
@@ -133,6 +155,21 @@ export class InsightsPage {
   /** The report's department filter. */
   async filterDepartment(name: string): Promise<void> {
     await this.page.getByTestId('report-department').selectOption({ label: name });
+  }
+
+  /** Chooses the period ("7 days"). */
+  async choosePeriod(label: string): Promise<void> {
+    await this.page.getByRole('radio', { name: label, exact: true }).check();
+  }
+
+  /** The filters as the screen shows them: the period checked, the store chosen (null: all) and the department selected. */
+  async filters(): Promise<{ period: string | null; store: string | null; department: string }> {
+    const checked = this.page.getByRole('radio', { checked: true });
+    const period = (await checked.count()) === 1 ? ((await checked.evaluate((input) => input.closest('label')?.textContent)) ?? null) : null;
+    const chosen = this.page.getByTestId('report-store');
+    const store = (await chosen.count()) === 1 ? await chosen.innerText() : null;
+    const department = await this.page.getByTestId('report-department').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+    return { period: period?.trim() ?? null, store, department };
   }
 
   /** Taps a briefing's title in "By briefing": the people still to acknowledge it. */
@@ -168,6 +205,7 @@ export class PendingList {
   readonly csvOutcome: Locator;
   readonly notYours: Locator;
   readonly remindReach: Locator;
+  readonly remindResult: Locator;
 
   constructor(
     private readonly page: Page,
@@ -181,6 +219,7 @@ export class PendingList {
     this.csvOutcome = page.getByTestId('pending-csv-outcome');
     this.notYours = page.getByTestId('pending-not-yours');
     this.remindReach = page.getByTestId('remind-reach');
+    this.remindResult = page.getByTestId('pending-remind-result');
   }
 
   async names(): Promise<string[]> {
@@ -199,6 +238,21 @@ export class PendingList {
 
   async search(text: string): Promise<void> {
     await this.page.getByLabel(this.text.search).fill(text);
+  }
+
+  /** The department and search as the screen shows them. */
+  async filters(): Promise<{ department: string; search: string }> {
+    const department = await this.page.getByLabel(this.text.department).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+    return { department, search: await this.page.getByLabel(this.text.search).inputValue() };
+  }
+
+  async remind(): Promise<void> {
+    await this.page.getByTestId('pending-remind').click();
+  }
+
+  /** The list's own way back to Reports. */
+  async backToReports(): Promise<void> {
+    await this.page.locator('.pending__back').getByRole('link', { name: this.text.backToReports }).click();
   }
 
   /** Downloads the CSV into a real file (Chromium's origin-private file system stands in for the save dialog) and returns its text. */
