@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, lessonAction, lessonRequirement, orderForList, type Requirement } from './lesson-status';
+import { daysBetween, lessonAction, lessonRequirement, orderForList, pressingRequirements, type Requirement } from './lesson-status';
 import { lessonStanding } from './lesson-steps';
 
 describe('lessonAction', () => {
@@ -60,5 +60,26 @@ describe('orderForList', () => {
       item('e', { kind: 'none' }),
     ];
     expect(orderForList(items).map((i) => i.name)).toEqual(['d', 'b', 'a', 'c', 'e']);
+  });
+});
+
+describe('pressingRequirements', () => {
+  const item = (name: string, requirement: Requirement) => ({ name, requirement });
+  it('keeps only what is still asked, overdue and soonest first, and counts the rest', () => {
+    const items = [
+      item('none', { kind: 'none' }),
+      item('later', { kind: 'due', dueOn: '2026-12-20', daysLeft: 14 }),
+      item('passed', { kind: 'done', dueOn: '2026-12-01' }),
+      item('late', { kind: 'overdue', dueOn: '2026-12-02', daysLate: 4 }),
+      item('today', { kind: 'due', dueOn: '2026-12-06', daysLeft: 0 }),
+      item('soon', { kind: 'due', dueOn: '2026-12-09', daysLeft: 3 }),
+    ];
+    const { shown, more } = pressingRequirements(items, 3);
+    expect(shown.map((i) => i.name)).toEqual(['late', 'today', 'soon']);
+    expect(more).toBe(1);
+    expect(pressingRequirements(items, 5)).toMatchObject({ more: 0 });
+  });
+  it('is empty when nothing is required or all of it is passed', () => {
+    expect(pressingRequirements([item('a', { kind: 'none' }), item('b', { kind: 'done', dueOn: '2026-12-01' })], 3)).toEqual({ shown: [], more: 0 });
   });
 });

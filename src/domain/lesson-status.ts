@@ -58,3 +58,20 @@ export function orderForList<T extends { requirement: Requirement }>(items: read
   const due = (r: Requirement) => (r.kind === 'due' || r.kind === 'overdue' ? r.dueOn : '');
   return [...required.sort((a, b) => due(a.requirement).localeCompare(due(b.requirement))), ...rest];
 }
+
+export type OpenRequirement = Extract<Requirement, { kind: 'due' | 'overdue' }>;
+
+/**
+ * Today's card: the lessons still asked of this person, the most pressing
+ * first (the earliest date, so the longest overdue leads), at most `limit`
+ * of them and how many more there are.
+ */
+export function pressingRequirements<T extends { requirement: Requirement }>(
+  items: readonly T[],
+  limit: number,
+): { shown: Array<T & { requirement: OpenRequirement }>; more: number } {
+  const open = orderForList(items).filter(
+    (item): item is T & { requirement: OpenRequirement } => item.requirement.kind === 'due' || item.requirement.kind === 'overdue',
+  );
+  return { shown: open.slice(0, limit), more: Math.max(0, open.length - limit) };
+}

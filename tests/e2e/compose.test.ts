@@ -359,6 +359,79 @@ describe('Briefings tab', () => {
     expect(Number(row.rows[0]!.minutes)).toBeLessThan(31);
   });
 
+  it('one-tap times on a phone a day behind: by the server clock, said in words in English and Spanish, sent as tapped', async () => {
+    const title = uniqueTitle('Compose: one-tap times');
+    titles.push(title);
+    const behind = -24 * 3_600_000;
+    const { context, page } = phone();
+    await setDeviceClockOff(context, behind);
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn(MANAGER);
+    const compose = new ComposePage(page);
+    await compose.status.waitForPhase('idle');
+    await compose.open();
+    await compose.startNew();
+    await compose.startFromTemplate('safetyAlert');
+    await compose.fill({ title });
+    const tomorrow = (await realInMinutes(page, 24 * 60, behind)).slice(0, 10);
+
+    // Two hours on by the server's clock, not this phone's (a day behind), rounded up to 5 minutes.
+    await compose.pickTime('due', 'In 2 hours');
+    const inTwoHours = await realInMinutes(page, 120, behind);
+    await expect.poll(async () => (await compose.timeValue('due')) >= inTwoHours).toBe(true);
+    await expect.poll(async () => (await compose.timeValue('due')) <= (await realInMinutes(page, 126, behind))).toBe(true);
+    await expect.poll(() => compose.timeWords('due')).toMatch(/^Due (today|tomorrow) at \d{1,2}:\d{2}\s[AP]M$/u);
+    await page.getByTestId('due-choices').scrollIntoViewIfNeeded();
+    await compose.screen('compose-timing-due-390');
+
+    await compose.pickTime('publish', 'Tomorrow before opening');
+    await expect.poll(() => compose.timeValue('publish')).toBe(`${tomorrow}T07:00`);
+    await expect.poll(() => compose.timeWords('publish')).toMatch(/^Publishes tomorrow at 7:00\sAM$/u);
+    // Only times after the publish time are offered to acknowledge by.
+    await expect.poll(async () => (await compose.timeChoices('due')).map((c) => c.replace(/ \d.*$/, ''))).toEqual(['Tomorrow morning']);
+    await compose.pickTime('due', 'Tomorrow morning');
+    await expect.poll(() => compose.timeValue('due')).toBe(`${tomorrow}T09:00`);
+    await expect.poll(() => compose.timeWords('due')).toMatch(/^Due tomorrow at 9:00\sAM$/u);
+    await expect.poll(() => page.getByTestId('due-choices').getByRole('button', { pressed: true }).count()).toBe(1);
+    await page.getByTestId('due-choices').scrollIntoViewIfNeeded();
+    await compose.screen('compose-timing-390');
+    await expectAccessible(page, 'compose form with one-tap times');
+
+    await compose.send();
+    await expect.poll(() => compose.sendState(title), { timeout: 20_000 }).toBe('Sent (version 1)');
+    const [sent] = await briefings.titled(title);
+    const row = await sql.query<{ gap: number; hours: number }>(
+      'select extract(epoch from ack_due_at - publish_at) as gap, extract(epoch from publish_at - now()) / 3600 as hours from public.briefings where id = $1',
+      [sent!.id],
+    );
+    expect(Number(row.rows[0]!.gap)).toBe(2 * 3600);
+    // Tomorrow at 7 by the server's day: at least 7 hours and at most 31 hours away, never a day later.
+    expect(Number(row.rows[0]!.hours)).toBeGreaterThan(7);
+    expect(Number(row.rows[0]!.hours)).toBeLessThan(31);
+
+    await demo.setMemberLocale(SEED.managerDowntownMember, 'es');
+    const spanish = await newPhone();
+    try {
+      const signInEs = new SignInPage(spanish.page);
+      await signInEs.open(appUrl);
+      await signInEs.signIn(MANAGER);
+      const composeEs = new ComposePage(spanish.page, 'es');
+      await composeEs.status.waitForPhase('idle');
+      await composeEs.open();
+      await composeEs.startNew();
+      await composeEs.pickTime('publish', 'Mañana antes de abrir');
+      await expect.poll(() => composeEs.timeWords('publish')).toBe('Se publica mañana a las 7:00');
+      await composeEs.pickTime('due', 'Mañana por la mañana');
+      await expect.poll(() => composeEs.timeWords('due')).toBe('Confirmar mañana antes de las 9:00');
+      await spanish.page.getByTestId('due-choices').scrollIntoViewIfNeeded();
+      await composeEs.screen('compose-timing-es-390');
+    } finally {
+      await spanish.close();
+      await demo.setMemberLocale(SEED.managerDowntownMember, 'en');
+    }
+  });
+
   it('keeps Preview and Send in reach on a desktop screen', async () => {
     const desktop = await newPhone({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
     try {

@@ -52,4 +52,22 @@ describe('lazily loaded screens', () => {
     await nav.getByRole('button', { name: 'Reports', exact: true }).click({ timeout: 20_000 });
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor({ timeout: 20_000 });
   });
+
+  it("Today opens with its briefings when the learning nudges' code cannot be downloaded: the nudges are left out, not Today", async () => {
+    const { context, page, close } = await newPhone({ serviceWorkers: 'block' });
+    onTestFinished(close);
+    let asked = 0;
+    await context.route(/\/assets\/LearnNudges-[^/]+\.js$/, (route) => {
+      asked += 1;
+      return route.abort('internetdisconnected');
+    });
+    const signIn = new SignInPage(page);
+    await signIn.open(appUrl);
+    await signIn.signIn('alex@demo.test');
+    const today = new TodayPage(page);
+    await expect.poll(() => asked, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await today.titles()).length).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: 'This screen could not open' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 1, name: 'Today' }).count()).toBe(1);
+  });
 });

@@ -610,4 +610,71 @@ describe('Learn', () => {
       await demo.setMemberLocale(SEED.samMember, 'en');
     }
   });
+
+  it("Downtown's manager moves the date of Downtown's requirement and removes it after a confirm; HR's for everyone is not theirs to change; offline says so", async () => {
+    const { context, page } = phone();
+    const { rows: hr } = await pool.query<{ id: string }>('select id from public.members where email = $1', [HR]);
+    const { rows: wide } = await pool.query<{ id: string }>(
+      `insert into public.lesson_requirements (org_id, lesson_id, due_on, set_by) values ($1, $2, current_date + 20, $3) returning id`,
+      [SEED.org, REQUIRED.id, hr[0]!.id],
+    );
+    const { rows: own } = await pool.query<{ id: string }>('select id from public.lesson_requirements where lesson_id = $1 and store_ids = array[$2::uuid]', [
+      REQUIRED.id,
+      SEED.downtown,
+    ]);
+    const ownId = own[0]!.id;
+    const wideId = wide[0]!.id;
+    try {
+      const report = await signIn(page, MANAGER_DOWNTOWN);
+      await report.open('more');
+      await report.openReport();
+      await expect
+        .poll(async () => (await report.requirements(REQUIRED.title)).map((r) => [r.id, r.buttons]))
+        .toEqual([
+          [ownId, 'enabled'],
+          [wideId, 'none'],
+        ]);
+      const shown = await report.requirements(REQUIRED.title);
+      expect(shown[0]!.text).toContain('Downtown');
+      expect(shown[1]!.text).toContain('Everyone in the lesson’s audience');
+      expect(shown[1]!.text).toContain('only HR can change it');
+
+      const moved = await dayFromToday(10);
+      await report.changeRequirementDate(ownId, moved);
+      await expect
+        .poll(() => report.reportNotice())
+        .toBe(`“${REQUIRED.title}” is now required by ${await shownDate(page, moved, 'en')}. Phones get the new date at their next sync.`);
+      await expect
+        .poll(async () => (await pool.query('select due_on::text as due_on from public.lesson_requirements where id = $1', [ownId])).rows)
+        .toEqual([{ due_on: moved }]);
+      await expect.poll(async () => (await report.requirements(REQUIRED.title))[0]?.text).toContain(`By ${await shownDate(page, moved, 'en')}`);
+      await page.getByTestId('report-requirements').first().scrollIntoViewIfNeeded();
+      await shot(page, 'report-requirements');
+      await expectAccessible(page, 'training report with requirements');
+
+      // Offline the buttons rest and the report says why; nothing is sent.
+      await context.setOffline(true);
+      await expect.poll(async () => (await report.requirements(REQUIRED.title))[0]?.buttons).toBe('disabled');
+      await expect.poll(() => page.getByTestId('report-requirements').first().innerText()).toContain('Changing or removing a requirement needs a connection.');
+      await context.setOffline(false);
+      await expect.poll(async () => (await report.requirements(REQUIRED.title))[0]?.buttons).toBe('enabled');
+
+      await page.getByTestId('requirement').first().getByRole('button', { name: 'Remove', exact: true }).click();
+      await expect.poll(() => page.getByTestId('requirement-remove-confirm').innerText()).toContain('Remove this requirement (Downtown)?');
+      await shot(page, 'report-requirement-remove');
+      await expectAccessible(page, 'removing a requirement');
+      await page.getByRole('button', { name: 'Keep it', exact: true }).click();
+      await report.removeRequirement(ownId);
+      await expect.poll(() => report.reportNotice()).toBe(`Requirement removed: “${REQUIRED.title}” (Downtown). Phones drop the date at their next sync.`);
+      await expect
+        .poll(async () => (await pool.query('select id from public.lesson_requirements where lesson_id = $1', [REQUIRED.id])).rows.map((r) => r.id))
+        .toEqual([wideId]);
+      await expect.poll(async () => (await report.requirements(REQUIRED.title)).map((r) => r.id)).toEqual([wideId]);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await shot(page, 'report-requirements-1280');
+      await expectAccessible(page, 'training report with requirements at 1280');
+    } finally {
+      await pool.query('delete from public.lesson_requirements where id = $1', [wideId]);
+    }
+  });
 });

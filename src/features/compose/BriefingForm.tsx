@@ -11,12 +11,15 @@ import {
   otherLanguage,
 } from '../../domain/briefing-draft';
 import { draftFromTemplate, repeatDraft, TEMPLATES } from '../../domain/briefing-start';
+import { dueChoices, publishChoices, type TimingContext } from '../../domain/briefing-timing';
 import { shiftText } from '../../ui/briefing/shift-text';
+import { Fold } from '../../ui/Fold';
 import { useI18n, useT } from '../../ui/i18n/I18nProvider';
 import { CheckboxGroup, type Option, RadioGroup } from './choice-groups';
 import { FormatBar, useFormatting } from './FormatBar';
 import { problemText } from './problem-text';
 import { ReachLine } from './ReachLine';
+import { TimeChoices, WhenWords } from './TimeChoices';
 
 export interface BriefingFormProps {
   draft: BriefingDraft;
@@ -41,6 +44,8 @@ export interface BriefingFormProps {
   directory: CachedComposeDirectory | null | undefined;
   /** This person's past briefings, newest first, to repeat (new briefings only). */
   past: readonly LocalBriefing[];
+  /** The server's time as this phone counts it: the one-tap times start from it. */
+  now(): Date;
 }
 
 const FIELD_ID: Record<DraftField, string> = {
@@ -102,6 +107,8 @@ export function BriefingForm(props: BriefingFormProps) {
   const audience = audienceSummary(t, draft, stores, departments, roles, props.wholeOrganisation);
   const shift = shiftText(date, draft.shiftDate || null, draft.shiftStart || null, draft.shiftEnd || null);
   const details = `${t(`compose.priority.${draft.priority}`)} · ${shift ? t('compose.details.shift', { when: shift }) : t('compose.details.noShift')}`;
+  // The form's date-times are in the phone's time zone (datetime-local); so are the choices.
+  const timing: TimingContext = { now: props.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 
   return (
     <form ref={form} className="compose-form" noValidate onSubmit={submit} aria-labelledby="compose-form-heading">
@@ -149,113 +156,116 @@ export function BriefingForm(props: BriefingFormProps) {
         )}
       </TextField>
 
-      <div className="compose-fold">
-        <p className="compose-fold__label" id="compose-translation-label">
-          {t('compose.translation.heading')}
-        </p>
-        <button
-          type="button"
-          className="compose-fold__line"
-          aria-expanded={translationOpen}
-          aria-controls="compose-translation"
-          aria-describedby="compose-translation-label"
-          onClick={() => setTranslationOpen(!translationOpen)}
-        >
-          <span>{t(hasTranslation(draft) ? `compose.translation.added.${other}` : `compose.translation.add.${other}`)}</span>
-          <span aria-hidden="true" className="compose-fold__arrow">
-            ▸
-          </span>
-        </button>
-        {(error('translationTitle') || error('translationBody')) && !translationOpen ? (
-          <p className="field-error">{error('translationTitle') ?? error('translationBody')}</p>
-        ) : null}
-        <div id="compose-translation" hidden={!translationOpen}>
-          <p className="field-hint">{t('compose.translation.hint')}</p>
-          <TextField id={FIELD_ID.translationTitle} label={t(`compose.translation.title.${other}`)} error={error('translationTitle')}>
-            {(field) => (
-              <input
-                {...field}
-                type="text"
-                lang={other}
-                value={draft.translationTitle}
-                onChange={(e) => set('translationTitle', e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </TextField>
-          <TextField id={FIELD_ID.translationBody} label={t(`compose.translation.body.${other}`)} error={error('translationBody')}>
-            {(field) => <textarea {...field} rows={5} lang={other} value={draft.translationBody} onChange={(e) => set('translationBody', e.target.value)} />}
-          </TextField>
-        </div>
-      </div>
-
-      <div className="compose-fold">
-        <p className="compose-fold__label" id="compose-audience-label">
-          {t('compose.audience.heading')}
-        </p>
-        <button
-          type="button"
-          className="compose-fold__line"
-          aria-expanded={audienceOpen}
-          aria-controls="compose-audience-choices"
-          aria-describedby="compose-audience-label"
-          onClick={() => setAudienceOpen(!audienceOpen)}
-        >
-          <span>{audience}</span>
-          <span aria-hidden="true" className="compose-fold__arrow">
-            ▸
-          </span>
-        </button>
-        {error('stores') && !audienceOpen ? <p className="field-error">{error('stores')}</p> : null}
-        {/* A manager's briefing with no store goes nowhere: the store hint says so, a count would mislead. */}
-        {role !== 'manager' || draft.storeIds.length > 0 ? (
-          <ReachLine directory={directory} audience={{ store_ids: draft.storeIds, department_ids: draft.departmentIds, roles: draft.roles }} />
-        ) : null}
-        <div id="compose-audience-choices" hidden={!audienceOpen}>
-          {stores.length > 0 ? (
-            <CheckboxGroup
-              id={FIELD_ID.stores}
-              legend={t('compose.form.stores')}
-              options={stores}
-              values={draft.storeIds}
-              hint={t(props.wholeOrganisation ? 'compose.form.storesHintAll' : 'compose.form.storesHintManager')}
-              error={error('stores')}
-              onChange={(v) => set('storeIds', v)}
+      <Fold
+        id="compose-translation"
+        label={t('compose.translation.heading')}
+        line={t(hasTranslation(draft) ? `compose.translation.added.${other}` : `compose.translation.add.${other}`)}
+        open={translationOpen}
+        onToggle={setTranslationOpen}
+        problem={error('translationTitle') ?? error('translationBody')}
+      >
+        <p className="field-hint">{t('compose.translation.hint')}</p>
+        <TextField id={FIELD_ID.translationTitle} label={t(`compose.translation.title.${other}`)} error={error('translationTitle')}>
+          {(field) => (
+            <input
+              {...field}
+              type="text"
+              lang={other}
+              value={draft.translationTitle}
+              onChange={(e) => set('translationTitle', e.target.value)}
+              autoComplete="off"
             />
-          ) : (
-            <fieldset className="choice compose-group" id={FIELD_ID.stores} tabIndex={-1}>
-              <legend>{t('compose.form.stores')}</legend>
-              <p className="field-hint">{t('compose.form.noStores')}</p>
-              {error('stores') ? <p className="field-error">{error('stores')}</p> : null}
-            </fieldset>
           )}
-          {departments.length > 0 ? (
-            <CheckboxGroup
-              id="compose-departments"
-              legend={t('compose.form.departments')}
-              hint={t('compose.form.departmentsHint')}
-              options={departments}
-              values={draft.departmentIds}
-              onChange={(v) => set('departmentIds', v)}
-            />
-          ) : null}
+        </TextField>
+        <TextField id={FIELD_ID.translationBody} label={t(`compose.translation.body.${other}`)} error={error('translationBody')}>
+          {(field) => <textarea {...field} rows={5} lang={other} value={draft.translationBody} onChange={(e) => set('translationBody', e.target.value)} />}
+        </TextField>
+      </Fold>
+
+      <Fold
+        id="compose-audience-choices"
+        label={t('compose.audience.heading')}
+        line={audience}
+        open={audienceOpen}
+        onToggle={setAudienceOpen}
+        problem={error('stores')}
+        after={
+          // A manager's briefing with no store goes nowhere: the store hint says so, a count would mislead.
+          role !== 'manager' || draft.storeIds.length > 0 ? (
+            <ReachLine directory={directory} audience={{ store_ids: draft.storeIds, department_ids: draft.departmentIds, roles: draft.roles }} />
+          ) : null
+        }
+      >
+        {stores.length > 0 ? (
           <CheckboxGroup
-            id="compose-roles"
-            legend={t('compose.form.roles')}
-            hint={t('compose.form.rolesHint')}
-            options={roles}
-            values={draft.roles}
-            onChange={(v) => set('roles', v)}
+            id={FIELD_ID.stores}
+            legend={t('compose.form.stores')}
+            options={stores}
+            values={draft.storeIds}
+            hint={t(props.wholeOrganisation ? 'compose.form.storesHintAll' : 'compose.form.storesHintManager')}
+            error={error('stores')}
+            onChange={(v) => set('storeIds', v)}
           />
-        </div>
-      </div>
+        ) : (
+          <fieldset className="choice compose-group" id={FIELD_ID.stores} tabIndex={-1}>
+            <legend>{t('compose.form.stores')}</legend>
+            <p className="field-hint">{t('compose.form.noStores')}</p>
+            {error('stores') ? <p className="field-error">{error('stores')}</p> : null}
+          </fieldset>
+        )}
+        {departments.length > 0 ? (
+          <CheckboxGroup
+            id="compose-departments"
+            legend={t('compose.form.departments')}
+            hint={t('compose.form.departmentsHint')}
+            options={departments}
+            values={draft.departmentIds}
+            onChange={(v) => set('departmentIds', v)}
+          />
+        ) : null}
+        <CheckboxGroup
+          id="compose-roles"
+          legend={t('compose.form.roles')}
+          hint={t('compose.form.rolesHint')}
+          options={roles}
+          values={draft.roles}
+          onChange={(v) => set('roles', v)}
+        />
+      </Fold>
 
       <label className="choice__option compose-ack">
         <input type="checkbox" checked={draft.requiresAck} onChange={(e) => set('requiresAck', e.target.checked)} />
         {t('compose.form.requiresAck')}
       </label>
       {draft.requiresAck ? (
-        <TextField id={FIELD_ID.ackDue} label={t('compose.form.ackDue')} hint={t('compose.form.ackDueHint')} error={error('ackDue')}>
+        <TextField
+          id={FIELD_ID.ackDue}
+          label={t('compose.form.ackDue')}
+          hint={t('compose.form.ackDueHint')}
+          error={error('ackDue')}
+          above={
+            <TimeChoices
+              legend={t('compose.timing.dueChoices')}
+              choices={dueChoices(timing, draft)}
+              value={draft.ackDue}
+              label={(id) => t(`compose.timing.${id}`)}
+              onPick={(at) => set('ackDue', at)}
+              testId="due-choices"
+            />
+          }
+          below={
+            <WhenWords
+              value={draft.ackDue}
+              context={timing}
+              words={{
+                today: (time) => t('compose.timing.dueToday', { time }),
+                tomorrow: (time) => t('compose.timing.dueTomorrow', { time }),
+                other: (date, time) => t('compose.timing.dueOn', { date, time }),
+              }}
+              testId="due-words"
+            />
+          }
+        >
           {(field) => <input {...field} type="datetime-local" value={draft.ackDue} onChange={(e) => set('ackDue', e.target.value)} />}
         </TextField>
       ) : null}
@@ -273,74 +283,82 @@ export function BriefingForm(props: BriefingFormProps) {
         {t('compose.schedule.later')}
       </label>
       {scheduling ? (
-        <TextField id={FIELD_ID.publishAt} label={t('compose.schedule.at')} hint={t('compose.schedule.hint')} error={error('publishAt')}>
+        <TextField
+          id={FIELD_ID.publishAt}
+          label={t('compose.schedule.at')}
+          hint={t('compose.schedule.hint')}
+          error={error('publishAt')}
+          above={
+            <TimeChoices
+              legend={t('compose.timing.publishChoices')}
+              choices={publishChoices(timing, draft)}
+              value={draft.publishAt}
+              label={(id) => t(`compose.timing.${id}`)}
+              onPick={(at) => set('publishAt', at)}
+              testId="publish-choices"
+            />
+          }
+          below={
+            <WhenWords
+              value={draft.publishAt}
+              context={timing}
+              words={{
+                today: (time) => t('compose.timing.publishToday', { time }),
+                tomorrow: (time) => t('compose.timing.publishTomorrow', { time }),
+                other: (date, time) => t('compose.timing.publishOn', { date, time }),
+              }}
+              testId="publish-words"
+            />
+          }
+        >
           {(field) => <input {...field} type="datetime-local" value={draft.publishAt} onChange={(e) => set('publishAt', e.target.value)} />}
         </TextField>
       ) : null}
 
-      <div className="compose-fold">
-        <p className="compose-fold__label" id="compose-details-label">
-          {t('compose.details.heading')}
-        </p>
-        <button
-          type="button"
-          className="compose-fold__line"
-          aria-expanded={detailsOpen}
-          aria-controls="compose-details"
-          aria-describedby="compose-details-label"
-          onClick={() => setDetailsOpen(!detailsOpen)}
-        >
-          <span>{details}</span>
-          <span aria-hidden="true" className="compose-fold__arrow">
-            ▸
-          </span>
-        </button>
-        {error('shift') && !detailsOpen ? <p className="field-error">{error('shift')}</p> : null}
-        <div id="compose-details" hidden={!detailsOpen}>
-          <RadioGroup
-            id="compose-priority"
-            legend={t('compose.form.priority')}
-            options={priorities}
-            value={draft.priority}
-            onChange={(v) => set('priority', v)}
-          />
+      <Fold id="compose-details" label={t('compose.details.heading')} line={details} open={detailsOpen} onToggle={setDetailsOpen} problem={error('shift')}>
+        <RadioGroup
+          id="compose-priority"
+          legend={t('compose.form.priority')}
+          options={priorities}
+          value={draft.priority}
+          onChange={(v) => set('priority', v)}
+        />
 
-          <fieldset className="choice compose-group" aria-describedby={error('shift') ? 'compose-shift-error' : undefined}>
-            <legend>{t('compose.form.shift')}</legend>
-            {error('shift') ? (
-              <p id="compose-shift-error" className="field-error">
-                {error('shift')}
-              </p>
-            ) : null}
-            <div className="compose-shift">
-              <div className="compose-shift__date">
-                <label htmlFor={FIELD_ID.shift}>{t('compose.form.shiftDate')}</label>
-                <input
-                  id={FIELD_ID.shift}
-                  type="date"
-                  value={draft.shiftDate}
-                  aria-invalid={shiftCode === 'shift_time_needs_date' ? true : undefined}
-                  onChange={(e) => set('shiftDate', e.target.value)}
-                />
-              </div>
-              <div>
-                <label htmlFor="compose-shift-start">{t('compose.form.shiftStart')}</label>
-                <input id="compose-shift-start" type="time" value={draft.shiftStart} onChange={(e) => set('shiftStart', e.target.value)} />
-              </div>
-              <div>
-                <label htmlFor="compose-shift-end">{t('compose.form.shiftEnd')}</label>
-                <input
-                  id="compose-shift-end"
-                  type="time"
-                  value={draft.shiftEnd}
-                  aria-invalid={shiftCode === 'shift_end_before_start' ? true : undefined}
-                  onChange={(e) => set('shiftEnd', e.target.value)}
-                />
-              </div>
+        <fieldset className="choice compose-group" aria-describedby={error('shift') ? 'compose-shift-error' : undefined}>
+          <legend>{t('compose.form.shift')}</legend>
+          {error('shift') ? (
+            <p id="compose-shift-error" className="field-error">
+              {error('shift')}
+            </p>
+          ) : null}
+          <div className="compose-shift">
+            <div className="compose-shift__date">
+              <label htmlFor={FIELD_ID.shift}>{t('compose.form.shiftDate')}</label>
+              <input
+                id={FIELD_ID.shift}
+                type="date"
+                value={draft.shiftDate}
+                aria-invalid={shiftCode === 'shift_time_needs_date' ? true : undefined}
+                onChange={(e) => set('shiftDate', e.target.value)}
+              />
             </div>
-          </fieldset>
-        </div>
-      </div>
+            <div>
+              <label htmlFor="compose-shift-start">{t('compose.form.shiftStart')}</label>
+              <input id="compose-shift-start" type="time" value={draft.shiftStart} onChange={(e) => set('shiftStart', e.target.value)} />
+            </div>
+            <div>
+              <label htmlFor="compose-shift-end">{t('compose.form.shiftEnd')}</label>
+              <input
+                id="compose-shift-end"
+                type="time"
+                value={draft.shiftEnd}
+                aria-invalid={shiftCode === 'shift_end_before_start' ? true : undefined}
+                onChange={(e) => set('shiftEnd', e.target.value)}
+              />
+            </div>
+          </div>
+        </fieldset>
+      </Fold>
 
       <div className="compose-actions compose-actions--end">
         <button type="button" onClick={onCancel}>
@@ -457,14 +475,17 @@ function TextField({
   hint,
   error,
   above,
+  below,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
-  /** Between the label and the control: the body's formatting buttons. */
+  /** Between the label and the control: the body's formatting buttons, the one-tap times. */
   above?: ReactNode;
+  /** After the control and its error: the chosen time in words. */
+  below?: ReactNode;
   children(props: FieldProps): ReactNode;
 }) {
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
@@ -483,6 +504,7 @@ function TextField({
           {error}
         </p>
       ) : null}
+      {below}
     </div>
   );
 }

@@ -218,6 +218,7 @@ function FormFlow({ profile, editing, initial, now, past }: FormFlowProps) {
       roles={choices.roles}
       directory={directory}
       past={past}
+      now={now}
     />
   ) : (
     <BriefingPreview

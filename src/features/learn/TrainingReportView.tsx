@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import type { TrainingOverdue, TrainingReport } from '../../data/supabase/types';
+import type { TrainingOverdue, TrainingReport, TrainingRequirement } from '../../data/supabase/types';
 import { dayIn } from '../../domain/today-plan';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { formatPercent } from '../../ui/i18n/report-format';
@@ -8,6 +8,7 @@ import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { type OnlineFailure, onlineFailure, useOnlineCall } from '../../ui/use-online-call';
 import { calendarDay } from './LessonList';
+import { LessonRequirements } from './LessonRequirements';
 
 // Only managers and HR open it, and only when they make a lesson required.
 const RequireLessonForm = lazy(() => import('./RequireLessonForm').then((m) => ({ default: m.RequireLessonForm })));
@@ -45,6 +46,14 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [overdueKey, setOverdueKey] = useState(0);
   const { data: first, loading, failure, reload: retry } = useOnlineCall(api, 'training', (online) => online.call('training_report', {}));
+  const requirements = useOnlineCall(api, 'training-requirements', (online) => online.call('training_requirements', {}));
+  const requirementsOf = (lessonId: string): TrainingRequirement[] => (requirements.data ?? []).filter((r) => r.lesson_id === lessonId);
+  // A requirement made, moved or removed changes who is overdue and the list of requirements.
+  const changed = (text: string) => {
+    setNotice(text);
+    setOverdueKey((n) => n + 1);
+    requirements.reload();
+  };
   // The pages after `first`, kept with the first page they follow: a reloaded first page starts the list again.
   const [loaded, setLoaded] = useState<MorePages>(NO_MORE);
   const more = first && loaded.after === first ? loaded : NO_MORE;
@@ -83,6 +92,7 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
           onRetry={() => {
             retry();
             setOverdueKey((n) => n + 1);
+            requirements.reload();
           }}
         />
       ) : null}
@@ -94,6 +104,7 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
       {first && lessons.length === 0 ? <p className="empty">{t('learn.report.empty')}</p> : null}
       {lessons.map((lesson) => (
         <LessonTable key={lesson.lesson_id} lesson={lesson} complete={next === null}>
+          <LessonRequirements api={api} lesson={lesson} requirements={requirementsOf(lesson.lesson_id)} today={today} onChanged={changed} />
           {requiring === lesson.lesson_id ? (
             <Suspense fallback={<p className="muted">{t('learn.loading')}</p>}>
               <RequireLessonForm
@@ -104,8 +115,7 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
                 onCancel={() => setRequiring(null)}
                 onDone={(text) => {
                   setRequiring(null);
-                  setNotice(text);
-                  setOverdueKey((n) => n + 1);
+                  changed(text);
                 }}
               />
             </Suspense>

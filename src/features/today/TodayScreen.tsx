@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { allAcks, allBriefings, isForMe } from '../../data/briefings/queries';
 import { type LocalAck, type LocalBriefing, readMeta } from '../../data/db';
 import type { ContentLanguage } from '../../domain/briefing-language';
@@ -10,7 +10,6 @@ import { useAcknowledge } from '../../ui/briefing/use-acknowledge';
 import { commandFailureText } from '../../ui/command-failure-text';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { PlainKey } from '../../ui/i18n/messages';
-import { ReviewDueCard } from '../../ui/ReviewDueCard';
 import { useRestoredScroll } from '../../ui/router/history';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
@@ -33,7 +32,10 @@ const SECTION_TITLE: Record<SectionName, PlainKey> = {
 type Item = PlannedBriefing<LocalBriefing>;
 
 // Not in the first download: it shows only after the first sync, and only until answered.
-const PushOptInCard = lazy(() => import('../../ui/push/PushOptInCard'));
+// Nudges beside Today's briefings, loaded apart: one whose code cannot be downloaded is left out, never Today with it.
+const nothing: { default: () => ReactNode } = { default: () => null };
+const PushOptInCard = lazy((): Promise<{ default: () => ReactNode }> => import('../../ui/push/PushOptInCard').catch(() => nothing));
+const LearnNudges = lazy((): Promise<{ default: () => ReactNode }> => import('./LearnNudges').catch(() => nothing));
 
 /**
  * Today, from the phone's copy, in the store's time zone: what needs the
@@ -110,7 +112,9 @@ export function TodayScreen() {
       <Suspense fallback={null}>
         <PushOptInCard />
       </Suspense>
-      <ReviewDueCard />
+      <Suspense fallback={null}>
+        <LearnNudges />
+      </Suspense>
     </>
   );
   const total = plan ? SECTIONS.reduce((sum, name) => sum + plan[name].length, 0) : 0;

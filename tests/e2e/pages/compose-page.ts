@@ -222,6 +222,29 @@ export class ComposePage {
     return (await this.audienceLine().innerText()).replace('▸', '').trim();
   }
 
+  /** Ticks "must acknowledge" or "publish later" (unless ticked) and taps a one-tap time by its label, e.g. "Tonight". */
+  async pickTime(field: 'due' | 'publish', label: string): Promise<void> {
+    await this.check(this.page.getByLabel(field === 'due' ? this.text.requiresAck : this.text.publishLater));
+    const chip = this.page.getByTestId(`${field}-choices`).getByRole('button').filter({ hasText: label });
+    await this.tap(chip);
+  }
+
+  /** The one-tap times offered, label and time as shown, e.g. "Tonight 9:00 PM". */
+  async timeChoices(field: 'due' | 'publish'): Promise<string[]> {
+    return (await this.page.getByTestId(`${field}-choices`).getByRole('button').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  }
+
+  /** The chosen time in words ("Due today at 1:30 PM"), '' when none. */
+  async timeWords(field: 'due' | 'publish'): Promise<string> {
+    const words = this.page.getByTestId(`${field}-words`);
+    return (await words.count()) === 0 ? '' : (await words.innerText()).trim();
+  }
+
+  /** The date-time field's own value (datetime-local text). */
+  async timeValue(field: 'due' | 'publish'): Promise<string> {
+    return this.page.getByLabel(field === 'due' ? this.text.ackDue : this.text.publishAt, { exact: field === 'publish' }).inputValue();
+  }
+
   /** The folded priority and shift line, e.g. "Important · no shift". */
   async details(): Promise<string> {
     return (await this.page.locator('button[aria-controls="compose-details"]').innerText()).replace('▸', '').trim();

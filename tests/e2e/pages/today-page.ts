@@ -30,6 +30,29 @@ export class TodayPage {
     await this.briefing(title).waitFor({ timeout });
   }
 
+  /** The required-lessons card's rows as shown (title, when), [] while it is hidden. */
+  async requiredLessons(): Promise<Array<{ title: string; when: string }>> {
+    const rows = this.page.getByTestId('required-lesson');
+    return rows.evaluateAll((buttons) =>
+      buttons.map((b) => ({
+        title: (b.querySelector('.required-lessons__title') as HTMLElement | null)?.innerText.trim() ?? '',
+        when: (b.querySelector('.required-lessons__when') as HTMLElement | null)?.innerText.replace('⚠', '').trim() ?? '',
+      })),
+    );
+  }
+
+  /** The card's "N more" line, '' when there is none. */
+  async requiredMore(): Promise<string> {
+    const more = this.page.getByTestId('required-lessons-more');
+    return (await more.count()) === 0 ? '' : (await more.innerText()).trim();
+  }
+
+  /** Taps a required lesson on the card; waits for the lesson to open. */
+  async openRequired(title: string): Promise<void> {
+    await this.page.getByTestId('required-lesson').filter({ hasText: title }).click();
+    await this.page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+  }
+
   async isListed(title: string): Promise<boolean> {
     return (await this.briefing(title).count()) > 0;
   }
