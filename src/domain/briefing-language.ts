@@ -1,11 +1,10 @@
 /**
- * Which of a briefing's texts a reader sees: their own language's when the
- * version has one, else the original; and the other text, if any, that a
- * one-tap switch offers. Pure, so Today's card, the briefing screen and the
- * acknowledgement agree on what was on screen.
+ * A briefing's texts in the reader's language (content-language.ts), flattened
+ * to the shape Today's card, the briefing screen and the acknowledgement use.
  */
+import { type ContentLanguage, pickText } from './content-language';
 
-export type ContentLanguage = 'en' | 'es';
+export type { ContentLanguage } from './content-language';
 
 export interface TranslatableBriefing {
   title: string;
@@ -26,22 +25,8 @@ export interface ShownText {
   other: ContentLanguage | null;
 }
 
-/** The original's language (English for rows written before briefings had one). */
-export function originalLanguage(briefing: TranslatableBriefing): ContentLanguage {
-  return briefing.language ?? 'en';
-}
-
-/**
- * The text to show a reader whose screens are in `readerLanguage`. `choice` is
- * the language they switched to on this briefing, if any; a choice the version
- * has no text in (the translation was removed since) falls back to the default.
- */
+/** The briefing's title and body to show a reader of `readerLanguage`, or of the language they switched it to (`choice`). */
 export function pickBriefingText(briefing: TranslatableBriefing, readerLanguage: string, choice: ContentLanguage | null = null): ShownText {
-  const original = originalLanguage(briefing);
-  const translation = briefing.translation;
-  const other = translation?.language ?? null;
-  const wanted = choice && (choice === original || choice === other) ? choice : readerLanguage;
-  // The translation is never in the original's language (the server refuses that), so the reader's wanting it is enough.
-  if (translation && wanted === other) return { ...translation, original, other: original };
-  return { title: briefing.title, body: briefing.body, language: original, original, other };
+  const { text, ...languages } = pickText(briefing, briefing, readerLanguage, choice);
+  return { title: text.title, body: text.body, ...languages };
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkLessonDraft, type LessonDraft, lessonContent, moveItem, newQuestion, nextOptionId, nextQuestionId } from './lesson-draft';
+import {
+  checkLessonDraft,
+  type LessonDraft,
+  lessonContent,
+  lessonTranslation,
+  moveItem,
+  NO_LESSON_TRANSLATION,
+  newQuestion,
+  nextOptionId,
+  nextQuestionId,
+} from './lesson-draft';
 
 function draft(overrides: Partial<LessonDraft> = {}): LessonDraft {
   return {
@@ -24,9 +34,17 @@ function draft(overrides: Partial<LessonDraft> = {}): LessonDraft {
     store_ids: [],
     department_ids: [],
     roles: [],
+    translation: NO_LESSON_TRANSLATION,
     ...overrides,
   };
 }
+
+const SPANISH = {
+  title: 'Levantar con seguridad',
+  summary: '',
+  cards: { k1: { title: 'Peso', body: 'Más de 23 kg, entre dos.' } },
+  quiz: { q1: { prompt: '¿25 kg?', explanation: 'Más de 23 kg.', options: { a: 'Solo', b: 'Entre dos' } } },
+};
 
 describe('checkLessonDraft', () => {
   it('accepts a complete lesson', () => {
@@ -120,5 +138,66 @@ describe('list helpers', () => {
     expect(nextQuestionId([{ id: 'q2' }])).toBe('q3');
     expect(nextOptionId([{ id: 'a' }, { id: 'c' }])).toBe('b');
     expect(newQuestion([{ id: 'q1' }])).toMatchObject({ id: 'q2', kind: 'single', correct: [] });
+  });
+
+  describe('translation', () => {
+    it('left blank, it is no translation and asks for nothing', () => {
+      expect(checkLessonDraft(draft())).toEqual([]);
+      expect(lessonTranslation(draft(), 'es')).toBeNull();
+    });
+
+    it('once started, every text the original has is needed, each beside its own field', () => {
+      const started = draft({ translation: { ...NO_LESSON_TRANSLATION, title: 'Levantar' } });
+      expect(checkLessonDraft(started).map((p) => p.field)).toEqual([
+        'translation.cards.0.title',
+        'translation.cards.0.body',
+        'translation.quiz.0.prompt',
+        'translation.quiz.0.options.0',
+        'translation.quiz.0.options.1',
+        'translation.quiz.0.explanation',
+      ]);
+      // A summary is needed only when the original has one.
+      expect(checkLessonDraft(draft({ summary: 'Two minutes.', translation: SPANISH })).map((p) => p.field)).toEqual(['translation.summary']);
+      expect(checkLessonDraft(draft({ translation: { ...SPANISH, title: 't'.repeat(201) } }))).toEqual([
+        { field: 'translation.title', code: 'too_long', max: 200 },
+      ]);
+    });
+
+    it("follows the original's order when cards and questions move, and carries no answers", () => {
+      const two = draft({
+        cards: [
+          { key: 'k2', title: 'Help', body: 'Ask.' },
+          { key: 'k1', title: 'Weight', body: 'Over 23 kg is two people.' },
+        ],
+        translation: { ...SPANISH, cards: { ...SPANISH.cards, k2: { title: ' Ayuda ', body: 'Pide.' } } },
+      });
+      expect(checkLessonDraft(two)).toEqual([]);
+      expect(lessonTranslation(two, 'es')).toEqual({
+        language: 'es',
+        title: 'Levantar con seguridad',
+        summary: '',
+        cards: [
+          { title: 'Ayuda', body: 'Pide.' },
+          { title: 'Peso', body: 'Más de 23 kg, entre dos.' },
+        ],
+        quiz: [
+          {
+            id: 'q1',
+            prompt: '¿25 kg?',
+            options: [
+              { id: 'a', text: 'Solo' },
+              { id: 'b', text: 'Entre dos' },
+            ],
+            explanation: 'Más de 23 kg.',
+          },
+        ],
+      });
+    });
+
+    it('a removed card leaves its words behind: they are neither checked nor sent', () => {
+      const orphan = draft({ translation: { ...SPANISH, cards: { ...SPANISH.cards, gone: { title: 'Viejo', body: '' } } } });
+      expect(checkLessonDraft(orphan)).toEqual([]);
+      expect(lessonTranslation(orphan, 'es')?.cards).toHaveLength(1);
+    });
   });
 });

@@ -36,6 +36,18 @@ export interface QuestionDraft {
   correct: string[];
   explanation: string;
 }
+/**
+ * The lesson's words in the other language, keyed to what they translate (a card's
+ * key, a question's and an option's id) so moving or removing a card or question
+ * keeps each translation with its original. All blank: no translation.
+ */
+export interface LessonTranslationDraft {
+  title: string;
+  summary: string;
+  cards: Record<string, { title: string; body: string }>;
+  quiz: Record<string, { prompt: string; explanation: string; options: Record<string, string> }>;
+}
+
 export interface LessonDraft {
   title: string;
   summary: string;
@@ -46,7 +58,10 @@ export interface LessonDraft {
   store_ids: string[];
   department_ids: string[];
   roles: string[];
+  translation: LessonTranslationDraft;
 }
+
+export const NO_LESSON_TRANSLATION: LessonTranslationDraft = { title: '', summary: '', cards: {}, quiz: {} };
 
 export type DraftProblemCode = 'required' | 'too_long' | 'out_of_range' | 'no_cards' | 'no_questions' | 'pick_correct' | 'one_correct';
 /** `field` names the input: 'title', 'cards.0.body', 'quiz.1.options.2', 'quiz.1.correct'… */
@@ -89,7 +104,64 @@ export function checkLessonDraft(draft: LessonDraft): DraftProblem[] {
     else if (question.kind === 'single' && correct.length > 1) problems.push({ field: `quiz.${i}.correct`, code: 'one_correct' });
     text(problems, `quiz.${i}.explanation`, question.explanation, L.explanation);
   });
+  if (translationStarted(draft)) checkTranslation(problems, draft);
   return problems;
+}
+
+/** Whether any of the translation is typed (for the cards and questions the lesson still has): then it must be whole. */
+export function translationStarted(draft: LessonDraft): boolean {
+  const tr = draft.translation;
+  const texts = [
+    tr.title,
+    tr.summary,
+    ...draft.cards.flatMap((card) => [tr.cards[card.key]?.title, tr.cards[card.key]?.body]),
+    ...draft.quiz.flatMap((q) => {
+      const words = tr.quiz[q.id];
+      return [words?.prompt, words?.explanation, ...q.options.map((o) => words?.options[o.id])];
+    }),
+  ];
+  return texts.some((text) => (text ?? '').trim() !== '');
+}
+
+/** Every text the original has, in the other language too, within the same limits (the summary only when the original has one). */
+function checkTranslation(problems: DraftProblem[], draft: LessonDraft): void {
+  const L = LESSON_LIMITS;
+  const tr = draft.translation;
+  text(problems, 'translation.title', tr.title, L.title);
+  text(problems, 'translation.summary', tr.summary, L.summary, draft.summary.trim() !== '');
+  draft.cards.forEach((card, i) => {
+    text(problems, `translation.cards.${i}.title`, tr.cards[card.key]?.title ?? '', L.cardTitle);
+    text(problems, `translation.cards.${i}.body`, tr.cards[card.key]?.body ?? '', L.cardBody);
+  });
+  draft.quiz.forEach((question, i) => {
+    const words = tr.quiz[question.id];
+    text(problems, `translation.quiz.${i}.prompt`, words?.prompt ?? '', L.prompt);
+    question.options.forEach((option, j) => {
+      text(problems, `translation.quiz.${i}.options.${j}`, words?.options[option.id] ?? '', L.option);
+    });
+    text(problems, `translation.quiz.${i}.explanation`, words?.explanation ?? '', L.explanation);
+  });
+}
+
+/** The translation as save_lesson takes it: in the original's order, trimmed; null when it is left blank. */
+export function lessonTranslation<L extends string>(draft: LessonDraft, language: L) {
+  if (!translationStarted(draft)) return null;
+  const tr = draft.translation;
+  return {
+    language,
+    title: tr.title.trim(),
+    summary: tr.summary.trim(),
+    cards: draft.cards.map((card) => ({ title: (tr.cards[card.key]?.title ?? '').trim(), body: (tr.cards[card.key]?.body ?? '').trim() })),
+    quiz: draft.quiz.map((q) => {
+      const words = tr.quiz[q.id];
+      return {
+        id: q.id,
+        prompt: (words?.prompt ?? '').trim(),
+        options: q.options.map((o) => ({ id: o.id, text: (words?.options[o.id] ?? '').trim() })),
+        explanation: (words?.explanation ?? '').trim(),
+      };
+    }),
+  };
 }
 
 /** The lesson as save_lesson takes it: trimmed, card keys dropped, correct answers limited to real options. */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromCard, examplesFromText, type ValueCardDraft, valueCardProblems } from './value-card-draft';
+import {
+  draftFromCard,
+  EMPTY_VALUE_CARD_DRAFT,
+  examplesFromText,
+  translationOf,
+  translationProblems,
+  type ValueCardTexts,
+  valueCardProblems,
+} from './value-card-draft';
 
-const good: ValueCardDraft = {
+const good: ValueCardTexts = {
   title: 'Guests first',
   statement: 'Every guest leaves helped.',
   onTheFloor: 'Walk them there.',
@@ -32,7 +40,28 @@ describe('values card draft', () => {
 
   it('a saved card becomes a draft that round-trips its examples', () => {
     const draft = draftFromCard({ title: 'A', statement: 'B', on_the_floor: 'C', examples: ['one', 'two'] });
-    expect(draft).toEqual({ title: 'A', statement: 'B', onTheFloor: 'C', examples: 'one\ntwo' });
+    expect(draft).toEqual({ title: 'A', statement: 'B', onTheFloor: 'C', examples: 'one\ntwo', translation: EMPTY_VALUE_CARD_DRAFT.translation });
     expect(examplesFromText(draft.examples)).toEqual(['one', 'two']);
+  });
+
+  it('a translation left blank is no translation; one started must be whole, within the same limits', () => {
+    const draft = { ...good, translation: EMPTY_VALUE_CARD_DRAFT.translation };
+    expect(translationProblems(draft)).toEqual([]);
+    expect(translationOf(draft, 'es')).toBeNull();
+    const started = { ...good, translation: { ...EMPTY_VALUE_CARD_DRAFT.translation, onTheFloor: ' Acompáñalos. ' } };
+    expect(translationProblems(started)).toEqual(['title_required', 'statement_required']);
+    const long = { ...good, translation: { title: 'Primero', statement: 's'.repeat(1001), onTheFloor: '', examples: '' } };
+    expect(translationProblems(long)).toEqual(['statement_too_long']);
+  });
+
+  it('sends the translation trimmed, examples one per line, and reads it back into the form', () => {
+    const draft = { ...good, translation: { title: ' Primero ', statement: 'Cada cliente.', onTheFloor: '', examples: 'Uno.\n\n Dos. ' } };
+    const sent = translationOf(draft, 'es');
+    expect(sent).toEqual({ language: 'es', title: 'Primero', statement: 'Cada cliente.', on_the_floor: '', examples: ['Uno.', 'Dos.'] });
+    const back = draftFromCard({ title: 'Guests first', statement: 'S.', on_the_floor: '', examples: [], translation: sent });
+    expect(back.translation).toEqual({ title: 'Primero', statement: 'Cada cliente.', onTheFloor: '', examples: 'Uno.\nDos.' });
+    expect(draftFromCard({ title: 'T', statement: 'S.', on_the_floor: '', examples: [], translation: null }).translation).toEqual(
+      EMPTY_VALUE_CARD_DRAFT.translation,
+    );
   });
 });

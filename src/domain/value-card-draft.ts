@@ -5,12 +5,18 @@
 
 export const VALUE_CARD_LIMITS = { title: 120, statement: 1_000, onTheFloor: 2_000, examples: 10, example: 500 } as const;
 
-export interface ValueCardDraft {
+/** A card's texts in one language, as typed. */
+export interface ValueCardTexts {
   title: string;
   statement: string;
   onTheFloor: string;
   /** One example per line, as typed. */
   examples: string;
+}
+
+export interface ValueCardDraft extends ValueCardTexts {
+  /** The card in the other language; all blank means the card has no translation. */
+  translation: ValueCardTexts;
 }
 
 export type ValueCardProblem =
@@ -22,7 +28,8 @@ export type ValueCardProblem =
   | 'too_many_examples'
   | 'example_too_long';
 
-export const EMPTY_VALUE_CARD_DRAFT: ValueCardDraft = { title: '', statement: '', onTheFloor: '', examples: '' };
+const NO_TEXTS: ValueCardTexts = { title: '', statement: '', onTheFloor: '', examples: '' };
+export const EMPTY_VALUE_CARD_DRAFT: ValueCardDraft = { ...NO_TEXTS, translation: NO_TEXTS };
 
 /** The examples as a list: one per non-empty line, trimmed. */
 export function examplesFromText(text: string): string[] {
@@ -32,11 +39,40 @@ export function examplesFromText(text: string): string[] {
     .filter(Boolean);
 }
 
-export function draftFromCard(card: { title: string; statement: string; on_the_floor: string; examples: readonly string[] }): ValueCardDraft {
+interface CardTexts {
+  title: string;
+  statement: string;
+  on_the_floor: string;
+  examples: readonly string[];
+}
+
+function textsOf(card: CardTexts): ValueCardTexts {
   return { title: card.title, statement: card.statement, onTheFloor: card.on_the_floor, examples: card.examples.join('\n') };
 }
 
-export function valueCardProblems(draft: ValueCardDraft, limits = VALUE_CARD_LIMITS): ValueCardProblem[] {
+export function draftFromCard(card: CardTexts & { translation?: CardTexts | null }): ValueCardDraft {
+  return { ...textsOf(card), translation: card.translation ? textsOf(card.translation) : NO_TEXTS };
+}
+
+/** Whether anything of the translation is typed: then it must be whole, as the original must. */
+export function translationStarted(draft: ValueCardDraft): boolean {
+  const { title, statement, onTheFloor, examples } = draft.translation;
+  return [title, statement, onTheFloor, examples].some((text) => text.trim() !== '');
+}
+
+/** The translation's problems, by the same rules as the original's; none when it is left blank. */
+export function translationProblems(draft: ValueCardDraft): ValueCardProblem[] {
+  return translationStarted(draft) ? valueCardProblems(draft.translation) : [];
+}
+
+/** The translation as save_value_card takes it, trimmed; null when it is left blank. */
+export function translationOf<L extends string>(draft: ValueCardDraft, language: L) {
+  if (!translationStarted(draft)) return null;
+  const { title, statement, onTheFloor, examples } = draft.translation;
+  return { language, title: title.trim(), statement: statement.trim(), on_the_floor: onTheFloor.trim(), examples: examplesFromText(examples) };
+}
+
+export function valueCardProblems(draft: ValueCardTexts, limits = VALUE_CARD_LIMITS): ValueCardProblem[] {
   const problems: ValueCardProblem[] = [];
   const title = draft.title.trim();
   const statement = draft.statement.trim();

@@ -85,7 +85,7 @@ describe('learn queries', () => {
     ]);
     const due = await dueQuestions(db, now);
     expect(due.map((d) => d.item.key)).toEqual([`${B}:q1`, `${A}:q1`, `${A}:q2`, `${A}:q3`, `${A}:q4`]);
-    expect(due[0]).toMatchObject({ lessonTitle: 'Safe lifting', question: { id: 'q1' } });
+    expect(due[0]).toMatchObject({ lesson: { title: 'Safe lifting' }, question: { id: 'q1' } });
     expect(await dueQuestionCount(db, now)).toBe(7);
   });
 });

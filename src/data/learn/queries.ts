@@ -51,7 +51,8 @@ export async function lessonWithProgress(db: FrontlineDb, lessonId: string): Pro
 
 export interface DueQuestion {
   item: ReviewItem;
-  lessonTitle: string;
+  /** The question's lesson, so the session shows both in the reader's language. */
+  lesson: Lesson;
   question: QuizQuestion;
 }
 
@@ -62,7 +63,7 @@ export async function dueQuestions(db: FrontlineDb, now: Date, limit: number = R
   const known = items.flatMap((item) => {
     const lesson = byId.get(item.lesson_id);
     const question = lesson?.quiz.find((q) => q.id === item.question_id);
-    return lesson && question ? [{ item, lessonTitle: lesson.title, question }] : [];
+    return lesson && question ? [{ item, lesson, question }] : [];
   });
   const byKey = new Map(known.map((k) => [k.item.key, k]));
   return dueForReview(

@@ -176,6 +176,8 @@ export type Database = {
           created_at: string;
           updated_at: string;
           sync_seq: number;
+          language: string;
+          translation: Json | null;
         };
       };
       members: {
@@ -285,6 +287,8 @@ export type Database = {
           created_at: string;
           updated_at: string;
           sync_seq: number;
+          language: string;
+          translation: Json | null;
         };
       };
     };
@@ -331,6 +335,10 @@ export type Database = {
         Args: Record<string, never>;
         Returns: Json;
       };
+      admin_organization: {
+        Args: Record<string, never>;
+        Returns: Json;
+      };
       admin_people: {
         Args: {
           p_query?: string | null;
@@ -364,6 +372,12 @@ export type Database = {
       admin_save_store: {
         Args: {
           p_store: Json | null;
+        };
+        Returns: Json;
+      };
+      admin_set_org_time_zone: {
+        Args: {
+          p_time_zone: string | null;
         };
         Returns: Json;
       };
@@ -454,6 +468,13 @@ export type Database = {
         Args: {
           p_briefing_id: string | null;
           p_pending_limit?: number | null;
+        };
+        Returns: Json;
+      };
+      change_lesson_requirement: {
+        Args: {
+          p_id: string | null;
+          p_due_on: string | null;
         };
         Returns: Json;
       };
@@ -562,6 +583,14 @@ export type Database = {
       remind_unacknowledged: {
         Args: {
           p_briefing_id: string | null;
+          p_store_id?: string | null;
+          p_department_id?: string | null;
+        };
+        Returns: Json;
+      };
+      remove_lesson_requirement: {
+        Args: {
+          p_id: string | null;
         };
         Returns: Json;
       };
@@ -627,6 +656,7 @@ export type Database = {
       report_stores: {
         Args: {
           p_search?: string | null;
+          p_id?: string | null;
         };
         Returns: Json;
       };
@@ -686,6 +716,8 @@ export type Database = {
           p_department_ids?: string[] | null;
           p_roles?: string[] | null;
           p_base_version?: number | null;
+          p_language?: string | null;
+          p_translation?: Json | null;
         };
         Returns: Json;
       };
@@ -720,6 +752,8 @@ export type Database = {
           p_on_the_floor?: string | null;
           p_examples?: string[] | null;
           p_position?: number | null;
+          p_language?: string | null;
+          p_translation?: Json | null;
         };
         Returns: Json;
       };
@@ -807,6 +841,10 @@ export type Database = {
           p_after_store_id?: string | null;
           p_limit?: number | null;
         };
+        Returns: Json;
+      };
+      training_requirements: {
+        Args: Record<string, never>;
         Returns: Json;
       };
     };

@@ -19,6 +19,15 @@ export type ContentLanguage = z.infer<typeof contentLanguage>;
 /** A briefing's one translation: the other supported language's title and body, part of the version (and its hash). */
 export const BriefingTranslation = z.object({ language: contentLanguage, title: z.string(), body: z.string() });
 export type BriefingTranslation = z.infer<typeof BriefingTranslation>;
+/** A values card's one translation: all its texts in the other supported language. */
+export const ValueCardTranslation = z.object({
+  language: contentLanguage,
+  title: z.string(),
+  statement: z.string(),
+  on_the_floor: z.string(),
+  examples: z.array(z.string()),
+});
+export type ValueCardTranslation = z.infer<typeof ValueCardTranslation>;
 
 /** The most mutations one sync_push call takes (the server refuses more with batch_too_large). */
 export const PUSH_BATCH_MAX = 500;
@@ -86,6 +95,10 @@ export const ValueCard = z.object({
   on_the_floor: z.string(),
   examples: z.array(z.string()),
   position: z.number(),
+  /** The language the card is written in; absent on rows from before translations (then 'en'). */
+  language: z.optional(contentLanguage),
+  /** The card in the other language, or null; absent on rows from before translations. */
+  translation: z.optional(z.nullable(ValueCardTranslation)),
   updated_at: isoTime,
   sync_seq: z.number(),
 });
@@ -101,6 +114,19 @@ export const QuizQuestion = z.object({
   explanation: z.string(),
 });
 export type QuizQuestion = z.infer<typeof QuizQuestion>;
+/**
+ * A lesson's one translation: every text of the original in the other language, the
+ * same cards and the same questions and options (ids, order), and no answers: kind
+ * and correct are the original's, so a quiz scores the same in either language.
+ */
+export const LessonTranslation = z.object({
+  language: contentLanguage,
+  title: z.string(),
+  summary: z.string(),
+  cards: z.array(LessonCard),
+  quiz: z.array(z.object({ id: z.string(), prompt: z.string(), options: z.array(z.object({ id: z.string(), text: z.string() })), explanation: z.string() })),
+});
+export type LessonTranslation = z.infer<typeof LessonTranslation>;
 
 export const Lesson = z.object({
   id: uuid,
@@ -111,6 +137,10 @@ export const Lesson = z.object({
   quiz: z.array(QuizQuestion),
   pass_mark: z.number(),
   version: z.number(),
+  /** The language the lesson is written in; absent on rows from before translations (then 'en'). */
+  language: z.optional(contentLanguage),
+  /** The lesson's words in the other language (answers stay the original's), or null; absent on rows from before translations. */
+  translation: z.optional(z.nullable(LessonTranslation)),
   /** The earliest date (YYYY-MM-DD) a requirement that applies to this person sets; null or absent when not required. */
   required_by: z.optional(z.nullable(z.string())),
   updated_at: isoTime,
@@ -609,6 +639,22 @@ export const LessonRequirement = z.object({
 export type LessonRequirement = z.infer<typeof LessonRequirement>;
 
 /**
+ * training_requirements(): the requirements of live lessons reaching the
+ * caller's scope, soonest first, the audience named; can_change says whether
+ * change_lesson_requirement and remove_lesson_requirement will take it.
+ */
+export const TrainingRequirement = z.object({
+  id: uuid,
+  lesson_id: uuid,
+  due_on: z.string(),
+  stores: z.array(z.object({ id: uuid, name: z.string() })),
+  departments: z.array(z.object({ id: uuid, name: z.string() })),
+  roles: z.array(z.string()),
+  can_change: z.boolean(),
+});
+export type TrainingRequirement = z.infer<typeof TrainingRequirement>;
+
+/**
  * training_overdue(p_after_name, p_after_member_id, p_after_lesson_id, p_limit):
  * people in the caller's scope past the date of a required lesson they have
  * not passed, by name; total counts them all, next is the key of the
@@ -823,15 +869,17 @@ export const MyPushSettings = z.object({
 export type MyPushSettings = z.infer<typeof MyPushSettings>;
 
 /**
- * remind_unacknowledged(p_briefing_id): `queued` with how many have not acknowledged
- * (`pending`), the `people` and `devices` reached and `without_notifications`
- * ("notified on N devices; M people have notifications off"), or `too_soon` (once an
- * hour per briefing) with when it is allowed again.
+ * remind_unacknowledged(p_briefing_id, p_store_id, p_department_id): `queued` with how many
+ * have not acknowledged (`pending`), how many of them were skipped as reminded within the
+ * hour (`recently_reminded`), the `people` and `devices` reached and `without_notifications`
+ * ("notified on N devices; M people have notifications off"), or `too_soon` (each person
+ * once an hour per briefing: all of them were) with when one may be reminded again.
  */
 export const RemindResult = z.union([
   z.object({
     status: z.literal('queued'),
     pending: z.number(),
+    recently_reminded: z.number(),
     people: z.number(),
     devices: z.number(),
     without_notifications: z.number(),
@@ -856,6 +904,10 @@ export const StoreQuietHours = z.object({ store_id: uuid, time_zone: z.string(),
 export type StoreQuietHours = z.infer<typeof StoreQuietHours>;
 
 // Administration of stores, departments and people (#12).
+
+/** admin_organization / admin_set_org_time_zone: the caller's organisation; Reports count days in `time_zone` (IANA). */
+export const AdminOrganization = z.object({ id: uuid, name: z.string(), time_zone: z.string() });
+export type AdminOrganization = z.infer<typeof AdminOrganization>;
 
 /** A store as the admin calls answer it; `code` is the short code HR systems use (null only for stores made outside them). */
 export const AdminStore = z.object({
@@ -962,6 +1014,7 @@ export const ADMIN_ACTIONS = [
   'activation_code_issued',
   'person_activated',
   'activation_code_emailed',
+  'org_time_zone_changed',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
@@ -1090,7 +1143,7 @@ export const PendingCsvRow = z.object({
   notifications: z.enum(['yes', 'no']),
 });
 export type PendingCsvRow = z.infer<typeof PendingCsvRow>;
-/** report_stores(p_search): the store filter's choices in the caller's scope, at most 20, by name; report_departments the same shape. */
+/** report_stores(p_search, p_id): the store filter's choices in the caller's scope, at most 20, by name (or the one store p_id); report_departments the same shape. */
 export const ReportStore = z.object({ id: uuid, name: z.string() });
 /** report_briefings(p_search, p_days): up to 20 must-acknowledge briefings of the period the caller may report on, title containing p_search, newest first. */
 export const ReportBriefing = z.object({
@@ -1137,6 +1190,9 @@ export const RPC = {
   training_report: { result: TrainingReport },
   require_lesson: { result: LessonRequirement },
   training_overdue: { result: TrainingOverdue },
+  training_requirements: { result: z.array(TrainingRequirement) },
+  change_lesson_requirement: { result: LessonRequirement },
+  remove_lesson_requirement: { result: z.object({ id: uuid, lesson_id: uuid }) },
   // Voice (#5).
   my_feedback: { result: z.array(MyFeedbackItem) },
   /** feedback_open_count(): open items in the caller's inbox (feedback_inbox's scope); staff: 42501 forbidden. */
@@ -1160,6 +1216,8 @@ export const RPC = {
   admin_stores: { result: z.array(AdminStore) },
   admin_departments: { result: z.array(AdminDepartment) },
   admin_save_store: { result: AdminStore },
+  admin_organization: { result: AdminOrganization },
+  admin_set_org_time_zone: { result: AdminOrganization },
   admin_save_department: { result: AdminDepartment },
   admin_people: { result: AdminPeoplePage },
   admin_person: { result: AdminPerson },
@@ -1237,7 +1295,7 @@ export interface RpcArgs {
    * an existing id is edited, and moved when p_position (1..n) is given. Title up
    * to 120, statement 1,000, on_the_floor 2,000 characters; at most 10 examples of
    * up to 500. Errors: 42501 forbidden; 22023 missing_field, too_short, too_long,
-   * too_many_examples, out_of_range, unknown_value_card, value_card_archived.
+   * too_many_examples, out_of_range, unknown_value_card, value_card_archived, invalid_language, invalid_translation.
    */
   save_value_card: {
     p_id: string | null;
@@ -1246,6 +1304,10 @@ export interface RpcArgs {
     p_on_the_floor?: string;
     p_examples?: string[];
     p_position?: number | null;
+    /** The original's language, taken only when the card is created (default the author's locale). */
+    p_language?: ContentLanguage | null;
+    /** Sent on every save: null means the card has no translation. */
+    p_translation?: ValueCardTranslation | null;
   };
   /** HR only. Errors: 42501 forbidden; 22023 unknown_value_card. */
   archive_value_card: { p_id: string };
@@ -1256,7 +1318,8 @@ export interface RpcArgs {
    * options; changing cards, quiz or pass mark makes a new version. Errors: 42501
    * forbidden; 22023 missing_field, too_short, too_long, out_of_range, invalid_type,
    * invalid_cards, invalid_quiz, invalid_correct, unknown_option, unknown_store,
-   * unknown_department, invalid_roles, unknown_lesson, lesson_archived, version_conflict.
+   * unknown_department, invalid_roles, unknown_lesson, lesson_archived, version_conflict, invalid_language,
+   * invalid_translation (not the original's cards, questions or options).
    */
   save_lesson: {
     p_id: string | null;
@@ -1270,6 +1333,10 @@ export interface RpcArgs {
     p_department_ids?: string[];
     p_roles?: z.infer<typeof role>[];
     p_base_version?: number | null;
+    /** The original's language, taken only when the lesson is created (default the author's locale). */
+    p_language?: ContentLanguage | null;
+    /** Sent on every save: null means the lesson has no translation. */
+    p_translation?: LessonTranslation | null;
   };
   /** HR only. Errors: 42501 forbidden; 22023 unknown_lesson. */
   archive_lesson: { p_id: string };
@@ -1283,6 +1350,14 @@ export interface RpcArgs {
   require_lesson: { p_lesson_id: string; p_due_on: string; p_store_ids?: string[]; p_department_ids?: string[]; p_roles?: z.infer<typeof role>[] };
   /** The key (all three or none) is the last page's next. */
   training_overdue: { p_after_name?: string | null; p_after_member_id?: string | null; p_after_lesson_id?: string | null; p_limit?: number };
+  training_requirements: Record<string, never>;
+  /**
+   * HR: any requirement of the organisation; managers: one whose stores are all theirs. p_due_on as require_lesson.
+   * Errors: 42501 forbidden, not_your_requirement; 22023 unknown_requirement, invalid_due_date.
+   */
+  change_lesson_requirement: { p_id: string; p_due_on: string };
+  /** Who may: as change_lesson_requirement. Errors: 42501 forbidden, not_your_requirement; 22023 unknown_requirement. */
+  remove_lesson_requirement: { p_id: string };
   // Voice (#5).
   my_feedback: Record<string, never>;
   feedback_open_count: Record<string, never>;
@@ -1318,7 +1393,8 @@ export interface RpcArgs {
   delete_push_subscription: { p_endpoint: string };
   my_push_subscriptions: Record<string, never>;
   /** Managers (as briefing_ack_status) and HR. Errors: 42501 unknown_briefing; 22023 not_acknowledgeable. */
-  remind_unacknowledged: { p_briefing_id: string };
+  /** Only the people of one store and/or department when given. Errors: 42501 unknown_briefing, unknown_store, unknown_department; 22023 not_acknowledgeable. */
+  remind_unacknowledged: { p_briefing_id: string; p_store_id?: string | null; p_department_id?: string | null };
   /** HR only; "HH:MM" times in the store's zone, equal = none. Errors: 42501 forbidden; 22023 missing_field, unknown_store. */
   set_store_quiet_hours: { p_store_id: string; p_start: string; p_end: string };
   /** ISO weekdays (1 = Monday), at most 6; empty = none. Errors: 22023 invalid_days. */
@@ -1332,6 +1408,10 @@ export interface RpcArgs {
   admin_departments: Record<string, never>;
   /** HR only. Errors: 22023 unknown_store, missing_field, too_long, invalid_code, duplicate_store_code, invalid_time_zone. */
   admin_save_store: { p_store: AdminStoreInput };
+  /** HR and admins. Errors: 42501 forbidden. */
+  admin_organization: Record<string, never>;
+  /** HR and admins; logged as org_time_zone_changed. Errors: 42501 forbidden; 22023 invalid_time_zone. */
+  admin_set_org_time_zone: { p_time_zone: string };
   /** HR only. Errors: 22023 unknown_department, missing_field, too_long, duplicate_department_name. */
   admin_save_department: { p_department: { id?: string | null; name: string } };
   /**
@@ -1381,7 +1461,8 @@ export interface RpcArgs {
   report_pending_people: PendingPeopleArgs & { p_limit?: number };
   /** p_limit 1..1000 (default 1000); the key is the last row's display_name and member_id. */
   report_pending_csv_page: PendingPeopleArgs & { p_limit?: number };
-  report_stores: { p_search?: string | null };
+  /** p_id: that one store when the caller reports on it, else []. */
+  report_stores: { p_search?: string | null; p_id?: string | null };
   report_departments: Record<string, never>;
   report_briefings: { p_search?: string | null; p_days?: number };
 }

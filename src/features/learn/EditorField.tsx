@@ -11,6 +11,7 @@ export function EditorField({
   multiline,
   type = 'text',
   inputMode,
+  lang,
 }: {
   field: string;
   label: string;
@@ -21,6 +22,8 @@ export function EditorField({
   multiline?: boolean;
   type?: 'text' | 'number';
   inputMode?: 'numeric';
+  /** The language typed in, when it is not the screen's (a translation). */
+  lang?: string;
 }) {
   const id = fieldId(field);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -34,10 +37,11 @@ export function EditorField({
         </p>
       ) : null}
       {multiline ? (
-        <textarea id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} rows={4} onChange={(e) => onChange(e.target.value)} />
+        <textarea id={id} lang={lang} value={value} aria-invalid={invalid} aria-describedby={describedBy} rows={4} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input
           id={id}
+          lang={lang}
           value={value}
           aria-invalid={invalid}
           aria-describedby={describedBy}

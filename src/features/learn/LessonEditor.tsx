@@ -2,14 +2,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useRef, useState } from 'react';
 import { lessonWithProgress } from '../../data/learn/queries';
 import type { AuthoredLesson, Lesson } from '../../data/supabase/types';
-import { checkLessonDraft, type DraftProblem, type LessonDraft } from '../../domain/lesson-draft';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { checkLessonDraft, type DraftProblem, type LessonDraft, translationStarted } from '../../domain/lesson-draft';
+import { useI18n, useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { useOnline } from '../../ui/use-online';
 import { AudiencePicker } from './AudiencePicker';
 import { CardsEditor } from './CardsEditor';
 import { blankDraft, draftFromLesson } from './draft-from-lesson';
 import { EditorField } from './EditorField';
+import { LessonTranslationEditor } from './LessonTranslationEditor';
 import { fieldId, fieldProblems } from './problem-text';
 import { QuestionsEditor } from './QuestionsEditor';
 import { archiveLesson, saveLesson } from './save-lesson';
@@ -44,10 +45,14 @@ function EditorForm({
   onCancel,
 }: { lesson: Lesson | null; known: AuthoredLesson | null } & Omit<LessonEditorProps, 'lessonId' | 'known'>) {
   const { api, engine, commands } = useSession();
-  const t = useT();
+  const { t, locale } = useI18n();
   const online = useOnline();
   const newKey = () => commands.newId();
   const [draft, setDraft] = useState<LessonDraft>(() => (lesson ? draftFromLesson(lesson, known, newKey) : blankDraft(newKey)));
+  // A new lesson is written in the language HR's screens are in; an existing one keeps its own.
+  const language = lesson ? (lesson.language ?? 'en') : locale;
+  const other = language === 'en' ? 'es' : 'en';
+  const [translationOpen, setTranslationOpen] = useState(() => translationStarted(draft));
   // Fixed for this form, so sending twice edits one lesson instead of making two.
   const [id] = useState(() => lesson?.id ?? commands.newId());
   const [problems, setProblems] = useState<DraftProblem[] | null>(null);
@@ -65,6 +70,7 @@ function EditorForm({
     event.preventDefault();
     const found = checkLessonDraft(draft);
     setProblems(found);
+    if (found.some((p) => p.field.startsWith('translation.'))) setTranslationOpen(true);
     if (found.length > 0) {
       // The first field to fix gets the focus; its problem is read out with it.
       requestAnimationFrame(() => (document.getElementById(fieldId(found[0]!.field)) ?? summaryRef.current)?.focus());
@@ -72,7 +78,7 @@ function EditorForm({
     }
     if (!api || !online) return setServerError(t('learn.editor.offline'));
     setBusy(true);
-    const outcome = await saveLesson(api, t, id, draft, lesson?.version ?? null);
+    const outcome = await saveLesson(api, t, id, draft, lesson?.version ?? null, language);
     setBusy(false);
     if (!outcome.ok) return setServerError(outcome.message);
     void engine?.requestSync();
@@ -134,6 +140,15 @@ function EditorForm({
         </div>
         <CardsEditor cards={draft.cards} onChange={(cards) => change({ ...draft, cards })} problem={problem} newKey={newKey} />
         <QuestionsEditor quiz={draft.quiz} onChange={(quiz) => change({ ...draft, quiz })} problem={problem} />
+        <LessonTranslationEditor
+          draft={draft}
+          language={other}
+          open={translationOpen}
+          onToggle={setTranslationOpen}
+          onChange={(translation) => change({ ...draft, translation })}
+          problem={problem}
+          problems={problems?.some((p) => p.field.startsWith('translation.')) ?? false}
+        />
         {lesson && !known ? <p className="warning">{t('learn.editor.audienceUnknown')}</p> : null}
         <AudiencePicker audience={draft} onChange={(audience) => change({ ...draft, ...audience })} />
         <div ref={summaryRef} tabIndex={-1} className="editor-summary">

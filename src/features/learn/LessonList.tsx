@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { dueQuestionCount, type LessonListItem, lessonList } from '../../data/learn/queries';
+import { pickText } from '../../domain/content-language';
 import { lessonAction, type Requirement } from '../../domain/lesson-status';
 import type { LessonStanding } from '../../domain/lesson-steps';
 import { dayIn } from '../../domain/today-plan';
 import { useI18n, useT } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
+import { chosenLanguage } from '../../ui/language-choice';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 
@@ -100,7 +102,9 @@ function LessonRow({
   onOpen(id: string): void;
   onEdit?: (id: string) => void;
 }) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  // The title and summary in this person's language (or the one they switched the lesson to).
+  const { text: words, language } = pickText(lesson, lesson, locale, chosenLanguage(lesson.id));
   const titleId = `lesson-${lesson.id}`;
   return (
     <li
@@ -109,9 +113,15 @@ function LessonRow({
       data-lesson-id={lesson.id}
       data-standing={standing.kind}
     >
-      <h3 id={titleId}>{lesson.title}</h3>
+      <h3 id={titleId} lang={language}>
+        {words.title}
+      </h3>
       <RequirementLine requirement={requirement} />
-      {lesson.summary ? <p className="lesson-row__summary">{lesson.summary}</p> : null}
+      {words.summary ? (
+        <p className="lesson-row__summary" lang={language}>
+          {words.summary}
+        </p>
+      ) : null}
       <p className="lesson-row__meta">
         <span>{t('learn.list.minutes', { count: lesson.minutes })}</span>
         <span className={`lesson-row__standing lesson-row__standing--${standing.kind}`}>

@@ -6,10 +6,13 @@ import type { AttemptProblem } from '../../data/learn/commands';
 import { recordLessonAttempt, saveLessonProgress } from '../../data/learn/commands';
 import { lessonWithProgress } from '../../data/learn/queries';
 import type { Lesson } from '../../data/supabase/types';
+import { lessonInLanguage } from '../../domain/lesson-language';
 import { type LessonStanding, resumePoint, stepAt, stepCount } from '../../domain/lesson-steps';
 import type { QuizScore } from '../../domain/quiz';
 import { commandFailureText } from '../../ui/command-failure-text';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { useI18n, useT } from '../../ui/i18n/I18nProvider';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { useLanguageChoice } from '../../ui/language-choice';
 import { Markdown } from '../../ui/Markdown';
 import { useSession } from '../../ui/session-context';
 import { LessonResult } from './LessonResult';
@@ -64,7 +67,8 @@ function LessonRun({
   onBack(): void;
 }) {
   const { commands } = useSession();
-  const t = useT();
+  const { t, locale } = useI18n();
+  const [choice, choose] = useLanguageChoice(lesson.id);
   const [run, setRun] = useState(() => {
     const point = resumePoint(lesson, saved ?? undefined);
     const resumed = saved && saved.lesson_version === lesson.version;
@@ -119,8 +123,10 @@ function LessonRun({
     setRun({ step: passed ? 0 : lesson.cards.length, answers: {}, startedAt: commands.now().toISOString() });
   }
 
+  // The words in the reader's language; ids, answers and steps are the original's, so a switch mid-lesson keeps the place and the answers.
+  const { text: words, ...languages } = lessonInLanguage(lesson, locale, choice);
   const total = stepCount(lesson);
-  const current = stepAt(lesson, run.step);
+  const current = stepAt(words, run.step);
   const failureLine = failure ? (
     <p className="error" role="alert">
       {t('learn.result.failed', { reason: commandFailureText(t, failure, (problem) => attemptProblemText(t, problem)) })}
@@ -130,12 +136,13 @@ function LessonRun({
   return (
     <section className="lesson" aria-labelledby="lesson-title">
       {back}
-      <h1 id="lesson-title" className="lesson__title">
-        {lesson.title}
+      <h1 id="lesson-title" className="lesson__title" lang={languages.language}>
+        {words.title}
       </h1>
+      <LanguageSwitch shown={languages} onChoose={choose} />
       {score ? (
-        <div ref={stepRef} tabIndex={-1} className="lesson__step">
-          <LessonResult lesson={lesson} answers={run.answers} score={score} attemptId={attemptId} onRetry={() => retry(score.passed)} onBack={onBack} />
+        <div ref={stepRef} tabIndex={-1} className="lesson__step" lang={languages.language}>
+          <LessonResult lesson={words} answers={run.answers} score={score} attemptId={attemptId} onRetry={() => retry(score.passed)} onBack={onBack} />
         </div>
       ) : (
         <>
@@ -145,11 +152,11 @@ function LessonRun({
               : t('learn.step.question', { n: current.kind === 'question' ? current.index + 1 : lesson.quiz.length, total: lesson.quiz.length })}
           </p>
           <progress className="lesson__progress" max={total} value={Math.min(run.step, total)} aria-label={t('learn.step.progress')} />
-          <div ref={stepRef} tabIndex={-1} className="lesson__step">
+          <div ref={stepRef} tabIndex={-1} className="lesson__step" lang={languages.language}>
             {current.kind === 'card' ? (
               <article className="lesson-card" data-testid="lesson-card">
-                <h2>{lesson.cards[current.index]!.title}</h2>
-                <Markdown source={lesson.cards[current.index]!.body} headingLevel={3} className="lesson-card__body" />
+                <h2>{words.cards[current.index]!.title}</h2>
+                <Markdown source={words.cards[current.index]!.body} headingLevel={3} className="lesson-card__body" />
                 <div className="learn-actions">
                   {current.index > 0 ? (
                     <button type="button" onClick={() => void go(run.step - 1, run.answers)}>

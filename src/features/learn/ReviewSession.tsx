@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import type { CommandFailure } from '../../data/command-core';
 import { answerReview } from '../../data/learn/commands';
 import { type DueQuestion, dueQuestions } from '../../data/learn/queries';
+import { lessonInLanguage } from '../../domain/lesson-language';
 import { isAnswerCorrect } from '../../domain/quiz';
 import { commandFailureText } from '../../ui/command-failure-text';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { useI18n, useT } from '../../ui/i18n/I18nProvider';
+import { chosenLanguage } from '../../ui/language-choice';
 import { useSession } from '../../ui/session-context';
 import { QuestionForm } from './QuestionForm';
 
@@ -75,20 +77,11 @@ export function ReviewSession({ onBack }: { onBack(): void }) {
           <p className="lesson__where" data-testid="lesson-step">
             {t('learn.step.question', { n: index + 1, total: questions.length })}
           </p>
-          <p className="muted review__from">{t('learn.reviewSession.from', { lesson: due.lessonTitle })}</p>
-          <div ref={stepRef} tabIndex={-1} className="lesson__step">
-            <QuestionForm
-              key={due.item.key}
-              question={due.question}
-              answered={answered}
-              onCheck={(chosen) => void check(due, chosen)}
-              next={
-                <button type="button" className="primary" onClick={next}>
-                  {index === questions.length - 1 ? t('learn.reviewSession.finish') : t('learn.reviewSession.next')}
-                </button>
-              }
-            />
-          </div>
+          <DueQuestionView due={due} stepRef={stepRef} answered={answered} onCheck={(chosen) => void check(due, chosen)}>
+            <button type="button" className="primary" onClick={next}>
+              {index === questions.length - 1 ? t('learn.reviewSession.finish') : t('learn.reviewSession.next')}
+            </button>
+          </DueQuestionView>
         </>
       )}
       {failure ? (
@@ -97,5 +90,32 @@ export function ReviewSession({ onBack }: { onBack(): void }) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** A due question in the language its lesson reads in for this person (the answer is checked by option id, the same in either). */
+function DueQuestionView({
+  due,
+  stepRef,
+  answered,
+  onCheck,
+  children,
+}: {
+  due: DueQuestion;
+  stepRef: RefObject<HTMLDivElement | null>;
+  answered: string[] | null;
+  onCheck(chosen: string[]): void;
+  children: ReactNode;
+}) {
+  const { t, locale } = useI18n();
+  const { text: lesson, language } = lessonInLanguage(due.lesson, locale, chosenLanguage(due.lesson.id));
+  const question = lesson.quiz.find((q) => q.id === due.question.id) ?? due.question;
+  return (
+    <>
+      <p className="muted review__from">{t('learn.reviewSession.from', { lesson: lesson.title })}</p>
+      <div ref={stepRef} tabIndex={-1} className="lesson__step" lang={language}>
+        <QuestionForm key={due.item.key} question={question} answered={answered} onCheck={onCheck} next={children} />
+      </div>
+    </>
   );
 }

@@ -6,7 +6,8 @@
 import type { OnlineApi } from '../../data/online-api';
 import type { RpcFailure } from '../../data/supabase/rpc';
 import type { Archived, AuthoredLesson } from '../../data/supabase/types';
-import { type LessonDraft, lessonContent } from '../../domain/lesson-draft';
+import type { ContentLanguage } from '../../domain/content-language';
+import { type LessonDraft, lessonContent, lessonTranslation } from '../../domain/lesson-draft';
 import type { Translate } from '../../ui/i18n/messages';
 
 type Role = AuthoredLesson['roles'][number];
@@ -21,6 +22,8 @@ export async function saveLesson(
   id: string,
   draft: LessonDraft,
   baseVersion: number | null,
+  /** The original's language (taken when the lesson is created); the translation is in the other one. */
+  language: ContentLanguage,
 ): Promise<CallOutcome<AuthoredLesson>> {
   const content = lessonContent(draft);
   const outcome = await api.call('save_lesson', {
@@ -35,6 +38,8 @@ export async function saveLesson(
     p_department_ids: draft.department_ids,
     p_roles: draft.roles.filter(isRole),
     p_base_version: baseVersion,
+    p_language: language,
+    p_translation: lessonTranslation(draft, language === 'en' ? 'es' : 'en'),
   });
   return outcome.ok ? outcome : { ok: false, message: serverProblem(t, outcome.error) };
 }

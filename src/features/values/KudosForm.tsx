@@ -9,11 +9,12 @@ import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { ColleaguePicker } from './ColleaguePicker';
 import { kudosProblemText } from './problem-text';
+import { valueTitle } from './value-title';
 
 /** Thank a colleague, offline too: saved on the phone with its outbox entry, on the wall at once as "waiting to send". */
 export function KudosForm({ initialValue, onSent }: { initialValue: string | null; onSent(): void }) {
   const { db, commands, me } = useSession();
-  const { t, number } = useI18n();
+  const { t, number, locale } = useI18n();
   const id = useId();
   const roster = useLiveQuery(() => storeRoster(db), [db]);
   const cards = useLiveQuery(() => valueCardsInOrder(db), [db]);
@@ -57,7 +58,7 @@ export function KudosForm({ initialValue, onSent }: { initialValue: string | nul
         <option value="">{t('values.give.noValue')}</option>
         {(cards ?? []).map((card) => (
           <option key={card.id} value={card.id}>
-            {card.title}
+            {valueTitle(card, locale)}
           </option>
         ))}
       </select>

@@ -1,17 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { ValueCard } from '../../data/supabase/types';
 import { kudosOnWall, type WallKudos } from '../../data/values/queries';
 import { receivedBy } from '../../domain/kudos';
 import { DeliveryNote } from '../../ui/DeliveryNote';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
 import { refusalText } from './problem-text';
+import { valueTitle } from './value-title';
 
 /** "Kudos you received" and the store's wall, newest first, from the phone's copy; kudos from this phone show whether they went. */
 export function KudosWall({ justSent }: { justSent: boolean }) {
   const { db, me } = useSession();
   const { t } = useI18n();
   const kudos = useLiveQuery(() => kudosOnWall(db), [db]);
+  const cards = useLiveQuery(() => db.valueCards.toArray(), [db]);
   if (!kudos) return null;
+  const values = new Map((cards ?? []).map((card) => [card.id, card]));
   const received = me ? receivedBy(kudos, me.member_id) : [];
   return (
     <div className="kudos-wall">
@@ -22,30 +26,31 @@ export function KudosWall({ justSent }: { justSent: boolean }) {
       ) : null}
       <section aria-labelledby="kudos-received-heading" data-testid="kudos-received">
         <h3 id="kudos-received-heading">{t('values.wall.received')}</h3>
-        {received.length === 0 ? <p className="muted">{t('values.wall.receivedEmpty')}</p> : <KudosList kudos={received} />}
+        {received.length === 0 ? <p className="muted">{t('values.wall.receivedEmpty')}</p> : <KudosList kudos={received} values={values} />}
       </section>
       <section aria-labelledby="kudos-wall-heading" data-testid="kudos-wall">
         <h3 id="kudos-wall-heading">{me?.store ? t('values.wall.store', { store: me.store.name }) : t('values.wall.mine')}</h3>
-        {kudos.length === 0 ? <p className="muted">{t('values.wall.empty')}</p> : <KudosList kudos={kudos} />}
+        {kudos.length === 0 ? <p className="muted">{t('values.wall.empty')}</p> : <KudosList kudos={kudos} values={values} />}
       </section>
     </div>
   );
 }
 
-function KudosList({ kudos }: { kudos: readonly WallKudos[] }) {
+function KudosList({ kudos, values }: { kudos: readonly WallKudos[]; values: ReadonlyMap<string, ValueCard> }) {
   return (
     <ul className="kudos-list">
       {kudos.map((k) => (
         <li key={k.id}>
-          <KudosItem kudos={k} />
+          <KudosItem kudos={k} value={k.value_card_id ? values.get(k.value_card_id) : undefined} />
         </li>
       ))}
     </ul>
   );
 }
 
-function KudosItem({ kudos }: { kudos: WallKudos }) {
-  const { t, date } = useI18n();
+/** `value`: the phone's copy of the card thanked for, so its name reads in this person's language (the kudos keeps the name it was sent with). */
+function KudosItem({ kudos, value }: { kudos: WallKudos; value: ValueCard | undefined }) {
+  const { t, date, locale } = useI18n();
   const state = kudos.local_state;
   return (
     <article className={`kudos${state ? ` kudos--${state}` : ''}`} data-testid="kudos">
@@ -58,7 +63,7 @@ function KudosItem({ kudos }: { kudos: WallKudos }) {
       </p>
       {kudos.value_title ? (
         <p className="kudos__value" data-testid="kudos-value">
-          {t('values.wall.value', { title: kudos.value_title })}
+          {t('values.wall.value', { title: value ? valueTitle(value, locale) : kudos.value_title })}
         </p>
       ) : null}
       <p className="kudos__message" data-testid="kudos-message">

@@ -2,10 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type KeyboardEvent, useState } from 'react';
 import type { ValueCard } from '../../data/supabase/types';
 import { valueCardsInOrder } from '../../data/values/queries';
+import { pickText } from '../../domain/content-language';
 import { clampIndex, stepTo } from '../../domain/value-deck';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { useI18n } from '../../ui/i18n/I18nProvider';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { useLanguageChoice } from '../../ui/language-choice';
 import { useSession } from '../../ui/session-context';
 import { useSwipe } from './use-swipe';
+import { valueTitle } from './value-title';
 
 /**
  * One values card at a time, from the phone's copy: previous and next
@@ -14,7 +18,7 @@ import { useSwipe } from './use-swipe';
  */
 export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string): void }) {
   const { db } = useSession();
-  const t = useT();
+  const { t, locale } = useI18n();
   const cards = useLiveQuery(() => valueCardsInOrder(db), [db]);
   const [wanted, setWanted] = useState(0);
   const count = cards?.length ?? 0;
@@ -42,9 +46,10 @@ export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string
       {/* A phone is swiped and tapped; arrow keys are only worth mentioning where there is a pointer and, likely, a keyboard. */}
       <p className="muted value-deck__hint">{t(finePointer() ? 'values.deck.hintKeys' : 'values.deck.hint')}</p>
       <p className="value-deck__announce" aria-live="polite" aria-atomic="true">
-        {t('values.deck.announce', { position: index + 1, count, title: card.title })}
+        {t('values.deck.announce', { position: index + 1, count, title: valueTitle(card, locale) })}
       </p>
-      <ValueCardView card={card} swipe={swipe} onGiveKudos={() => onGiveKudos(card.id)} />
+      {/* Keyed by card: each card keeps its own language switch. */}
+      <ValueCardView key={card.id} card={card} swipe={swipe} onGiveKudos={() => onGiveKudos(card.id)} />
       <div className="value-deck__nav">
         <button type="button" onClick={() => step(-1)} disabled={index === 0}>
           <span aria-hidden="true">← </span>
@@ -63,32 +68,37 @@ export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string
 }
 
 function ValueCardView({ card, swipe, onGiveKudos }: { card: ValueCard; swipe: ReturnType<typeof useSwipe>; onGiveKudos(): void }) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const [choice, choose] = useLanguageChoice(card.id);
+  const { text, ...shown } = pickText(card, card, locale, choice);
   const headingId = `value-card-${card.id}`;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the card takes focus so the arrow keys can move the deck from it and a screen reader lands on the card itself.
     <section className="value-card" aria-roledescription={t('values.card.kind')} aria-labelledby={headingId} tabIndex={0} data-testid="value-card" {...swipe}>
-      <h3 id={headingId} className="value-card__title">
-        {card.title}
+      <h3 id={headingId} className="value-card__title" lang={shown.language}>
+        {text.title}
       </h3>
-      <p className="value-card__statement">{card.statement}</p>
-      {card.on_the_floor ? (
-        <>
-          <h4>{t('values.card.onTheFloor')}</h4>
-          <p>{card.on_the_floor}</p>
-        </>
-      ) : null}
-      {card.examples.length > 0 ? (
-        <>
-          <h4>{t('values.card.examples')}</h4>
-          <ul className="value-card__examples">
-            {card.examples.map((example, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: examples are plain strings that may repeat, shown in the card's own fixed order.
-              <li key={i}>{example}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <LanguageSwitch shown={shown} onChoose={choose} />
+      <div lang={shown.language}>
+        <p className="value-card__statement">{text.statement}</p>
+        {text.on_the_floor ? (
+          <>
+            <h4>{t('values.card.onTheFloor')}</h4>
+            <p>{text.on_the_floor}</p>
+          </>
+        ) : null}
+        {text.examples.length > 0 ? (
+          <>
+            <h4>{t('values.card.examples')}</h4>
+            <ul className="value-card__examples">
+              {text.examples.map((example, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: examples are plain strings that may repeat, shown in the card's own fixed order.
+                <li key={i}>{example}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
       <button type="button" className="primary value-card__kudos" onClick={onGiveKudos}>
         {t('values.card.giveKudos')}
       </button>

@@ -1,5 +1,14 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { type ValueCardDraft, type ValueCardProblem, valueCardProblems } from '../../domain/value-card-draft';
+import type { ContentLanguage } from '../../domain/content-language';
+import {
+  translationProblems,
+  translationStarted,
+  type ValueCardDraft,
+  type ValueCardProblem,
+  type ValueCardTexts,
+  valueCardProblems,
+} from '../../domain/value-card-draft';
+import { Fold } from '../../ui/Fold';
 import { useT } from '../../ui/i18n/I18nProvider';
 import type { PlainKey } from '../../ui/i18n/messages';
 
@@ -13,7 +22,7 @@ const PROBLEM_TEXT = {
   example_too_long: 'values.form.exampleTooLong',
 } as const satisfies Record<ValueCardProblem, PlainKey>;
 
-type Field = keyof ValueCardDraft;
+type Field = keyof ValueCardTexts;
 const FIELD_OF = {
   title_required: 'title',
   title_too_long: 'title',
@@ -26,19 +35,25 @@ const FIELD_OF = {
 
 export interface ValueCardFormProps {
   initial: ValueCardDraft;
+  /** The language the card is written in (fixed once it exists); the translation is in the other one. */
+  language: ContentLanguage;
   editing: boolean;
   working: boolean;
   onSave(draft: ValueCardDraft): void;
   onCancel(): void;
 }
 
-/** HR writes or edits one values card; the limits are checked here first, the server checks again. */
-export function ValueCardForm({ initial, editing, working, onSave, onCancel }: ValueCardFormProps) {
+type Part = 'original' | 'translation';
+
+/** HR writes or edits one values card, and its version in the other language; the limits are checked here first, the server checks again. */
+export function ValueCardForm({ initial, language, editing, working, onSave, onCancel }: ValueCardFormProps) {
   const t = useT();
   const id = useId();
+  const other: ContentLanguage = language === 'en' ? 'es' : 'en';
   const [draft, setDraft] = useState(initial);
-  const [problems, setProblems] = useState<readonly ValueCardProblem[]>([]);
-  const errorFor = (field: Field) => problems.find((p) => FIELD_OF[p] === field);
+  const [problems, setProblems] = useState<Record<Part, readonly ValueCardProblem[]>>({ original: [], translation: [] });
+  const [translationOpen, setTranslationOpen] = useState(() => translationStarted(initial));
+  const errorFor = (part: Part, field: Field) => problems[part].find((p) => FIELD_OF[p] === field);
   const heading = useRef<HTMLHeadingElement>(null);
   // The form replaces the list: start at its heading, for a screen reader and a thumb alike.
   useEffect(() => {
@@ -48,36 +63,60 @@ export function ValueCardForm({ initial, editing, working, onSave, onCancel }: V
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = valueCardProblems(draft);
+    const found = { original: valueCardProblems(draft), translation: translationProblems(draft) };
     setProblems(found);
-    if (found.length === 0) onSave(draft);
+    if (found.translation.length > 0) setTranslationOpen(true);
+    const first = found.original[0]
+      ? `${id}-original-${FIELD_OF[found.original[0]]}`
+      : found.translation[0]
+        ? `${id}-translation-${FIELD_OF[found.translation[0]]}`
+        : null;
+    if (first) requestAnimationFrame(() => document.getElementById(first)?.focus());
+    else onSave(draft);
   }
 
-  function field(name: Field, label: PlainKey, multiline: boolean, hint?: PlainKey) {
-    const error = errorFor(name);
-    const describedBy = [hint ? `${id}-${name}-hint` : '', error ? `${id}-${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  function field(part: Part, name: Field, label: PlainKey, multiline: boolean, hint?: PlainKey) {
+    const error = errorFor(part, name);
+    const texts = part === 'original' ? draft : draft.translation;
+    const inputId = `${id}-${part}-${name}`;
+    const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ') || undefined;
     const props = {
-      id: `${id}-${name}`,
-      value: draft[name],
+      id: inputId,
+      value: texts[name],
+      lang: part === 'translation' ? other : undefined,
       'aria-invalid': error ? true : undefined,
       'aria-describedby': describedBy,
-      onChange: (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: event.target.value })),
+      onChange: (event: { target: { value: string } }) =>
+        setDraft((d) => (part === 'original' ? { ...d, [name]: event.target.value } : { ...d, translation: { ...d.translation, [name]: event.target.value } })),
     };
     return (
       <div className="values-field">
-        <label htmlFor={props.id}>{t(label)}</label>
+        <label htmlFor={inputId}>
+          {part === 'original' ? t(label) : t('values.form.inLanguage', { field: t(label), language: t(`briefing.language.${other}`) })}
+        </label>
         {hint ? (
-          <p id={`${id}-${name}-hint`} className="field-hint">
+          <p id={`${inputId}-hint`} className="field-hint">
             {t(hint)}
           </p>
         ) : null}
         {multiline ? <textarea rows={name === 'statement' ? 3 : 4} {...props} /> : <input type="text" {...props} />}
         {error ? (
-          <p id={`${id}-${name}-error`} className="field-error">
+          <p id={`${inputId}-error`} className="field-error">
             {t(PROBLEM_TEXT[error])}
           </p>
         ) : null}
       </div>
+    );
+  }
+
+  function fields(part: Part) {
+    return (
+      <>
+        {field(part, 'title', 'values.form.title', false)}
+        {field(part, 'statement', 'values.form.statement', true)}
+        {field(part, 'onTheFloor', 'values.form.onTheFloor', true)}
+        {field(part, 'examples', 'values.form.examples', true, 'values.form.examplesHint')}
+      </>
     );
   }
 
@@ -86,10 +125,17 @@ export function ValueCardForm({ initial, editing, working, onSave, onCancel }: V
       <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
         {t(editing ? 'values.form.editHeading' : 'values.form.newHeading')}
       </h3>
-      {field('title', 'values.form.title', false)}
-      {field('statement', 'values.form.statement', true)}
-      {field('onTheFloor', 'values.form.onTheFloor', true)}
-      {field('examples', 'values.form.examples', true, 'values.form.examplesHint')}
+      {fields('original')}
+      <Fold
+        label={t('values.form.translation.heading')}
+        line={t(translationStarted(draft) ? `values.form.translation.added.${other}` : `values.form.translation.add.${other}`)}
+        open={translationOpen}
+        onToggle={setTranslationOpen}
+        problem={problems.translation.length > 0 ? t('values.form.translation.problem') : null}
+      >
+        <p className="field-hint">{t('values.form.translation.hint')}</p>
+        {fields('translation')}
+      </Fold>
       <div className="values-actions">
         <button type="submit" className="primary" disabled={working}>
           {t(working ? 'values.edit.working' : 'values.form.save')}

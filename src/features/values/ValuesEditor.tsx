@@ -4,7 +4,7 @@ import type { ValueCard } from '../../data/supabase/types';
 import { valueCardsInOrder } from '../../data/values/queries';
 import { draftFromCard, EMPTY_VALUE_CARD_DRAFT } from '../../domain/value-card-draft';
 import { moveInOrder } from '../../domain/value-deck';
-import { useT } from '../../ui/i18n/I18nProvider';
+import { useI18n, useT } from '../../ui/i18n/I18nProvider';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { useSession } from '../../ui/session-context';
 import { useOnline } from '../../ui/use-online';
@@ -16,7 +16,7 @@ type Editing = { card: ValueCard | null } | null;
 /** HR: the organisation's live values cards in order, to add, edit, move and archive (online; phones follow at their next sync). */
 export function ValuesEditor() {
   const { db } = useSession();
-  const t = useT();
+  const { t, locale } = useI18n();
   const online = useOnline();
   const cards = useLiveQuery(() => valueCardsInOrder(db), [db]);
   const authoring = useCardAuthoring();
@@ -28,16 +28,19 @@ export function ValuesEditor() {
   const ids = cards.map((card) => card.id);
 
   if (editing) {
+    // A new card is written in the language HR's screens are in; an existing one keeps its own.
+    const language = editing.card ? (editing.card.language ?? 'en') : locale;
     return (
       <div className="values-editor">
         <Notice notice={authoring.notice} />
         <ValueCardForm
           initial={editing.card ? draftFromCard(editing.card) : EMPTY_VALUE_CARD_DRAFT}
+          language={language}
           editing={editing.card !== null}
           working={authoring.working}
           onCancel={() => setEditing(null)}
           onSave={async (draft) => {
-            if (await authoring.save(editing.card?.id ?? null, draft)) setEditing(null);
+            if (await authoring.save(editing.card?.id ?? null, draft, language)) setEditing(null);
           }}
         />
       </div>

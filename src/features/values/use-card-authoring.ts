@@ -8,7 +8,8 @@
 import { useState } from 'react';
 import type { OnlineApi } from '../../data/online-api';
 import type { RpcFailure } from '../../data/supabase/rpc';
-import { examplesFromText, type ValueCardDraft } from '../../domain/value-card-draft';
+import type { ContentLanguage } from '../../domain/content-language';
+import { examplesFromText, translationOf, type ValueCardDraft } from '../../domain/value-card-draft';
 import type { PlainKey } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
 import { type OnlineFailure, onlineFailure } from '../../ui/use-online-call';
@@ -30,7 +31,8 @@ function problem(error: RpcFailure): AuthoringNotice {
 export interface CardAuthoring {
   working: boolean;
   notice: AuthoringNotice | null;
-  save(id: string | null, draft: ValueCardDraft): Promise<boolean>;
+  /** `language`: the card's original's (taken when it is created); the translation is in the other one. */
+  save(id: string | null, draft: ValueCardDraft, language: ContentLanguage): Promise<boolean>;
   reorder(ids: string[]): Promise<boolean>;
   archive(id: string): Promise<boolean>;
   clearNotice(): void;
@@ -59,7 +61,7 @@ export function useCardAuthoring(): CardAuthoring {
     working,
     notice,
     clearNotice: () => setNotice(null),
-    save: (id, draft) =>
+    save: (id, draft, language) =>
       run(
         (online) =>
           online.call('save_value_card', {
@@ -68,6 +70,8 @@ export function useCardAuthoring(): CardAuthoring {
             p_statement: draft.statement.trim(),
             p_on_the_floor: draft.onTheFloor.trim(),
             p_examples: examplesFromText(draft.examples),
+            p_language: language,
+            p_translation: translationOf(draft, language === 'en' ? 'es' : 'en'),
           }),
         'values.edit.saved',
       ),

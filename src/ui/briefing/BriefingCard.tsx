@@ -4,10 +4,11 @@ import { changedTexts } from '../../domain/briefing-changes';
 import { type ContentLanguage, pickBriefingText } from '../../domain/briefing-language';
 import type { AckState } from '../../domain/briefing-status';
 import { useI18n } from '../i18n/I18nProvider';
+import { LanguageSwitch } from '../LanguageSwitch';
+import { useLanguageChoice } from '../language-choice';
 import { Markdown } from '../Markdown';
 import { AckStateLine } from './AckStateLine';
 import { PRIORITY_LABEL } from './briefing-words';
-import { useLanguageChoice } from './language-choice';
 import { shiftText } from './shift-text';
 import { WhatChanged } from './WhatChanged';
 
@@ -49,14 +50,7 @@ export const BriefingCard = memo(function BriefingCard({ briefing, state, ackedV
         ) : null}
       </p>
       {shift ? <p className="meta">{t('briefing.shift', { when: shift })}</p> : null}
-      {shown.other ? (
-        // One tap between the reader's language and the original; "Ver en español" is said in the language it offers.
-        <button type="button" className="language-switch" lang={shown.other === shown.original ? undefined : shown.other} onClick={() => choose(shown.other!)}>
-          {shown.other === shown.original
-            ? t('briefing.language.original', { language: t(`briefing.language.${shown.original}`) })
-            : t(`briefing.language.readIn.${shown.other}`)}
-        </button>
-      ) : null}
+      <LanguageSwitch shown={shown} onChoose={choose} />
       {briefing.requires_ack && briefing.ack_due_at && (open || state === 'rejected') ? (
         <p className={`due${state === 'overdue' ? ' due--overdue' : ''}`}>{t('briefing.due', { when: date(briefing.ack_due_at) })}</p>
       ) : null}

@@ -4,10 +4,10 @@ import { type ContentLanguage, pickBriefingText } from '../../domain/briefing-la
 import type { AckState } from '../../domain/briefing-status';
 import { markdownLines, parseMarkdown } from '../../domain/markdown';
 import { useI18n } from '../i18n/I18nProvider';
+import { chosenLanguage } from '../language-choice';
 import { Link } from '../router/Link';
 import { AckStateLine } from './AckStateLine';
 import { PRIORITY_LABEL } from './briefing-words';
-import { chosenLanguage } from './language-choice';
 import { shiftText } from './shift-text';
 
 export interface BriefingSummaryCardProps {

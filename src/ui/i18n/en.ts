@@ -82,6 +82,12 @@ export const en = {
     other: '{count} questions from your lessons are ready to review. It takes under a minute.',
   },
   'today.review.start': 'Review now',
+  'today.required.title': 'Required lessons',
+  'today.required.by': 'Required by {date}',
+  'today.required.dueToday': 'Due today',
+  'today.required.dueTomorrow': 'Due tomorrow',
+  'today.required.overdue': { one: 'Overdue by {count} day', other: 'Overdue by {count} days' },
+  'today.required.more': { one: '{count} more required lesson', other: '{count} more required lessons' },
 
   'delivery.onPhone': 'Saved on this phone, will send',
   'delivery.sent': 'Sent',

@@ -80,6 +80,12 @@ export const es = {
     other: '{count} preguntas de tus lecciones están listas para repasar. Te lleva menos de un minuto.',
   },
   'today.review.start': 'Repasar ahora',
+  'today.required.title': 'Lecciones obligatorias',
+  'today.required.by': 'Fecha límite: {date}',
+  'today.required.dueToday': 'Vence hoy',
+  'today.required.dueTomorrow': 'Vence mañana',
+  'today.required.overdue': { one: 'Atrasada {count} día', other: 'Atrasada {count} días' },
+  'today.required.more': { one: '{count} lección obligatoria más', other: '{count} lecciones obligatorias más' },
 
   'delivery.onPhone': 'Guardado en este teléfono, se enviará',
   'delivery.sent': 'Enviado',

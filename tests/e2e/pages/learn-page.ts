@@ -23,6 +23,11 @@ const LEARN_TEXT = {
     requireOpen: 'Make it required',
     requireDate: 'Required by',
     requireSave: 'Make required',
+    requirementChange: 'Change date',
+    requirementRemove: 'Remove',
+    requirementNewDate: 'New date',
+    requirementSaveDate: 'Save date',
+    requirementConfirm: 'Remove requirement',
   },
   es: {
     learn: 'Aprender',
@@ -43,6 +48,11 @@ const LEARN_TEXT = {
     requireOpen: 'Hacerla obligatoria',
     requireDate: 'Obligatoria antes del',
     requireSave: 'Hacerla obligatoria',
+    requirementChange: 'Cambiar fecha',
+    requirementRemove: 'Quitar',
+    requirementNewDate: 'Nueva fecha',
+    requirementSaveDate: 'Guardar fecha',
+    requirementConfirm: 'Quitar obligación',
   },
 } as const satisfies Record<UiLocale, Record<string, string>>;
 
@@ -158,6 +168,44 @@ export class LearnPage {
     const notice = this.page.locator('.training-report .learn-notice');
     await notice.waitFor();
     return (await notice.innerText()).trim();
+  }
+
+  /** Report: a lesson's requirements as shown (id, text, whether Change date and Remove are offered and enabled). */
+  async requirements(lessonTitle: string): Promise<Array<{ id: string; text: string; buttons: 'none' | 'enabled' | 'disabled' }>> {
+    const items = this.reportLesson(lessonTitle).getByTestId('requirement');
+    return Promise.all(
+      (await items.all()).map(async (item) => {
+        const change = item.getByRole('button', { name: this.text.requirementChange, exact: true });
+        const buttons = (await change.count()) === 0 ? 'none' : (await change.isEnabled()) ? 'enabled' : 'disabled';
+        return { id: (await item.getAttribute('data-requirement-id')) ?? '', text: (await item.innerText()).trim(), buttons };
+      }),
+    );
+  }
+
+  /** Report: moves a requirement to a new date (YYYY-MM-DD). */
+  async changeRequirementDate(requirementId: string, dueOn: string): Promise<void> {
+    const item = this.page.locator(`[data-testid="requirement"][data-requirement-id="${requirementId}"]`);
+    await item.getByRole('button', { name: this.text.requirementChange, exact: true }).click();
+    await item.getByLabel(this.text.requirementNewDate, { exact: true }).fill(dueOn);
+    await item.getByRole('button', { name: this.text.requirementSaveDate, exact: true }).click();
+  }
+
+  /** Report: Remove, then the confirm's own button. */
+  async removeRequirement(requirementId: string): Promise<void> {
+    const item = this.page.locator(`[data-testid="requirement"][data-requirement-id="${requirementId}"]`);
+    await item.getByRole('button', { name: this.text.requirementRemove, exact: true }).click();
+    await item.getByTestId('requirement-remove-confirm').waitFor();
+    await item.getByRole('button', { name: this.text.requirementConfirm, exact: true }).click();
+  }
+
+  private reportLesson(lessonTitle: string): Locator {
+    return this.page.getByTestId('report-lesson').filter({ has: this.page.getByRole('heading', { level: 2, name: lessonTitle, exact: true }) });
+  }
+
+  /** Report: the notice after a change, '' when none shows. */
+  async reportNotice(): Promise<string> {
+    const notice = this.page.locator('.training-report .learn-notice');
+    return (await notice.count()) === 0 ? '' : (await notice.innerText()).trim();
   }
 
   /** Report: who is overdue, as shown (name, lesson). */
@@ -352,20 +400,50 @@ export class LearnPage {
   async fillLesson(spec: NewLessonSpec): Promise<void> {
     const page = this.page;
     await page.getByLabel('Title', { exact: true }).fill(spec.title);
-    if (spec.summary) await page.getByLabel('Summary (optional)').fill(spec.summary);
+    if (spec.summary) await page.getByLabel('Summary (optional)', { exact: true }).fill(spec.summary);
     if (spec.minutes) await page.getByLabel('Minutes to take it').fill(String(spec.minutes));
     if (spec.passMark !== undefined) await page.getByLabel('Pass mark (%)').fill(String(spec.passMark));
-    await page.getByLabel('Card 1 title').fill(spec.card.title);
-    await page.getByLabel('Card 1 text').fill(spec.card.body);
-    await page.getByLabel('Question 1: what to ask').fill(spec.question.prompt);
+    await page.getByLabel('Card 1 title', { exact: true }).fill(spec.card.title);
+    await page.getByLabel('Card 1 text', { exact: true }).fill(spec.card.body);
+    await page.getByLabel('Question 1: what to ask', { exact: true }).fill(spec.question.prompt);
     for (const [i, text] of spec.question.options.entries()) {
       const letter = String.fromCharCode(65 + i);
       if (i >= 2) await page.getByRole('button', { name: 'Add an option' }).first().click();
       await page.getByLabel(`Option ${letter}`, { exact: true }).fill(text);
     }
     await page.getByLabel(`Option ${String.fromCharCode(65 + spec.question.correct)} is right`).check();
-    await page.getByLabel('Question 1: explanation shown after answering').fill(spec.question.explanation);
+    await page.getByLabel('Question 1: explanation shown after answering', { exact: true }).fill(spec.question.explanation);
     for (const store of spec.stores ?? []) await page.getByRole('group', { name: 'Stores' }).getByLabel(store, { exact: true }).check();
+  }
+
+  /** Opens the editor's "Add Spanish version" and types the lesson of `fillLesson` in Spanish; English labels. */
+  async addSpanishVersion(
+    spec: Omit<NewLessonSpec, 'minutes' | 'passMark' | 'stores' | 'question'> & { question: Omit<NewLessonSpec['question'], 'correct'> },
+  ): Promise<void> {
+    const page = this.page;
+    const inSpanish = (label: string) => page.getByLabel(`${label} in Spanish`, { exact: true });
+    await page.getByRole('button', { name: 'Add Spanish version' }).click();
+    await inSpanish('Title').fill(spec.title);
+    if (spec.summary) await inSpanish('Summary (optional)').fill(spec.summary);
+    await inSpanish('Card 1 title').fill(spec.card.title);
+    await inSpanish('Card 1 text').fill(spec.card.body);
+    await inSpanish('Question 1: what to ask').fill(spec.question.prompt);
+    for (const [i, text] of spec.question.options.entries()) await inSpanish(`Option ${String.fromCharCode(65 + i)}`).fill(text);
+    await inSpanish('Question 1: explanation shown after answering').fill(spec.question.explanation);
+  }
+
+  /** The lesson's one-tap language switch: what it offers, or null when the lesson has one language. */
+  async languageOffer(): Promise<string | null> {
+    const button = this.page.locator('.lesson .language-switch');
+    return (await button.count()) ? (await button.innerText()).trim() : null;
+  }
+
+  /** Taps the lesson's language switch and waits for its title to change language. */
+  async switchLanguage(): Promise<void> {
+    const title = this.page.getByRole('heading', { level: 1 });
+    const before = (await title.innerText()).trim();
+    await this.page.locator('.lesson .language-switch').click();
+    await title.filter({ hasNotText: before }).waitFor();
   }
 
   /** Taps Save; returns the notice on the list, or the error the editor shows. */

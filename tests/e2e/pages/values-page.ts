@@ -30,6 +30,8 @@ export const VALUES_TEXT = {
     onTheFloor: 'What it looks like on the floor',
     examples: 'Real examples',
     save: 'Save card',
+    addSpanish: 'Add Spanish version',
+    inSpanish: (field: string) => `${field} in Spanish`,
     up: 'Move up',
     down: 'Move down',
     archive: 'Archive',
@@ -62,6 +64,8 @@ export const VALUES_TEXT = {
     onTheFloor: 'Cómo se ve en la tienda',
     examples: 'Ejemplos reales',
     save: 'Guardar la tarjeta',
+    addSpanish: 'Añadir versión en español',
+    inSpanish: (field: string) => `${field} en español`,
     up: 'Subir',
     down: 'Bajar',
     archive: 'Archivar',
@@ -192,6 +196,41 @@ export class ValuesPage {
     return titles;
   }
 
+  /** Steps the deck (from the first card) to the card with this title, in whichever language it reads. */
+  async goToCard(title: string): Promise<void> {
+    await this.show('cards');
+    await this.card().focus();
+    await this.page.keyboard.press('Home');
+    const next = this.page.getByRole('button', { name: this.text.next, exact: true });
+    while ((await this.cardTitle()) !== title) {
+      if (!(await next.isEnabled())) throw new Error(`no values card titled ${title}`);
+      await next.click();
+    }
+  }
+
+  /** The card's one-tap language switch: what it offers ("Ver en español", "Show original (English)"), or null when the card has one language. */
+  async languageOffer(): Promise<string | null> {
+    const button = this.card().locator('.language-switch');
+    return (await button.count()) ? (await button.innerText()).trim() : null;
+  }
+
+  /** Taps the card's language switch and waits for the card to read in the other language. */
+  async switchLanguage(): Promise<void> {
+    const before = await this.cardTitle();
+    await this.card().locator('.language-switch').click();
+    await this.card().getByRole('heading', { level: 3 }).filter({ hasNotText: before }).waitFor();
+  }
+
+  /** The card's statement and examples as shown. */
+  async cardTexts(): Promise<{ statement: string; examples: string[]; lang: string | null }> {
+    const statement = this.card().locator('.value-card__statement');
+    return {
+      statement: (await statement.innerText()).trim(),
+      examples: (await this.card().locator('.value-card__examples li').allInnerTexts()).map((e) => e.trim()),
+      lang: await statement.evaluate((node) => node.closest('[lang]')?.getAttribute('lang') ?? null),
+    };
+  }
+
   // Kudos.
 
   /** Waits until the colleague picker lists this name (the roster arrives after the first sync). */
@@ -254,6 +293,15 @@ export class ValuesPage {
     await this.page.getByLabel(this.text.statement, { exact: true }).fill(card.statement);
     if (card.onTheFloor) await this.page.getByLabel(this.text.onTheFloor, { exact: true }).fill(card.onTheFloor);
     if (card.examples) await this.page.getByLabel(this.text.examples, { exact: true }).fill(card.examples.join('\n'));
+  }
+
+  /** Opens the card form's "Add Spanish version" and types the card in Spanish. */
+  async addSpanishVersion(card: CardInput): Promise<void> {
+    await this.page.getByRole('button', { name: this.text.addSpanish }).click();
+    await this.page.getByLabel(this.text.inSpanish(this.text.title), { exact: true }).fill(card.title);
+    await this.page.getByLabel(this.text.inSpanish(this.text.statement), { exact: true }).fill(card.statement);
+    if (card.onTheFloor) await this.page.getByLabel(this.text.inSpanish(this.text.onTheFloor), { exact: true }).fill(card.onTheFloor);
+    if (card.examples) await this.page.getByLabel(this.text.inSpanish(this.text.examples), { exact: true }).fill(card.examples.join('\n'));
   }
 
   /** Saves the open card form and waits for the editor's list (the save needs the network). */

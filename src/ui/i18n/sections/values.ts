@@ -102,6 +102,14 @@ export const valuesEn = {
   'values.form.floorTooLong': 'This can be at most 2,000 characters.',
   'values.form.tooManyExamples': 'Up to 10 examples.',
   'values.form.exampleTooLong': 'Each example can be at most 500 characters.',
+  'values.form.inLanguage': '{field} in {language}',
+  'values.form.translation.heading': 'Other language',
+  'values.form.translation.add.es': 'Add Spanish version',
+  'values.form.translation.add.en': 'Add English version',
+  'values.form.translation.added.es': 'Spanish version added',
+  'values.form.translation.added.en': 'English version added',
+  'values.form.translation.hint': 'Staff whose app is in that language see this version, with one tap to the original. Leave it all blank for none.',
+  'values.form.translation.problem': 'The other language version needs fixing: open it to see where.',
 } as const;
 
 export const valuesEs = {
@@ -202,6 +210,14 @@ export const valuesEs = {
   'values.form.floorTooLong': 'Este texto puede tener como máximo 2000 caracteres.',
   'values.form.tooManyExamples': 'Hasta 10 ejemplos.',
   'values.form.exampleTooLong': 'Cada ejemplo puede tener como máximo 500 caracteres.',
+  'values.form.inLanguage': '{field} en {language}',
+  'values.form.translation.heading': 'Otro idioma',
+  'values.form.translation.add.es': 'Añadir versión en español',
+  'values.form.translation.add.en': 'Añadir versión en inglés',
+  'values.form.translation.added.es': 'Versión en español añadida',
+  'values.form.translation.added.en': 'Versión en inglés añadida',
+  'values.form.translation.hint': 'Quien tenga la app en ese idioma verá esta versión, con un toque para ver el original. Déjalo todo en blanco si no hay.',
+  'values.form.translation.problem': 'Hay que corregir la versión en el otro idioma: ábrela para ver dónde.',
 } as const satisfies SectionCatalog<typeof valuesEn>;
 
 export default { en: valuesEn, es: valuesEs };
