@@ -28,6 +28,8 @@ const SIZES = {
   1280: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
 } as const;
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+/** Hana Reyes, HR in the demo seed. */
+const HR_MEMBER = '3e000000-0000-4000-8000-000000000001';
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   const violations = blockingViolations(await runAxe(page));
@@ -145,5 +147,37 @@ describe('admin screens at both sizes', () => {
     await out.getByRole('heading', { level: 1, name: 'Activate your account' }).waitFor({ timeout: 20_000 });
     await out.getByLabel('Employee ID').fill(employeeId);
     await check(out, `Activate ${size}`, `screens-activate-${size}`);
+  });
+
+  // Spanish runs longer: the same checks with HR's app in Spanish, on the screens HR uses most.
+  it.each([390, 1280] as const)('in Spanish at %i px the admin screens fit, have 44 px targets and pass axe', { timeout: 120_000 }, async (size) => {
+    await pool.query(`update public.members set locale = 'es' where id = $1`, [HR_MEMBER]);
+    try {
+      phone = await newPhone(SIZES[size]);
+      const { page } = phone;
+      const signIn = new SignInPage(page);
+      await signIn.open(appUrl);
+      await signIn.signIn('hr@demo.test');
+      await new SyncStatus(page).waitForPhase('idle');
+      const admin = new AdminPage(page);
+      for (const [path, heading, shot] of [
+        ['/people', 'Personas', 'people'],
+        ['/people/new', 'Añadir persona', 'person-new'],
+        ['/stores', 'Tiendas', 'stores'],
+        ['/departments', 'Departamentos', 'departments'],
+        ['/admin-log', 'Registro de administración', 'admin-log'],
+        ['/activation-sheet', 'Hoja de activación', 'activation-sheet'],
+      ] as const) {
+        await page.goto(`${appUrl}${path}`);
+        await admin.heading(heading).waitFor({ timeout: 20_000 });
+        if (path === '/people') await (size === 390 ? admin.cards : admin.table).getByRole('link').first().waitFor();
+        // Run alone, this test finds the log empty: either way it has loaded.
+        if (path === '/admin-log') await admin.log.locator('li').first().or(page.getByText('Ningún cambio coincide.')).waitFor();
+        if (path === '/stores') await page.getByRole('link', { name: 'Riverside' }).first().waitFor();
+        await check(page, `${heading} ${size}`, `screens-es-${shot}-${size}`);
+      }
+    } finally {
+      await pool.query(`update public.members set locale = 'en' where id = $1`, [HR_MEMBER]);
+    }
   });
 });
