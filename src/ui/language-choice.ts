@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useReducer } from 'react';
 import type { ContentLanguage } from '../domain/content-language';
 
 // Per item (briefing, values card, lesson: ids never collide), for the visit, until
@@ -11,14 +11,18 @@ export function chosenLanguage(itemId: string): ContentLanguage | null {
   return chosen.get(itemId) ?? null;
 }
 
-/** An item's switch: the choice, and a setter that remembers it for the visit. */
+/**
+ * An item's switch: the choice, and a setter that remembers it for the visit. The map
+ * is the one source, so a component that moves on to another item (the values deck
+ * stepping to the next card) reads that item's choice without remounting.
+ */
 export function useLanguageChoice(itemId: string): [ContentLanguage | null, (language: ContentLanguage) => void] {
-  const [choice, setChoice] = useState(() => chosenLanguage(itemId));
+  const [, changed] = useReducer((n: number) => n + 1, 0);
   return [
-    choice,
+    chosenLanguage(itemId),
     (language) => {
       chosen.set(itemId, language);
-      setChoice(language);
+      changed();
     },
   ];
 }

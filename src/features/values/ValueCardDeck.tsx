@@ -48,8 +48,7 @@ export function ValueCardDeck({ onGiveKudos }: { onGiveKudos(valueCardId: string
       <p className="value-deck__announce" aria-live="polite" aria-atomic="true">
         {t('values.deck.announce', { position: index + 1, count, title: valueTitle(card, locale) })}
       </p>
-      {/* Keyed by card: each card keeps its own language switch. */}
-      <ValueCardView key={card.id} card={card} swipe={swipe} onGiveKudos={() => onGiveKudos(card.id)} />
+      <ValueCardView card={card} swipe={swipe} onGiveKudos={() => onGiveKudos(card.id)} />
       <div className="value-deck__nav">
         <button type="button" onClick={() => step(-1)} disabled={index === 0}>
           <span aria-hidden="true">← </span>
