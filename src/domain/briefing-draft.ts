@@ -5,6 +5,7 @@
  * manager is on the floor), turned into instants only here.
  */
 import type { ContentLanguage } from './briefing-language';
+import { otherLanguage } from './content-language';
 import { LIMITS } from './limits';
 
 export type BriefingKind = 'shift' | 'news' | 'policy';
@@ -198,11 +199,6 @@ export interface BriefingPayloadFields {
   language: ContentLanguage;
   /** Null removes a translation the briefing had. */
   translation: { language: ContentLanguage; title: string; body: string } | null;
-}
-
-/** The other supported language: the one a briefing's translation is in. */
-export function otherLanguage(language: ContentLanguage): ContentLanguage {
-  return language === 'en' ? 'es' : 'en';
 }
 
 /** Whether the author started a version in the other language (either field filled). */

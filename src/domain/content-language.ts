@@ -7,6 +7,11 @@
 
 export type ContentLanguage = 'en' | 'es';
 
+/** The other supported language: the one a translation of an original in `language` is in. */
+export function otherLanguage(language: ContentLanguage): ContentLanguage {
+  return language === 'en' ? 'es' : 'en';
+}
+
 export interface Translatable<T> {
   /** The original's language; absent on rows from before translations, which were English. */
   language?: ContentLanguage | undefined;

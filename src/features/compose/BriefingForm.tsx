@@ -8,10 +8,10 @@ import {
   type DraftProblem,
   hasTranslation,
   type MemberRole,
-  otherLanguage,
 } from '../../domain/briefing-draft';
 import { draftFromTemplate, repeatDraft, TEMPLATES } from '../../domain/briefing-start';
 import { dueChoices, publishChoices, type TimingContext } from '../../domain/briefing-timing';
+import { otherLanguage } from '../../domain/content-language';
 import { shiftText } from '../../ui/briefing/shift-text';
 import { Fold } from '../../ui/Fold';
 import { useI18n, useT } from '../../ui/i18n/I18nProvider';

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useRef, useState } from 'react';
 import { lessonWithProgress } from '../../data/learn/queries';
 import type { AuthoredLesson, Lesson } from '../../data/supabase/types';
+import { otherLanguage } from '../../domain/content-language';
 import { checkLessonDraft, type DraftProblem, type LessonDraft, translationStarted } from '../../domain/lesson-draft';
 import { useI18n, useT } from '../../ui/i18n/I18nProvider';
 import { useSession } from '../../ui/session-context';
@@ -51,7 +52,7 @@ function EditorForm({
   const [draft, setDraft] = useState<LessonDraft>(() => (lesson ? draftFromLesson(lesson, known, newKey) : blankDraft(newKey)));
   // A new lesson is written in the language HR's screens are in; an existing one keeps its own.
   const language = lesson ? (lesson.language ?? 'en') : locale;
-  const other = language === 'en' ? 'es' : 'en';
+  const other = otherLanguage(language);
   const [translationOpen, setTranslationOpen] = useState(() => translationStarted(draft));
   // Fixed for this form, so sending twice edits one lesson instead of making two.
   const [id] = useState(() => lesson?.id ?? commands.newId());

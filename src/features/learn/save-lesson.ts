@@ -6,7 +6,7 @@
 import type { OnlineApi } from '../../data/online-api';
 import type { RpcFailure } from '../../data/supabase/rpc';
 import type { Archived, AuthoredLesson } from '../../data/supabase/types';
-import type { ContentLanguage } from '../../domain/content-language';
+import { type ContentLanguage, otherLanguage } from '../../domain/content-language';
 import { type LessonDraft, lessonContent, lessonTranslation } from '../../domain/lesson-draft';
 import type { Translate } from '../../ui/i18n/messages';
 
@@ -39,7 +39,7 @@ export async function saveLesson(
     p_roles: draft.roles.filter(isRole),
     p_base_version: baseVersion,
     p_language: language,
-    p_translation: lessonTranslation(draft, language === 'en' ? 'es' : 'en'),
+    p_translation: lessonTranslation(draft, otherLanguage(language)),
   });
   return outcome.ok ? outcome : { ok: false, message: serverProblem(t, outcome.error) };
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { ContentLanguage } from '../../domain/content-language';
+import { type ContentLanguage, otherLanguage } from '../../domain/content-language';
 import {
   translationProblems,
   translationStarted,
@@ -49,7 +49,7 @@ type Part = 'original' | 'translation';
 export function ValueCardForm({ initial, language, editing, working, onSave, onCancel }: ValueCardFormProps) {
   const t = useT();
   const id = useId();
-  const other: ContentLanguage = language === 'en' ? 'es' : 'en';
+  const other = otherLanguage(language);
   const [draft, setDraft] = useState(initial);
   const [problems, setProblems] = useState<Record<Part, readonly ValueCardProblem[]>>({ original: [], translation: [] });
   const [translationOpen, setTranslationOpen] = useState(() => translationStarted(initial));

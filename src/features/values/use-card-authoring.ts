@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import type { OnlineApi } from '../../data/online-api';
 import type { RpcFailure } from '../../data/supabase/rpc';
-import type { ContentLanguage } from '../../domain/content-language';
+import { type ContentLanguage, otherLanguage } from '../../domain/content-language';
 import { examplesFromText, translationOf, type ValueCardDraft } from '../../domain/value-card-draft';
 import type { PlainKey } from '../../ui/i18n/messages';
 import { useSession } from '../../ui/session-context';
@@ -71,7 +71,7 @@ export function useCardAuthoring(): CardAuthoring {
             p_on_the_floor: draft.onTheFloor.trim(),
             p_examples: examplesFromText(draft.examples),
             p_language: language,
-            p_translation: translationOf(draft, language === 'en' ? 'es' : 'en'),
+            p_translation: translationOf(draft, otherLanguage(language)),
           }),
         'values.edit.saved',
       ),
