@@ -44,6 +44,9 @@ export interface TodayOptions {
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/** A calendar day (YYYY-MM-DD) read at local noon, so no time zone moves it to the day before. */
+export const calendarDay = (day: string) => `${day}T12:00:00`;
+
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function dayIn(instant: Date, timeZone: string): string {
   let format = dayFormatters.get(timeZone);

@@ -6,6 +6,7 @@
 import { includesMember } from '../../domain/reach';
 import { planToday } from '../../domain/today-plan';
 import { type FrontlineDb, type LocalAck, type LocalBriefing, readMeta } from '../db';
+import { storeTimeZone } from '../store-time-zone';
 import type { MemberProfile } from '../supabase/types';
 import { serverNow } from '../sync/server-clock';
 
@@ -36,7 +37,7 @@ export function isForMe(briefing: LocalBriefing, me: MemberProfile | null): bool
 /** How many briefings Today shows as still to acknowledge (its counter's open ones), in the store's time zone. */
 export async function countToAcknowledge(db: FrontlineDb, deviceNow: number): Promise<number> {
   const [{ me, clock_offset_ms }, briefings, acks] = await Promise.all([readMeta(db), allBriefings(db), allAcks(db)]);
-  const timeZone = me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = storeTimeZone(me);
   // Server time, as Today plans with (use-minute-clock), so the badge and Today's count agree on a wrong clock.
   const { counter } = planToday(
     briefings.filter((b) => isForMe(b, me)),

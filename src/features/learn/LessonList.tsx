@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { dueQuestionCount, type LessonListItem, lessonList } from '../../data/learn/queries';
+import { storeTimeZone } from '../../data/store-time-zone';
 import { pickText } from '../../domain/content-language';
 import { lessonAction, type Requirement } from '../../domain/lesson-status';
 import type { LessonStanding } from '../../domain/lesson-steps';
-import { dayIn } from '../../domain/today-plan';
+import { calendarDay, dayIn } from '../../domain/today-plan';
 import { useI18n, useT } from '../../ui/i18n/I18nProvider';
 import type { Translate } from '../../ui/i18n/messages';
 import { chosenLanguage } from '../../ui/language-choice';
@@ -33,9 +34,6 @@ const ACTION_KEY = {
   again: 'learn.action.again',
 } as const;
 
-/** A calendar day (YYYY-MM-DD) read at local noon, so no time zone moves it to the day before. */
-export const calendarDay = (day: string) => `${day}T12:00:00`;
-
 /** The lessons on this phone with how far this person got, the ones required of them first, and the review when questions are due. */
 export function LessonList({
   onOpen,
@@ -50,7 +48,7 @@ export function LessonList({
   const { db, me } = useSession();
   const t = useT();
   const now = useMinuteClock();
-  const today = dayIn(now, me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const today = dayIn(now, storeTimeZone(me));
   const items = useLiveQuery(() => lessonList(db, today), [db, today]);
   const due = useLiveQuery(() => dueQuestionCount(db, now), [db, now]);
   return (

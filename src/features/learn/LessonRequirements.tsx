@@ -8,9 +8,9 @@ import { useState } from 'react';
 import type { OnlineApi } from '../../data/online-api';
 import type { RpcFailure, RpcOutcome } from '../../data/supabase/rpc';
 import type { TrainingRequirement } from '../../data/supabase/types';
+import { calendarDay } from '../../domain/today-plan';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useOnline } from '../../ui/use-online';
-import { calendarDay } from './LessonList';
 import './requirements.css';
 
 type Editing = { id: string; mode: 'date' | 'remove' } | null;

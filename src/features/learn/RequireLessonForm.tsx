@@ -7,10 +7,10 @@
  */
 import { useState } from 'react';
 import type { OnlineApi } from '../../data/online-api';
+import { calendarDay } from '../../domain/today-plan';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { useComposeDirectory } from '../../ui/use-compose-directory';
 import { type Audience, AudiencePicker } from './AudiencePicker';
-import { calendarDay } from './LessonList';
 
 type Problem = 'pickDate' | 'pickStore' | 'notYourStore' | 'badDate' | { failed: string };
 

@@ -1,13 +1,13 @@
 import { lazy, Suspense, useState } from 'react';
+import { storeTimeZone } from '../../data/store-time-zone';
 import type { TrainingOverdue, TrainingReport, TrainingRequirement } from '../../data/supabase/types';
-import { dayIn } from '../../domain/today-plan';
+import { calendarDay, dayIn } from '../../domain/today-plan';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { formatPercent } from '../../ui/i18n/report-format';
 import { OnlineCallProblem } from '../../ui/OnlineCallProblem';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import { type OnlineFailure, onlineFailure, useOnlineCall } from '../../ui/use-online-call';
-import { calendarDay } from './LessonList';
 import { LessonRequirements } from './LessonRequirements';
 
 // Only managers and HR open it, and only when they make a lesson required.
@@ -41,7 +41,7 @@ export function TrainingReportView({ onBack }: { onBack(): void }) {
   const { api, me } = useSession();
   const { t } = useI18n();
   const now = useMinuteClock();
-  const today = dayIn(now, me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const today = dayIn(now, storeTimeZone(me));
   const [requiring, setRequiring] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [overdueKey, setOverdueKey] = useState(0);

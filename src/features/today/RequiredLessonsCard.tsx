@@ -8,7 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lessonList } from '../../data/learn/queries';
 import { pickText } from '../../domain/content-language';
 import { type OpenRequirement, pressingRequirements } from '../../domain/lesson-status';
-import { dayIn } from '../../domain/today-plan';
+import { calendarDay, dayIn } from '../../domain/today-plan';
 import { useI18n } from '../../ui/i18n/I18nProvider';
 import { formattingTag } from '../../ui/i18n/locale';
 import { chosenLanguage } from '../../ui/language-choice';
@@ -16,6 +16,7 @@ import { go } from '../../ui/router/history';
 import { useSession } from '../../ui/session-context';
 import { useMinuteClock } from '../../ui/use-minute-clock';
 import './required-lessons.css';
+import { storeTimeZone } from '../../data/store-time-zone';
 
 /** Enough to act on at a glance; the Learn list has the rest. */
 const SHOWN = 3;
@@ -24,7 +25,7 @@ export function RequiredLessonsCard() {
   const { db, me } = useSession();
   const { t, locale } = useI18n();
   const now = useMinuteClock();
-  const today = dayIn(now, me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const today = dayIn(now, storeTimeZone(me));
   const items = useLiveQuery(() => lessonList(db, today), [db, today]);
   if (!items) return null;
   const { shown, more } = pressingRequirements(items, SHOWN);
@@ -34,9 +35,8 @@ export function RequiredLessonsCard() {
     if (requirement.kind === 'overdue') return t('today.required.overdue', { count: requirement.daysLate });
     if (requirement.daysLeft === 0) return t('today.required.dueToday');
     if (requirement.daysLeft === 1) return t('today.required.dueTomorrow');
-    // Noon, so the weekday is the same in every time zone the phone may be set to.
     const day = new Intl.DateTimeFormat(formattingTag(locale), { weekday: 'short', day: 'numeric', month: 'short' }).format(
-      new Date(`${requirement.dueOn}T12:00:00`),
+      new Date(calendarDay(requirement.dueOn)),
     );
     return t('today.required.by', { date: day });
   }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, type ReactNode, Suspense, useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { allAcks, allBriefings, isForMe } from '../../data/briefings/queries';
 import { type LocalAck, type LocalBriefing, readMeta } from '../../data/db';
+import { storeTimeZone } from '../../data/store-time-zone';
 import type { ContentLanguage } from '../../domain/briefing-language';
 import { acksByBriefing, supersededAckVersion } from '../../domain/briefing-status';
 import { matchesSearch, type PlannedBriefing, planToday, type TodaySection } from '../../domain/today-plan';
@@ -63,7 +64,7 @@ export function TodayScreen() {
 
   // Re-planned each minute too, so "overdue" and "today" follow the clock on a phone left open.
   const now = useMinuteClock();
-  const timeZone = me?.store?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = storeTimeZone(me);
   const plan = useMemo(() => {
     if (!briefings) return null;
     return planToday(
