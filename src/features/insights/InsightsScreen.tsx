@@ -25,6 +25,7 @@ import { pendingPath } from './paths';
 import { useMoreRows } from './use-more-rows';
 import { useStoreName } from './use-store-name';
 import './insights.css';
+import { useSettledText } from '../../ui/use-settled-text';
 
 export interface StoreChoice {
   id: string;
@@ -131,11 +132,7 @@ const NO_API = { ok: false, error: { kind: 'network', message: 'offline' } } as 
 function StoreFilter({ api, store, onChange }: { api: OnlineApi | null; store: StoreChoice | null; onChange(store: StoreChoice | null): void }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [asked, setAsked] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setAsked(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const asked = useSettledText(text);
   const found = useOnlineCall(asked && !store ? api : null, asked, (online) => online.call('report_stores', { p_search: asked }));
   if (store) {
     return (
@@ -187,11 +184,7 @@ function BriefingFinder({ days, storeId, departmentId }: { days: number; storeId
   const { api } = useSession();
   const { t, date } = useI18n();
   const [text, setText] = useState('');
-  const [asked, setAsked] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setAsked(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const asked = useSettledText(text);
   const found = useOnlineCall(asked ? api : null, `${days}:${asked}`, (online) => online.call('report_briefings', { p_search: asked, p_days: days }));
   return (
     <div className="panel insights__finder">

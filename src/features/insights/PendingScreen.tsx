@@ -27,6 +27,7 @@ import { pendingPath } from './paths';
 import { useMoreRows } from './use-more-rows';
 import { useStoreName } from './use-store-name';
 import './insights.css';
+import { useSettledText } from '../../ui/use-settled-text';
 
 const PAGE = 50;
 const setDepartmentId = (id: string | null) => setQuery(pendingQuery({ departmentId: id }));
@@ -194,11 +195,7 @@ function TopStores({ briefingId, stores }: { briefingId: string; stores: NonNull
 function StoreFinder({ api, briefingId, departmentId }: { api: OnlineApi; briefingId: string; departmentId: string | null }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [asked, setAsked] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setAsked(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const asked = useSettledText(text);
   const found = useOnlineCall(asked ? api : null, asked, (online) => online.call('report_stores', { p_search: asked }));
   return (
     <div className="panel pending__finder">
