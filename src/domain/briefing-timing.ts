@@ -5,6 +5,7 @@
  * holds them (see briefing-draft.ts); `now` is the server's time as the phone
  * counts it, so a phone whose clock is off still offers times to come.
  */
+import { dayIn } from './today-plan';
 
 export type DueChoiceId = 'shift_end' | 'in_2_hours' | 'tonight' | 'tomorrow_morning';
 export type PublishChoiceId = 'in_1_hour' | 'before_shift' | 'tomorrow_opening';
@@ -127,6 +128,6 @@ export function whenDay(text: string, context: TimingContext): { day: WhenDay; d
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(text);
   if (!match) return null;
   const [, date = '', time = ''] = match;
-  const today = wallText(context.now, context.timeZone).slice(0, 10);
+  const today = dayIn(context.now, context.timeZone);
   return { day: date === today ? 'today' : date === addDays(today, 1) ? 'tomorrow' : 'other', date, time };
 }
